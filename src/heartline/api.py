@@ -1,0 +1,55 @@
+"""heartline's one entry point: ``analyze`` a story, get an ``Analysis``.
+
+The CLI, and every later shell (web app, batch runner), call this and nothing below it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .formats.text import read_story, story_from_text
+from .model import Analysis, Story
+from .pipeline import Pipeline, Stage, registered
+from .stages import (characters, coref, evidence, feelings, mentions, parse, people,  # noqa: F401
+                     quotes, speakers, tags)
+from .stages.parse import parse_progress
+from .stages.scenes import segment_scenes
+
+Progress = Callable[[str, int, int], None]
+
+DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "coref", "speakers",
+                  "speech_coref", "people", "evidence", "feelings", "tags")
+
+
+def _scenes_stage() -> Stage:
+    return Stage("scenes", ("story",), "scenes", lambda story: segment_scenes(story.text),
+                 "Chapters and scene breaks, as character offsets.")
+
+
+def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
+    return Pipeline([_scenes_stage()] + [registered(n) for n in names], inputs=("story",))
+
+
+def analyze_story(story: Story, progress: Progress | None = None,
+                  pipeline: Pipeline | None = None) -> Analysis:
+    """Run the pipeline over a story already read."""
+    pipeline = pipeline or default_pipeline()
+    token = parse_progress.set((lambda done, total: progress("parse", done, total)) if progress else None)
+    try:
+        results = pipeline.run(progress=(lambda name, i, n: progress(name, -1, -1)) if progress else None,
+                               story=story)
+    finally:
+        parse_progress.reset(token)
+    return Analysis(story=story, scenes=results["scenes"], characters=results["characters"],
+                    quotes=results["speakers"], relations=results["relations"], tags=results["tags"])
+
+
+def analyze(source: str | Path, progress: Progress | None = None) -> Analysis:
+    """Read a story file and analyse it."""
+    return analyze_story(read_story(Path(source)), progress=progress)
+
+
+def analyze_text(text: str, source: str = "<text>", title: str = "",
+                 progress: Progress | None = None) -> Analysis:
+    """Analyse a story given as a string."""
+    return analyze_story(story_from_text(text, source=source, title=title), progress=progress)

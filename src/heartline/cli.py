@@ -1,0 +1,125 @@
+"""Command line: ``heartline analyze`` and ``heartline eval``, thin shells over the API.
+
+Every command takes ``--json PATH`` (``-`` for standard output).  Errors a user can
+cause print one line and exit non-zero; nothing prints a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import HeartlineError
+
+
+def _write_json(data: Any, target: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if target == "-":
+        sys.stdout.write(text + "\n")
+        return
+    try:
+        Path(target).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise HeartlineError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+class _ProgressLine:
+    """A one-line progress display on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.started = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        elapsed = time.monotonic() - self.started
+        if done >= 0 and total > 0:
+            width = 30
+            filled = int(width * done / total)
+            msg = f"\r{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {elapsed:5.1f}s"
+        else:
+            msg = f"\r{stage:<12} {'':<34} {elapsed:5.1f}s"
+        sys.stderr.write(msg.ljust(70))
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 70 + "\r")
+            sys.stderr.flush()
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .report.terminal import render
+
+    progress = _ProgressLine(args.progress or (sys.stderr.isatty() and not args.quiet))
+    try:
+        analysis = analyze(args.story, progress=progress)
+    finally:
+        progress.close()
+    if args.json:
+        _write_json(analysis.to_json(), args.json)
+    if not args.quiet and args.json != "-":
+        print(render(analysis))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .eval import format_score, gold_text_path, load_gold, score, score_to_json
+
+    results = []
+    for gold_path in args.gold:
+        gold = load_gold(gold_path)
+        text_path = gold_text_path(gold_path, gold)
+        analysis = analyze(text_path)
+        result = score(analysis.to_json(), gold)
+        results.append((gold_path, result))
+        if args.json != "-":
+            print(format_score(result, f"{Path(gold_path).name} ({text_path.name})"))
+            print()
+    if args.json:
+        data = {str(p): score_to_json(r) for p, r in results}
+        _write_json(data if len(results) > 1 else next(iter(data.values())), args.json)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="heartline", description=(
+        "Read a story and tell who feels what for whom, how we know, and how it changes."))
+    parser.add_argument("--version", action="version", version=f"heartline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse one story and print a summary")
+    p.add_argument("story", help="the story file (plain text)")
+    p.add_argument("--json", metavar="PATH", help="write the analysis as JSON ('-' for stdout)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    p.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("eval", help="score heartline against gold files")
+    p.add_argument("gold", nargs="+", help="gold file(s) in the format of shared/gold/README.md")
+    p.add_argument("--json", metavar="PATH", help="write the scores as JSON ('-' for stdout)")
+    p.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except HeartlineError as exc:
+        print(f"heartline: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("heartline: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

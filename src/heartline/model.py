@@ -1,0 +1,293 @@
+"""The data heartline passes between stages, and the JSON contract of its output.
+
+Every record is a frozen dataclass: a stage receives what earlier stages made and
+returns something new, never edits in place.  Offsets are character offsets into
+``Story.text`` (the decoded original text), end exclusive.
+
+This module knows no algorithm; ``to_json`` here is the one place that defines the
+``heartline/analysis/v1`` output (documented in docs/json-schema.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SCHEMA = "heartline/analysis/v1"
+
+FEELING_KINDS = ("romantic", "affection", "dislike", "hatred")
+POSITIVE_KINDS = frozenset({"romantic", "affection"})
+HOW_VALUES = ("narrated", "stated", "claimed", "implied", "denied")
+
+
+def polarity(kind: str) -> int:
+    """+1 for the warm kinds, -1 for the hostile ones."""
+    return 1 if kind in POSITIVE_KINDS else -1
+
+
+# --------------------------------------------------------------------- reading
+@dataclass(frozen=True)
+class Scene:
+    index: int
+    start: int
+    end: int
+    chapter: int  # 0-based chapter the scene lies in
+    title: str = ""  # heading of the chapter, when the scene opens one
+
+
+@dataclass(frozen=True)
+class Story:
+    source: str
+    text: str
+    title: str = ""
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+# --------------------------------------------------------------------- parsing
+@dataclass(frozen=True)
+class Token:
+    """One parsed token; ``head`` and indexes are positions in ``Document.tokens``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    sentence: int
+    ent: str  # spaCy entity label or ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+    scene: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Document:
+    story: Story
+    scenes: tuple[Scene, ...]
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[tuple[int, int], ...]  # (start, end) offsets
+
+    def text_of(self, start: int, end: int) -> str:
+        return self.story.text[start:end]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.story.text[s.start:s.end]
+
+    def scene_at(self, offset: int) -> int:
+        for scene in self.scenes:
+            if scene.start <= offset < scene.end:
+                return scene.index
+        return self.scenes[-1].index if self.scenes else 0
+
+
+# --------------------------------------------------------------------- quotes
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch of speech or writing, before anyone is credited with it.
+
+    ``kind`` is ``speech`` (quotation marks), ``letter`` (a note, card or letter
+    set off in the text, usually signed) or ``line`` (a prefixed chat/script line).
+    """
+
+    index: int
+    start: int  # the quoted words, marks excluded
+    end: int
+    scene: int
+    paragraph: int
+    kind: str = "speech"
+    signature: str = ""  # the signing name of a letter, as written
+    prefix: str = ""  # the speaker prefix of a chat/script line, as written
+
+
+# --------------------------------------------------------------------- mentions
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that may refer to a person.
+
+    ``kind``: ``name`` (a proper name, perhaps with honorific or title),
+    ``epithet`` ("the raven haired boy"), ``pronoun``, ``relational``
+    ("her boyfriend") or ``speaker`` (a chat/script prefix or letter signature).
+    ``key`` is the normalised name used to cluster names (empty for others).
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    quote: int | None  # index of the QuoteSpan this lies in, if any
+    key: str = ""
+    gender: str = ""  # "male", "female" or "" when the mention itself shows none
+    person: int = 3  # 1, 2 or 3 for pronouns
+    honorific: str = ""
+    title: str = ""
+    head: str = ""  # head noun of an epithet or relational noun
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str  # "male", "female", "nonbinary" or "unknown"
+    mentions: int
+    centrality: float = 0.0
+
+
+@dataclass(frozen=True)
+class Cast:
+    characters: tuple[Character, ...]
+    name_links: Mapping[int, str]  # mention index -> character id, for names
+    rejected: tuple[str, ...] = ()  # capitalised names judged not to be people
+
+    def by_id(self, cid: str) -> Character:
+        for c in self.characters:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+
+@dataclass(frozen=True)
+class Coreference:
+    """Which character each mention refers to (only resolved mentions appear)."""
+
+    links: Mapping[int, str]
+
+
+@dataclass(frozen=True)
+class Quote:
+    index: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    addressee: str | None
+    scene: int
+    kind: str = "speech"
+
+
+# --------------------------------------------------------------------- feelings
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that shows (or denies) a feeling from one person to another."""
+
+    experiencer: str
+    target: str
+    kind: str
+    how: str  # narrated, stated, claimed, implied, denied
+    start: int
+    end: int
+    text: str
+    scene: int
+    cue: str
+    past: bool = False
+    negated: bool = False
+    hedged: bool = False
+    question: bool = False
+    speaker: str | None = None
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class ArcStep:
+    scene: int
+    kind: str
+    how: str
+    past: bool = False
+
+    @property
+    def label(self) -> str:
+        if self.how == "denied":
+            return "denied"
+        return f"{self.kind} (past)" if self.past else f"{self.kind} {self.how}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    target: str
+    kind: str
+    how: str
+    current: bool
+    confidence: float
+    arc: tuple[ArcStep, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Tags:
+    characters: tuple[str, ...]
+    relationships: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    story: Story
+    scenes: tuple[Scene, ...]
+    characters: tuple[Character, ...]
+    quotes: tuple[Quote, ...]
+    relations: tuple[Relation, ...]
+    tags: Tags
+    mentions: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def character(self, cid: str | None) -> Character | None:
+        for c in self.characters:
+            if c.id == cid:
+                return c
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "story": {
+                "source": self.story.source,
+                "title": self.story.title,
+                "words": self.story.words,
+                "scenes": [
+                    {"index": s.index, "start": s.start, "end": s.end,
+                     "chapter": s.chapter, "title": s.title}
+                    for s in self.scenes
+                ],
+            },
+            "characters": [
+                {"id": c.id, "name": c.name, "aliases": list(c.aliases),
+                 "gender": c.gender, "mentions": c.mentions,
+                 "centrality": round(c.centrality, 4)}
+                for c in self.characters
+            ],
+            "quotes": [
+                {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker,
+                 "addressee": q.addressee, "scene": q.scene, "kind": q.kind}
+                for q in self.quotes
+            ],
+            "relations": [
+                {"from": r.source, "to": r.target, "kind": r.kind, "how": r.how,
+                 "current": r.current, "confidence": round(r.confidence, 3),
+                 "arc": [{"scene": a.scene, "kind": a.kind, "how": a.how,
+                          "past": a.past, "label": a.label} for a in r.arc],
+                 "evidence": [{"text": e.text, "start": e.start, "end": e.end,
+                               "scene": e.scene, "kind": e.kind, "how": e.how,
+                               "cue": e.cue, "past": e.past} for e in r.evidence]}
+                for r in self.relations
+            ],
+            "tags": {"characters": list(self.tags.characters),
+                     "relationships": list(self.tags.relationships)},
+        }

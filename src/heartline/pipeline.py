@@ -1,0 +1,77 @@
+"""Stages and the pipeline that runs them.
+
+A stage is a named function that declares which earlier results it needs and the
+one result it produces (after Renard's ``needs``/``production``).  The pipeline
+checks, before anything runs, that every need is produced by an earlier stage, so
+a stage can be swapped or tested alone and a mis-ordered pipeline fails at once
+with a clear message rather than half-way through a novel.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from .errors import PipelineError
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    produces: str
+    run: Callable[..., Any]  # called with the needed results as keyword arguments
+    doc: str = ""
+
+
+_REGISTRY: dict[str, Stage] = {}
+
+
+def stage(name: str, needs: Iterable[str], produces: str):
+    """Register a function as a pipeline stage under ``name``."""
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        _REGISTRY[name] = Stage(name, tuple(needs), produces, fn, (fn.__doc__ or "").strip())
+        return fn
+
+    return register
+
+
+def registered(name: str) -> Stage:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise PipelineError(f"no stage called {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
+
+
+class Pipeline:
+    """An ordered list of stages, checked once when built."""
+
+    def __init__(self, stages: Iterable[Stage], inputs: Iterable[str] = ("story",)):
+        self.stages = tuple(stages)
+        self.inputs = tuple(inputs)
+        available = set(self.inputs)
+        for st in self.stages:
+            missing = [n for n in st.needs if n not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage produces")
+            available.add(st.produces)
+
+    @property
+    def produces(self) -> tuple[str, ...]:
+        return self.inputs + tuple(st.produces for st in self.stages)
+
+    def run(self, progress: Progress | None = None, **inputs: Any) -> Mapping[str, Any]:
+        missing = [n for n in self.inputs if n not in inputs]
+        if missing:
+            raise PipelineError(f"pipeline input missing: {', '.join(missing)}")
+        results: dict[str, Any] = dict(inputs)
+        for i, st in enumerate(self.stages):
+            if progress:
+                progress(st.name, i, len(self.stages))
+            results[st.produces] = st.run(**{n: results[n] for n in st.needs})
+        if progress:
+            progress("done", len(self.stages), len(self.stages))
+        return results

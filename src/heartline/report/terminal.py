@@ -1,0 +1,46 @@
+"""The readable summary printed by ``heartline analyze``."""
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Analysis, Relation
+
+_MAX_CHARACTERS = 20
+_MAX_EVIDENCE = 2
+
+
+def _name(analysis: Analysis, cid: str | None) -> str:
+    c = analysis.character(cid)
+    return c.name if c else "?"
+
+
+def _relation_line(analysis: Analysis, r: Relation) -> str:
+    when = "" if r.current else " (past)"
+    arc = "  arc: " + " -> ".join(a.label for a in r.arc) if r.arc else ""
+    return (f"  {_name(analysis, r.source)} -> {_name(analysis, r.target)}: "
+            f"{r.kind}{when}, {r.how}, confidence {r.confidence:.2f}{arc}")
+
+
+def render(analysis: Analysis) -> str:
+    story = analysis.story
+    lines = [f"{story.title or story.source}  ({story.words:,} words, {len(analysis.scenes)} scenes, "
+             f"{len(analysis.quotes)} quotes)", ""]
+    lines.append("Characters")
+    for c in analysis.characters[:_MAX_CHARACTERS]:
+        others = [a for a in c.aliases if a != c.name][:6]
+        also = f"  also: {', '.join(others)}" if others else ""
+        lines.append(f"  {c.name:<24} {c.gender:<8} {c.mentions:>5} mentions{also}")
+    if len(analysis.characters) > _MAX_CHARACTERS:
+        lines.append(f"  ... and {len(analysis.characters) - _MAX_CHARACTERS} more (see --json)")
+    lines += ["", "Feelings"]
+    if not analysis.relations:
+        lines.append("  none found")
+    for r in analysis.relations:
+        lines.append(_relation_line(analysis, r))
+        for e in r.evidence[-_MAX_EVIDENCE:]:
+            quote = textwrap.shorten(e.text, 110, placeholder=" ...")
+            lines.append(f"      [scene {e.scene}] \"{quote}\"")
+    lines += ["", "Tags"]
+    lines.append("  Relationships: " + (", ".join(analysis.tags.relationships) or "none"))
+    lines.append("  Characters:    " + (", ".join(analysis.tags.characters) or "none"))
+    return "\n".join(lines)

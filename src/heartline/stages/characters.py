@@ -1,0 +1,297 @@
+"""Stage ``characters``: decide which names are people and merge the names of each person.
+
+Person or not is judged per name from all its uses (entity labels, titles,
+honorifics, whether it is a speaker or subject, whether it modifies a thing as in
+"the Uchiha mansion").  Names are then merged as BookNLP does before any pronoun is
+touched: full names are the anchors; a single name ("Sakura", "Brandon") joins the one
+full name that contains it, in either order; a titled name ("Mrs Jennings") joins a
+full name only where title and gender agree and the choice is clear.  When in doubt
+names stay apart: a split costs less than two people fused into one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Cast, Character, Document, Mention
+from ..pipeline import stage
+from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VERBS, TITLES
+from .mentions import Mentions
+from .tokens import TokenIndex, is_subject
+
+_PERSON_TITLES = frozenset(TITLES)
+_OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
+_TITLE_CLASS = {"mr": "mr", "mister": "mr", "sir": "mr", "lord": "mr", "mrs": "mrs",
+                "miss": "miss", "ms": "miss", "lady": "lady", "madam": "mrs", "madame": "mrs"}
+
+
+@dataclass
+class _NameStats:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    person: float = 0.0
+    other: float = 0.0
+    male: float = 0.0
+    female: float = 0.0
+
+
+_PLACE_PREPS = frozenset("in at from into near through across towards toward inside outside".split())
+_REPEATED_LETTERS = re.compile(r"([a-z])\1\1")
+
+
+def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats]:
+    """Votes for and against each name being a person, and for its gender."""
+    index = TokenIndex(document)
+    tokens = document.tokens
+    text = document.story.text
+    lower_words = Counter(w for w in re.findall(r"\b[a-z][a-z'’]+\b", text))
+    stats: dict[str, _NameStats] = {}
+    items = mentions.items
+    for m in items:
+        if m.kind != "name":
+            continue
+        st = stats.setdefault(m.key, _NameStats(m.key))
+        st.mentions.append(m)
+        if m.honorific:
+            st.person += 2
+            if m.honorific == "kun":
+                st.male += 0.5
+            elif m.honorific == "chan":
+                st.female += 0.3
+        if m.title:
+            st.person += 2
+            g = TITLES.get(m.title, "")
+            st.male += 2 if g == "male" else 0
+            st.female += 2 if g == "female" else 0
+        tok = index.head_of(m)
+        if tok is None:
+            continue
+        if tok.ent == "PERSON" or any(t.ent == "PERSON" for t in index.span(m.start, m.end)):
+            st.person += 1
+        elif tok.ent in _OTHER_ENTS:
+            st.other += 0.3
+        head = tokens[tok.head]
+        if is_subject(tok) and head.lemma in SPEECH_VERBS:
+            st.person += 1.5
+        elif tok.dep == "nsubj" and head.pos in ("VERB", "AUX"):
+            st.person += 0.5
+        elif tok.dep in ("dobj", "dative"):
+            st.person += 0.5
+        elif tok.dep == "pobj":
+            if head.lemma in _PLACE_PREPS:
+                st.other += 0.5
+            else:
+                st.person += 0.5
+        elif tok.dep == "poss":
+            st.person += 0.3
+        elif tok.dep == "compound" and head.pos == "NOUN" and head.text.islower():
+            st.other += 2  # "the Uchiha mansion", "the Hyuuga clan"
+        first = index.at(m.start)
+        if first is not None and first.index > 0 and not m.title:
+            before = tokens[first.index - 1]
+            if before.text.lower() in ("his", "her", "my", "your", "their", "our"):
+                st.other += 1.5  # "his Icha Icha Paradise"
+        if m.quote is not None and _is_vocative(text, m):
+            st.person += 1
+        if not is_subject(tok) or m.quote is not None:
+            continue
+        # "Sakura narrowed her eyes", "Tom sighed. He ...": a possessive, reflexive or
+        # subject pronoun after a lone subject shows the subject's gender
+        for nxt in items[m.index + 1:m.index + 10]:
+            if nxt.sentence > m.sentence + 1 or nxt.kind == "name":
+                break
+            if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
+                continue
+            ptok = index.at(nxt.start)
+            if ptok is None or ptok.dep not in ("poss", "nsubj") and not nxt.key.endswith("self"):
+                continue
+            if nxt.sentence != m.sentence and ptok.dep != "nsubj":
+                continue
+            vote = 1.0 if nxt.sentence == m.sentence else 0.5
+            if nxt.key in MALE_PRONOUNS:
+                st.male += vote
+            elif nxt.key in FEMALE_PRONOUNS:
+                st.female += vote
+            st.person += 0.5
+            break
+    for st in stats.values():
+        core_words = st.key.split()
+        if core_words and core_words[-1] in NON_PERSON_HEADS:
+            st.other += 10
+        if any(_REPEATED_LETTERS.search(w) for w in core_words):
+            st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
+        if len(core_words) == 1:
+            lower = lower_words.get(core_words[0], 0)
+            if lower:
+                st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
+    return stats
+
+
+def _is_vocative(text: str, m: Mention) -> bool:
+    """A name called out: "Kakashi?", "Hey, Sakura!", "..., Sasuke-kun." """
+    before = text[max(0, m.start - 2):m.start]
+    after = text[m.end:m.end + 1]
+    return (before.endswith(", ") or before[-1:] in ('"', "“")) and after in (",", "!", "?", '"', "”") \
+        or (before.endswith(", ") and after == ".")
+
+
+def _is_person(st: _NameStats) -> bool:
+    return st.person >= 1 and st.person > st.other
+
+
+def _gender(male: float, female: float) -> str:
+    if male >= 1 and male >= 2 * female:
+        return "male"
+    if female >= 1 and female >= 2 * male:
+        return "female"
+    return "unknown"
+
+
+class _Entity:
+    def __init__(self, tokens: frozenset[str], title_class: str = ""):
+        self.tokens = tokens
+        self.title_class = title_class
+        self.keys: set[tuple[str, str]] = set()
+        self.mentions: list[Mention] = []
+        self.male = 0.0
+        self.female = 0.0
+
+    @property
+    def gender(self) -> str:
+        return _gender(self.male, self.female)
+
+    def absorb(self, key: tuple[str, str], st: _NameStats, ms: list[Mention]) -> None:
+        self.keys.add(key)
+        self.mentions.extend(ms)
+        self.male += st.male * len(ms) / max(1, len(st.mentions))
+        self.female += st.female * len(ms) / max(1, len(st.mentions))
+
+
+def _gender_fits(title_class: str, entity: _Entity) -> bool:
+    g = entity.gender
+    if title_class == "mr":
+        return g != "female"
+    if title_class in ("mrs", "miss", "lady"):
+        return g != "male"
+    return True
+
+
+def _pick(candidates: list[_Entity]) -> _Entity | None:
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    ranked = sorted(candidates, key=lambda e: len(e.mentions), reverse=True)
+    if len(ranked[0].mentions) >= 3 * max(1, len(ranked[1].mentions)):
+        return ranked[0]
+    return None
+
+
+def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
+    # group mentions by (core, title class): "Mrs Dashwood" and "Miss Dashwood" differ
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for st in stats.values():
+        if not _is_person(st):
+            continue
+        for m in st.mentions:
+            groups[(st.key, _TITLE_CLASS.get(m.title, ""))].append(m)
+
+    full: dict[tuple[frozenset[str], str], _Entity] = {}
+    entities: list[_Entity] = []
+    # 1. full names anchor entities; "Mrs John Dashwood" stays apart from "John Dashwood"
+    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        words = key.split()
+        if len(words) < 2:
+            continue
+        cls = "mrs" if tclass == "mrs" else ""
+        ident = (frozenset(words), cls)
+        if ident not in full:
+            if cls == "mrs" and (frozenset(words), "") not in full and not any(
+                    k[0] == key and k[1] != "mrs" for k in groups):
+                ident = (frozenset(words), "")
+            if ident not in full:
+                full[ident] = _Entity(frozenset(words), cls)
+                entities.append(full[ident])
+        full[ident].absorb((key, tclass), stats[key], ms)
+
+    # 2. single titled names join a full name when title and gender agree, else stand alone
+    titled: dict[tuple[str, str], _Entity] = {}
+    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        words = key.split()
+        if len(words) != 1 or not tclass:
+            continue
+        word = words[0]
+        cands = [e for e in entities if word in e.tokens and _gender_fits(tclass, e)
+                 and (e.title_class == "mrs") == (tclass == "mrs")]
+        target = _pick(cands)
+        if target is None:
+            target = _Entity(frozenset(words), tclass)
+            entities.append(target)
+            titled[(word, tclass)] = target
+        target.absorb((key, tclass), stats[key], ms)
+
+    # 3. bare single names: the one full name holding them, else a titled name, else alone
+    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        words = key.split()
+        if len(words) != 1 or tclass:
+            continue
+        word = words[0]
+        cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"]
+        target = _pick(cands)
+        if target is None:
+            cands = [e for (w, _c), e in titled.items() if w == word]
+            target = _pick(cands)
+        if target is None:
+            target = _Entity(frozenset(words), "")
+            entities.append(target)
+        target.absorb((key, tclass), stats[key], ms)
+    return [e for e in entities if e.mentions]
+
+
+def _display_name(entity: _Entity) -> str:
+    cores: Counter[str] = Counter()
+    titled: Counter[str] = Counter()
+    for m in entity.mentions:
+        core = m.text
+        if m.honorific:
+            core = core[:core.rfind("-")]
+        if m.title:
+            titled[" ".join(core.split())] += 1
+            core = core.split(None, 1)[1] if " " in core else core
+        cores[" ".join(core.split())] += 1
+    best = max(cores, key=lambda c: (len(c.split()), cores[c], c))
+    if len(best.split()) == 1 and titled:
+        return max(titled, key=lambda c: (titled[c], c))
+    return best
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "character"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}_{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+@stage("characters", needs=("document", "mentions"), produces="cast")
+def find_characters(document: Document, mentions: Mentions) -> Cast:
+    """People of the story, each with every name the text uses for them."""
+    stats = _score_names(document, mentions)
+    entities = _cluster(stats)
+    entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
+    taken: set[str] = set()
+    characters = []
+    links: dict[int, str] = {}
+    for e in entities:
+        name = _display_name(e)
+        cid = _slug(name, taken)
+        surface = Counter(" ".join(m.text.split()) for m in e.mentions)
+        aliases = tuple(sorted(surface, key=lambda a: (-surface[a], a)))
+        characters.append(Character(id=cid, name=name, aliases=aliases, gender=e.gender,
+                                    mentions=len(e.mentions)))
+        for m in e.mentions:
+            links[m.index] = cid
+    rejected = tuple(sorted(k for k, st in stats.items() if not _is_person(st)))
+    return Cast(characters=tuple(characters), name_links=links, rejected=rejected)

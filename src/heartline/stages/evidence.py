@@ -1,0 +1,411 @@
+"""Stage ``evidence``: every sentence that shows one person feeling something for another.
+
+Cues are words (love, like, crush on, hate, revenge on, annoying, interested in, thank,
+her boyfriend ...) read through the dependency parse: the experiencer is the subject
+(or the possessor of a cue noun), the target the object or the object of the cue's
+preposition, both mapped to characters through coreference.  Each hit records *how*
+the text gives the feeling away: the narrator says it (``narrated``), the experiencer
+says or writes it (``stated``), someone else says it (``claimed``), behaviour shows it
+(``implied``), or the experiencer says it is not so (``denied``); and whether it is
+negated, hedged, asked, or past ("had chased after", "used to", "anymore").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import Cast, Coreference, Document, Evidence, Mention, Quote, Token
+from ..pipeline import stage
+from .lexicon import FRIEND_RELATIONS, ROMANTIC_RELATIONS
+from .mentions import Mentions
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    weight: float
+    preps: tuple[str, ...] = ()  # prepositions that introduce the target
+    implied: bool = False  # behaviour rather than a feeling word
+    reverse: bool = False  # the subject causes the feeling in the object ("X annoys Y")
+    needs_prep: bool = False  # only counts with one of ``preps`` ("crush on")
+
+
+VERB_CUES: dict[str, Cue] = {
+    "love": Cue("romantic", 1.0), "adore": Cue("romantic", 0.9), "fancy": Cue("romantic", 0.8),
+    "like": Cue("romantic", 0.7), "crush": Cue("romantic", 1.0, ("on",), needs_prep=True),
+    "date": Cue("romantic", 0.8), "marry": Cue("romantic", 0.7), "woo": Cue("romantic", 0.8),
+    "court": Cue("romantic", 0.5), "kiss": Cue("romantic", 0.6, implied=True),
+    "chase": Cue("romantic", 0.6, ("after",), needs_prep=True),
+    "pine": Cue("romantic", 0.8, ("for", "after"), needs_prep=True),
+    "hate": Cue("hatred", 1.0), "loathe": Cue("hatred", 1.0), "despise": Cue("hatred", 1.0),
+    "detest": Cue("hatred", 1.0), "abhor": Cue("hatred", 1.0),
+    "dislike": Cue("dislike", 1.0), "resent": Cue("dislike", 0.8),
+    "annoy": Cue("dislike", 0.6, reverse=True), "irritate": Cue("dislike", 0.6, reverse=True),
+    "disgust": Cue("dislike", 0.6, reverse=True),
+    "glare": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
+    "care": Cue("affection", 0.8, ("about", "for"), needs_prep=True),
+    "cherish": Cue("affection", 0.8), "treasure": Cue("affection", 0.6),
+    "thank": Cue("affection", 0.5), "protect": Cue("affection", 0.4, implied=True),
+    "hug": Cue("affection", 0.3, implied=True), "embrace": Cue("affection", 0.3, implied=True),
+    "admire": Cue("affection", 0.5), "trust": Cue("affection", 0.4),
+}
+ADJ_CUES: dict[str, Cue] = {
+    "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
+    "fond": Cue("affection", 0.7, ("of",), needs_prep=True),
+    "attached": Cue("affection", 0.6, ("to",), needs_prep=True),
+    "grateful": Cue("affection", 0.6, ("to", "for"), needs_prep=True),
+    "thankful": Cue("affection", 0.6, ("to", "for"), needs_prep=True),
+    "proud": Cue("affection", 0.4, ("of",), needs_prep=True),
+    "angry": Cue("dislike", 0.4, ("at", "with"), needs_prep=True),
+    "furious": Cue("dislike", 0.5, ("at", "with"), needs_prep=True),
+    "jealous": Cue("dislike", 0.3, ("of",), needs_prep=True),
+    "sick": Cue("dislike", 0.4, ("of",), needs_prep=True),
+}
+# "the annoying X": the scene's point-of-view character dislikes X
+TRAIT_ADJ: dict[str, Cue] = {
+    "annoying": Cue("dislike", 0.6), "irritating": Cue("dislike", 0.6),
+    "insufferable": Cue("dislike", 0.7), "obnoxious": Cue("dislike", 0.6),
+    "hateful": Cue("dislike", 0.6), "detestable": Cue("dislike", 0.8), "odious": Cue("dislike", 0.8),
+}
+NOUN_CUES: dict[str, Cue] = {
+    "crush": Cue("romantic", 1.0, ("on",), needs_prep=True),
+    "feeling": Cue("romantic", 0.8, ("for", "towards", "toward"), needs_prep=True),
+    "love": Cue("romantic", 0.8, ("for", "with"), needs_prep=True),
+    "affection": Cue("affection", 0.7, ("for", "towards", "toward"), needs_prep=True),
+    "revenge": Cue("hatred", 1.0, ("on", "against"), needs_prep=True),
+    "vengeance": Cue("hatred", 1.0, ("on", "against"), needs_prep=True),
+    "hatred": Cue("hatred", 1.0, ("for", "of", "towards", "toward"), needs_prep=True),
+    "contempt": Cue("dislike", 0.8, ("for",), needs_prep=True),
+    "dislike": Cue("dislike", 0.8, ("of", "for"), needs_prep=True),
+}
+_PAST_ADVERBS = frozenset("before once formerly previously".split())
+_ENDED = frozenset("anymore longer".split())
+_HEDGES = frozenset("might may could maybe perhaps probably possibly".split())
+_NEGATORS = frozenset("not n't never no".split())
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB = ("xcomp", "conj", "acomp", "attr", "dobj", "pobj", "prep", "aux", "relcl", "advcl", "pcomp")
+_HIDDEN_CRUSH = re.compile(
+    r"\b(?:know|guess|tell)\b[^.?!]*\bwho\b[^.?!]*\bI\s+(?:like|love|fancy|have a crush on)\b", re.IGNORECASE)
+_CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
+                                 re.IGNORECASE)
+
+
+class _Reader:
+    """The parse of one document with token -> character links, and helpers over it."""
+
+    def __init__(self, document: Document, mentions: Mentions, links: dict[int, str],
+                 quotes: tuple[Quote, ...], cast: Cast):
+        self.doc = document
+        self.genders = {c.id: c.gender for c in cast.characters}
+        self.tokens = document.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.index:
+                self.children[t.head].append(t.index)
+        starts = [t.start for t in self.tokens]
+        self.who: dict[int, str] = {}
+        for m in mentions.items:
+            cid = links.get(m.index)
+            if cid is None:
+                continue
+            i = bisect.bisect_left(starts, m.start)
+            while i < len(self.tokens) and self.tokens[i].start < m.end:
+                self.who.setdefault(i, cid)
+                i += 1
+        self.quotes = quotes
+        self.quote_starts = [q.start for q in quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def kids(self, tok: Token, *deps: str) -> list[Token]:
+        return [self.tokens[i] for i in self.children[tok.index] if not deps or self.tokens[i].dep in deps]
+
+    def person(self, tok: Token | None) -> str | None:
+        """The character a token stands for, following appositions ("the boy ...: Name")."""
+        if tok is None:
+            return None
+        if tok.index in self.who:
+            return self.who[tok.index]
+        for k in self.kids(tok, "appos", "compound", "poss"):
+            if k.dep != "poss" and k.index in self.who:
+                return self.who[k.index]
+        # "the boy she was now interested in: Nara Shikamaru"
+        sent = self.doc.sentences[tok.sentence]
+        j = tok.index + 1
+        while j < sent.last_token and j < tok.index + 10:
+            if self.tokens[j].text == ":" and j + 1 < sent.last_token and j + 1 in self.who:
+                return self.who[j + 1]
+            j += 1
+        return None
+
+    def subject(self, tok: Token) -> Token | None:
+        t = tok
+        for _ in range(5):
+            subs = self.kids(t, *_SUBJECT_DEPS)
+            if subs:
+                return subs[0]
+            if t.dep not in _CLIMB or t.head == t.index:
+                return None
+            t = self.tokens[t.head]
+        return None
+
+    def prep_object(self, tok: Token, preps: tuple[str, ...]) -> Token | None:
+        for p in self.kids(tok, "prep", "prt"):
+            if p.lemma in preps:
+                objs = self.kids(p, "pobj")
+                if objs:
+                    return objs[0]
+                if tok.dep == "relcl":  # "the boy she was interested in"
+                    return self.tokens[tok.head]
+                if self.tokens[tok.head].dep == "relcl":
+                    return self.tokens[self.tokens[tok.head].head]
+        return None
+
+    def negated(self, tok: Token) -> bool:
+        for t in (tok, self.tokens[tok.head]) if tok.dep in ("xcomp", "acomp") else (tok,):
+            for k in self.kids(t):
+                if k.dep == "neg" or k.lemma in ("never",):
+                    return True
+        sent = self.doc.sentences[tok.sentence]
+        for j in range(max(sent.first_token, tok.index - 4), tok.index):
+            if self.tokens[j].lemma == "without":
+                return True
+        return False
+
+    def modifiers(self, tok: Token) -> set[str]:
+        words = {k.lemma for k in self.kids(tok)}
+        if tok.dep in ("xcomp", "acomp"):
+            words |= {k.lemma for k in self.kids(self.tokens[tok.head])}
+        return words
+
+
+def _is_question(document: Document, tok: Token, quote: Quote | None) -> bool:
+    sent = document.sentences[tok.sentence]
+    text = document.story.text[sent.start:sent.end].rstrip(" \"'”’")
+    if quote is not None:
+        tail = document.story.text[tok.end:min(quote.end, sent.end + 1)]
+        cut = re.search(r"[.!?]", tail)
+        return bool(cut and cut.group() == "?")
+    return text.endswith("?")
+
+
+def _focal_characters(document: Document, mentions: Mentions, links: dict[int, str]) -> dict[int, Counter]:
+    focal: dict[int, Counter] = defaultdict(Counter)
+    for m in mentions.items:
+        if m.quote is None and m.index in links and m.kind in ("name", "pronoun"):
+            focal[document.sentences[m.sentence].scene][links[m.index]] += 1
+    return focal
+
+
+@stage("evidence", needs=("document", "mentions", "cast", "links", "speakers"), produces="evidence")
+def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
+                  speakers: tuple[Quote, ...]) -> tuple[Evidence, ...]:
+    """Every feeling cue with its experiencer and target resolved to characters."""
+    reader = _Reader(document, mentions, dict(links.links), speakers, cast)
+    focal = _focal_characters(document, mentions, dict(links.links))
+    found: list[Evidence] = []
+    for tok in document.tokens:
+        cue, exp_tok, tgt_tok, exp_id = _match_cue(reader, tok, focal)
+        if cue is None:
+            continue
+        exp = exp_id or reader.person(exp_tok)
+        tgt = reader.person(tgt_tok)
+        if cue.reverse:
+            exp, tgt = tgt, exp
+        if not exp or not tgt or exp == tgt:
+            continue
+        ev = _evidence(reader, tok, cue, exp, tgt)
+        if ev is not None:
+            found.append(ev)
+    found.extend(_quote_cues(reader, speakers))
+    found.extend(_relational_evidence(reader, mentions, dict(links.links), found))
+    found.sort(key=lambda e: (e.start, e.experiencer, e.target))
+    return tuple(found)
+
+
+def _match_cue(reader: _Reader, tok: Token, focal):
+    lemma = tok.lemma
+    if tok.pos in ("VERB", "AUX") and lemma in VERB_CUES:
+        cue = VERB_CUES[lemma]
+        if lemma == "like" and (reader.kids(tok, "xcomp") or tok.tag == "IN"):
+            return None, None, None, None
+        target = None
+        if cue.preps:
+            target = reader.prep_object(tok, cue.preps)
+        if target is None and not cue.needs_prep:
+            objs = reader.kids(tok, "dobj")
+            target = objs[0] if objs else None
+            if target is None and tok.dep == "relcl":
+                target = reader.tokens[tok.head]
+        return (cue, reader.subject(tok), target, None) if target is not None else (None,) * 4
+    if tok.pos == "VERB" and lemma == "ask" and any(k.lemma == "out" for k in reader.kids(tok, "prt")):
+        objs = reader.kids(tok, "dobj")
+        if objs:
+            return Cue("romantic", 0.8), reader.subject(tok), objs[0], None
+    if tok.pos == "ADJ" and lemma in ADJ_CUES:
+        cue = ADJ_CUES[lemma]
+        target = reader.prep_object(tok, cue.preps)
+        if target is not None:
+            return cue, reader.subject(tok), target, None
+    if tok.pos == "NOUN" and lemma in NOUN_CUES:
+        cue = NOUN_CUES[lemma]
+        target = reader.prep_object(tok, cue.preps)
+        if target is not None:
+            poss = reader.kids(tok, "poss")
+            return cue, poss[0] if poss else reader.subject(tok), target, None
+    if lemma in TRAIT_ADJ and tok.pos in ("ADJ", "VERB"):
+        target = reader.subject(tok)
+        if target is not None and reader.person(target):
+            scene = reader.doc.sentences[tok.sentence].scene
+            quote = reader.quote_at(tok.start)
+            if quote is not None:
+                return TRAIT_ADJ[lemma], None, target, quote.speaker
+            counts = focal.get(scene, Counter())
+            tid = reader.person(target)
+            for cid, _n in counts.most_common(2):
+                if cid != tid:
+                    return TRAIT_ADJ[lemma], None, target, cid
+    # "she was his friend", "she's like my own daughter": the possessor feels for the subject
+    if tok.pos == "NOUN" and (lemma in FRIEND_RELATIONS or lemma in ("daughter", "son", "sister", "brother")):
+        if tok.dep in ("attr", "pobj"):
+            poss = reader.kids(tok, "poss")
+            head = reader.tokens[tok.head]
+            if tok.dep == "pobj" and head.lemma != "like":
+                return None, None, None, None
+            subj = reader.subject(tok)
+            if poss and subj is not None:
+                return Cue("affection", 0.8), poss[0], subj, None
+    return None, None, None, None
+
+
+def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evidence | None:
+    doc = reader.doc
+    sent = doc.sentences[tok.sentence]
+    quote = reader.quote_at(tok.start)
+    mods = reader.modifiers(tok)
+    negated = reader.negated(tok)
+    question = _is_question(doc, tok, quote)
+    hedged = bool(mods & _HEDGES)
+    aux = {k.lemma for k in reader.kids(tok, "aux")}
+    past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
+                                          and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
+    past = past or "use" in aux
+    if quote is not None and tok.tag == "VBD" and not aux:
+        past = True
+    if negated and mods & _ENDED:
+        past, negated = True, False  # "I don't like you anymore": it was, it is no more
+    weight = cue.weight
+    if question:
+        if negated:  # "Hadn't he liked her before?" asserts what it asks
+            negated = False
+            weight *= 0.5
+        else:
+            weight *= 0.3
+    if hedged:
+        weight *= 0.8
+    speaker = quote.speaker if quote is not None else None
+    if quote is None:
+        how = "implied" if cue.implied else "narrated"
+    elif speaker == exp:
+        how = "denied" if negated else "stated"
+    else:
+        how = "claimed"
+    return Evidence(experiencer=exp, target=tgt, kind=cue.kind, how=how, start=sent.start,
+                    end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
+                    cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
+                    speaker=speaker, weight=weight)
+
+
+def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
+    """Speech acts that show a feeling for the person spoken to or about."""
+    text = reader.doc.story.text
+    for q in quotes:
+        if not q.speaker:
+            continue
+        body = text[q.start:q.end]
+        if q.addressee and _HIDDEN_CRUSH.search(body):
+            # "Do you know who it is that I like?" - teasing the one she likes
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.6, "who I like")
+        m = _CARE_FOR_HAPPINESS.search(body)
+        if m:
+            about = [reader.who[t.index] for t in reader.tokens
+                     if q.start <= t.start < q.start + m.start() and t.index in reader.who]
+            about = [c for c in about if c not in (q.speaker, q.addressee)]
+            if about:
+                yield _speech_evidence(reader, q, q.speaker, about[-1], "affection", "stated", 0.5, m.group())
+        if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
+
+
+def _speech_evidence(reader, q: Quote, exp, tgt, kind, how, weight, cue) -> Evidence:
+    return Evidence(experiencer=exp, target=tgt, kind=kind, how=how, start=q.start, end=q.end,
+                    text=reader.doc.story.text[q.start:q.end].strip(), scene=q.scene, cue=cue,
+                    speaker=q.speaker, weight=weight)
+
+
+def _relational_evidence(reader: _Reader, mentions: Mentions, links: dict[int, str],
+                         found: list[Evidence]):
+    """"her boyfriend", "his recently made friend": find who is meant, and what it shows."""
+    romance: dict[str, set[str]] = defaultdict(set)
+    for e in found:
+        if e.kind == "romantic" and not e.negated and not e.past and e.weight >= 0.5:
+            romance[e.experiencer].add(e.target)
+            romance[e.target].add(e.experiencer)
+    by_start: dict[int, Mention] = {}
+    for m in mentions.items:
+        if m.kind in ("pronoun", "name") and m.index in links:
+            by_start.setdefault(m.start, m)
+    doc = reader.doc
+    for m in mentions.items:
+        if m.kind != "relational" or (m.head not in ROMANTIC_RELATIONS and m.head not in FRIEND_RELATIONS):
+            continue
+        owner_m = by_start.get(m.start)
+        owner = links.get(owner_m.index) if owner_m else None
+        if owner is None:
+            continue
+        quote = reader.quote_at(m.start)
+        if quote is not None and owner_m.person != 3:
+            continue  # "my boyfriend" in speech: handled when speech pronouns are resolved
+        referent = _referent(reader, m, owner, romance)
+        if referent is None:
+            continue
+        sent = doc.sentences[m.sentence]
+        text = doc.story.text[sent.start:sent.end].strip()
+        kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"
+        how = "narrated" if quote is None else "claimed"
+        yield Evidence(owner, referent, kind, how, sent.start, sent.end, text, sent.scene, m.text,
+                       weight=0.9)
+        if kind == "romantic":
+            yield Evidence(referent, owner, kind, "implied", sent.start, sent.end, text, sent.scene,
+                           m.text, weight=0.7)
+
+
+def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]]) -> str | None:
+    """The named person a relational noun stands for, from the people around it."""
+    doc = reader.doc
+    scene = doc.sentences[m.sentence].scene
+    scores: Counter = Counter()
+    for tok_index, cid in reader.who.items():
+        tok = reader.tokens[tok_index]
+        s = doc.sentences[tok.sentence]
+        if s.scene != scene or cid == owner or abs(tok.sentence - m.sentence) > 15:
+            continue
+        if m.start <= tok.start < m.end:
+            continue
+        closeness = 3.0 if tok.sentence == m.sentence else 1.0 / (1 + abs(tok.sentence - m.sentence))
+        scores[cid] += closeness
+    for cid in list(scores):
+        if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
+            del scores[cid]
+        elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
+            scores[cid] *= 0.2  # already someone else's sweetheart
+    if not scores:
+        return None
+    best, value = scores.most_common(1)[0]
+    return best if value >= 0.5 else None

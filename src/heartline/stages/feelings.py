@@ -1,0 +1,119 @@
+"""Stage ``feelings``: from evidence sentences to one relation per ordered pair.
+
+For each experiencer -> target pair the evidence is read in story order:
+- the *current* kind is the best supported kind among evidence that is neither past,
+  negated nor a bare question, later evidence counting more (the end state is what a
+  reader remembers), romance outranking friendship when both are shown;
+- a feeling its owner denies while others see it (claims, narration) is ``denied``;
+  a denial the text never contradicts removes the feeling;
+- a feeling shown only in the past ("had chased after her") is kept with
+  ``current: false``;
+- the ``arc`` lists the states in order where they change (denied -> stated).
+Long texts need more evidence before a pair is reported: one stray "like" in a novel
+is noise, in a 3,000-word fic it may be the story.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from ..model import ArcStep, Document, Evidence, Relation, polarity
+from ..pipeline import stage
+
+_KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
+_HOW_ORDER = ("stated", "narrated", "claimed", "implied")
+
+
+def min_support(words: int) -> float:
+    """Evidence weight a pair needs before it is reported, growing slowly with length."""
+    return 0.5 if words < 15_000 else 0.5 + 0.75 * math.log10(words / 15_000) + 0.5
+
+
+def _state(e: Evidence) -> str:
+    if e.how == "denied":
+        return "denied"
+    return f"{e.kind} (past)" if e.past else e.kind
+
+
+def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
+    steps: list[ArcStep] = []
+    for e in evidence:
+        if e.question or e.weight < 0.45 or (e.negated and e.how != "denied"):
+            continue
+        step = ArcStep(scene=e.scene, kind=e.kind, how=e.how, past=e.past)
+        if steps and (steps[-1].label == step.label or (
+                steps[-1].kind == step.kind and steps[-1].past == step.past
+                and "denied" not in (steps[-1].how, step.how))):
+            continue
+        steps.append(step)
+    return tuple(steps) if len(steps) > 1 else ()
+
+
+def _relation(source: str, target: str, evidence: list[Evidence], words: int) -> Relation | None:
+    evidence.sort(key=lambda e: e.start)
+    n = len(evidence)
+    span = max(1, evidence[-1].start - evidence[0].start)
+    scores: dict[str, float] = defaultdict(float)
+    past_scores: dict[str, float] = defaultdict(float)
+    denial_at = -1
+    for i, e in enumerate(evidence):
+        if e.how == "denied":
+            denial_at = max(denial_at, i)
+            continue
+        if e.negated:
+            continue
+        recency = 0.6 + 0.8 * (e.start - evidence[0].start) / span if n > 1 else 1.0
+        if e.past:
+            past_scores[e.kind] += e.weight
+        else:
+            scores[e.kind] += e.weight * recency * _KIND_PREFERENCE[e.kind]
+    support = sum(scores.values())
+    needed = min_support(words)
+    if support < needed * 0.999:
+        if sum(past_scores.values()) >= needed * 0.999:
+            kind = max(past_scores, key=past_scores.get)
+            kept = [e for e in evidence if e.past and e.kind == kind]
+            return Relation(source, target, kind, kept[-1].how, False,
+                            _confidence(sum(past_scores.values())), _arc(evidence), tuple(kept))
+        return None
+    kind = max(scores, key=lambda k: (scores[k], k == "romantic"))
+    # hostile and warm evidence both present: the side with more support wins
+    if any(polarity(k) != polarity(kind) for k in scores):
+        same = sum(v for k, v in scores.items() if polarity(k) == polarity(kind))
+        other = support - same
+        if other > same:
+            kind = max((k for k in scores if polarity(k) != polarity(kind)), key=scores.get)
+    chosen = [e for e in evidence if e.kind == kind and not e.negated and not e.past]
+    last_positive = max(i for i, e in enumerate(evidence) if e in chosen)
+    how = _how(chosen)
+    if denial_at > last_positive:
+        how = "denied"  # the owner's last word denies what the rest of the text shows
+    shown = [e for e in evidence if (e in chosen or e.how == "denied" or e.past)]
+    return Relation(source, target, kind, how, True, _confidence(support), _arc(evidence),
+                    tuple(shown))
+
+
+def _how(chosen: list[Evidence]) -> str:
+    strong = [e for e in chosen if not e.question and e.weight >= 0.45] or chosen
+    last = strong[-1]
+    if last.how == "implied":
+        for h in _HOW_ORDER[:3]:
+            if any(e.how == h for e in strong):
+                return h
+    return last.how
+
+
+def _confidence(support: float) -> float:
+    return round(1 - math.exp(-support), 3)
+
+
+@stage("feelings", needs=("document", "evidence"), produces="relations")
+def aggregate_feelings(document: Document, evidence: tuple[Evidence, ...]) -> tuple[Relation, ...]:
+    """One relation per ordered pair, with its end state, arc and evidence."""
+    pairs: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        pairs[(e.experiencer, e.target)].append(e)
+    words = document.story.words
+    relations = [r for (s, t), ev in pairs.items() if (r := _relation(s, t, list(ev), words))]
+    relations.sort(key=lambda r: (-r.confidence, r.source, r.target))
+    return tuple(relations)

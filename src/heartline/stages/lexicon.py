@@ -1,0 +1,115 @@
+"""Word lists shared by the stages: English function words and the vocabulary of
+names, titles, honorifics and people.  Nothing here is specific to one story or
+fandom; fandom knowledge comes from a user's name list."""
+from __future__ import annotations
+
+# Japanese honorific suffixes as fan fiction writes them ("Sakura-chan").
+HONORIFICS = {
+    "kun": "male", "chan": "", "san": "", "sama": "", "senpai": "", "sempai": "",
+    "sensei": "", "teme": "", "dono": "", "chi": "", "tan": "", "hime": "female",
+    "nii": "male", "nee": "female", "niisan": "male", "neesan": "female",
+    "nii-san": "male", "nee-san": "female", "dobe": "", "baka": "", "kouhai": "",
+}
+
+# Titles before a name, with the gender they show ("" = either).
+TITLES = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "master": "male",
+    "mrs": "female", "miss": "female", "ms": "female", "lady": "female", "madam": "female",
+    "madame": "female", "mistress": "female", "dame": "female", "mme": "female", "mlle": "female",
+    "dr": "", "doctor": "", "professor": "", "prof": "", "mx": "",
+    "colonel": "", "captain": "", "general": "", "major": "", "lieutenant": "",
+    "sergeant": "", "admiral": "", "commander": "", "corporal": "", "private": "",
+    "king": "male", "queen": "female", "prince": "male", "princess": "female",
+    "duke": "male", "duchess": "female", "count": "male", "countess": "female",
+    "baron": "male", "baroness": "female", "earl": "male", "emperor": "male", "empress": "female",
+    "father": "male", "mother": "female", "brother": "male", "sister": "female",
+    "aunt": "female", "uncle": "male", "saint": "", "st": "", "reverend": "", "rev": "",
+    "detective": "", "inspector": "", "officer": "", "agent": "", "nurse": "", "coach": "",
+    "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
+}
+
+# Words that are capitalised at the start of sentences or for emphasis but are never names.
+NOT_NAMES = frozenset("""
+i i'm i've i'll i'd a an the this that these those it its it's he she him her his hers they them
+their we us our you your yours my me mine oh ah ow ugh hmm hm um uh eh yes no yeah yep nope
+okay ok well but and or so then now there here what who whom whose which why how when where
+if though although because while after before still maybe perhaps just even yet also too
+hey hi hello goodbye bye thanks thank please sorry dear god gods damn hell
+mr mrs miss ms sir lady lord madam chapter part book volume prologue epilogue
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december christmas easter
+english french german japanese italian spanish american british chinese russian
+one two three four five six seven eight nine ten first second third last next
+everyone everybody someone somebody anyone nobody nothing something everything
+all both each every some any many much more most none other another such
+not never always often again only very really quite rather almost already
+did do does don't didn't can can't could couldn't would wouldn't should shouldn't will won't
+was were is are am be been being have has had having
+let let's come go look see wait stop listen
+""".split())
+
+# Heads of capitalised phrases that name places, things and events, not people.
+NON_PERSON_HEADS = frozenset("""
+day night eve street road lane avenue square house hall manor mansion castle palace abbey
+church chapel cathedral school academy college university exam exams festival party ball
+river lake sea ocean mountain mountains hill hills forest wood woods park garden gardens
+village town city county country kingdom empire island islands bay valley
+hotel inn tavern pub shop store cafe restaurant bar market bank office tower gate gates
+bridge station court hospital library museum theatre theater company corporation
+war battle treaty act chronicles times gazette magazine news paper journal book books
+clan family empire republic army navy guard ramen shrine temple paradise
+""".split())
+
+# Nouns that denote a person, for epithets ("the raven haired boy").
+PERSON_NOUNS = frozenset("""
+boy girl man woman lady gentleman lad lass kid child youth teen teenager guy gal dude
+fellow chap person figure one entity soul stranger newcomer
+heir heiress prince princess king queen knight soldier ninja shinobi kunoichi jounin
+chuunin genin sensei samurai warrior captain lieutenant officer sergeant detective
+doctor nurse teacher student wizard witch mage sorcerer sorceress priest priestess
+blond blonde brunette redhead beauty brat idiot fool genius
+""".split())
+
+# Appearance words that make a noun phrase an epithet rather than a generic noun.
+DESCRIPTOR_SUFFIXES = ("haired", "eyed", "clad", "skinned", "headed", "faced", "masked")
+DESCRIPTOR_WORDS = frozenset(
+    "blond blonde brunette raven redheaded red-headed silver-haired golden pink-haired"
+    " particular tall short young old older younger little".split())
+
+# Relational nouns: what the possessor is to the referent, and the feeling it shows.
+ROMANTIC_RELATIONS = frozenset(
+    "boyfriend girlfriend husband wife fiance fiancé fiancee fiancée lover sweetheart"
+    " spouse partner beloved betrothed date".split())
+FRIEND_RELATIONS = frozenset("friend bestfriend best-friend companion comrade teammate".split())
+FAMILY_RELATIONS = frozenset(
+    "mother father mom mum dad mama papa brother sister son daughter aunt uncle cousin"
+    " grandmother grandfather grandma grandpa niece nephew twin".split())
+RELATION_GENDER = {
+    "boyfriend": "male", "husband": "male", "fiance": "male", "fiancé": "male",
+    "girlfriend": "female", "wife": "female", "fiancee": "female", "fiancée": "female",
+    "mother": "female", "mom": "female", "mum": "female", "mama": "female", "sister": "female",
+    "daughter": "female", "aunt": "female", "grandmother": "female", "grandma": "female",
+    "niece": "female", "father": "male", "dad": "male", "papa": "male", "brother": "male",
+    "son": "male", "uncle": "male", "grandfather": "male", "grandpa": "male", "nephew": "male",
+}
+
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+FIRST_PERSON = frozenset("i me my mine myself".split())
+SECOND_PERSON = frozenset("you your yours yourself".split())
+
+GENDER_NOUNS = {
+    "boy": "male", "man": "male", "gentleman": "male", "lad": "male", "guy": "male",
+    "fellow": "male", "chap": "male", "king": "male", "prince": "male", "heir": "male",
+    "girl": "female", "woman": "female", "lady": "female", "lass": "female", "gal": "female",
+    "queen": "female", "princess": "female", "heiress": "female", "kunoichi": "female",
+    "witch": "female", "priestess": "female", "sorceress": "female",
+}
+
+SPEECH_VERBS = frozenset("""
+say ask reply answer whisper murmur mutter mumble shout yell scream cry call add continue
+explain inform tell respond reason plead beg demand command order hint suggest insist
+protest agree admit confess declare announce exclaim gasp sigh groan growl snap hiss laugh
+chuckle giggle smile grin sneer retort counter interrupt begin finish note observe remark
+repeat warn encourage tease joke muse wonder think chirp squeak breathe stammer stutter
+""".split())

@@ -1,0 +1,169 @@
+"""Stage ``mentions``: every stretch of text that may point at a person.
+
+Names are runs of capitalised tokens, taken with the title before them ("Colonel
+Brandon", "Mr. Darcy") and the honorific after them ("Sakura-chan"); whether a name
+is a *person* is decided later, by the ``characters`` stage, from all its uses at once.
+Epithets ("the raven haired boy"), relational nouns ("her boyfriend") and pronouns
+are found here too, and resolved by ``coref``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Mention, QuoteSpan, Token
+from ..pipeline import stage
+from .lexicon import (DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
+                      FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
+                      NOT_NAMES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
+                      SECOND_PERSON, TITLES)
+
+_HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
+_RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=len, reverse=True)
+_RELATIONAL_RE = re.compile(
+    r"\b(?P<owner>her|his|my|your|their|our|[A-Z][\w'’-]+(?:'s|’s))\s+"
+    r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")s?\b")
+_EPITHET_RE = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:[\w'’]+[-\s]){0,4}?)"
+    r"(?P<desc>[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
+    + "|".join(w for w in DESCRIPTOR_WORDS if " " not in w) + r")"
+    r"\s+(?P<head>[A-Za-z]+)\b")
+
+
+@dataclass(frozen=True)
+class Mentions:
+    items: tuple[Mention, ...]
+
+    def in_sentence(self, sentence: int) -> list[Mention]:
+        return [m for m in self.items if m.sentence == sentence]
+
+
+def _quote_index(quotes: tuple[QuoteSpan, ...], starts: list[int], offset: int) -> int | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and quotes[i].start <= offset < quotes[i].end:
+        return quotes[i].index
+    return None
+
+
+def _sentence_of(document: Document, starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _is_name_token(tok: Token, sentence_first: int, prev: Token | None) -> bool:
+    if not _NAME_TOKEN.match(tok.text) or tok.text.lower() in NOT_NAMES:
+        return False
+    if tok.pos == "PROPN" or tok.ent == "PERSON":
+        return True
+    # a capitalised word inside a sentence that the tagger did not call a proper noun:
+    # still a name if it is not sentence-initial and not after an opening quote
+    sentence_initial = tok.index == sentence_first or (prev is not None and prev.text in '"“‘\'(—')
+    return not sentence_initial and tok.pos in ("NOUN", "ADJ", "VERB", "ADV", "X", "INTJ")
+
+
+def _name_mentions(document: Document):
+    """Yield (start, end, core_tokens, title, honorific) for capitalised runs."""
+    tokens = document.tokens
+    text = document.story.text
+    for sent in document.sentences:
+        i = sent.first_token
+        while i < sent.last_token:
+            tok = tokens[i]
+            prev = tokens[i - 1] if i > sent.first_token else None
+            title = ""
+            t_low = tok.text.lower().rstrip(".")
+            if t_low in TITLES and tok.text[0].isupper() and i + 1 < sent.last_token \
+                    and _NAME_TOKEN.match(tokens[i + 1].text) \
+                    and tokens[i + 1].text.lower() not in NOT_NAMES:
+                title = t_low
+                start = tok.start
+                i += 1
+                tok = tokens[i]
+            elif _is_name_token(tok, sent.first_token, prev):
+                start = tok.start
+            else:
+                i += 1
+                continue
+            core = []
+            end = start
+            while i < sent.last_token:
+                tok = tokens[i]
+                if not _NAME_TOKEN.match(tok.text) or tok.text.lower() in NOT_NAMES:
+                    break
+                if core and tok.start > end + 1:
+                    break  # a gap wider than one space ends the name
+                if core and text[end:tok.start] not in (" ",):
+                    break
+                core.append(tok.text)
+                end = tok.end
+                i += 1
+                # "Sakura-chan": spaCy splits the suffix off; keep it with the name
+                m = _HONORIFIC.match(text, end)
+                if m:
+                    honorific = m.group(1).lower()
+                    end = m.end()
+                    while i < sent.last_token and tokens[i].start < end:
+                        i += 1
+                    yield start, end, tuple(core), title, honorific
+                    core = []
+                    break
+            if core:
+                yield start, end, tuple(core), title, ""
+
+
+def _pronoun_mentions(document: Document):
+    for tok in document.tokens:
+        low = tok.text.lower()
+        if tok.pos not in ("PRON", "DET") and low not in ("her", "his"):
+            continue
+        if low in MALE_PRONOUNS:
+            yield tok, "male", 3
+        elif low in FEMALE_PRONOUNS:
+            yield tok, "female", 3
+        elif low in FIRST_PERSON and (low != "i" or tok.text == "I"):
+            yield tok, "", 1
+        elif low in SECOND_PERSON:
+            yield tok, "", 2
+
+
+@stage("mentions", needs=("document", "quote_spans"), produces="mentions")
+def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Mentions:
+    """Names, epithets, relational nouns and pronouns, in text order."""
+    text = document.story.text
+    q_starts = [q.start for q in quote_spans]
+    s_starts = [s.start for s in document.sentences]
+    raw: list[dict] = []
+
+    def add(start: int, end: int, kind: str, **fields) -> None:
+        raw.append(dict(start=start, end=end, text=text[start:end], kind=kind,
+                        sentence=_sentence_of(document, s_starts, start),
+                        quote=_quote_index(quote_spans, q_starts, start), **fields))
+
+    name_spans: list[tuple[int, int]] = []
+    for start, end, core, title, honorific in _name_mentions(document):
+        key = " ".join(core).lower()
+        gender = TITLES.get(title, "") or HONORIFICS.get(honorific, "")
+        add(start, end, "name", key=key, title=title, honorific=honorific, gender=gender)
+        name_spans.append((start, end))
+
+    for m in _EPITHET_RE.finditer(text):
+        head = m.group("head")
+        low = head.lower()
+        is_name_head = head[0].isupper() and low not in NOT_NAMES
+        if low not in PERSON_NOUNS and not is_name_head:
+            continue
+        add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
+            gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
+
+    for m in _RELATIONAL_RE.finditer(text):
+        noun = m.group("noun").lower()
+        owner = m.group("owner")
+        add(m.start(), m.end(), "relational", head=noun, gender=RELATION_GENDER.get(noun, ""),
+            key=owner)
+
+    for tok, gender, person in _pronoun_mentions(document):
+        add(tok.start, tok.end, "pronoun", gender=gender, person=person, key=tok.text.lower())
+
+    raw.sort(key=lambda r: (r["start"], -r["end"]))
+    return Mentions(tuple(Mention(index=i, **r) for i, r in enumerate(raw)))

@@ -1,0 +1,134 @@
+"""Stage ``quotes``: find what characters say and write, before crediting anyone.
+
+Speech is what stands between quotation marks: straight or curly double quotes, or
+single quotes in texts that use them for dialogue (British style).  A quote left open
+at the end of a paragraph closes there (the convention for multi-paragraph speech).
+Letters, notes and cards are found from their signature line ("- Name") and the
+first-person paragraphs above it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, QuoteSpan
+from ..pipeline import stage
+
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+_DOUBLE_STRAIGHT = '"'
+_SINGLE_OPEN = ("\u2018", "'")
+_SINGLE_CLOSE = ("\u2019", "'")
+
+# "- Haruno Sakura", "~ Love, Tom", "-Anna" at the end of a line
+_SIGNATURE = re.compile(
+    r"(?:^|(?<=[.!?…\s]))[ \t]*[-–—~]+[ \t]*(?:(?:love|yours|with love|sincerely|regards),?[ \t]+)?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*$",
+    re.MULTILINE,
+)
+_FIRST_SECOND = re.compile(r"\b(?:I|me|my|mine|I'm|I've|I'll|I'd|you|your|yours)\b", re.IGNORECASE)
+_THIRD = re.compile(r"\b(?:he|she|him|his|her|hers|they)\b", re.IGNORECASE)
+
+
+def _uses_single_quotes(text: str) -> bool:
+    doubles = text.count('"') + text.count("\u201c")
+    singles = len(re.findall(r"(?:^|[\s(\[—–-])[\u2018'](?=[A-Za-z])", text, re.MULTILINE))
+    return singles > 10 and singles > 3 * doubles
+
+
+def _double_spans(para: str):
+    i, n = 0, len(para)
+    while i < n:
+        ch = para[i]
+        if ch == _DOUBLE_STRAIGHT:
+            close = para.find(_DOUBLE_STRAIGHT, i + 1)
+            end = close if close != -1 else n
+            yield i + 1, end
+            i = end + 1
+        elif ch in _OPEN_CLOSE:
+            close = para.find(_OPEN_CLOSE[ch], i + 1)
+            end = close if close != -1 else n
+            yield i + 1, end
+            i = end + 1
+        else:
+            i += 1
+
+
+def _single_spans(para: str):
+    i, n = 0, len(para)
+    while i < n:
+        ch = para[i]
+        starts_word = i + 1 < n and para[i + 1].isalpha()
+        after_space = i == 0 or para[i - 1] in " \t\n([—–-"
+        if ch in _SINGLE_OPEN and starts_word and after_space:
+            j = i + 1
+            end = n
+            while j < n:
+                if para[j] in _SINGLE_CLOSE and (j + 1 == n or not para[j + 1].isalpha()) \
+                        and para[j - 1] in ",.!?;:—–-…":
+                    end = j
+                    break
+                j += 1
+            yield i + 1, end
+            i = end + 1
+        else:
+            i += 1
+
+
+def _letter_spans(document: Document, taken: list[tuple[int, int]]):
+    """Signed letters: the signature plus the first-person paragraphs above it."""
+    text = document.story.text
+    paragraphs = document.paragraphs
+    for match in _SIGNATURE.finditer(text):
+        sig_start = match.start()
+        name = match.group("name").strip()
+        if any(s <= sig_start < e for s, e in taken):
+            continue
+        # the paragraph holding the signature
+        p = next((i for i, (s, e) in enumerate(paragraphs) if s <= sig_start <= e), None)
+        if p is None:
+            continue
+        scene = document.scene_at(sig_start)
+        first = p
+        own_start, _ = paragraphs[p]
+        if text[own_start:sig_start].strip() == "":
+            first = p - 1  # the signature stands alone: the letter is above it
+        start_p = first
+        while start_p >= 0:
+            s, e = paragraphs[start_p]
+            body = text[s:e]
+            if document.scene_at(s) != scene or '"' in body or "\u201c" in body:
+                break
+            if len(_FIRST_SECOND.findall(body)) <= len(_THIRD.findall(body)):
+                break
+            start_p -= 1
+        start_p += 1
+        if start_p > first:
+            continue
+        start = paragraphs[start_p][0]
+        end = sig_start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end, name, start_p
+
+
+@stage("quotes", needs=("document",), produces="quote_spans")
+def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
+    """Every quotation and signed letter, with offsets of the words inside the marks."""
+    text = document.story.text
+    single = _uses_single_quotes(text)
+    found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature
+    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        para = text[p_start:p_end]
+        spans = _single_spans(para) if single else _double_spans(para)
+        for s, e in spans:
+            if text[p_start + s:p_start + e].strip():
+                found.append((p_start + s, p_start + e, p_index, "speech", ""))
+    taken = [(s, e) for s, e, *_ in found]
+    for s, e, name, p_index in _letter_spans(document, taken):
+        found.append((s, e, p_index, "letter", name))
+    found.sort()
+    return tuple(
+        QuoteSpan(index=i, start=s, end=e, scene=document.scene_at(s), paragraph=p,
+                  kind=kind, signature=sig)
+        for i, (s, e, p, kind, sig) in enumerate(found)
+    )

@@ -1,0 +1,156 @@
+"""Stage ``speakers``: who says each quote, and to whom.
+
+Speaker, in order of trust: the subject of the speech tag after the quote ("...,"
+the cerulean eyed boy hinted), the last subject before it in the same paragraph
+(Sakura sighed. "Just..."), the speaker of an earlier quote in the same paragraph,
+and finally turn-taking (two people alternate).  Addressee: a vocative inside the
+quote ("Sasuke-kun!", "Hey, Sakura?"), "to X" in the tag, else the other party of
+the conversation.  A letter's writer is its signature; its reader, the person it
+names or the one reading it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
+from ..pipeline import stage
+from .tokens import TokenIndex, is_subject
+from .lexicon import SPEECH_VERBS
+from .mentions import Mentions
+
+_NORM = re.compile(r"[^a-z0-9 ]")
+
+
+def _norm(name: str) -> str:
+    return " ".join(_NORM.sub(" ", name.lower()).split())
+
+
+def _alias_index(cast: Cast) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for c in cast.characters:
+        for alias in (c.name,) + c.aliases:
+            index.setdefault(_norm(alias), c.id)
+            core = alias.split("-")[0]
+            index.setdefault(_norm(core), c.id)
+    return index
+
+
+def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
+    """A name said to someone: at the edge of the quote or set off by commas."""
+    inner = text[quote.start:quote.end]
+    rel_s, rel_e = m.start - quote.start, m.end - quote.start
+    before = inner[:rel_s].rstrip()
+    after = inner[rel_e:].lstrip()
+    at_start = before == "" or before.endswith(",") or before.lower().endswith(("hey", "oh", "hi", "dear"))
+    at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--")
+    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(("hey", "hi", "oh", "dear"))
+    return at_end and (at_start or opened)
+
+
+def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenIndex,
+                speech_only: bool = False) -> str | None:
+    for m in mentions:
+        if m.index not in links or m.kind not in ("name", "pronoun", "epithet"):
+            continue
+        head = tokens.head_of(m)
+        if is_subject(head):
+            verb = tokens.document.tokens[head.head]
+            if not speech_only or verb.lemma in SPEECH_VERBS:
+                return links[m.index]
+    return None
+
+
+@stage("speakers", needs=("document", "quote_spans", "mentions", "cast", "coref"), produces="speakers")
+def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                       cast: Cast, coref: Coreference) -> tuple[Quote, ...]:
+    """Credit every quote to a speaker and, where the text shows one, an addressee."""
+    text = document.story.text
+    tokens = TokenIndex(document)
+    links = dict(coref.links)
+    aliases = _alias_index(cast)
+    outside = [m for m in mentions.items if m.quote is None]
+    inside: dict[int, list[Mention]] = {}
+    for m in mentions.items:
+        if m.quote is not None:
+            inside.setdefault(m.quote, []).append(m)
+    paragraphs = document.paragraphs
+    quotes: list[Quote] = []
+    for i, q in enumerate(quote_spans):
+        p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
+        nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph else p_end
+        prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
+        own = inside.get(q.index, [])
+        vocatives = [links[m.index] for m in own
+                     if m.kind == "name" and m.index in links and is_vocative(text, q, m)]
+        speaker = addressee = None
+        if q.kind == "letter":
+            speaker = aliases.get(_norm(q.signature))
+            named = [links[m.index] for m in own if m.kind == "name" and m.index in links
+                     and links[m.index] != speaker]
+            addressee = vocatives[0] if vocatives and vocatives[0] != speaker else (
+                max(set(named), key=named.count) if named else None)
+            if addressee is None:
+                # the person reading it in the narration just before
+                before = [m for m in outside if p_start - 600 <= m.start < q.start and m.index in links]
+                readers = [links[m.index] for m in before if links[m.index] != speaker]
+                addressee = readers[-1] if readers else None
+        else:
+            after = [m for m in outside if q.end <= m.start < nxt]
+            # only the first clause after the quote is its tag
+            tag_end = nxt
+            dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
+            if dot:
+                tag_end = q.end + 1 + dot.end()
+            tag = [m for m in after if m.start < tag_end]
+            speaker = _subject_in(tag, links, tokens)
+            if speaker is None:
+                before = [m for m in outside if prv <= m.start < q.start]
+                speaker = _subject_in(list(reversed(before)), links, tokens)
+            if speaker is None and quotes and quote_spans[i - 1].paragraph == q.paragraph:
+                speaker = quotes[-1].speaker
+            if speaker is None:
+                speaker = _turn_taking(quotes, quote_spans, q)
+            if speaker in vocatives:
+                vocatives = [v for v in vocatives if v != speaker]
+            m_to = re.search(r"\bto (her|him)\b", text[q.end:tag_end])
+            addressee = vocatives[0] if vocatives else None
+            if addressee is None and m_to is None:
+                addressee = _other_party(quotes, quote_spans, q, speaker)
+        if speaker == addressee:
+            addressee = None
+        quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
+                            speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind))
+    return tuple(quotes)
+
+
+def _recent(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, back: int = 3):
+    out = []
+    for prev in reversed(quotes[-back:]):
+        span = spans[prev.index]
+        if span.scene != q.scene or q.paragraph - span.paragraph > 3 or prev.kind != "speech":
+            break
+        out.append(prev)
+    return out
+
+
+def _turn_taking(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan) -> str | None:
+    recent = _recent(quotes, spans, q)
+    if not recent:
+        return None
+    last = recent[0]
+    if spans[last.index].paragraph == q.paragraph:
+        return last.speaker
+    if last.addressee and last.addressee != last.speaker:
+        return last.addressee
+    for prev in recent[1:]:
+        if prev.speaker and prev.speaker != last.speaker:
+            return prev.speaker
+    return None
+
+
+def _other_party(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan,
+                 speaker: str | None) -> str | None:
+    for prev in _recent(quotes, spans, q):
+        if prev.speaker and prev.speaker != speaker:
+            return prev.speaker
+    return None

@@ -1,0 +1,43 @@
+"""Look-ups over a parsed document that several stages share."""
+from __future__ import annotations
+
+import bisect
+
+from ..model import Document, Mention, Token
+
+
+class TokenIndex:
+    """Find tokens by character offset, and the syntactic head of a span."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.tokens = document.tokens
+        self.starts = [t.start for t in document.tokens]
+
+    def at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.tokens[i] if i >= 0 else None
+
+    def span(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def head_of_span(self, start: int, end: int) -> Token | None:
+        """The token of the span whose head lies outside it ("Sakura-chan" -> "chan")."""
+        inside = self.span(start, end)
+        for tok in inside:
+            head = self.tokens[tok.head]
+            if head.index == tok.index or not (start <= head.start < end):
+                return tok
+        return inside[-1] if inside else None
+
+    def head_of(self, m: Mention) -> Token | None:
+        return self.head_of_span(m.start, m.end)
+
+
+def is_subject(tok: Token | None) -> bool:
+    return tok is not None and tok.dep in ("nsubj", "nsubjpass")

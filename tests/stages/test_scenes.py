@@ -1,0 +1,271 @@
+"""Scene, chapter and paragraph segmentation on small synthetic texts."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from heartline.model import Scene
+from heartline.stages.scenes import (
+    chapter_heading,
+    is_break_line,
+    paragraph_spans,
+    segment_scenes,
+)
+
+_HERE = Path(__file__).resolve()
+# The shared corpus sits beside the repository (../shared) or, on some
+# machines, inside it (./shared); tests/stages/x.py → parents[2] is the repo.
+_SHARED = next(
+    (p for p in (_HERE.parents[3] / "shared", _HERE.parents[2] / "shared") if p.is_dir()),
+    None,
+)
+
+
+def check_tiling(text: str, scenes: tuple[Scene, ...]) -> None:
+    """The invariants every caller relies on."""
+    assert scenes[0].start == 0
+    assert scenes[-1].end == len(text)
+    for a, b in zip(scenes, scenes[1:]):
+        assert a.end == b.start
+        assert b.chapter in (a.chapter, a.chapter + 1)
+    assert [s.index for s in scenes] == list(range(len(scenes)))
+    if re.search(r"[^\W_]", text):
+        for s in scenes:
+            assert re.search(r"[^\W_]", text[s.start:s.end]), s
+
+
+def scene_texts(text: str) -> list[str]:
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    return [text[s.start:s.end].strip() for s in scenes]
+
+
+def para(n: int, word: str = "word") -> str:
+    return " ".join([word] * 8) + f" {n}."
+
+
+# --------------------------------------------------------------------- helpers
+@pytest.mark.parametrize(
+    "line",
+    ["***", "* * *", "~~~", "~", "xXx", "XxX", "o0o", "oOo", "-o-", "———", "___",
+     "❦", "###", "---", "  * * *  ", "<hr>", "<hr />", "=-=-=", "§"],
+)
+def test_break_lines(line: str) -> None:
+    assert is_break_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "   ", "...", "?!", '"..."', "xxx", "XXX", "ox", "- Haruno Sakura",
+     "Chapter 1", "He left.", "<3"],
+)
+def test_not_break_lines(line: str) -> None:
+    assert not is_break_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CHAPTER 1", "CHAPTER 1"),
+        ("Chapter 2: The Storm", "Chapter 2: The Storm"),
+        ("Chapter Two", "Chapter Two"),
+        ("Chapter Twenty-One", "Chapter Twenty-One"),
+        ("CHAPTER IV.", "CHAPTER IV."),
+        ("CHAPTER XVI. Diana Is Invited to Tea", "CHAPTER XVI. Diana Is Invited to Tea"),
+        ("CHAPTER I          Mrs. Rachel Lynde", "CHAPTER I Mrs. Rachel Lynde"),
+        ("Chapter 3 The Long Night", "Chapter 3 The Long Night"),
+        ("Part One", "Part One"),
+        ("PART II", "PART II"),
+        ("Book 1", "Book 1"),
+        ("Act III", "Act III"),
+        ("Ch. 4", "Ch. 4"),
+        ("IV", "IV"),
+        ("XII.", "XII."),
+        ("  I  ", "I"),
+        ("Prologue", "Prologue"),
+        ("EPILOGUE", "EPILOGUE"),
+        ("Epilogue: Ten Years Later", "Epilogue: Ten Years Later"),
+        ("## Chapter 5", "Chapter 5"),
+        ("**Chapter 6**", "Chapter 6"),
+        ("[Chapter I.]", "Chapter I."),
+    ],
+)
+def test_chapter_headings(line: str, expected: str) -> None:
+    assert chapter_heading(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Part one of the plan was simple.", "chapter 1", "Chapter and verse",
+     "Part of her meaning was clear", "I went home.", "MIX", "CD", "L", "Epilogue, he said",
+     "Book I read twice", "It was Chapter 1 that did it", "Chapter DIDI"],
+)
+def test_not_chapter_headings(line: str) -> None:
+    assert chapter_heading(line) is None
+
+
+# --------------------------------------------------------------------- breaks
+@pytest.mark.parametrize("mark", ["***", "* * *", "~~~", "xXx", "o0o", "-o-", "———",
+                                  "___", "❦", "###", "---", "<hr>"])
+def test_each_ornament_breaks_a_scene(mark: str) -> None:
+    text = f"{para(1)}\n\n{para(2)}\n\n{mark}\n\n{para(3)}\n"
+    parts = scene_texts(text)
+    assert len(parts) == 2
+    assert parts[0].endswith(mark)  # break lines stay with the scene before
+    assert parts[1] == para(3)
+    assert {s.chapter for s in segment_scenes(text)} == {0}
+
+
+def test_scene_starts_at_its_first_line() -> None:
+    text = f"{para(1)}\n\n***\n\n\n{para(2)}\n"
+    scenes = segment_scenes(text)
+    assert scenes[1].start == text.index(para(2))
+
+
+def test_two_blank_lines_break_a_scene() -> None:
+    text = "\n\n".join(para(i) for i in range(4)) + "\n\n\n" + "\n\n".join(
+        para(i) for i in range(4, 8)
+    )
+    parts = scene_texts(text)
+    assert len(parts) == 2
+    assert parts[1].startswith(para(4))
+
+
+def test_double_blank_lines_everywhere_are_ignored() -> None:
+    text = "\n\n\n".join(para(i) for i in range(10))
+    assert len(segment_scenes(text)) == 1
+    # ... but a longer run in such a text still breaks.
+    text = "\n\n\n".join(para(i) for i in range(5)) + "\n\n\n\n\n" + "\n\n\n".join(
+        para(i) for i in range(5, 10)
+    )
+    assert len(segment_scenes(text)) == 2
+
+
+def test_single_newline_paragraphs_with_blank_line_break() -> None:
+    long = "She walked along the shore for a long time, thinking about everything. " * 3
+    lines = [f"{long}{i}" for i in range(20)]
+    text = "\n".join(lines[:10]) + "\n\n" + "\n".join(lines[10:])
+    parts = scene_texts(text)
+    assert len(parts) == 2
+    assert len(paragraph_spans(text)) == 20
+
+
+# --------------------------------------------------------------------- chapters
+@pytest.mark.parametrize(
+    "heading",
+    ["CHAPTER 1", "Chapter 2: Title", "Chapter Two", "CHAPTER IV.", "Part One", "PART II",
+     "IV", "XII.", "Prologue", "Epilogue"],
+)
+def test_each_heading_opens_a_chapter(heading: str) -> None:
+    text = f"{para(1)}\n\n{heading}\n\n{para(2)}\n\n{para(3)}\n"
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert len(scenes) == 2
+    assert scenes[1].title == heading
+    assert scenes[1].chapter == 1
+    assert scenes[1].start == text.index(heading)
+    assert scenes[0].title == ""
+
+
+def test_chapters_and_scenes_together() -> None:
+    text = (
+        f"Chapter 1\n\n\n{para(1)}\n\n{para(2)}\n\n* * *\n\n{para(3)}\n\n\n\n"
+        f"Chapter 2: Home\n\n{para(4)}\n\nxXx\n\n{para(5)}\n"
+    )
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert [(s.chapter, s.title) for s in scenes] == [
+        (0, "Chapter 1"), (0, ""), (1, "Chapter 2: Home"), (1, ""),
+    ]
+
+
+def test_heading_with_subtitle_line() -> None:
+    text = f"CHAPTER SEVEN\nAMY'S VALLEY OF HUMILIATION\n\n{para(1)}\n\n{para(2)}\n"
+    scenes = segment_scenes(text)
+    assert scenes[0].title == "CHAPTER SEVEN: AMY'S VALLEY OF HUMILIATION"
+    assert paragraph_spans(text)[0] == (text.index(para(1)), text.index(para(1)) + len(para(1)))
+
+
+def test_stacked_headings_share_one_scene() -> None:
+    text = f"{para(0)}\n\nPART ONE\n\n\nChapter 1\n\n{para(1)}\n"
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert len(scenes) == 2
+    assert scenes[1].title == "PART ONE — Chapter 1"
+    assert scenes[1].chapter == 1
+
+
+def test_table_of_contents_is_not_chapters() -> None:
+    toc = "Contents\n\nI\nII\nIII\n\n\n"
+    body = "\n\n".join(f"{n}\n\n{para(i)}" for i, n in enumerate(["I", "II", "III"]))
+    text = toc + body
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert [s.title for s in scenes] == ["", "I", "II", "III"]
+    assert [s.chapter for s in scenes] == [0, 1, 2, 3]
+
+
+def test_leading_blank_lines_and_break_merge_away() -> None:
+    text = f"\n\n\n***\n\nChapter 1\n\n{para(1)}\n\n***\n\n"
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert len(scenes) == 1
+    assert scenes[0].title == "Chapter 1" and scenes[0].chapter == 0
+
+
+def test_wrapped_prose_line_that_looks_like_a_heading() -> None:
+    wrapped = (
+        "The plan had three stages and she had rehearsed each of them twice\n"
+        "Part II\n"
+        "was the hardest of them all, and she had never liked it very much at\n"
+        "all, not since the first time her brother had explained it to her.\n"
+    )
+    text = (wrapped + "\n") * 3
+    assert len(segment_scenes(text)) == 1
+    assert len(paragraph_spans(text)) == 3
+
+
+def test_text_without_words_is_one_scene() -> None:
+    for text in ["***", "", "...\n\n* * *\n"]:
+        scenes = segment_scenes(text)
+        assert scenes == (Scene(index=0, start=0, end=len(text), chapter=0),)
+
+
+# --------------------------------------------------------------------- paragraphs
+def test_paragraphs_of_wrapped_text() -> None:
+    p1 = "a line of a paragraph that is wrapped at a fixed width like this\nand goes on"
+    p2 = "  Another paragraph, indented, that is also wrapped at the width of\nthe page.  "
+    text = f"\n{p1}\n\n{p2}\n\n***\n\nChapter 2\n\nLast one.\n"
+    spans = paragraph_spans(text)
+    assert [text[a:b] for a, b in spans] == [p1, p2.strip(), "Last one."]
+
+
+def test_each_line_is_a_paragraph_without_blank_lines() -> None:
+    text = "First.\nSecond one.\n  Third.  \n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == ["First.", "Second one.", "Third."]
+
+
+def test_unwrapped_lines_in_one_block_are_paragraphs() -> None:
+    long = "This is a long line of prose that clearly was never wrapped by hand at all, " * 2
+    text = f"{long}\n[21:14] wren: ok\n[21:15] sam: no\n\n{long}"
+    spans = paragraph_spans(text)
+    assert [text[a:b] for a, b in spans][1:3] == ["[21:14] wren: ok", "[21:15] sam: no"]
+
+
+# --------------------------------------------------------------------- real text
+def test_pride_and_prejudice_has_61_chapters() -> None:
+    if _SHARED is None:
+        pytest.skip("shared corpus not found beside or inside the repository (../shared)")
+    path = _SHARED / "corpus" / "novels" / "pride_and_prejudice.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not there")
+    from heartline.formats.text import read_story
+
+    text = read_story(path).text
+    scenes = segment_scenes(text)
+    check_tiling(text, scenes)
+    assert scenes[-1].chapter + 1 == 61
+    titles = [s.title for s in scenes if s.title]
+    assert titles[0].lower() == "chapter 1" and titles[-1].lower() == "chapter 61"
