@@ -50,29 +50,58 @@ def _name_token_index(cast: Cast) -> dict[str, list[str]]:
 
 @stage("coref", needs=("document", "mentions", "cast"), produces="coref")
 def resolve_narration(document: Document, mentions: Mentions, cast: Cast) -> Coreference:
-    """Link names, epithets and third-person pronouns of the narration to characters."""
-    tokens = TokenIndex(document)
+    """Link names, epithets and third-person pronouns of the narration to characters.
+
+    Two passes: names with no gender yet take one from the pronouns the first pass
+    gave them, when those agree; the second pass then resolves with it."""
     gender = {c.id: c.gender for c in cast.characters}
+    links = _resolve_once(document, mentions, cast, gender)
+    learnt = _learn_gender(mentions, links, gender)
+    if learnt != gender:
+        links = _resolve_once(document, mentions, cast, learnt)
+    return Coreference(links)
+
+
+def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str]) -> dict[str, str]:
+    votes: dict[str, list[int]] = {}
+    for m in mentions.items:
+        cid = links.get(m.index)
+        if cid is None or gender.get(cid) != "unknown" or m.kind not in ("pronoun", "epithet"):
+            continue
+        v = votes.setdefault(cid, [0, 0])
+        if m.gender == "male":
+            v[0] += 1
+        elif m.gender == "female":
+            v[1] += 1
+    out = dict(gender)
+    for cid, (male, female) in votes.items():
+        if male >= 2 and male >= 3 * female:
+            out[cid] = "male"
+        elif female >= 2 and female >= 3 * male:
+            out[cid] = "female"
+    return out
+
+
+def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
+                  gender: dict[str, str]) -> dict[int, str]:
+    tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
     history: list[_Seen] = []
     items = mentions.items
     sentences = document.sentences
 
-    def named_in_sentence(sentence: int, skip: Mention) -> set[str]:
-        return {links[m.index] for m in items
-                if m.sentence == sentence and m.index in links and m.kind == "name"
-                and not (skip.start <= m.start < skip.end)}
-
     for pos, m in enumerate(items):
         scene = sentences[m.sentence].scene if sentences else 0
         if m.index in links:
             if m.quote is None:
                 history.append(_Seen(links[m.index], m.sentence, is_subject(tokens.head_of(m)), scene))
+            elif m.kind == "name" and _called_out(document.story.text, m):
+                history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
         if m.kind == "epithet":
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
-                                   named_in_sentence(m.sentence, m), sentences)
+                                   _epithet_excluded(m, tokens, items, links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene)
         else:
@@ -80,7 +109,46 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast) -> Cor
         if cid:
             links[m.index] = cid
             history.append(_Seen(cid, m.sentence, is_subject(tokens.head_of(m)), scene))
-    return Coreference(links)
+    return links
+
+
+def _epithet_excluded(m: Mention, tokens: TokenIndex, items, links) -> set[str]:
+    """People an epithet cannot be: named later in its sentence ("the boy hinted, causing
+    Sasuke to shudder"), or the subject of the clause it is an object in."""
+    out = {links[o.index] for o in items
+           if o.sentence == m.sentence and o.quote is None and o.start >= m.end
+           and o.kind == "name" and o.index in links}
+    head = tokens.head_of(m)
+    if head is not None and not is_subject(head):
+        out |= _governing_subjects(head, tokens, items, links, m)
+    return out
+
+
+def _governing_subjects(tok, tokens: TokenIndex, items, links, m: Mention) -> set[str]:
+    """Subjects of the verbs above a token, up to the root of its sentence."""
+    heads = set()
+    t = tok
+    for _ in range(8):
+        if t.head == t.index:
+            heads.add(t.index)
+            break
+        t = tokens.tokens[t.head]
+        heads.add(t.index)
+    out = set()
+    for o in items:
+        if o.sentence != m.sentence or o.quote is not None or o.index not in links or o.start >= m.start:
+            continue
+        h = tokens.head_of(o)
+        if is_subject(h) and h.head in heads:
+            out.add(links[o.index])
+    return out
+
+
+def _called_out(text: str, m: Mention) -> bool:
+    """A name that is the whole quote ("Kakashi?"): the person called is present."""
+    before = text[max(0, m.start - 1):m.start]
+    after = text[m.end:m.end + 2]
+    return before in ('"', "\u201c") and after[:1] in ("?", "!", ".", ",") and after[1:2] in ('"', "\u201d")
 
 
 def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, exclude, sentences):
@@ -108,34 +176,74 @@ def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, excl
     return None
 
 
-def _resolve_pronoun(m, tokens: TokenIndex, history, gender, links, items, scene):
-    tok = tokens.at(m.start)
-    candidates = [h for h in reversed(history[-40:])
-                  if h.scene == scene and m.sentence - h.sentence <= _WINDOW_SENTENCES
-                  and _gender_ok(gender, h.character, m.gender)]
-    if not candidates:
+def _clause_subjects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[str]:
+    """Characters that are subjects of the clause an object pronoun sits in ("Tom saw him")."""
+    heads = {tok.head}
+    if tok.dep == "pobj":
+        heads.add(tokens.tokens[tok.head].head)
+    out = set()
+    for o in items:
+        if o.sentence != m.sentence or o.start >= m.start or o.index not in links:
+            continue
+        h = tokens.head_of(o)
+        if is_subject(h) and h.head in heads:
+            out.add(links[o.index])
+    return out
+
+
+def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, links, gender):
+    """ "Ino(who ... the boy she liked ...)": a pronoun inside brackets that follow a name."""
+    opened = text.rfind("(", max(0, m.start - 200), m.start)
+    if opened == -1 or ")" in text[opened:m.start]:
         return None
-    if tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj") and m.key not in ("his", "hers"):
-        # binding: "Sasuke looked at him" - him is not Sasuke
-        clause_subjects = {links.get(o.index) for o in items
-                           if o.sentence == m.sentence and o.start < m.start and o.index in links
-                           and is_subject(tokens.head_of(o))
-                           and tokens.head_of(o) is not None and tokens.head_of(o).head == tok.head}
-        # object of a preposition: the clause head is the preposition's head
-        if tok.dep == "pobj":
-            prep = tokens.document.tokens[tok.head]
-            clause_subjects |= {links.get(o.index) for o in items
-                                if o.sentence == m.sentence and o.start < m.start and o.index in links
-                                and is_subject(tokens.head_of(o))
-                                and tokens.head_of(o).head == prep.head}
-        rest = [h for h in candidates if h.character not in clause_subjects]
-        candidates = rest or candidates
-        return candidates[0].character
-    if is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself"):
-        for h in candidates:
-            if h.subject and m.sentence - h.sentence <= 2:
-                return h.character
-    return candidates[0].character
+    before = [o for o in items if o.end <= opened and opened - o.end <= 2 and o.index in links]
+    if before and _gender_ok(gender, links[before[-1].index], m.gender):
+        return links[before[-1].index]
+    return None
+
+
+def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene):
+    """Score the people seen lately: recency, subjecthood, known gender, scene topic."""
+    tok = tokens.at(m.start)
+    inside = _in_parenthesis_after(m, tokens.document.story.text, history, items, links, gender)
+    if inside:
+        return inside
+    excluded: set[str] = set()
+    if tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj") and not m.key.endswith("self"):
+        excluded = _clause_subjects(m, tok, tokens, links, items)
+    latest: dict[str, _Seen] = {}
+    topic: dict[str, float] = {}
+    subjects_in_scene = 0
+    for h in history[-80:]:
+        if h.scene == scene:
+            if h.subject:
+                topic[h.character] = topic.get(h.character, 0) + 1
+                subjects_in_scene += 1
+        if m.sentence - h.sentence <= _WINDOW_SENTENCES or h.scene == scene:
+            latest[h.character] = h
+    wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
+    best, best_score = None, 0.0
+    for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
+        if cid in excluded or not _gender_ok(gender, cid, m.gender):
+            continue
+        distance = max(0, m.sentence - h.sentence)
+        if m.sentence - h.sentence > _WINDOW_SENTENCES:
+            continue
+        score = 1.0 / (1 + distance) + 0.01 * order
+        if h.subject and wants_subject:
+            score += 0.6
+        if m.gender and gender.get(cid) == m.gender:
+            score += 1.5
+        elif m.gender:
+            if distance > 1:
+                continue  # a person of unknown gender is only taken when right there
+            score -= 1.0
+        score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
+        if h.scene != scene:
+            score -= 0.7
+        if score > best_score:
+            best, best_score = cid, score
+    return best
 
 
 @stage("speech_coref", needs=("mentions", "cast", "coref", "speakers"), produces="links")

@@ -91,17 +91,20 @@ def _letter_spans(document: Document, taken: list[tuple[int, int]]):
         own_start, _ = paragraphs[p]
         if text[own_start:sig_start].strip() == "":
             first = p - 1  # the signature stands alone: the letter is above it
+        # walk up through the letter: stop at narration (third person, dialogue) or a new scene
         start_p = first
-        while start_p >= 0:
-            s, e = paragraphs[start_p]
+        personal = bool(_FIRST_SECOND.search(text[paragraphs[first][0]:sig_start]))
+        while start_p - 1 >= 0:
+            s, e = paragraphs[start_p - 1]
             body = text[s:e]
             if document.scene_at(s) != scene or '"' in body or "\u201c" in body:
                 break
-            if len(_FIRST_SECOND.findall(body)) <= len(_THIRD.findall(body)):
+            mine, theirs = len(_FIRST_SECOND.findall(body)), len(_THIRD.findall(body))
+            if theirs >= mine and (theirs or len(body) > 100):
                 break
+            personal = personal or mine > 0
             start_p -= 1
-        start_p += 1
-        if start_p > first:
+        if not personal:
             continue
         start = paragraphs[start_p][0]
         end = sig_start
