@@ -94,25 +94,25 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
                 st.other += 1.5  # "his Icha Icha Paradise"
         if m.quote is not None and _is_vocative(text, m):
             st.person += 1
-        if not is_subject(tok) or m.quote is not None:
+        if m.quote is not None:
             continue
-        # "Sakura narrowed her eyes", "Tom sighed. He ...": a possessive, reflexive or
-        # subject pronoun after a lone subject shows the subject's gender
+        # "Sakura narrowed her eyes": a possessive or reflexive pronoun in the subject's own
+        # clause shows the subject's gender
+        verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
-            if nxt.sentence > m.sentence + 1 or nxt.kind == "name":
+            if nxt.sentence != m.sentence or nxt.kind == "name":
                 break
             if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
                 continue
             ptok = index.at(nxt.start)
-            if ptok is None or ptok.dep not in ("poss", "nsubj") and not nxt.key.endswith("self"):
+            if ptok is None or _clause_verb(ptok, tokens) != verb:
                 continue
-            if nxt.sentence != m.sentence and ptok.dep != "nsubj":
+            if not nxt.key.endswith("self") and not (ptok.dep == "poss" and is_subject(tok)):
                 continue
-            vote = 1.0 if nxt.sentence == m.sentence else 0.5
             if nxt.key in MALE_PRONOUNS:
-                st.male += vote
+                st.male += 1
             elif nxt.key in FEMALE_PRONOUNS:
-                st.female += vote
+                st.female += 1
             st.person += 0.5
             break
     for st in stats.values():
@@ -126,6 +126,19 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
     return stats
+
+
+def _clause_verb(tok, tokens) -> int:
+    """The verb a token belongs to: climb through nouns and prepositions, and from a
+    conjoined verb to the first ("cast a glance and stuck her tongue out")."""
+    t = tok
+    for _ in range(6):
+        if t.pos in ("VERB", "AUX", "ADJ") or t.head == t.index:
+            break
+        t = tokens[t.head]
+    while t.dep == "conj" and t.head != t.index and tokens[t.head].pos in ("VERB", "AUX"):
+        t = tokens[t.head]
+    return t.index
 
 
 def _is_vocative(text: str, m: Mention) -> bool:

@@ -256,6 +256,8 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     if tok.pos == "NOUN" and lemma in NOUN_CUES:
         cue = NOUN_CUES[lemma]
         target = reader.prep_object(tok, cue.preps)
+        if target is None and tok.dep == "dobj":  # "get revenge on X", "have a crush on X"
+            target = reader.prep_object(reader.tokens[tok.head], cue.preps)
         if target is not None:
             poss = reader.kids(tok, "poss")
             return cue, poss[0] if poss else reader.subject(tok), target, None

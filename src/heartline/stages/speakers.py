@@ -19,6 +19,8 @@ from .lexicon import SPEECH_VERBS
 from .mentions import Mentions
 
 _NORM = re.compile(r"[^a-z0-9 ]")
+_CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
+                  "yes", "no", "please", "well", "okay", "ok", "morning", "night", "look", "listen")
 
 
 def _norm(name: str) -> str:
@@ -41,9 +43,9 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     rel_s, rel_e = m.start - quote.start, m.end - quote.start
     before = inner[:rel_s].rstrip()
     after = inner[rel_e:].lstrip()
-    at_start = before == "" or before.endswith(",") or before.lower().endswith(("hey", "oh", "hi", "dear"))
+    at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--")
-    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(("hey", "hi", "oh", "dear"))
+    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
     return at_end and (at_start or opened)
 
 
@@ -68,6 +70,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     tokens = TokenIndex(document)
     links = dict(coref.links)
     aliases = _alias_index(cast)
+    gender = {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
     inside: dict[int, list[Mention]] = {}
     for m in mentions.items:
@@ -102,10 +105,16 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             if dot:
                 tag_end = q.end + 1 + dot.end()
             tag = [m for m in after if m.start < tag_end]
-            speaker = _subject_in(tag, links, tokens)
-            if speaker is None:
-                before = [m for m in outside if prv <= m.start < q.start]
+            before = [m for m in outside if prv <= m.start < q.start]
+            if _tag_attached(text, q, tag_end, tag, links, tokens):
+                speaker = _subject_in(tag, links, tokens)
+                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender)
+                if speaker is None:
+                    speaker = _subject_in(list(reversed(before)), links, tokens)
+            else:  # 'She folded her arms. "Can I speak to you?" Kakashi shrugged.'
                 speaker = _subject_in(list(reversed(before)), links, tokens)
+                if speaker is None:
+                    speaker = _subject_in(tag, links, tokens)
             if speaker is None and quotes and quote_spans[i - 1].paragraph == q.paragraph:
                 speaker = quotes[-1].speaker
             if speaker is None:
@@ -116,11 +125,49 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             addressee = vocatives[0] if vocatives else None
             if addressee is None and m_to is None:
                 addressee = _other_party(quotes, quote_spans, q, speaker)
+            if addressee is None:
+                near = [links[m.index] for m in outside
+                        if p_start <= m.start < p_end and m.index in links and links[m.index] != speaker]
+                addressee = near[0] if near else None
         if speaker == addressee:
             addressee = None
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind))
     return tuple(quotes)
+
+
+def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], links, tokens) -> bool:
+    """Is the clause after a quote its speech tag?  Yes after a comma ("...," she said),
+    when it goes on in lower case, or when its verb is a verb of saying."""
+    inner = text[q.start:q.end].rstrip()
+    after = text[q.end + 1:tag_end].lstrip()
+    if inner.endswith(",") or (after[:1].islower()):
+        return True
+    for m in tag:
+        head = tokens.head_of(m)
+        if m.index in links and is_subject(head):
+            return tokens.tokens[head.head].lemma in SPEECH_VERBS
+    return False
+
+
+def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender) -> str | None:
+    """A pronoun tag ("she said") inside a conversation means one of its two parties: the
+    one spoken to last, unless only the last speaker fits the pronoun."""
+    if not tag:
+        return speaker
+    first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
+    if first is None or first.kind != "pronoun" or first.person != 3:
+        return speaker
+    recent = _recent(quotes, spans, q)
+    if not recent or spans[recent[0].index].paragraph == q.paragraph:
+        return speaker
+    last = recent[0]
+    for cid in (last.addressee, last.speaker):
+        if cid and gender.get(cid, "unknown") in (first.gender, "unknown") and gender.get(cid) == first.gender:
+            if cid == last.speaker and speaker not in (last.speaker, last.addressee) and speaker:
+                return speaker
+            return cid
+    return speaker
 
 
 def _recent(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, back: int = 3):
