@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cast, Character, Document, Mention
 from ..pipeline import stage
+from .given_names import name_gender
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VERBS, TITLES
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
@@ -34,6 +35,15 @@ class _NameStats:
     other: float = 0.0
     male: float = 0.0
     female: float = 0.0
+    # gender votes by title class: "Mr Alder" and "Mrs Alder" must not pool their votes
+    votes: dict[str, list[float]] = field(default_factory=dict)
+
+    def vote(self, m: Mention, male: float, female: float) -> None:
+        self.male += male
+        self.female += female
+        v = self.votes.setdefault(_TITLE_CLASS.get(m.title, ""), [0.0, 0.0])
+        v[0] += male
+        v[1] += female
 
 
 _PLACE_PREPS = frozenset("in at from into near through across towards toward inside outside".split())
@@ -56,14 +66,15 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         if m.honorific:
             st.person += 2
             if m.honorific == "kun":
-                st.male += 0.5
+                st.vote(m, 0.5, 0)
             elif m.honorific == "chan":
-                st.female += 0.3
+                st.vote(m, 0, 0.3)
         if m.title:
             st.person += 2
             g = TITLES.get(m.title, "")
-            st.male += 2 if g == "male" else 0
-            st.female += 2 if g == "female" else 0
+            st.vote(m, 2 if g == "male" else 0, 2 if g == "female" else 0)
+        if _signature(text, m):
+            st.person += 2  # "- Mia Stone" under a letter
         tok = index.head_of(m)
         if tok is None:
             continue
@@ -109,14 +120,18 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
                 continue
             if not nxt.key.endswith("self") and not (ptok.dep == "poss" and is_subject(tok)):
                 continue
-            if nxt.key in MALE_PRONOUNS:
-                st.male += 1
-            elif nxt.key in FEMALE_PRONOUNS:
-                st.female += 1
+            st.vote(m, 1 if nxt.key in MALE_PRONOUNS else 0, 1 if nxt.key in FEMALE_PRONOUNS else 0)
             st.person += 0.5
             break
     for st in stats.values():
         core_words = st.key.split()
+        if core_words and core_words[-1].endswith("s") and " ".join(core_words)[:-1] in stats:
+            st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
+        prior = name_gender(core_words[0]) if core_words else ""
+        if prior:
+            st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 0.75
+            st.male += 0.75 if prior == "male" else 0
+            st.female += 0.75 if prior == "female" else 0
         if core_words and core_words[-1] in NON_PERSON_HEADS:
             st.other += 10
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
@@ -126,6 +141,12 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
     return stats
+
+
+def _signature(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    lead = text[line_start:m.start].strip()
+    return lead in ("-", "--", "—", "–", "~") and text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == ""
 
 
 def _clause_verb(tok, tokens) -> int:
@@ -177,8 +198,9 @@ class _Entity:
     def absorb(self, key: tuple[str, str], st: _NameStats, ms: list[Mention]) -> None:
         self.keys.add(key)
         self.mentions.extend(ms)
-        self.male += st.male * len(ms) / max(1, len(st.mentions))
-        self.female += st.female * len(ms) / max(1, len(st.mentions))
+        male, female = st.votes.get(key[1], (0.0, 0.0))
+        self.male += male
+        self.female += female
 
 
 def _gender_fits(title_class: str, entity: _Entity) -> bool:
@@ -235,8 +257,9 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if len(words) != 1 or not tclass:
             continue
         word = words[0]
-        cands = [e for e in entities if word in e.tokens and _gender_fits(tclass, e)
-                 and (e.title_class == "mrs") == (tclass == "mrs")]
+        # "Mrs Dashwood" is not "Mrs John Dashwood": a married title names its own person
+        cands = [] if tclass == "mrs" else [
+            e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"]
         target = _pick(cands)
         if target is None:
             target = _Entity(frozenset(words), tclass)
@@ -250,7 +273,10 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if len(words) != 1 or tclass:
             continue
         word = words[0]
-        cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"]
+        if word in TITLES:  # "the Colonel": whoever that title belongs to, when it is clear
+            cands = [e for e in entities if any(m.title == word for m in e.mentions)]
+        else:
+            cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"]
         target = _pick(cands)
         if target is None:
             cands = [e for (w, _c), e in titled.items() if w == word]
@@ -263,6 +289,8 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
 
 
 def _display_name(entity: _Entity) -> str:
+    """The full name where the text gives one; else the titled form if that is how the
+    text mostly names them ("Mrs Jennings"), else the bare name."""
     cores: Counter[str] = Counter()
     titled: Counter[str] = Counter()
     for m in entity.mentions:
@@ -273,9 +301,13 @@ def _display_name(entity: _Entity) -> str:
             titled[" ".join(core.split())] += 1
             core = core.split(None, 1)[1] if " " in core else core
         cores[" ".join(core.split())] += 1
-    best = max(cores, key=lambda c: (len(c.split()), cores[c], c))
+    best = max(cores, key=lambda c: (len(c.split()) > 1, cores[c], len(c), c))
+    if entity.title_class == "mrs" and titled:
+        return max(titled, key=lambda c: (titled[c], len(c), c))
     if len(best.split()) == 1 and titled:
-        return max(titled, key=lambda c: (titled[c], c))
+        top = max(titled, key=lambda c: (titled[c], c))
+        if titled[top] >= 0.2 * cores[best]:
+            return top
     return best
 
 

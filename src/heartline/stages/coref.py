@@ -222,7 +222,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.sentence - h.sentence <= _WINDOW_SENTENCES or h.scene == scene:
             latest[h.character] = h
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
-    best, best_score = None, 0.0
+    best, best_score = None, float("-inf")
     for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
         if cid in excluded or not _gender_ok(gender, cid, m.gender):
             continue
@@ -235,8 +235,8 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.gender and gender.get(cid) == m.gender:
             score += 1.5
         elif m.gender:
-            if distance > 1:
-                continue  # a person of unknown gender is only taken when right there
+            if distance > 3:
+                continue  # a person of unknown gender is only taken when close
             score -= 1.0
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
         if h.scene != scene:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Evidence, Mention, Quote, Token
 from ..pipeline import stage
-from .lexicon import FRIEND_RELATIONS, ROMANTIC_RELATIONS
+from .lexicon import FRIEND_RELATIONS, MARRIAGE_RELATIONS, ROMANTIC_RELATIONS
 from .mentions import Mentions
 
 
@@ -105,6 +105,7 @@ class _Reader:
             if t.head != t.index:
                 self.children[t.head].append(t.index)
         starts = [t.start for t in self.tokens]
+        self.token_starts = starts
         self.who: dict[int, str] = {}
         for m in mentions.items:
             cid = links.get(m.index)
@@ -374,18 +375,36 @@ def _relational_evidence(reader: _Reader, mentions: Mentions, links: dict[int, s
         quote = reader.quote_at(m.start)
         if quote is not None and owner_m.person != 3:
             continue  # "my boyfriend" in speech: handled when speech pronouns are resolved
-        referent = _referent(reader, m, owner, romance)
+        referent, sure = _appositive(reader, m, owner), True
+        if referent is None:
+            referent, sure = _referent(reader, m, owner, romance), False
         if referent is None:
             continue
         sent = doc.sentences[m.sentence]
         text = doc.story.text[sent.start:sent.end].strip()
         kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"
         how = "narrated" if quote is None else "claimed"
+        # "her friend Tess" names the friend; "her friend" leaves the reader to work it out
+        weight = (0.9 if sure else 0.6) * (0.5 if m.head in MARRIAGE_RELATIONS else 1.0)
         yield Evidence(owner, referent, kind, how, sent.start, sent.end, text, sent.scene, m.text,
-                       weight=0.9)
+                       weight=weight)
         if kind == "romantic":
             yield Evidence(referent, owner, kind, "implied", sent.start, sent.end, text, sent.scene,
-                           m.text, weight=0.7)
+                           m.text, weight=weight * 0.8)
+
+
+def _appositive(reader: _Reader, m: Mention, owner: str) -> str | None:
+    """ "his friend Sam Ortiz", "her husband, John": the name right after the noun."""
+    rest = reader.doc.story.text[m.end:m.end + 2]
+    offset = m.end + (2 if rest == ", " else 1 if rest[:1] == " " else 0)
+    if offset == m.end:
+        return None
+    i = bisect.bisect_left(reader.token_starts, offset)
+    if i >= len(reader.tokens) or reader.tokens[i].start != offset:
+        return None
+    tok = reader.tokens[i]
+    cid = reader.who.get(tok.index) if tok.text[:1].isupper() else None
+    return cid if cid != owner else None
 
 
 def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]]) -> str | None:
@@ -409,5 +428,8 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
             scores[cid] *= 0.2  # already someone else's sweetheart
     if not scores:
         return None
-    best, value = scores.most_common(1)[0]
-    return best if value >= 0.5 else None
+    ranked = scores.most_common(2)
+    best, value = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    # only a clear winner: a guess between several people would be noise
+    return best if value >= 0.5 and value >= 2 * runner_up else None

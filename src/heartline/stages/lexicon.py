@@ -80,7 +80,9 @@ DESCRIPTOR_WORDS = frozenset(
 ROMANTIC_RELATIONS = frozenset(
     "boyfriend girlfriend husband wife fiance fiancé fiancee fiancée lover sweetheart"
     " spouse partner beloved betrothed date".split())
-FRIEND_RELATIONS = frozenset("friend bestfriend best-friend companion comrade teammate".split())
+FRIEND_RELATIONS = frozenset("friend bestfriend best-friend comrade teammate".split())
+# Marriage is a fact, not always a feeling (Austen's couples): weaker evidence than "boyfriend".
+MARRIAGE_RELATIONS = frozenset("husband wife spouse".split())
 FAMILY_RELATIONS = frozenset(
     "mother father mom mum dad mama papa brother sister son daughter aunt uncle cousin"
     " grandmother grandfather grandma grandpa niece nephew twin".split())

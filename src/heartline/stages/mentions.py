@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document, Mention, QuoteSpan, Token
@@ -23,8 +24,8 @@ _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=len, reverse=Tru
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
 _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=len, reverse=True)
 _RELATIONAL_RE = re.compile(
-    r"\b(?P<owner>her|his|my|your|their|our|[A-Z][\w'’-]+(?:'s|’s))\s+"
-    r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")s?\b")
+    r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
+    r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
 _EPITHET_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:[\w'’]+[-\s]){0,4}?)"
     r"(?P<desc>[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
@@ -98,6 +99,13 @@ def _name_mentions(document: Document):
                 core.append(tok.text)
                 end = tok.end
                 i += 1
+                # "Anne-Marie", "Stone-Hart": a hyphen joining two capitalised words
+                while (i + 1 < sent.last_token and tokens[i].text == "-" and tokens[i].start == end
+                       and tokens[i + 1].start == end + 1 and _NAME_TOKEN.match(tokens[i + 1].text)
+                       and tokens[i + 1].text.lower() not in HONORIFICS):
+                    core[-1] = core[-1] + "-" + tokens[i + 1].text
+                    end = tokens[i + 1].end
+                    i += 2
                 # "Sakura-chan": spaCy splits the suffix off; keep it with the name
                 m = _HONORIFIC.match(text, end)
                 if m:
@@ -110,6 +118,19 @@ def _name_mentions(document: Document):
                     break
             if core:
                 yield start, end, tuple(core), title, ""
+
+
+def _strip_common_words(runs, text: str, lowercase: Counter):
+    """ "Poor Elinor", "Dear Tom": a leading word the text also writes in lower case is no
+    part of the name."""
+    runs = list(runs)
+    alone = Counter(core[0] for _s, _e, core, _t, _h in runs if len(core) == 1)
+    for start, end, core, title, honorific in runs:
+        while not title and len(core) > 1 and lowercase.get(core[0].lower(), 0) >= 3 \
+                and not alone.get(core[0]):
+            start = text.index(core[1], start + len(core[0]))
+            core = core[1:]
+        yield start, end, core, title, honorific
 
 
 def _pronoun_mentions(document: Document):
@@ -141,7 +162,9 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
                         quote=_quote_index(quote_spans, q_starts, start), **fields))
 
     name_spans: list[tuple[int, int]] = []
-    for start, end, core, title, honorific in _name_mentions(document):
+    lowercase = Counter(re.findall(r"\b[a-z][a-z'’]+\b", text))
+    runs = _strip_common_words(_name_mentions(document), text, lowercase)
+    for start, end, core, title, honorific in runs:
         key = " ".join(core).lower()
         gender = TITLES.get(title, "") or HONORIFICS.get(honorific, "")
         add(start, end, "name", key=key, title=title, honorific=honorific, gender=gender)

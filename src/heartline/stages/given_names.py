@@ -1,0 +1,58 @@
+"""Common English given names and the gender they usually carry.
+
+A prior only: the text's own pronouns, titles and honorifics outweigh it (a story
+may well have a girl called Sam).  Without it, "Tom saw Mia. She smiled." has two
+people of unknown gender and nothing to choose between them.
+"""
+from __future__ import annotations
+
+MALE = frozenset("""
+aaron adam adrian aidan alan albert alex alexander alfred andrew andy angus anthony archie arnold arthur
+austin barry ben benedict benjamin bernard bill billy bob bobby brad brandon brendan brian bruce bryan
+caleb calvin carl carlos charles charlie chris christian christopher clarence claude clive colin connor
+craig dale damian dan daniel danny darren david dean dennis derek dominic donald douglas duncan dylan
+eddie edgar edmund edward edwin eli elias elijah elliot eric ernest ethan eugene evan felix fergus
+finn francis frank frankie franklin fred freddie frederick gabriel gareth gary gavin geoffrey george
+gerald gilbert gordon graham gregory guy harold harry harvey hector henry herbert hugh hugo ian isaac
+ivan jack jacob jake james jamie jason jasper jeff jeffrey jeremy jerry jesse jim jimmy joe joel john
+johnny jonathan jordan joseph josh joshua julian justin keith ken kenneth kevin kieran kyle lance
+larry laurence lawrence leo leon leonard lewis liam lionel logan louis lucas luke malcolm marcus mark
+martin matt matthew max maxwell michael miles mitchell nathan nathaniel ned neil nicholas nick nigel
+noah norman oliver oscar owen patrick paul percy peter philip phillip quentin ralph randall ray raymond
+reginald rex richard rick rob robert robin rodney roger roland ronald ross roy rupert russell ryan sam
+samuel scott sean sebastian seth simon stanley stephen steve steven stuart ted teddy terry theo theodore
+thomas tim timothy toby todd tom tommy tony travis trevor tristan troy tyler victor vincent walter
+warren wayne wesley will william willie wyatt zach zachary
+""".split())
+
+FEMALE = frozenset("""
+abigail adele agatha agnes alice alicia alison amanda amber amelia amy andrea angela anita ann anna
+anne annie april ava barbara beatrice becky belinda bella beth bethany betty beverly bianca bonnie
+brenda bridget brittany caitlin camilla candice cara carla carol caroline carrie cassandra catherine
+cathy cecilia cecily celia charlotte chloe christina christine clara clare claire colleen cora daisy
+daphne deborah debra delia denise diana diane dinah donna dora doris dorothy edith eleanor elaine
+elena eliza elizabeth ella ellen ellie eloise elsie emily emma erica esther ethel eva evelyn faith
+fanny felicity fiona flora florence frances georgia georgiana gertrude gillian ginny gloria grace
+gwen hannah harriet hazel heather helen helena henrietta hilda holly ida imogen ingrid irene iris
+isabel isabella isabelle ivy jackie jane janet janice jasmine jean jennifer jenny jessica jill joan
+joanna jocelyn josephine joy joyce judith judy julia julie june karen kate katherine kathleen kathryn
+katie kay kelly kim kitty laura lauren leah leila lena lilian lily linda lisa lizzie lois lola lorna
+louisa louise lucia lucille lucy lydia lynn mabel madeleine maggie maisie mandy margaret maria
+marian marianne marie marilyn marion martha mary matilda maud maureen maxine may megan melanie melissa
+mia michelle mildred millie miranda molly monica nadia nancy naomi natalie nellie nicola nina
+nora norah olive olivia paige pamela patricia paula pauline peggy penelope penny philippa phoebe polly
+priscilla rachel rebecca regina rita roberta rosa rosalind rose rosemary rosie ruby ruth sabrina
+sally samantha sandra sara sarah sharon sheila shirley sophia sophie stella stephanie susan susanna
+suzanne sylvia tanya tess tessa theresa tina tracy ursula valerie vanessa vera veronica victoria
+violet virginia vivian wendy willow winifred yvonne zoe
+""".split())
+
+
+def name_gender(first_name: str) -> str:
+    """'male', 'female' or '' for a given name."""
+    low = first_name.lower()
+    if low in MALE and low not in FEMALE:
+        return "male"
+    if low in FEMALE and low not in MALE:
+        return "female"
+    return ""

@@ -1,0 +1,72 @@
+"""Stages ``coref`` and ``speech_coref``: which character each pronoun and epithet means."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.xfail(reason='names of unknown gender accept any pronoun and the subject is preferred: observed She -> tom', strict=True)
+def test_subject_pronoun_after_a_named_object_of_the_other_gender(run, resolves_to) -> None:
+    result = run("Tom saw Mia. She smiled.")
+    assert resolves_to(result, "She") == "mia"
+
+
+@pytest.mark.parametrize("text", [
+    "Rex entered. Tom looked at him.",
+    "Tom entered the room. Rex followed. Tom looked at him.",
+    "Tom and Rex talked. Tom looked at him.",
+])
+def test_object_pronoun_is_not_the_subject_of_its_own_clause(run, resolves_to, text) -> None:
+    assert resolves_to(run(text), "him") == "rex"
+
+
+def test_object_pronoun_binding_for_her(run, resolves_to) -> None:
+    assert resolves_to(run("Mia and Ann talked. Mia smiled at her."), "her") == "ann"
+
+
+def test_reflexive_is_the_subject(run, resolves_to) -> None:
+    assert resolves_to(run("Tom looked at himself in the mirror."), "himself") == "tom"
+
+
+def test_possessive_and_subject_pronouns_follow_the_lone_subject(run, resolves_to) -> None:
+    result = run("Tom rubbed his eyes. He yawned.")
+    assert resolves_to(result, "his") == "tom"
+    assert resolves_to(result, "He") == "tom"
+
+
+@pytest.mark.xfail(reason='no gender learnt from the pronouns themselves: observed She->mia, him->mia, He->mia, her->None', strict=True)
+def test_pronouns_of_two_genders_go_to_the_right_people(run, resolves_to) -> None:
+    result = run("Mia smiled at Tom. She was happy to see him. He grinned at her.")
+    assert [resolves_to(result, p) for p in ("She", "him", "He", "her")] == ["mia", "tom", "tom", "mia"]
+
+
+def test_epithet_goes_to_the_person_just_seen(run, resolves_to) -> None:
+    result = run("Tom walked in. The tall boy smiled at Mia.")
+    assert resolves_to(result, "The tall boy") == "tom"
+
+
+def test_pronoun_after_a_scene_break_when_there_is_one_person(run, resolves_to) -> None:
+    result = run("Tom left the house.\n\n* * *\n\nHe walked for hours.")
+    assert resolves_to(result, "He") == "tom"
+
+
+def test_first_and_second_person_in_speech_are_speaker_and_addressee(run, resolves_to) -> None:
+    result = run('"I love you, Tom," Mia said.')
+    assert resolves_to(result, "I") == "mia"
+    assert resolves_to(result, "you") == "tom"
+
+
+def test_third_person_in_speech_is_someone_talked_about(run, resolves_to) -> None:
+    result = run('Mia came in late. Tom frowned.\n\n"She is always late," Tom said.')
+    assert resolves_to(result, "She") == "mia"
+
+
+def test_third_person_in_speech_is_neither_speaker_nor_addressee(run, resolves_to) -> None:
+    result = run('Rex left early. Mia and Ann sat down.\n\n"He is rude," Mia told Ann.')
+    assert resolves_to(result, "He") == "rex"
+
+
+def test_narration_coref_leaves_speech_pronouns_to_speech_coref(run) -> None:
+    result = run('"I love you, Tom," Mia said.')
+    inside = [m.index for m in result["mentions"].items if m.quote is not None and m.kind == "pronoun"]
+    assert inside and not any(i in result["coref"].links for i in inside)
+    assert all(i in result["links"].links for i in inside)

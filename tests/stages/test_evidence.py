@@ -1,0 +1,146 @@
+"""Stage ``evidence``: sentences that show one person feeling something for another."""
+from __future__ import annotations
+
+import pytest
+
+
+def hits(run, text: str) -> list[tuple[str, str, str, str]]:
+    """(experiencer, target, kind, how) of every piece of evidence."""
+    return [(e.experiencer, e.target, e.kind, e.how) for e in run(text)["evidence"]]
+
+
+def only(run, text: str):
+    ev = run(text)["evidence"]
+    assert len(ev) == 1, ev
+    return ev[0]
+
+
+def test_narrated_love(run) -> None:
+    e = only(run, "Mia loved Tom.")
+    assert (e.experiencer, e.target, e.kind, e.how, e.cue) == ("mia", "tom", "romantic", "narrated", "loved")
+    assert not (e.past or e.negated or e.hedged or e.question)
+
+
+def test_evidence_text_and_offsets_are_the_sentence(run) -> None:
+    text = "Rain fell. Mia loved Tom. Tom slept."
+    e = only(run, text)
+    assert e.text == "Mia loved Tom."
+    assert text[e.start:e.end].strip() == "Mia loved Tom."
+
+
+def test_stated_in_the_experiencers_own_words(run) -> None:
+    e = only(run, '"I love you, Tom," Mia said.')
+    assert (e.experiencer, e.target, e.kind, e.how, e.speaker) == ("mia", "tom", "romantic", "stated", "mia")
+
+
+def test_claimed_by_someone_else(run) -> None:
+    assert hits(run, '"Mia really likes you," Ann told Tom.') == [("mia", "tom", "romantic", "claimed")]
+
+
+def test_claimed_by_someone_else_with_a_vocative(run) -> None:
+    text = 'Ann looked at Tom. "Mia really likes you, Tom," Ann said.'
+    assert hits(run, text) == [("mia", "tom", "romantic", "claimed")]
+
+
+def test_denied_by_the_experiencer(run) -> None:
+    e = only(run, '"I don\'t like Mia," Tom said.')
+    assert (e.experiencer, e.target, e.how, e.negated) == ("tom", "mia", "denied", True)
+
+
+def test_hedged_confession(run) -> None:
+    e = only(run, '"I think I might like you, Mia," Tom said.')
+    assert (e.experiencer, e.target, e.how, e.hedged, e.negated) == ("tom", "mia", "stated", True, False)
+
+
+def test_behaviour_is_implied(run) -> None:
+    assert hits(run, "Mia kissed Tom.") == [("mia", "tom", "romantic", "implied")]
+
+
+def test_negated_narration(run) -> None:
+    e = only(run, "Mia did not love Tom.")
+    assert e.negated and e.how == "narrated"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Mia had a crush on Tom.", "romantic"),
+    ("Tom was interested in Mia.", "romantic"),
+    ("Mia was fond of Tom.", "affection"),
+    ("Mia cared about Tom.", "affection"),
+    ("Tom wanted revenge on Rex.", "hatred"),
+    pytest.param("Tom despised Rex.", "hatred", marks=pytest.mark.xfail(
+        reason="the parser labels 'Tom' npadvmod, not nsubj, so there is no experiencer; observed "
+               "no evidence", strict=True)),
+])
+def test_cue_words(run, text, kind) -> None:
+    e = only(run, text)
+    assert e.kind == kind
+    people = {e.experiencer, e.target}
+    assert people in ({"mia", "tom"}, {"tom", "rex"})
+    assert e.experiencer == text.split()[0].lower()
+
+
+@pytest.mark.xfail(reason="the parser reads 'Tom hated Rex.' as a noun phrase (Tom=npadvmod, hated=amod/compound, Rex=ROOT), so no subject-verb-object is found; observed no evidence", strict=True)
+def test_hated(run) -> None:
+    assert hits(run, "Tom hated Rex.") == [("tom", "rex", "hatred", "narrated")]
+
+
+def test_hated_with_a_pronoun_object(run) -> None:
+    assert hits(run, "Rex laughed. Tom hated him.") == [("tom", "rex", "hatred", "narrated")]
+
+
+def test_causative_verb_reverses_the_direction(run) -> None:
+    assert hits(run, "Rex annoyed Tom.") == [("tom", "rex", "dislike", "narrated")]
+
+
+@pytest.mark.xfail(reason="'She' in 'She was so annoying.' is left unresolved (regression in ce15a99), so the trait cue has no target; observed no evidence (5d5c44f gave tom->ann dislike)", strict=True)
+def test_annoying_in_the_point_of_view_characters_scene(run) -> None:
+    text = ("Tom sat in the kitchen. Tom watched Ann across the table. "
+            "Ann kept talking about her day. She was so annoying.")
+    assert ("tom", "ann", "dislike", "narrated") in hits(run, text)
+
+
+def test_feelings_for_things_are_not_for_their_owner(run) -> None:
+    assert hits(run, "Mia loved Tom\u2019s cooking.") == []
+
+
+def test_past_adverb_marks_past(run) -> None:
+    assert only(run, "Tom once loved Ann.").past
+
+
+def test_pluperfect_marks_past(run) -> None:
+    assert only(run, "Years ago Tom had liked Ann, but that was over.").past
+
+
+@pytest.mark.xfail(reason="'used to like' is parsed with 'used' as the verb and 'like' as its xcomp, so the 'use' aux check never fires; observed past=False", strict=True)
+def test_used_to_marks_past(run) -> None:
+    assert only(run, "Tom used to like Ann.").past
+
+
+@pytest.mark.xfail(reason="'no longer' is neither a negator nor a past marker (only 'not ... anymore/longer'); observed past=False, negated=False", strict=True)
+def test_no_longer_is_not_a_current_feeling(run) -> None:
+    e = only(run, "Tom no longer loved Ann.")
+    assert e.past or e.negated
+
+
+@pytest.mark.xfail(reason='only the first conjunct of a coordinated subject is read; observed only mia->tom', strict=True)
+def test_coordinated_experiencers_each_feel_it(run) -> None:
+    got = hits(run, "Mia and Ann loved Tom.")
+    assert ("mia", "tom", "romantic", "narrated") in got
+    assert ("ann", "tom", "romantic", "narrated") in got
+
+
+@pytest.mark.xfail(reason='only the first conjunct of a coordinated object is read; observed only mia->tom', strict=True)
+def test_coordinated_targets_are_each_loved(run) -> None:
+    got = hits(run, "Mia loved Tom and Rex.")
+    assert ("mia", "tom", "romantic", "narrated") in got
+    assert ("mia", "rex", "romantic", "narrated") in got
+
+
+@pytest.mark.xfail(reason="love for a family member is always romantic; observed kind 'romantic'", strict=True)
+def test_love_for_a_brother_is_affection(run) -> None:
+    assert [k for _e, _t, k, _h in hits(run, "Mia loved her brother Tom.")] == ["affection"]
+
+
+@pytest.mark.xfail(reason="'like a brother' does not turn love into affection; observed kind 'romantic'", strict=True)
+def test_love_like_a_brother_is_affection(run) -> None:
+    assert [k for _e, _t, k, _h in hits(run, "Mia loved Tom like a brother.")] == ["affection"]

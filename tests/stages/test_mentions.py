@@ -1,0 +1,95 @@
+"""Stage ``mentions``: names (with titles and honorifics), epithets, relational nouns, pronouns."""
+from __future__ import annotations
+
+import pytest
+
+
+def of_kind(run, text: str, kind: str) -> list:
+    return [m for m in run(text)["mentions"].items if m.kind == kind]
+
+
+def names(run, text: str) -> list[str]:
+    return [m.text for m in of_kind(run, text, "name")]
+
+
+def test_title_is_kept_with_the_name_and_gives_gender(run, mention) -> None:
+    text = "Mr. Alder opened the door."
+    assert names(run, text) == ["Mr. Alder"]
+    m = mention(run(text), "Mr. Alder")
+    assert (m.key, m.title, m.gender) == ("alder", "mr", "male")
+
+
+@pytest.mark.parametrize("text,surface,title,gender", [
+    ("Mrs Hart poured the tea.", "Mrs Hart", "mrs", "female"),
+    ("Miss Hart poured the tea.", "Miss Hart", "miss", "female"),
+    ("Dr. Vane poured the tea.", "Dr. Vane", "dr", ""),
+    ("Captain Reed poured the tea.", "Captain Reed", "captain", ""),
+])
+def test_titles(run, mention, text, surface, title, gender) -> None:
+    m = mention(run(text), surface)
+    assert (m.kind, m.key, m.title, m.gender) == ("name", surface.split()[-1].lower(), title, gender)
+
+
+def test_honorific_suffix_stays_with_the_name_but_not_in_the_key(run, mention) -> None:
+    text = '"Mia-chan!" Tom called.'
+    m = mention(run(text), "Mia-chan")
+    assert (m.kind, m.key, m.honorific) == ("name", "mia", "chan")
+    assert m.quote == 0  # it lies inside the first quote
+
+
+def test_family_name_first_full_name_is_one_mention(run, mention) -> None:
+    text = "Stone Mia entered the room."
+    assert names(run, text) == ["Stone Mia"]
+    assert mention(run(text), "Stone Mia").key == "stone mia"
+
+
+@pytest.mark.parametrize("word", ["Suddenly", "Later", "Perhaps", "Yes"])
+def test_sentence_initial_capitals_are_not_names(run, word) -> None:
+    text = f"{word} Mia laughed."
+    assert names(run, text) == ["Mia"]
+
+
+def test_names_with_apostrophes_and_accents(run) -> None:
+    text = "O\u2019Brien talked to Zo\u00eb. Jos\u00e9 laughed."
+    assert names(run, text) == ["O\u2019Brien", "Zo\u00eb", "Jos\u00e9"]
+
+
+def test_pronouns_carry_person_gender_and_quote(run) -> None:
+    text = 'Tom looked at her. "I see you," she said.'
+    got = [(m.text, m.person, m.gender, m.quote) for m in of_kind(run, text, "pronoun")]
+    assert got == [("her", 3, "female", None), ("I", 1, "", 0), ("you", 2, "", 0),
+                   ("she", 3, "female", None)]
+
+
+def test_epithet_with_a_descriptor(run) -> None:
+    text = "Mia met the red-haired girl at the gate."
+    eps = of_kind(run, text, "epithet")
+    assert [(m.text, m.head, m.gender) for m in eps] == [("the red-haired girl", "girl", "female")]
+
+
+def test_relational_nouns(run) -> None:
+    text = "Mia waved at her boyfriend. Tom\u2019s sister laughed."
+    rel = of_kind(run, text, "relational")
+    assert [(m.text, m.head, m.gender) for m in rel] == [
+        ("her boyfriend", "boyfriend", "male"), ("Tom\u2019s sister", "sister", "female")]
+
+
+def test_mentions_are_in_text_order_and_indexed(run) -> None:
+    items = run("Tom saw Mia. She smiled at him.")["mentions"].items
+    assert [m.start for m in items] == sorted(m.start for m in items)
+    assert [m.index for m in items] == list(range(len(items)))
+    assert [m.sentence for m in items] == [0, 0, 1, 1]
+
+
+def test_sentence_initial_relational_noun(run) -> None:
+    text = "Mia sat down. Her boyfriend waved."
+    rel = of_kind(run, text, "relational")
+    assert [(m.text, m.head) for m in rel] == [("Her boyfriend", "boyfriend")]
+
+
+def test_hyphenated_given_name_is_one_name(run) -> None:
+    assert names(run, "Anne-Marie waved at Tom.") == ["Anne-Marie", "Tom"]
+
+
+def test_hyphenated_family_name_is_one_name(run) -> None:
+    assert names(run, "Mia Stone-Hart arrived.") == ["Mia Stone-Hart"]

@@ -1,0 +1,132 @@
+"""Stage ``quotes``: what stands between quotation marks, and signed notes."""
+from __future__ import annotations
+
+import pytest
+
+
+def spans(run, text: str) -> list[tuple[str, str]]:
+    """(kind, words inside the marks) for every quote span."""
+    return [(q.kind, text[q.start:q.end]) for q in run(text)["quote_spans"]]
+
+
+def test_straight_double_quotes_exclude_the_marks(run) -> None:
+    text = '"Hello," Mia said. "Are you coming?"'
+    assert spans(run, text) == [("speech", "Hello,"), ("speech", "Are you coming?")]
+
+
+def test_curly_double_quotes(run) -> None:
+    text = "\u201cHello,\u201d Mia said. \u201cAre you coming?\u201d"
+    assert spans(run, text) == [("speech", "Hello,"), ("speech", "Are you coming?")]
+
+
+def test_guillemets(run) -> None:
+    text = "\u00abHello,\u00bb Mia said."
+    assert spans(run, text) == [("speech", "Hello,")]
+
+
+def test_apostrophes_inside_speech_do_not_split_it(run) -> None:
+    text = "Tom\u2019s dog barked. \"Don't go, it's late,\" Mia said."
+    assert spans(run, text) == [("speech", "Don't go, it's late,")]
+
+
+def test_quote_left_open_closes_at_paragraph_end(run) -> None:
+    text = '"Wait for me, Mia called. She ran after him.\n\nTom did not stop.'
+    result = spans(run, text)
+    assert result == [("speech", "Wait for me, Mia called. She ran after him.")]
+    # the next paragraph is narration again
+    assert "Tom did not stop" not in result[0][1]
+
+
+def test_multi_paragraph_speech_gives_one_span_per_paragraph(run) -> None:
+    text = '"It was long ago," Mia said. "We were young.\n\n"Then the war came."'
+    assert spans(run, text) == [("speech", "It was long ago,"), ("speech", "We were young."),
+                                ("speech", "Then the war came.")]
+    qs = run(text)["quote_spans"]
+    assert [q.paragraph for q in qs] == [0, 0, 1]
+
+
+def test_empty_quotes_are_not_speech(run) -> None:
+    assert spans(run, 'Mia drew two marks: "" and nothing else.') == []
+
+
+def test_british_single_quotes_when_the_text_uses_them(run) -> None:
+    lines = ["'Hello,' said Mia.", "'Hi,' said Tom.", "'Going?' asked Mia.", "'Home,' said Tom.",
+             "'Why?' asked Mia.", "'Because,' said Tom.", "'Fine,' said Mia.", "'Bye,' said Tom.",
+             "'See you,' said Mia.", "'Later,' said Tom.", "'Sure,' said Mia."]
+    text = " ".join(lines) + " Tom's hat fell off."
+    got = spans(run, text)
+    assert [w for _k, w in got] == ["Hello,", "Hi,", "Going?", "Home,", "Why?", "Because,", "Fine,",
+                                   "Bye,", "See you,", "Later,", "Sure,"]
+
+
+def test_quote_offsets_and_scene_follow_the_text(run) -> None:
+    text = '"First," Mia said.\n\n* * *\n\n"Second," Tom said.'
+    qs = run(text)["quote_spans"]
+    assert [text[q.start:q.end] for q in qs] == ["First,", "Second,"]
+    assert [q.scene for q in qs] == [0, 1]
+    assert [q.index for q in qs] == [0, 1]
+
+
+# --------------------------------------------------------------------- letters
+def test_signed_note_is_a_letter_with_its_signature(run) -> None:
+    text = "Tom found a note on his desk.\n\nI love you. I will wait for you.\n\n- Mia Stone"
+    qs = run(text)["quote_spans"]
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.kind == "letter"
+    assert q.signature == "Mia Stone"
+    assert text[q.start:q.end] == "I love you. I will wait for you."
+
+
+def test_letter_signature_with_tilde(run) -> None:
+    text = "Tom found a note on his desk.\n\nI miss you. I hope you are well.\n\n~ Ann"
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Ann")]
+
+
+def test_letter_body_does_not_swallow_the_narration_above(run) -> None:
+    text = ("Tom came home late. He saw that the lamp was still on.\n\n"
+            "I love you. I will wait for you.\n\n- Mia")
+    q = run(text)["quote_spans"][0]
+    assert text[q.start:q.end] == "I love you. I will wait for you."
+
+
+@pytest.mark.xfail(reason="regression in 028a801 (letters): the letter body walks up through narration paragraphs that have no pronouns and are under 100 chars; observed span 'Tom read the note.\\n\\nI love you. ...' (HEAD 5d5c44f stopped correctly)", strict=True)
+@pytest.mark.parametrize("above", [
+    "Tom read the note.",
+    "It rained all day.\n\nTom read the note.",
+])
+def test_letter_body_does_not_swallow_short_narration_without_pronouns(run, above) -> None:
+    text = above + "\n\nI love you. I will wait for you forever.\n\n- Mia Stone"
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, text[q.start:q.end]) for q in qs] == [
+        ("letter", "I love you. I will wait for you forever.")]
+
+
+def test_a_dashed_list_is_not_a_letter(run) -> None:
+    text = "He looked at what the shop had left.\n\n- Apples\n- Pears"
+    assert [q.kind for q in run(text)["quote_spans"]] == []
+
+
+def test_a_score_line_is_not_a_letter(run) -> None:
+    text = "The match ended late. It was over.\n\n- Final"
+    assert [q.kind for q in run(text)["quote_spans"]] == []
+
+
+@pytest.mark.xfail(reason="a letter closed with 'Love, Mia' (no dash) is not found: the signature "
+                          "regex requires a leading - or ~; observed no quote spans", strict=True)
+def test_letter_with_a_plain_closing_line(run) -> None:
+    text = "Tom opened the envelope.\n\nDear Tom,\n\nI love you and I miss you.\n\nLove,\nMia"
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Mia")]
+    assert "I love you and I miss you." in text[qs[0].start:qs[0].end]
+
+
+@pytest.mark.xfail(reason="chat/script lines ('Mia: are you there?') are never produced: the model "
+                          "documents kind 'line' with a prefix, but the quotes stage has no such "
+                          "detector; observed no quote spans", strict=True)
+def test_chat_lines_are_line_quotes_with_their_prefix(run) -> None:
+    text = "Mia: are you there?\nTom: yes, I am here.\nMia: good."
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.prefix, text[q.start:q.end]) for q in qs] == [
+        ("line", "Mia", "are you there?"), ("line", "Tom", "yes, I am here."), ("line", "Mia", "good.")]

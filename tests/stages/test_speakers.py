@@ -1,0 +1,117 @@
+"""Stage ``speakers``: who says each quote, and to whom."""
+from __future__ import annotations
+
+import pytest
+
+
+def credits(run, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.text, q.speaker, q.addressee) for q in run(text)["speakers"]]
+
+
+@pytest.mark.parametrize("text", [
+    '"Hello," Mia said.',
+    '"Hello," said Mia.',
+    "\u201cHello,\u201d Mia whispered.",
+])
+def test_speech_tag_after_the_quote_names_the_speaker(run, text) -> None:
+    assert credits(run, text) == [("Hello,", "mia", None)]
+
+
+def test_subject_before_the_quote_in_the_same_paragraph(run) -> None:
+    assert credits(run, 'Mia sighed. "I am tired."') == [("I am tired.", "mia", None)]
+
+
+def test_pronoun_speech_tag(run) -> None:
+    got = credits(run, 'Tom stood up.\n\n"Let us go," he said.')
+    assert [s for _t, s, _a in got] == ["tom"]
+
+
+def test_vocative_is_the_addressee(run) -> None:
+    assert credits(run, '"Tom, wait!" Mia shouted.') == [("Tom, wait!", "mia", "tom")]
+
+
+def test_vocative_after_hey(run) -> None:
+    assert credits(run, '"Hey, Mia," said Tom.') == [("Hey, Mia,", "tom", "mia")]
+
+
+def test_a_name_talked_about_is_not_an_addressee(run) -> None:
+    text = 'Ann sat down. "I saw Rex at the market today," Ann said.'
+    assert credits(run, text)[0][2] != "rex"
+
+
+def test_quote_split_by_its_tag_has_one_speaker(run) -> None:
+    got = credits(run, '"Wait," Mia said, "I forgot my keys."')
+    assert [s for _t, s, _a in got] == ["mia", "mia"]
+
+
+def test_speaker_tag_never_makes_the_speaker_their_own_addressee(run) -> None:
+    got = credits(run, '"Mia, it is me," Mia said.')
+    assert [s for _t, s, _a in got] == ["mia"]
+    assert got[0][2] != "mia"
+
+
+def test_alternating_dialogue_without_tags_continues_turn_taking(run) -> None:
+    text = ('Mia sat with Tom.\n\n"Where were you?" Mia asked.\n\n"At home," Tom said.\n\n'
+            '"Why?"\n\n"I was tired."\n\n"You could have called."')
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "tom", "mia", "tom", "mia"]
+    # the other party of each line is the addressee, once the exchange has begun
+    assert [a for _t, _s, a in credits(run, text)][1:] == ["mia", "tom", "mia", "tom"]
+
+
+@pytest.mark.xfail(reason='turn-taking needs an addressee on the previous line; the first tagged question has none, so the replies are dropped; observed speakers [tom, None, tom, None]', strict=True)
+def test_turn_taking_from_the_first_untagged_reply(run) -> None:
+    text = ('Tom and Mia stood at the door.\n\n"Ready?" Tom asked.\n\n"Yes."\n\n"Good."\n\n'
+            '"Let us go then."')
+    assert [s for _t, s, _a in credits(run, text)] == ["tom", "mia", "tom", "mia"]
+
+
+@pytest.mark.xfail(reason='the first line of an exchange gets no addressee even when the narration has just put the two together; observed addressee None', strict=True)
+def test_first_question_of_a_two_person_scene_is_addressed_to_the_other(run) -> None:
+    text = 'Mia sat with Tom.\n\n"Where were you?" Mia asked.\n\n"At home," Tom said.'
+    assert credits(run, text)[0] == ("Where were you?", "mia", "tom")
+
+
+def test_said_to_names_the_addressee(run) -> None:
+    assert credits(run, '"Hello," Mia said to Tom.') == [("Hello,", "mia", "tom")]
+
+
+def test_told_names_the_addressee(run) -> None:
+    assert credits(run, '"Mia really likes you," Ann told Tom.') == [
+        ("Mia really likes you,", "ann", "tom")]
+
+
+def test_said_to_him_resolves_the_pronoun(run) -> None:
+    text = 'Tom and Ann sat down.\n\n"Mia really likes you," Ann said to him.'
+    assert credits(run, text) == [("Mia really likes you,", "ann", "tom")]
+
+
+@pytest.mark.xfail(reason="the continuation of a split quote does not inherit the vocative addressee; observed ('you are late.', 'mia', None)", strict=True)
+def test_second_half_of_a_split_quote_keeps_the_addressee(run) -> None:
+    got = credits(run, '"Tom," Mia said, "you are late."')
+    assert got == [("Tom,", "mia", "tom"), ("you are late.", "mia", "tom")]
+
+
+@pytest.mark.xfail(reason="a quote continued after an unclosed paragraph is credited by turn-taking instead of to the same speaker; observed speaker None, addressee 'mia'", strict=True)
+def test_speech_continued_into_the_next_paragraph_keeps_its_speaker(run) -> None:
+    text = '"It was long ago," Mia said. "We were young.\n\n"Then the war came."\n\nAnn nodded.'
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "mia", "mia"]
+
+
+# --------------------------------------------------------------------- letters
+def test_letter_writer_is_the_signature_and_reader_the_person_named(run) -> None:
+    text = "Mia left early. Tom found a note on his desk.\n\nI love you, Tom. I will wait for you.\n\n- Mia"
+    got = run(text)["speakers"]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "mia", "tom")]
+
+
+def test_letter_reader_is_the_person_reading_it(run) -> None:
+    text = "Mia Stone left a note for Tom. Tom found it on his desk.\n\nI love you. I always have.\n\n- Mia Stone"
+    got = run(text)["speakers"]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "mia_stone", "tom")]
+
+
+def test_letter_signed_by_someone_not_otherwise_named(run) -> None:
+    text = "Tom read the note.\n\nI love you. I will wait for you forever.\n\n- Mia Stone"
+    result = run(text)
+    assert "Mia Stone" in [c.name for c in result["characters"]]
+    assert [(q.speaker, q.addressee) for q in result["speakers"]] == [("mia_stone", "tom")]

@@ -1,0 +1,107 @@
+"""The data model and the ``heartline/analysis/v1`` JSON contract."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Evidence, Quote, Relation,
+                             Scene, Story, Tags, polarity)
+
+TOP = {"schema", "story", "characters", "quotes", "relations", "tags"}
+STORY_KEYS = {"source", "title", "words", "scenes"}
+SCENE_KEYS = {"index", "start", "end", "chapter", "title"}
+CHARACTER_KEYS = {"id", "name", "aliases", "gender", "mentions", "centrality"}
+QUOTE_KEYS = {"text", "start", "end", "speaker", "addressee", "scene", "kind"}
+RELATION_KEYS = {"from", "to", "kind", "how", "current", "confidence", "arc", "evidence"}
+ARC_KEYS = {"scene", "kind", "how", "past", "label"}
+EVIDENCE_KEYS = {"text", "start", "end", "scene", "kind", "how", "cue", "past"}
+TAG_KEYS = {"characters", "relationships"}
+
+
+def _analysis() -> Analysis:
+    text = '"I love you," Mia said.'
+    ev = Evidence("mia", "tom", "romantic", "stated", 1, 11, "I love you", 0, "love")
+    return Analysis(
+        story=Story(source="s.txt", text=text, title="S"),
+        scenes=(Scene(0, 0, len(text), 0, ""),),
+        characters=(Character("mia", "Mia", ("Mia",), "female", 2, 0.123456),
+                    Character("tom", "Tom", ("Tom",), "male", 1, 0.5)),
+        quotes=(Quote(0, 1, 11, "I love you", "mia", "tom", 0),),
+        relations=(Relation("mia", "tom", "romantic", "stated", True, 0.66666,
+                            (ArcStep(0, "romantic", "denied"), ArcStep(0, "romantic", "stated")), (ev,)),),
+        tags=Tags(("Mia", "Tom"), ("Mia/Tom",)),
+    )
+
+
+def test_to_json_has_every_contract_key() -> None:
+    data = _analysis().to_json()
+    assert set(data) == TOP
+    assert data["schema"] == SCHEMA == "heartline/analysis/v1"
+    assert set(data["story"]) == STORY_KEYS
+    assert set(data["story"]["scenes"][0]) == SCENE_KEYS
+    assert set(data["characters"][0]) == CHARACTER_KEYS
+    assert set(data["quotes"][0]) == QUOTE_KEYS
+    assert set(data["relations"][0]) == RELATION_KEYS
+    assert set(data["relations"][0]["arc"][0]) == ARC_KEYS
+    assert set(data["relations"][0]["evidence"][0]) == EVIDENCE_KEYS
+    assert set(data["tags"]) == TAG_KEYS
+
+
+def test_to_json_values() -> None:
+    data = _analysis().to_json()
+    assert data["story"]["words"] == 5
+    assert data["characters"][0]["centrality"] == 0.1235
+    rel = data["relations"][0]
+    assert (rel["from"], rel["to"], rel["confidence"]) == ("mia", "tom", 0.667)
+    assert [a["label"] for a in rel["arc"]] == ["denied", "romantic stated"]
+    assert data["quotes"][0]["speaker"] == "mia" and data["quotes"][0]["addressee"] == "tom"
+    assert data["tags"] == {"characters": ["Mia", "Tom"], "relationships": ["Mia/Tom"]}
+    json.loads(json.dumps(data))  # plain JSON types only
+
+
+def test_to_json_of_a_real_analysis(analyse) -> None:
+    text = 'Mia loved Tom.\n\n"I love you, Tom," Mia said.'
+    data = analyse(text).to_json()
+    assert set(data) == TOP
+    for q in data["quotes"]:
+        assert set(q) == QUOTE_KEYS
+        assert text[q["start"]:q["end"]] == q["text"]
+    for r in data["relations"]:
+        assert set(r) == RELATION_KEYS
+        assert r["how"] in ("narrated", "stated", "claimed", "implied", "denied")
+        assert r["kind"] in ("romantic", "affection", "dislike", "hatred")
+        for e in r["evidence"]:
+            assert set(e) == EVIDENCE_KEYS
+            assert e["text"] in text[e["start"]:e["end"]]
+    ids = {c["id"] for c in data["characters"]}
+    assert all(r["from"] in ids and r["to"] in ids for r in data["relations"])
+    assert all(q["speaker"] in ids | {None} for q in data["quotes"])
+
+
+def test_arc_labels() -> None:
+    assert ArcStep(0, "romantic", "denied").label == "denied"
+    assert ArcStep(0, "romantic", "stated", past=True).label == "romantic (past)"
+    assert ArcStep(0, "hatred", "narrated").label == "hatred narrated"
+
+
+def test_polarity() -> None:
+    assert [polarity(k) for k in ("romantic", "affection", "dislike", "hatred")] == [1, 1, -1, -1]
+
+
+def test_records_are_frozen() -> None:
+    c = Character("mia", "Mia", ("Mia",), "female", 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.name = "Other"  # type: ignore[misc]
+
+
+def test_story_words_and_lookups() -> None:
+    assert Story("s", "one two  three\nfour").words == 4
+    a = _analysis()
+    assert a.character("tom").name == "Tom"
+    assert a.character("nobody") is None and a.character(None) is None
+    cast = Cast(characters=a.characters, name_links={})
+    assert cast.by_id("mia").name == "Mia"
+    with pytest.raises(KeyError):
+        cast.by_id("nobody")

@@ -1,0 +1,99 @@
+"""The pipeline: stages checked once at construction, results passed by name."""
+from __future__ import annotations
+
+import pytest
+
+from heartline.api import DEFAULT_STAGES, default_pipeline
+from heartline.errors import HeartlineError, PipelineError
+from heartline.pipeline import Pipeline, Stage, registered, stage
+
+
+def _never(**_kwargs):  # a stage body that must not run
+    raise AssertionError("a stage ran although the pipeline is invalid")
+
+
+def test_stage_needing_what_nothing_produces_fails_at_construction() -> None:
+    st = Stage("greet", ("name",), "greeting", _never)
+    with pytest.raises(PipelineError) as info:
+        Pipeline([st], inputs=("story",))
+    message = str(info.value)
+    assert "greet" in message and "name" in message
+
+
+def test_need_produced_only_by_a_later_stage_fails_at_construction() -> None:
+    first = Stage("second_needs", ("upper",), "shout", _never)
+    later = Stage("makes_upper", ("story",), "upper", _never)
+    with pytest.raises(PipelineError, match="second_needs"):
+        Pipeline([first, later])
+    # the same two stages in the right order are fine
+    Pipeline([later, first])
+
+
+def test_pipeline_error_is_a_user_facing_heartline_error() -> None:
+    assert issubclass(PipelineError, HeartlineError)
+
+
+def test_results_flow_by_name_not_position() -> None:
+    calls: list[tuple[str, dict]] = []
+
+    def upper(story):
+        calls.append(("upper", {"story": story}))
+        return story.upper()
+
+    def join(shout, story):  # declared needs in another order than the signature
+        calls.append(("join", {"shout": shout, "story": story}))
+        return f"{story}->{shout}"
+
+    p = Pipeline([Stage("up", ("story",), "shout", upper),
+                  Stage("join", ("story", "shout"), "joined", join)])
+    out = p.run(story="hi")
+    assert out["story"] == "hi"
+    assert out["shout"] == "HI"
+    assert out["joined"] == "hi->HI"
+    assert [c[0] for c in calls] == ["upper", "join"]
+    assert p.produces == ("story", "shout", "joined")
+
+
+def test_run_without_a_declared_input_raises() -> None:
+    p = Pipeline([Stage("up", ("story",), "shout", lambda story: story)], inputs=("story",))
+    with pytest.raises(PipelineError, match="story"):
+        p.run(other="x")
+
+
+def test_progress_reports_every_stage_then_done() -> None:
+    seen: list[tuple[str, int, int]] = []
+    p = Pipeline([Stage("a", ("story",), "x", lambda story: 1),
+                  Stage("b", ("x",), "y", lambda x: x + 1)])
+    out = p.run(progress=lambda *a: seen.append(a), story="s")
+    assert out["y"] == 2
+    assert seen == [("a", 0, 2), ("b", 1, 2), ("done", 2, 2)]
+
+
+def test_unknown_registered_stage_is_a_pipeline_error() -> None:
+    with pytest.raises(PipelineError, match="no stage called"):
+        registered("no_such_stage_anywhere")
+
+
+def test_stage_decorator_registers_needs_and_product() -> None:
+    @stage("pipeline_test_only_count", needs=("story",), produces="pipeline_test_count")
+    def count(story):
+        """Counts characters."""
+        return len(story)
+
+    st = registered("pipeline_test_only_count")
+    assert st.needs == ("story",) and st.produces == "pipeline_test_count"
+    assert st.doc == "Counts characters."
+    assert Pipeline([st]).run(story="abcd")["pipeline_test_count"] == 4
+
+
+def test_default_pipeline_is_consistent_and_produces_the_analysis_parts() -> None:
+    p = default_pipeline()
+    for name in ("scenes", "document", "quote_spans", "mentions", "cast", "coref", "speakers",
+                 "links", "characters", "evidence", "relations", "tags"):
+        assert name in p.produces
+
+
+def test_default_pipeline_without_parse_is_refused() -> None:
+    names = tuple(n for n in DEFAULT_STAGES if n != "parse")
+    with pytest.raises(PipelineError, match="document"):
+        default_pipeline(names)
