@@ -116,9 +116,11 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
                 continue
             ptok = index.at(nxt.start)
-            if ptok is None or _clause_verb(ptok, tokens) != verb:
+            if ptok is None:
                 continue
-            if not nxt.key.endswith("self") and not (ptok.dep == "poss" and is_subject(tok)):
+            reflexive = nxt.key.endswith("self") and ptok.index - tok.index <= 8
+            if not reflexive and not (ptok.dep == "poss" and is_subject(tok)
+                                      and _clause_verb(ptok, tokens) == verb):
                 continue
             st.vote(m, 1 if nxt.key in MALE_PRONOUNS else 0, 1 if nxt.key in FEMALE_PRONOUNS else 0)
             st.person += 0.5

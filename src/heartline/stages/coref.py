@@ -235,7 +235,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.gender and gender.get(cid) == m.gender:
             score += 1.5
         elif m.gender:
-            if distance > 3:
+            if distance > 2:
                 continue  # a person of unknown gender is only taken when close
             score -= 1.0
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Evidence, Mention, Quote, Token
 from ..pipeline import stage
-from .lexicon import FRIEND_RELATIONS, MARRIAGE_RELATIONS, ROMANTIC_RELATIONS
+from .lexicon import FAMILY_RELATIONS, FRIEND_RELATIONS, MARRIAGE_RELATIONS, ROMANTIC_RELATIONS
 from .mentions import Mentions
 
 
@@ -145,6 +145,17 @@ class _Reader:
             j += 1
         return None
 
+    def conjuncts(self, tok: Token | None) -> list[Token | None]:
+        """A token and the tokens coordinated with it ("Mia and Ann")."""
+        if tok is None:
+            return [None]
+        out, todo = [tok], [tok]
+        while todo:
+            for k in self.kids(todo.pop(), "conj"):
+                out.append(k)
+                todo.append(k)
+        return out
+
     def subject(self, tok: Token) -> Token | None:
         t = tok
         for _ in range(5):
@@ -214,20 +225,55 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     for tok in document.tokens:
         cue, exp_tok, tgt_tok, exp_id = _match_cue(reader, tok, focal)
         if cue is None:
-            continue
-        exp = exp_id or reader.person(exp_tok)
-        tgt = reader.person(tgt_tok)
-        if cue.reverse:
-            exp, tgt = tgt, exp
-        if not exp or not tgt or exp == tgt:
-            continue
-        ev = _evidence(reader, tok, cue, exp, tgt)
-        if ev is not None:
-            found.append(ev)
+            cue, exp_tok, tgt_tok = _linear_cue(reader, tok)
+            exp_id = None
+            if cue is None:
+                continue
+        cue = _family_tempered(reader, tok, tgt_tok, cue)
+        # "Mia and Ann loved Tom and Rex": every conjunct feels it, for every conjunct
+        experiencers = [exp_id] if exp_id else [reader.person(t) for t in reader.conjuncts(exp_tok)]
+        targets = [reader.person(t) for t in reader.conjuncts(tgt_tok)]
+        for exp in experiencers:
+            for tgt in targets:
+                if cue.reverse:
+                    exp, tgt = tgt, exp
+                if not exp or not tgt or exp == tgt:
+                    continue
+                found.append(_evidence(reader, tok, cue, exp, tgt))
     found.extend(_quote_cues(reader, speakers))
     found.extend(_relational_evidence(reader, mentions, dict(links.links), found))
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
+
+
+_VERB_FORMS = {form: lemma for lemma in ("love", "adore", "hate", "loathe", "despise", "detest", "dislike")
+               for form in (lemma, lemma + "s", lemma.rstrip("e") + "ed", lemma.rstrip("e") + "ing")}
+
+
+def _linear_cue(reader: _Reader, tok: Token):
+    """The small parser sometimes reads "Tom hated Rex." as a noun phrase; a cue verb
+    between two people, with nothing else between, still says who feels what."""
+    lemma = _VERB_FORMS.get(tok.text.lower())
+    if lemma is None or tok.pos in ("VERB", "AUX") and reader.kids(tok, *_SUBJECT_DEPS):
+        return None, None, None
+    sent = reader.doc.sentences[tok.sentence]
+    before = reader.tokens[tok.index - 1] if tok.index - 1 >= sent.first_token else None
+    after = reader.tokens[tok.index + 1] if tok.index + 1 < sent.last_token else None
+    if before is None or after is None or before.index not in reader.who or after.index not in reader.who:
+        return None, None, None
+    return VERB_CUES[lemma], before, after
+
+
+def _family_tempered(reader: _Reader, tok: Token, target: Token | None, cue: Cue) -> Cue:
+    """Love for a brother, or love "like a brother", is family love, not romance."""
+    if cue.kind != "romantic" or target is None:
+        return cue
+    family = target.lemma in FAMILY_RELATIONS or reader.tokens[target.head].lemma in FAMILY_RELATIONS \
+        and target.dep == "appos"
+    for prep in reader.kids(tok, "prep"):
+        if prep.lemma == "like" and any(o.lemma in FAMILY_RELATIONS for o in reader.kids(prep, "pobj")):
+            family = True
+    return Cue("affection", cue.weight, cue.preps, cue.implied, cue.reverse, cue.needs_prep) if family else cue
 
 
 def _match_cue(reader: _Reader, tok: Token, focal):
@@ -298,10 +344,15 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     aux = {k.lemma for k in reader.kids(tok, "aux")}
     past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
-    past = past or "use" in aux
+    if "always" in mods or "still" in mods:
+        past = False  # "had always hated him": it has not stopped
+    head = reader.tokens[tok.head]
+    past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
         past = True
-    if negated and mods & _ENDED:
+    no_longer = any(k.lemma == "longer" and any(n.lemma == "no" for n in reader.kids(k))
+                    for k in reader.kids(tok, "advmod"))
+    if (negated and mods & _ENDED) or no_longer:
         past, negated = True, False  # "I don't like you anymore": it was, it is no more
     weight = cue.weight
     if question:
