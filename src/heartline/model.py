@@ -182,6 +182,9 @@ class Quote:
     addressee: str | None
     scene: int
     kind: str = "speech"
+    # how the addressee was found: vocative, tag ("said to her"), turn (the conversation),
+    # scene (the only other person around: a guess) or signature/letter
+    addressed: str = ""
 
 
 # --------------------------------------------------------------------- feelings
@@ -275,7 +278,8 @@ class Analysis:
             ],
             "quotes": [
                 {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker,
-                 "addressee": q.addressee, "scene": q.scene, "kind": q.kind}
+                 "addressee": q.addressee, "addressee_from": q.addressed or None,
+                 "scene": q.scene, "kind": q.kind}
                 for q in self.quotes
             ],
             "relations": [

@@ -79,14 +79,10 @@ def test_gender_from_pronouns(run, text, cid, gender) -> None:
     assert final(run, text)[cid].gender == gender
 
 
-@pytest.mark.xfail(reason="one pronoun is not enough: 'Mia smiled. She laughed.' leaves Mia's gender "
-                          "'unknown' (cast gives 0.5 vote, people needs 2 pronouns)", strict=True)
 def test_gender_from_a_single_pronoun_when_nobody_else_is_there(run) -> None:
     assert final(run, "Mia smiled. She laughed.")["mia"].gender == "female"
 
 
-@pytest.mark.xfail(reason="with two people of unknown gender, 'He' and 'him' are bound to Mia; observed "
-                          "genders mia=unknown, tom=unknown (expected female / male)", strict=True)
 def test_gender_from_pronouns_with_two_people(run) -> None:
     chars = final(run, "Mia smiled at Tom. She was happy to see him. He grinned at her.")
     assert (chars["mia"].gender, chars["tom"].gender) == ("female", "male")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.xfail(reason='names of unknown gender accept any pronoun and the subject is preferred: observed She -> tom', strict=True)
 def test_subject_pronoun_after_a_named_object_of_the_other_gender(run, resolves_to) -> None:
     result = run("Tom saw Mia. She smiled.")
     assert resolves_to(result, "She") == "mia"
@@ -33,7 +32,6 @@ def test_possessive_and_subject_pronouns_follow_the_lone_subject(run, resolves_t
     assert resolves_to(result, "He") == "tom"
 
 
-@pytest.mark.xfail(reason='no gender learnt from the pronouns themselves: observed She->mia, him->mia, He->mia, her->None', strict=True)
 def test_pronouns_of_two_genders_go_to_the_right_people(run, resolves_to) -> None:
     result = run("Mia smiled at Tom. She was happy to see him. He grinned at her.")
     assert [resolves_to(result, p) for p in ("She", "him", "He", "her")] == ["mia", "tom", "tom", "mia"]

@@ -143,7 +143,6 @@ def test_hatred_story(run) -> None:
     assert (r.kind, r.current) == ("hatred", True)
 
 
-@pytest.mark.xfail(reason="regression in 028a801: 'She' is resolved to Tom, so the dislike is reversed; observed ann->tom dislike and no tom->ann relation (5d5c44f gave tom->ann)", strict=True)
 def test_annoying_in_point_of_view_is_dislike(run) -> None:
     text = "Tom waited by the gate. He saw Ann coming. She was so annoying."
     r = relations(run, text)[("tom", "ann")]

@@ -131,9 +131,9 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
         if prior:
-            st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 0.75
-            st.male += 0.75 if prior == "male" else 0
-            st.female += 0.75 if prior == "female" else 0
+            st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
+            st.male += 1.0 if prior == "male" else 0
+            st.female += 1.0 if prior == "female" else 0
         if core_words and core_words[-1] in NON_PERSON_HEADS:
             st.other += 10
         if any(_REPEATED_LETTERS.search(w) for w in core_words):

@@ -272,8 +272,10 @@ def resolve_speech(mentions: Mentions, cast: Cast, coref: Coreference,
         elif m.person == 2 and quote.addressee:
             links[m.index] = quote.addressee
         elif m.person == 3:
+            # a guessed addressee may well be the person talked about
+            not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
             for cid in reversed(recent_talked_about[-12:]):
-                if cid not in (quote.speaker, quote.addressee) and _gender_ok(gender, cid, m.gender):
+                if cid not in not_them and _gender_ok(gender, cid, m.gender):
                     links[m.index] = cid
                     break
     return Coreference(links)

@@ -78,7 +78,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             inside.setdefault(m.quote, []).append(m)
     paragraphs = document.paragraphs
     quotes: list[Quote] = []
+    tag_ends: dict[int, int] = {}
     for i, q in enumerate(quote_spans):
+        same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
         nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph else p_end
         prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
@@ -86,7 +88,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
         vocatives = [links[m.index] for m in own
                      if m.kind == "name" and m.index in links and is_vocative(text, q, m)]
         speaker = addressee = None
+        addressed = ""
         if q.kind == "letter":
+            addressed = "letter"
             speaker = aliases.get(_norm(q.signature))
             named = [links[m.index] for m in own if m.kind == "name" and m.index in links
                      and links[m.index] != speaker]
@@ -105,35 +109,80 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             if dot:
                 tag_end = q.end + 1 + dot.end()
             tag = [m for m in after if m.start < tag_end]
-            before = [m for m in outside if prv <= m.start < q.start]
-            if _tag_attached(text, q, tag_end, tag, links, tokens):
+            # the stretch before the quote, less the previous quote's own tag
+            before_from = max(prv, tag_ends.get(i - 1, prv)) if same_para else prv
+            before = [m for m in outside if before_from <= m.start < q.start]
+            attached = _tag_attached(text, q, tag_end, tag, links, tokens)
+            if attached:
+                tag_ends[i] = tag_end
                 speaker = _subject_in(tag, links, tokens)
                 speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender)
-                if speaker is None:
-                    speaker = _subject_in(list(reversed(before)), links, tokens)
-            else:  # 'She folded her arms. "Can I speak to you?" Kakashi shrugged.'
+            if speaker is None:  # 'She folded her arms. "Can I speak to you?"'
                 speaker = _subject_in(list(reversed(before)), links, tokens)
-                if speaker is None:
-                    speaker = _subject_in(tag, links, tokens)
-            if speaker is None and quotes and quote_spans[i - 1].paragraph == q.paragraph:
+            if speaker is None and same_para:
                 speaker = quotes[-1].speaker
+            if speaker is None and _continues(text, quote_spans, i):
+                speaker = quotes[-1].speaker
+            if speaker is None and not attached:
+                speaker = _subject_in(tag, links, tokens)
             if speaker is None:
                 speaker = _turn_taking(quotes, quote_spans, q)
             if speaker in vocatives:
                 vocatives = [v for v in vocatives if v != speaker]
-            m_to = re.search(r"\bto (her|him)\b", text[q.end:tag_end])
-            addressee = vocatives[0] if vocatives else None
-            if addressee is None and m_to is None:
-                addressee = _other_party(quotes, quote_spans, q, speaker)
+            addressee, addressed = (vocatives[0], "vocative") if vocatives else (
+                _told(text, q.end, tag_end, after, links), "tag")
+            if addressee is None and same_para and quotes[-1].speaker == speaker:
+                addressee, addressed = quotes[-1].addressee, quotes[-1].addressed  # split quote
             if addressee is None:
-                near = [links[m.index] for m in outside
-                        if p_start <= m.start < p_end and m.index in links and links[m.index] != speaker]
-                addressee = near[0] if near else None
-        if speaker == addressee:
-            addressee = None
+                addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
+            if addressee is None:
+                addressee, addressed = _nearby_person(outside, links, paragraphs, q, p_start, p_end,
+                                                      speaker, document), "scene"
+        if speaker == addressee or addressee is None:
+            addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
-                            speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind))
+                            speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
+                            addressed=addressed))
     return tuple(quotes)
+
+
+def _continues(text: str, spans: tuple[QuoteSpan, ...], i: int) -> bool:
+    """Speech running on into a new paragraph: the last one's quote was never closed."""
+    if i == 0:
+        return False
+    prev, q = spans[i - 1], spans[i]
+    if q.paragraph != prev.paragraph + 1 or prev.kind != "speech":
+        return False
+    closing = text[prev.end:prev.end + 1]
+    return closing not in ('"', "\u201d", "\u2019", "'", "\u00bb")
+
+
+def _told(text: str, start: int, end: int, after: list[Mention], links) -> str | None:
+    """The addressee a tag names: "said to him", "told Tom", "asked Mia"."""
+    for m in after:
+        if m.start >= end or m.index not in links:
+            continue
+        lead = text[max(start, m.start - 8):m.start].lower()
+        if lead.endswith(("to ", "told ", "asked ", "tells ", "asks ", "answered ", "replied to ")):
+            return links[m.index]
+    return None
+
+
+def _nearby_person(outside, links, paragraphs, q, p_start, p_end, speaker, document) -> str | None:
+    """The other person in the narration around a quote: in its paragraph, else the one
+    other person the paragraph before put on the scene (a guess, marked as such)."""
+    near = [links[m.index] for m in outside
+            if p_start <= m.start < p_end and m.index in links and links[m.index] != speaker]
+    if near:
+        return near[0]
+    if q.paragraph == 0 or q.paragraph > len(paragraphs):
+        return None
+    prev_start, prev_end = paragraphs[q.paragraph - 1]
+    if document.scene_at(prev_start) != q.scene:
+        return None
+    others = {links[m.index] for m in outside
+              if prev_start <= m.start < prev_end and m.index in links and links[m.index] != speaker}
+    return others.pop() if len(others) == 1 else None
 
 
 def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], links, tokens) -> bool:
