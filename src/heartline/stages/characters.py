@@ -27,6 +27,12 @@ _TITLE_CLASS = {"mr": "mr", "mister": "mr", "sir": "mr", "lord": "mr", "mrs": "m
                 "miss": "miss", "ms": "miss", "lady": "lady", "madam": "mrs", "madame": "mrs"}
 
 
+def _title_class(title: str) -> str:
+    """Titles that name the same person share a class ("Mr"/"Sir"); others stand for
+    themselves, so "Captain Tilney" and "General Tilney" stay two people."""
+    return _TITLE_CLASS.get(title, title)
+
+
 @dataclass
 class _NameStats:
     key: str
@@ -41,12 +47,13 @@ class _NameStats:
     def vote(self, m: Mention, male: float, female: float) -> None:
         self.male += male
         self.female += female
-        v = self.votes.setdefault(_TITLE_CLASS.get(m.title, ""), [0.0, 0.0])
+        v = self.votes.setdefault(_title_class(m.title), [0.0, 0.0])
         v[0] += male
         v[1] += female
 
 
 _PLACE_PREPS = frozenset("in at from into near through across towards toward inside outside".split())
+_READ_VERBS = frozenset("read reread write publish finish borrow lend buy sell open".split())
 _REPEATED_LETTERS = re.compile(r"([a-z])\1\1")
 
 
@@ -87,6 +94,8 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             st.person += 1.5
         elif tok.dep == "nsubj" and head.pos in ("VERB", "AUX"):
             st.person += 0.5
+        elif tok.dep == "dobj" and head.lemma in _READ_VERBS:
+            st.other += 1.5  # "read Udolpho": a book
         elif tok.dep in ("dobj", "dative"):
             st.person += 0.5
         elif tok.dep == "pobj":
@@ -232,7 +241,7 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if not _is_person(st):
             continue
         for m in st.mentions:
-            groups[(st.key, _TITLE_CLASS.get(m.title, ""))].append(m)
+            groups[(st.key, _title_class(m.title))].append(m)
 
     full: dict[tuple[frozenset[str], str], _Entity] = {}
     entities: list[_Entity] = []

@@ -35,6 +35,7 @@ their we us our you your yours my me mine oh ah ow ugh hmm hm um uh eh yes no ye
 okay ok well but and or so then now there here what who whom whose which why how when where
 if though although because while after before still maybe perhaps just even yet also too
 hey hi hello goodbye bye thanks thank please sorry dear god gods damn hell
+nay aye alas pray hark lo fie egad la hush indeed amen bravo huzzah ahem
 mr mrs miss ms sir lady lord madam chapter part book volume prologue epilogue
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter
@@ -73,13 +74,15 @@ blond blonde brunette redhead beauty brat idiot fool genius
 # Appearance words that make a noun phrase an epithet rather than a generic noun.
 DESCRIPTOR_SUFFIXES = ("haired", "eyed", "clad", "skinned", "headed", "faced", "masked")
 DESCRIPTOR_WORDS = frozenset(
-    "blond blonde brunette raven redheaded red-headed silver-haired golden pink-haired"
-    " particular tall short young old older younger little".split())
+    "blond blonde brunette raven redheaded red-headed ginger auburn silver-haired golden-haired"
+    " dark-haired fair-haired tall short slender lanky burly freckled bespectacled".split())
+# build words: "the tall boy" is someone in particular; "a tall boy" is anyone
+BUILD_WORDS = frozenset("tall short slender lanky burly freckled bespectacled".split())
 
 # Relational nouns: what the possessor is to the referent, and the feeling it shows.
 ROMANTIC_RELATIONS = frozenset(
     "boyfriend girlfriend husband wife fiance fiancé fiancee fiancée lover sweetheart"
-    " spouse partner beloved betrothed date".split())
+    " spouse beloved betrothed date".split())
 FRIEND_RELATIONS = frozenset("friend bestfriend best-friend comrade teammate".split())
 # Marriage is a fact, not always a feeling (Austen's couples): weaker evidence than "boyfriend".
 MARRIAGE_RELATIONS = frozenset("husband wife spouse".split())

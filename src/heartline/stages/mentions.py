@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, QuoteSpan, Token
 from ..pipeline import stage
-from .lexicon import (DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
+from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
                       NOT_NAMES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
                       SECOND_PERSON, TITLES)
@@ -26,10 +26,12 @@ _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, k
 _RELATIONAL_RE = re.compile(
     r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
     r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
+# "the raven haired Uchiha", "that orange clad entity", "a particular blond boy": an
+# appearance word makes the phrase point at one person; "a young lady" points at nobody
 _EPITHET_RE = re.compile(
-    r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:[\w'’]+[-\s]){0,4}?)"
+    r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:(?!(?:the|a|an|that|this|of|to|in|on|and|with)\b)[a-z'’]+[-\s]){0,3}?)"
     r"(?P<desc>[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
-    + "|".join(w for w in DESCRIPTOR_WORDS if " " not in w) + r")"
+    + "|".join(sorted(DESCRIPTOR_WORDS, key=len, reverse=True)) + r")"
     r"\s+(?P<head>[A-Za-z]+)\b")
 
 
@@ -175,6 +177,8 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         low = head.lower()
         is_name_head = head[0].isupper() and low not in NOT_NAMES
         if low not in PERSON_NOUNS and not is_name_head:
+            continue
+        if m.group("det").lower() == "a" and m.group("desc") in BUILD_WORDS:
             continue
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
