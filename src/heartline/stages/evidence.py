@@ -74,6 +74,11 @@ NOUN_CUES: dict[str, Cue] = {
     "feeling": Cue("romantic", 0.8, ("for", "towards", "toward"), needs_prep=True),
     "love": Cue("romantic", 0.8, ("for", "with"), needs_prep=True),
     "affection": Cue("affection", 0.7, ("for", "towards", "toward"), needs_prep=True),
+    "tenderness": Cue("affection", 0.7, ("for", "towards", "toward"), needs_prep=True),
+    "devotion": Cue("romantic", 0.6, ("to",), needs_prep=True),
+    "attachment": Cue("romantic", 0.6, ("to", "for"), needs_prep=True),
+    "esteem": Cue("affection", 0.5, ("for",), needs_prep=True),
+    "friendship": Cue("affection", 0.6, ("for", "with"), needs_prep=True),
     "revenge": Cue("hatred", 1.0, ("on", "against"), needs_prep=True),
     "vengeance": Cue("hatred", 1.0, ("on", "against"), needs_prep=True),
     "hatred": Cue("hatred", 1.0, ("for", "of", "towards", "toward"), needs_prep=True),
@@ -82,6 +87,7 @@ NOUN_CUES: dict[str, Cue] = {
 }
 _PAST_ADVERBS = frozenset("before once formerly previously".split())
 _ENDED = frozenset("anymore longer".split())
+_HYPOTHETICAL = frozenset("make let want wish hope try pretend seem expect fear imagine".split())
 _HEDGES = frozenset("might may could maybe perhaps probably possibly".split())
 _NEGATORS = frozenset("not n't never no".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -117,6 +123,10 @@ class _Reader:
                 i += 1
         self.quotes = quotes
         self.quote_starts = [q.start for q in quotes]
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        return self.tokens[i] if i >= 0 else None
 
     def quote_at(self, offset: int) -> Quote | None:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -221,8 +231,22 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     """Every feeling cue with its experiencer and target resolved to characters."""
     reader = _Reader(document, mentions, dict(links.links), speakers, cast)
     focal = _focal_characters(document, mentions, dict(links.links))
+    first = _cue_evidence(reader, focal)
+    relational = list(_resolve_relational(reader, mentions, dict(links.links), _romances(first)))
+    for m, _owner, referent, _sure in relational:
+        head = reader.token_at(m.end - 1)
+        if head is not None:
+            reader.who.setdefault(head.index, referent)  # "loved her sister" now has a target
+    found = _cue_evidence(reader, focal) if relational else first
+    found.extend(_quote_cues(reader, speakers))
+    found.extend(_relational_evidence(reader, relational))
+    found.sort(key=lambda e: (e.start, e.experiencer, e.target))
+    return tuple(found)
+
+
+def _cue_evidence(reader: _Reader, focal) -> list[Evidence]:
     found: list[Evidence] = []
-    for tok in document.tokens:
+    for tok in reader.tokens:
         cue, exp_tok, tgt_tok, exp_id = _match_cue(reader, tok, focal)
         if cue is None:
             cue, exp_tok, tgt_tok = _linear_cue(reader, tok)
@@ -240,10 +264,16 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 if not exp or not tgt or exp == tgt:
                     continue
                 found.append(_evidence(reader, tok, cue, exp, tgt))
-    found.extend(_quote_cues(reader, speakers))
-    found.extend(_relational_evidence(reader, mentions, dict(links.links), found))
-    found.sort(key=lambda e: (e.start, e.experiencer, e.target))
-    return tuple(found)
+    return found
+
+
+def _romances(found: list[Evidence]) -> dict[str, set[str]]:
+    romance: dict[str, set[str]] = defaultdict(set)
+    for e in found:
+        if e.kind == "romantic" and not e.negated and not e.past and e.weight >= 0.5:
+            romance[e.experiencer].add(e.target)
+            romance[e.target].add(e.experiencer)
+    return romance
 
 
 _VERB_FORMS = {form: lemma for lemma in ("love", "adore", "hate", "loathe", "despise", "detest", "dislike")
@@ -363,6 +393,8 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
             weight *= 0.3
     if hedged:
         weight *= 0.8
+    if head.lemma in _HYPOTHETICAL and tok.dep in ("ccomp", "xcomp"):
+        weight *= 0.3  # "to make you hate me less", "I wish he loved me"
     speaker = quote.speaker if quote is not None else None
     if quote is None:
         how = "implied" if cue.implied else "narrated"
@@ -403,34 +435,35 @@ def _speech_evidence(reader, q: Quote, exp, tgt, kind, how, weight, cue) -> Evid
                     speaker=q.speaker, weight=weight)
 
 
-def _relational_evidence(reader: _Reader, mentions: Mentions, links: dict[int, str],
-                         found: list[Evidence]):
-    """"her boyfriend", "his recently made friend": find who is meant, and what it shows."""
-    romance: dict[str, set[str]] = defaultdict(set)
-    for e in found:
-        if e.kind == "romantic" and not e.negated and not e.past and e.weight >= 0.5:
-            romance[e.experiencer].add(e.target)
-            romance[e.target].add(e.experiencer)
+def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, str],
+                        romance: dict[str, set[str]]):
+    """Who "her boyfriend", "his sister", "my friend Sam" stand for: (mention, owner,
+    referent, sure) for each one the text makes clear."""
     by_start: dict[int, Mention] = {}
     for m in mentions.items:
         if m.kind in ("pronoun", "name") and m.index in links:
             by_start.setdefault(m.start, m)
-    doc = reader.doc
     for m in mentions.items:
-        if m.kind != "relational" or (m.head not in ROMANTIC_RELATIONS and m.head not in FRIEND_RELATIONS):
+        if m.kind != "relational":
             continue
         owner_m = by_start.get(m.start)
         owner = links.get(owner_m.index) if owner_m else None
         if owner is None:
             continue
-        quote = reader.quote_at(m.start)
-        if quote is not None and owner_m.person != 3:
-            continue  # "my boyfriend" in speech: handled when speech pronouns are resolved
         referent, sure = _appositive(reader, m, owner), True
         if referent is None:
             referent, sure = _referent(reader, m, owner, romance), False
-        if referent is None:
-            continue
+        if referent is not None:
+            yield m, owner, referent, sure
+
+
+def _relational_evidence(reader: _Reader, relational):
+    """Being someone's boyfriend or friend is itself evidence of the feeling."""
+    doc = reader.doc
+    for m, owner, referent, sure in relational:
+        if m.head not in ROMANTIC_RELATIONS and m.head not in FRIEND_RELATIONS:
+            continue  # family: a fact, the feeling must come from elsewhere
+        quote = reader.quote_at(m.start)
         sent = doc.sentences[m.sentence]
         text = doc.story.text[sent.start:sent.end].strip()
         kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"

@@ -129,7 +129,7 @@ def _strip_common_words(runs, text: str, lowercase: Counter):
     alone = Counter(core[0] for _s, _e, core, _t, _h in runs if len(core) == 1)
     for start, end, core, title, honorific in runs:
         while not title and len(core) > 1 and lowercase.get(core[0].lower(), 0) >= 3 \
-                and not alone.get(core[0]):
+                and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0):
             start = text.index(core[1], start + len(core[0]))
             core = core[1:]
         yield start, end, core, title, honorific
