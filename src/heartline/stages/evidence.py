@@ -47,7 +47,7 @@ VERB_CUES: dict[str, Cue] = {
     "glare": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
     "care": Cue("affection", 0.8, ("about", "for"), needs_prep=True),
     "cherish": Cue("affection", 0.8), "treasure": Cue("affection", 0.6),
-    "thank": Cue("affection", 0.5), "protect": Cue("affection", 0.4, implied=True),
+    "thank": Cue("affection", 0.35), "protect": Cue("affection", 0.4, implied=True),
     "hug": Cue("affection", 0.3, implied=True), "embrace": Cue("affection", 0.3, implied=True),
     "admire": Cue("affection", 0.5), "trust": Cue("affection", 0.4),
 }
@@ -233,7 +233,9 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     focal = _focal_characters(document, mentions, dict(links.links))
     first = _cue_evidence(reader, focal)
     relational = list(_resolve_relational(reader, mentions, dict(links.links), _romances(first)))
-    for m, _owner, referent, _sure in relational:
+    for m, _owner, referent, sure in relational:
+        if not sure and m.head not in FAMILY_RELATIONS:
+            continue  # a guessed friend or lover would carry the guess into every cue
         head = reader.token_at(m.end - 1)
         if head is not None:
             reader.who.setdefault(head.index, referent)  # "loved her sister" now has a target
@@ -467,7 +469,7 @@ def _relational_evidence(reader: _Reader, relational):
         sent = doc.sentences[m.sentence]
         text = doc.story.text[sent.start:sent.end].strip()
         kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"
-        how = "narrated" if quote is None else "claimed"
+        how = "narrated" if quote is None else ("stated" if quote.speaker == owner else "claimed")
         # "her friend Tess" names the friend; "her friend" leaves the reader to work it out
         weight = 0.9 if sure else (0.6 if kind == "romantic" else 0.35)
         weight *= 0.5 if m.head in MARRIAGE_RELATIONS else 1.0

@@ -86,10 +86,17 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
     chosen = [e for e in evidence if e.kind == kind and not e.negated and not e.past]
     last_positive = max(i for i, e in enumerate(evidence) if e in chosen)
     how = _how(chosen)
+    current = True
     if denial_at > last_positive:
-        how = "denied"  # the owner's last word denies what the rest of the text shows
+        # the owner's last word denies it.  Where others say they see it, the denial is the
+        # familiar one a reader sees through; where only narration or the owner showed it,
+        # the feeling has ended ("I cannot still love her").
+        others_see = any(e.how == "claimed" and not e.negated and not e.past for e in evidence) or any(
+            e.how in ("narrated", "implied") and not e.negated and not e.past
+            for e in evidence[denial_at + 1:])
+        how, current = ("denied", True) if others_see else (how, False)
     shown = [e for e in evidence if (e in chosen or e.how == "denied" or e.past)]
-    return Relation(source, target, kind, how, True, _confidence(support), _arc(evidence),
+    return Relation(source, target, kind, how, current, _confidence(support), _arc(evidence),
                     tuple(shown))
 
 

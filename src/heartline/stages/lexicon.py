@@ -82,7 +82,7 @@ BUILD_WORDS = frozenset("tall short slender lanky burly freckled bespectacled".s
 # Relational nouns: what the possessor is to the referent, and the feeling it shows.
 ROMANTIC_RELATIONS = frozenset(
     "boyfriend girlfriend husband wife fiance fiancé fiancee fiancée lover sweetheart"
-    " spouse beloved betrothed date".split())
+    " spouse betrothed date".split())
 FRIEND_RELATIONS = frozenset("friend bestfriend best-friend comrade teammate".split())
 # Marriage is a fact, not always a feeling (Austen's couples): weaker evidence than "boyfriend".
 MARRIAGE_RELATIONS = frozenset("husband wife spouse".split())
