@@ -2,8 +2,8 @@
 
 Person or not is judged per name from all its uses (entity labels, titles,
 honorifics, whether it is a speaker or subject, whether it modifies a thing as in
-"the Uchiha mansion").  Names are then merged as BookNLP does before any pronoun is
-touched: full names are the anchors; a single name ("Sakura", "Brandon") joins the one
+"the Harper mansion").  Names are then merged as BookNLP does before any pronoun is
+touched: full names are the anchors; a single name ("Mia", "Brandon") joins the one
 full name that contains it, in either order; a titled name ("Mrs Jennings") joins a
 full name only where title and gender agree and the choice is clear.  When in doubt
 names stay apart: a split costs less than two people fused into one.
@@ -106,17 +106,17 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         elif tok.dep == "poss":
             st.person += 0.3
         elif tok.dep == "compound" and head.pos == "NOUN" and head.text.islower():
-            st.other += 2  # "the Uchiha mansion", "the Hyuuga clan"
+            st.other += 2  # "the Harper mansion", "the Reed clan"
         first = index.at(m.start)
         if first is not None and first.index > 0 and not m.title:
             before = tokens[first.index - 1]
             if before.text.lower() in ("his", "her", "my", "your", "their", "our"):
-                st.other += 1.5  # "his Icha Icha Paradise"
+                st.other += 1.5  # "his Moon Garden Stories" (a book)
         if m.quote is not None and _is_vocative(text, m):
             st.person += 1
         if m.quote is not None:
             continue
-        # "Sakura narrowed her eyes": a possessive or reflexive pronoun in the subject's own
+        # "Mia narrowed her eyes": a possessive or reflexive pronoun in the subject's own
         # clause shows the subject's gender
         verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
@@ -174,7 +174,7 @@ def _clause_verb(tok, tokens) -> int:
 
 
 def _is_vocative(text: str, m: Mention) -> bool:
-    """A name called out: "Kakashi?", "Hey, Sakura!", "..., Sasuke-kun." """
+    """A name called out: "Tom?", "Hey, Mia!", "..., Tom-kun." """
     before = text[max(0, m.start - 2):m.start]
     after = text[m.end:m.end + 1]
     return (before.endswith(", ") or before[-1:] in ('"', "“")) and after in (",", "!", "?", '"', "”") \

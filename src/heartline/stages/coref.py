@@ -5,7 +5,7 @@ haired jounin") go to a character named in the epithet or to the nearest person 
 the right gender who is not already named in the same sentence; he/she/his/her go to
 the most salient earlier person of that gender, preferring the last subject for a
 subject pronoun (centering's old rule), and never the subject of their own clause
-for an object pronoun ("Sasuke saw him").
+for an object pronoun ("Tom saw him").
 
 ``speech_coref`` runs once speakers are known: inside a quote "I" is the speaker,
 "you" the addressee, and he/she the last person of that gender talked about who is
@@ -114,7 +114,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
 
 def _epithet_excluded(m: Mention, tokens: TokenIndex, items, links) -> set[str]:
     """People an epithet cannot be: named later in its sentence ("the boy hinted, causing
-    Sasuke to shudder"), or the subject of the clause it is an object in."""
+    Tom to shudder"), or the subject of the clause it is an object in."""
     out = {links[o.index] for o in items
            if o.sentence == m.sentence and o.quote is None and o.start >= m.end
            and o.kind == "name" and o.index in links}
@@ -145,14 +145,14 @@ def _governing_subjects(tok, tokens: TokenIndex, items, links, m: Mention) -> se
 
 
 def _called_out(text: str, m: Mention) -> bool:
-    """A name that is the whole quote ("Kakashi?"): the person called is present."""
+    """A name that is the whole quote ("Tom?"): the person called is present."""
     before = text[max(0, m.start - 1):m.start]
     after = text[m.end:m.end + 2]
     return before in ('"', "\u201c") and after[:1] in ("?", "!", ".", ",") and after[1:2] in ('"', "\u201d")
 
 
 def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, exclude, sentences):
-    if m.key:  # an epithet built on a name: "the raven haired Uchiha"
+    if m.key:  # an epithet built on a name: "the raven haired Reed"
         owners = by_word.get(m.key.lower(), [])
         if len(owners) == 1:
             return owners[0]
@@ -164,7 +164,7 @@ def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, excl
             break
         if h.character not in exclude and _gender_ok(gender, h.character, m.gender):
             return h.character
-    # cataphora: "A blond boy's voice ... Naruto was so good at being annoying"
+    # cataphora: "A blond boy's voice ... Tom was so good at being annoying"
     for nxt in items[pos + 1:]:
         if nxt.sentence - m.sentence > _WINDOW_SENTENCES or (
                 sentences and sentences[nxt.sentence].scene != scene):

@@ -146,7 +146,7 @@ class _Reader:
         for k in self.kids(tok, "appos", "compound", "poss"):
             if k.dep != "poss" and k.index in self.who:
                 return self.who[k.index]
-        # "the boy she was now interested in: Nara Shikamaru"
+        # "the boy she was now interested in: Tom Reed"
         sent = self.doc.sentences[tok.sentence]
         j = tok.index + 1
         while j < sent.last_token and j < tok.index + 10:

@@ -1,7 +1,7 @@
 """Stage ``mentions``: every stretch of text that may point at a person.
 
 Names are runs of capitalised tokens, taken with the title before them ("Colonel
-Brandon", "Mr. Darcy") and the honorific after them ("Sakura-chan"); whether a name
+Brandon", "Mr. Darcy") and the honorific after them ("Mia-chan"); whether a name
 is a *person* is decided later, by the ``characters`` stage, from all its uses at once.
 Epithets ("the raven haired boy"), relational nouns ("her boyfriend") and pronouns
 are found here too, and resolved by ``coref``.
@@ -26,7 +26,7 @@ _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, k
 _RELATIONAL_RE = re.compile(
     r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
     r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
-# "the raven haired Uchiha", "that orange clad entity", "a particular blond boy": an
+# "the raven haired Reed", "that orange clad entity", "a particular blond boy": an
 # appearance word makes the phrase point at one person; "a young lady" points at nobody
 _EPITHET_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:(?!(?:the|a|an|that|this|of|to|in|on|and|with)\b)[a-z'’]+[-\s]){0,3}?)"
@@ -108,7 +108,7 @@ def _name_mentions(document: Document):
                     core[-1] = core[-1] + "-" + tokens[i + 1].text
                     end = tokens[i + 1].end
                     i += 2
-                # "Sakura-chan": spaCy splits the suffix off; keep it with the name
+                # "Mia-chan": spaCy splits the suffix off; keep it with the name
                 m = _HONORIFIC.match(text, end)
                 if m:
                     honorific = m.group(1).lower()

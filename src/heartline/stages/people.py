@@ -1,7 +1,7 @@
 """Stage ``people``: the final character list, once coreference has run.
 
 The cast stage knew only names; now every epithet resolved to a person joins their
-aliases ("the raven haired Uchiha"), pronouns count towards how often they appear
+aliases ("the raven haired Reed"), pronouns count towards how often they appear
 and settle a gender the names left open, and centrality is each person's share of
 all resolved mentions (the most mentioned person scores 1).
 """

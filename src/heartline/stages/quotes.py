@@ -18,7 +18,7 @@ _DOUBLE_STRAIGHT = '"'
 _SINGLE_OPEN = ("\u2018", "'")
 _SINGLE_CLOSE = ("\u2019", "'")
 
-# "- Haruno Sakura", "~ Love, Tom", "-Anna" at the end of a line
+# "- Stone Mia", "~ Love, Tom", "-Anna" at the end of a line
 _SIGNATURE = re.compile(
     r"(?:^|(?<=[.!?…\s]))[ \t]*[-–—~]+[ \t]*(?:(?:love|yours|with love|sincerely|regards),?[ \t]+)?"
     r"(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*$",

@@ -2,9 +2,9 @@
 
 Speaker, in order of trust: the subject of the speech tag after the quote ("...,"
 the cerulean eyed boy hinted), the last subject before it in the same paragraph
-(Sakura sighed. "Just..."), the speaker of an earlier quote in the same paragraph,
+(Mia sighed. "Just..."), the speaker of an earlier quote in the same paragraph,
 and finally turn-taking (two people alternate).  Addressee: a vocative inside the
-quote ("Sasuke-kun!", "Hey, Sakura?"), "to X" in the tag, else the other party of
+quote ("Tom-kun!", "Hey, Mia?"), "to X" in the tag, else the other party of
 the conversation.  A letter's writer is its signature; its reader, the person it
 names or the one reading it.
 """

@@ -27,7 +27,7 @@ class TokenIndex:
         return out
 
     def head_of_span(self, start: int, end: int) -> Token | None:
-        """The token of the span whose head lies outside it ("Sakura-chan" -> "chan")."""
+        """The token of the span whose head lies outside it ("Mia-chan" -> "chan")."""
         inside = self.span(start, end)
         for tok in inside:
             head = self.tokens[tok.head]
