@@ -9,6 +9,17 @@ _MAX_CHARACTERS = 20
 _MAX_EVIDENCE = 2
 
 
+_HOW_RANK = {"stated": 0, "narrated": 1, "claimed": 2, "denied": 3, "implied": 4}
+
+
+def strongest_evidence(r: Relation, n: int):
+    """The sentences that best show the relation as it ends: its own kind first, the
+    weightiest, the plainest, then in story order."""
+    ranked = sorted(r.evidence, key=lambda e: (e.kind != r.kind or e.past != (not r.current),
+                                                -e.weight, _HOW_RANK.get(e.how, 5), -e.start))
+    return sorted(ranked[:n], key=lambda e: e.start)
+
+
 def _name(analysis: Analysis, cid: str | None) -> str:
     c = analysis.character(cid)
     return c.name if c else "?"
@@ -37,7 +48,7 @@ def render(analysis: Analysis) -> str:
         lines.append("  none found")
     for r in analysis.relations:
         lines.append(_relation_line(analysis, r))
-        for e in r.evidence[-_MAX_EVIDENCE:]:
+        for e in strongest_evidence(r, _MAX_EVIDENCE):
             quote = textwrap.shorten(e.text, 110, placeholder=" ...")
             lines.append(f"      [scene {e.scene}] \"{quote}\"")
     lines += ["", "Tags"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cast, Character, Document, Mention
 from ..pipeline import stage
-from .given_names import name_gender
+from .given_names import DIMINUTIVES, name_gender
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VERBS, TITLES
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
@@ -289,6 +289,9 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         else:
             cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"]
         target = _pick(cands)
+        if target is None and word in DIMINUTIVES:  # "Lizzy" -> the one Elizabeth
+            formal = DIMINUTIVES[word]
+            target = _pick([e for e in entities if formal in e.tokens and e.title_class != "mrs"])
         if target is None:
             cands = [e for (w, _c), e in titled.items() if w == word]
             target = _pick(cands)

@@ -56,3 +56,23 @@ def name_gender(first_name: str) -> str:
     if low in FEMALE and low not in MALE:
         return "female"
     return ""
+
+# Diminutives and the formal names they shorten: "Lizzy" is Elizabeth Bennet when the
+# text has one Elizabeth.  English only; a fandom's nicknames belong in a user's name list.
+DIMINUTIVES = {
+    "lizzy": "elizabeth", "lizzie": "elizabeth", "liz": "elizabeth", "eliza": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "betty": "elizabeth", "bess": "elizabeth",
+    "kitty": "catherine", "kate": "catherine", "katie": "catherine", "cathy": "catherine",
+    "fanny": "frances", "jenny": "jane", "jack": "john", "johnny": "john", "tom": "thomas",
+    "tommy": "thomas", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
+    "ned": "edward", "ted": "edward", "teddy": "edward", "eddie": "edward", "harry": "henry",
+    "hal": "henry", "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael",
+    "nick": "nicholas", "sam": "samuel", "ben": "benjamin", "alex": "alexander",
+    "charlie": "charles", "chuck": "charles", "fred": "frederick", "freddie": "frederick",
+    "meg": "margaret", "maggie": "margaret", "peggy": "margaret", "polly": "mary",
+    "molly": "mary", "annie": "anne", "nancy": "anne", "sally": "sarah", "abby": "abigail",
+    "becky": "rebecca", "sukey": "susan", "sue": "susan", "susie": "susan", "dolly": "dorothy",
+    "dora": "dorothy", "nell": "eleanor", "nelly": "eleanor", "lottie": "charlotte",
+    "jo": "josephine", "amy": "amelia", "georgie": "georgiana",
+}

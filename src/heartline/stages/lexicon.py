@@ -3,7 +3,7 @@ names, titles, honorifics and people.  Nothing here is specific to one story or
 fandom; fandom knowledge comes from a user's name list."""
 from __future__ import annotations
 
-# Japanese honorific suffixes as fan fiction writes them ("Sakura-chan").
+# Japanese honorific suffixes as fan fiction writes them ("Mia-chan").
 HONORIFICS = {
     "kun": "male", "chan": "", "san": "", "sama": "", "senpai": "", "sempai": "",
     "sensei": "", "teme": "", "dono": "", "chi": "", "tan": "", "hime": "female",
@@ -36,6 +36,7 @@ okay ok well but and or so then now there here what who whom whose which why how
 if though although because while after before still maybe perhaps just even yet also too
 hey hi hello goodbye bye thanks thank please sorry dear god gods damn hell
 nay aye alas pray hark lo fie egad la hush indeed amen bravo huzzah ahem
+heaven heavens providence fate fortune nature lord's
 mr mrs miss ms sir lady lord madam chapter part book volume prologue epilogue
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter
