@@ -167,9 +167,11 @@ class Cast:
 
 @dataclass(frozen=True)
 class Coreference:
-    """Which character each mention refers to (only resolved mentions appear)."""
+    """Which character each mention refers to (only resolved mentions appear), and the
+    gender of each character as resolution settled it."""
 
     links: Mapping[int, str]
+    genders: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast) -> Cor
     learnt = _learn_gender(mentions, links, gender)
     if learnt != gender:
         links = _resolve_once(document, mentions, cast, learnt)
-    return Coreference(links)
+    return Coreference(links, learnt)
 
 
 def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str]) -> dict[str, str]:
@@ -95,7 +95,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         scene = sentences[m.sentence].scene if sentences else 0
         if m.index in links:
             if m.quote is None:
-                history.append(_Seen(links[m.index], m.sentence, is_subject(tokens.head_of(m)), scene))
+                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene))
             elif m.kind == "name" and _called_out(document.story.text, m):
                 history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
@@ -108,8 +108,15 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             continue
         if cid:
             links[m.index] = cid
-            history.append(_Seen(cid, m.sentence, is_subject(tokens.head_of(m)), scene))
+            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene))
     return links
+
+
+def _topical(tok, tokens: TokenIndex) -> bool:
+    """A subject, or the owner of the subject ("Tenten's expression saddened as she ...")."""
+    if is_subject(tok):
+        return True
+    return tok is not None and tok.dep == "poss" and is_subject(tokens.tokens[tok.head])
 
 
 def _epithet_excluded(m: Mention, tokens: TokenIndex, items, links) -> set[str]:
@@ -250,7 +257,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
 def resolve_speech(mentions: Mentions, cast: Cast, coref: Coreference,
                    speakers: tuple[Quote, ...]) -> Coreference:
     """Resolve I/me/you and he/she inside quotes from who speaks to whom."""
-    gender = {c.id: c.gender for c in cast.characters}
+    gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     links = dict(coref.links)
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
@@ -278,4 +285,4 @@ def resolve_speech(mentions: Mentions, cast: Cast, coref: Coreference,
                 if cid not in not_them and _gender_ok(gender, cid, m.gender):
                     links[m.index] = cid
                     break
-    return Coreference(links)
+    return Coreference(links, gender)

@@ -70,7 +70,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     tokens = TokenIndex(document)
     links = dict(coref.links)
     aliases = _alias_index(cast)
-    gender = {c.id: c.gender for c in cast.characters}
+    gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
     inside: dict[int, list[Mention]] = {}
     for m in mentions.items:
@@ -211,11 +211,15 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender) -> str | N
     if not recent or spans[recent[0].index].paragraph == q.paragraph:
         return speaker
     last = recent[0]
-    for cid in (last.addressee, last.speaker):
-        if cid and gender.get(cid, "unknown") in (first.gender, "unknown") and gender.get(cid) == first.gender:
-            if cid == last.speaker and speaker not in (last.speaker, last.addressee) and speaker:
-                return speaker
-            return cid
+
+    def fits(cid: str | None) -> bool:
+        return bool(cid) and gender.get(cid, "unknown") in (first.gender, "unknown")
+
+    # the two alternate: the one spoken to answers, unless the pronoun cannot be them
+    if fits(last.addressee):
+        return last.addressee
+    if fits(last.speaker):
+        return last.speaker
     return speaker
 
 
