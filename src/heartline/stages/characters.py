@@ -120,7 +120,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         # clause shows the subject's gender
         verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
-            if nxt.sentence != m.sentence or nxt.kind == "name":
+            if nxt.sentence != m.sentence:
                 break
             if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
                 continue

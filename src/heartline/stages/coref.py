@@ -55,10 +55,11 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast) -> Cor
     Two passes: names with no gender yet take one from the pronouns the first pass
     gave them, when those agree; the second pass then resolves with it."""
     gender = {c.id: c.gender for c in cast.characters}
-    links = _resolve_once(document, mentions, cast, gender)
+    # pass 1 treats an unknown gender as no objection, so that people the names leave
+    # open can collect the pronouns that show their gender
+    links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0)
     learnt = _learn_gender(mentions, links, gender)
-    if learnt != gender:
-        links = _resolve_once(document, mentions, cast, learnt)
+    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6)
     return Coreference(links, learnt)
 
 
@@ -75,15 +76,15 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
             v[1] += 1
     out = dict(gender)
     for cid, (male, female) in votes.items():
-        if male >= 2 and male >= 3 * female:
+        if male >= 3 and male >= 3 * female:
             out[cid] = "male"
-        elif female >= 2 and female >= 3 * male:
+        elif female >= 3 and female >= 3 * male:
             out[cid] = "female"
     return out
 
 
 def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
-                  gender: dict[str, str]) -> dict[int, str]:
+                  gender: dict[str, str], known_bonus: float, unknown_penalty: float) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -103,13 +104,42 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
                                    _epithet_excluded(m, tokens, items, links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
-            cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene)
+            cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
+                                   known_bonus, unknown_penalty)
         else:
             continue
         if cid:
             links[m.index] = cid
             history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene))
     return links
+
+
+def _governing_subject(tok, tokens: TokenIndex, items, links, m: Mention) -> str | None:
+    """For a pronoun in a subordinate or conjoined clause, the character who is subject (or
+    owner of the subject) of the clause it hangs from, earlier in the same sentence."""
+    t = tok
+    for _ in range(4):  # up to the pronoun's own verb
+        if t.pos in ("VERB", "AUX") or t.head == t.index:
+            break
+        t = tokens.tokens[t.head]
+    if t.dep not in ("advcl", "conj", "ccomp", "xcomp", "relcl") or t.head == t.index:
+        return None
+    main = tokens.tokens[t.head]
+    for _ in range(3):  # "a glance ... she had left": from the noun to its verb
+        if main.pos in ("VERB", "AUX") or main.head == main.index:
+            break
+        main = tokens.tokens[main.head]
+    for o in items:
+        if o.sentence != m.sentence or o.start >= m.start or o.index not in links or o.quote is not None:
+            continue
+        h = tokens.head_of(o)
+        if h is None:
+            continue
+        if is_subject(h) and h.head == main.index:
+            return links[o.index]
+        if h.dep == "poss" and is_subject(tokens.tokens[h.head]) and tokens.tokens[h.head].head == main.index:
+            return links[o.index]
+    return None
 
 
 def _topical(tok, tokens: TokenIndex) -> bool:
@@ -209,7 +239,8 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
     return None
 
 
-def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene):
+def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
+                     known_bonus: float = 1.5, unknown_penalty: float = 0.6):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic."""
     tok = tokens.at(m.start)
     inside = _in_parenthesis_after(m, tokens.document.story.text, history, items, links, gender)
@@ -229,6 +260,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.sentence - h.sentence <= _WINDOW_SENTENCES or h.scene == scene:
             latest[h.character] = h
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
+    governing = _governing_subject(tok, tokens, items, links, m) if tok is not None else None
     best, best_score = None, float("-inf")
     for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
         if cid in excluded or not _gender_ok(gender, cid, m.gender):
@@ -239,12 +271,14 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         score = 1.0 / (1 + distance) + 0.01 * order
         if h.subject and wants_subject:
             score += 0.6
+        if cid == governing:
+            score += 1.2  # "Ann's face fell as she ...": the main clause's subject
         if m.gender and gender.get(cid) == m.gender:
-            score += 1.5
+            score += known_bonus
         elif m.gender:
             if distance > 2:
                 continue  # a person of unknown gender is only taken when close
-            score -= 1.0
+            score -= unknown_penalty
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
         if h.scene != scene:
             score -= 0.7
