@@ -28,7 +28,7 @@ DEFAULT_OUT = ROOT / "docs" / "accuracy.md"
 
 try:
     from heartline.api import analyze
-    from heartline.eval import Edge, Score, gold_text_path, load_gold, score
+    from heartline.eval import PRF, Edge, Score, gold_text_path, load_gold, score
     from heartline.errors import HeartlineError
 except ImportError as exc:  # run with a Python that does not have heartline installed
     sys.exit(f"gold_accuracy: cannot import heartline ({exc}); run it with the project's "
@@ -101,9 +101,7 @@ def _edge(s: Score, e: Edge) -> str:
     return f"{_end(s, e.source, e.source_label)} → {_end(s, e.target, e.target_label)} ({e.kind})"
 
 
-def _sum_prf(prfs):
-    from heartline.eval import PRF
-
+def _sum_prf(prfs) -> PRF:
     prfs = list(prfs)
     return PRF(sum(p.correct for p in prfs), sum(p.predicted for p in prfs),
                sum(p.found for p in prfs), sum(p.required for p in prfs))
@@ -160,7 +158,9 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         "`not_characters`; *alias purity* = of the names on predicted characters that the gold knows, the "
         "share that belong to the gold character they map to; *strict* = the (from, to, kind) triple must "
         "match, *lenient* = same ordered pair and same polarity (romantic/affection vs dislike/hatred). "
-        "The pooled row sums the counts over all texts (micro-average).",
+        "The pooled row sums the counts over all texts (micro-average). *seconds* is the wall-clock time of "
+        "`analyze` on the machine named above, parsing included; it varies with the machine's load, so read it "
+        "as an order of magnitude.",
         "",
         "## What went wrong, text by text",
         "",

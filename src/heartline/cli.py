@@ -119,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("heartline: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "heartline eval ... | head": the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -261,6 +261,10 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
             latest[h.character] = h
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
     governing = _governing_subject(tok, tokens, items, links, m) if tok is not None else None
+    last_subject = next((h.character for h in reversed(history[-40:])
+                         if h.subject and h.character not in excluded
+                         and m.sentence - h.sentence <= 2 and _gender_ok(gender, h.character, m.gender)),
+                        None)
     best, best_score = None, float("-inf")
     for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
         if cid in excluded or not _gender_ok(gender, cid, m.gender):
@@ -270,7 +274,8 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
             continue
         score = 1.0 / (1 + distance) + 0.01 * order
         if h.subject and wants_subject:
-            score += 0.6
+            # centering: the last subject is the likeliest topic to continue
+            score += 0.9 if cid == last_subject else 0.3
         if cid == governing:
             score += 1.2  # "Ann's face fell as she ...": the main clause's subject
         if m.gender and gender.get(cid) == m.gender:

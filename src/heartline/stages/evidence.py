@@ -471,7 +471,7 @@ def _relational_evidence(reader: _Reader, relational):
         kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"
         how = "narrated" if quote is None else ("stated" if quote.speaker == owner else "claimed")
         # "her friend Tess" names the friend; "her friend" leaves the reader to work it out
-        weight = 0.9 if sure else (0.6 if kind == "romantic" else 0.35)
+        weight = 0.9 if sure else 0.5
         weight *= 0.5 if m.head in MARRIAGE_RELATIONS else 1.0
         yield Evidence(owner, referent, kind, how, sent.start, sent.end, text, sent.scene, m.text,
                        weight=weight)

@@ -51,8 +51,12 @@ def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
 
 def _relation(source: str, target: str, evidence: list[Evidence], words: int) -> Relation | None:
     evidence.sort(key=lambda e: e.start)
-    n = len(evidence)
-    span = max(1, evidence[-1].start - evidence[0].start)
+    # later evidence counts more, among the evidence of a current feeling only: a past
+    # crush told afterwards does not make today's friendship older
+    live = [e for e in evidence if not e.past and not e.negated and e.how != "denied"]
+    first_live = live[0].start if live else 0
+    n = len(live)
+    span = max(1, live[-1].start - first_live) if live else 1
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
     denial_at = -1
@@ -62,7 +66,7 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
             continue
         if e.negated:
             continue
-        recency = 0.6 + 0.8 * (e.start - evidence[0].start) / span if n > 1 else 1.0
+        recency = 0.6 + 0.8 * (e.start - first_live) / span if n > 1 else 1.0
         if e.past:
             past_scores[e.kind] += e.weight
         else:

@@ -208,12 +208,16 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender) -> str | N
     if first is None or first.kind != "pronoun" or first.person != 3:
         return speaker
     recent = _recent(quotes, spans, q)
-    if not recent or spans[recent[0].index].paragraph == q.paragraph:
+    if not recent:
         return speaker
     last = recent[0]
 
     def fits(cid: str | None) -> bool:
         return bool(cid) and gender.get(cid, "unknown") in (first.gender, "unknown")
+
+    if spans[last.index].paragraph == q.paragraph:
+        # '"Thanks," she mumbled, and Ann nodded. "Don't wait," she added.': still her
+        return last.speaker if fits(last.speaker) else speaker
 
     # the two alternate: the one spoken to answers, unless the pronoun cannot be them
     if fits(last.addressee):
