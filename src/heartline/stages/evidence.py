@@ -454,7 +454,7 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
             continue
         referent, sure = _appositive(reader, m, owner), True
         if referent is None:
-            referent, sure = _referent(reader, m, owner, romance), False
+            referent, sure = _referent(reader, m, owner, romance, mentions, links), False
         if referent is not None:
             yield m, owner, referent, sure
 
@@ -494,20 +494,23 @@ def _appositive(reader: _Reader, m: Mention, owner: str) -> str | None:
     return cid if cid != owner else None
 
 
-def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]]) -> str | None:
-    """The named person a relational noun stands for, from the people around it."""
+def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]],
+              mentions: Mentions, links: dict[int, str]) -> str | None:
+    """The named person a relational noun stands for, from the people around it: each
+    mention counts once, closer ones more, and speech counts only for speech."""
     doc = reader.doc
     scene = doc.sentences[m.sentence].scene
+    in_speech = m.quote is not None
     scores: Counter = Counter()
-    for tok_index, cid in reader.who.items():
-        tok = reader.tokens[tok_index]
-        s = doc.sentences[tok.sentence]
-        if s.scene != scene or cid == owner or abs(tok.sentence - m.sentence) > 15:
+    for o in mentions.items:
+        cid = links.get(o.index)
+        if cid is None or cid == owner or o.kind == "relational" or (o.quote is not None) != in_speech:
             continue
-        if m.start <= tok.start < m.end:
+        if doc.sentences[o.sentence].scene != scene or abs(o.sentence - m.sentence) > 15:
             continue
-        closeness = 3.0 if tok.sentence == m.sentence else 1.0 / (1 + abs(tok.sentence - m.sentence))
-        scores[cid] += closeness
+        if m.start <= o.start < m.end:
+            continue
+        scores[cid] += 3.0 if o.sentence == m.sentence else 1.0 / (1 + abs(o.sentence - m.sentence))
     for cid in list(scores):
         if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
             del scores[cid]

@@ -26,7 +26,7 @@ _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
 
 def min_support(words: int) -> float:
     """Evidence weight a pair needs before it is reported, growing slowly with length."""
-    return 0.5 if words < 15_000 else 0.5 + 0.75 * math.log10(words / 15_000) + 0.5
+    return 0.5 + 0.75 * math.log10(max(1.0, words / 5_000))
 
 
 def _state(e: Evidence) -> str:
