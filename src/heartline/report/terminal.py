@@ -15,8 +15,13 @@ _HOW_RANK = {"stated": 0, "narrated": 1, "claimed": 2, "denied": 3, "implied": 4
 def strongest_evidence(r: Relation, n: int):
     """The sentences that best show the relation as it ends: its own kind first, the
     weightiest, the plainest, then in story order."""
-    ranked = sorted(r.evidence, key=lambda e: (e.kind != r.kind or e.past != (not r.current),
-                                                -e.weight, _HOW_RANK.get(e.how, 5), -e.start))
+    def off_state(e) -> bool:
+        if r.how == "denied":
+            return e.kind != r.kind
+        return e.kind != r.kind or e.past != (not r.current) or e.negated or e.how == "denied"
+
+    ranked = sorted(r.evidence, key=lambda e: (off_state(e), e.how != r.how, -e.weight,
+                                                _HOW_RANK.get(e.how, 5), -e.start))
     return sorted(ranked[:n], key=lambda e: e.start)
 
 

@@ -102,9 +102,10 @@ class _Reader:
     """The parse of one document with token -> character links, and helpers over it."""
 
     def __init__(self, document: Document, mentions: Mentions, links: dict[int, str],
-                 quotes: tuple[Quote, ...], cast: Cast):
+                 quotes: tuple[Quote, ...], cast: Cast, genders: dict[str, str] | None = None):
         self.doc = document
         self.genders = {c.id: c.gender for c in cast.characters}
+        self.genders.update({k: v for k, v in (genders or {}).items() if v != "unknown"})
         self.tokens = document.tokens
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for t in self.tokens:
@@ -229,7 +230,7 @@ def _focal_characters(document: Document, mentions: Mentions, links: dict[int, s
 def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
                   speakers: tuple[Quote, ...]) -> tuple[Evidence, ...]:
     """Every feeling cue with its experiencer and target resolved to characters."""
-    reader = _Reader(document, mentions, dict(links.links), speakers, cast)
+    reader = _Reader(document, mentions, dict(links.links), speakers, cast, dict(links.genders))
     focal = _focal_characters(document, mentions, dict(links.links))
     first = _cue_evidence(reader, focal)
     relational = list(_resolve_relational(reader, mentions, dict(links.links), _romances(first)))

@@ -36,14 +36,28 @@ def _state(e: Evidence) -> str:
 
 
 def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
+    """The states a feeling goes through, in story order.  Repeats of a state merge; an
+    owner's own admission replaces the claims and narration before it in the same state,
+    so a denial followed by an admission reads "denied -> romantic stated"."""
     steps: list[ArcStep] = []
+    # a passing "thanks" in a love story is not a turn of the arc: only kinds with a fair
+    # share of the evidence make steps
+    totals: dict[str, float] = defaultdict(float)
+    for e in evidence:
+        totals[e.kind] += e.weight
+    top = max(totals.values(), default=0.0)
     for e in evidence:
         if e.question or e.weight < 0.45 or (e.negated and e.how != "denied"):
             continue
+        if totals[e.kind] < 0.3 * top and e.how != "denied":
+            continue
         step = ArcStep(scene=e.scene, kind=e.kind, how=e.how, past=e.past)
-        if steps and (steps[-1].label == step.label or (
-                steps[-1].kind == step.kind and steps[-1].past == step.past
-                and "denied" not in (steps[-1].how, step.how))):
+        if steps and steps[-1].kind == step.kind and steps[-1].past == step.past \
+                and "denied" not in (steps[-1].how, step.how):
+            if step.how == "stated" and steps[-1].how != "stated":
+                steps[-1] = step
+            continue
+        if steps and steps[-1].label == step.label:
             continue
         steps.append(step)
     return tuple(steps) if len(steps) > 1 else ()
@@ -105,13 +119,15 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
 
 
 def _how(chosen: list[Evidence]) -> str:
+    """How the end state shows: the plainest way among the last scene's evidence (the
+    owner saying it, then the narrator, then others, then behaviour)."""
     strong = [e for e in chosen if not e.question and e.weight >= 0.45] or chosen
-    last = strong[-1]
-    if last.how == "implied":
-        for h in _HOW_ORDER[:3]:
-            if any(e.how == h for e in strong):
-                return h
-    return last.how
+    last_scene = strong[-1].scene
+    final = [e for e in strong if e.scene == last_scene]
+    for h in _HOW_ORDER:
+        if any(e.how == h for e in final):
+            return h
+    return final[-1].how
 
 
 def _confidence(support: float) -> float:
