@@ -23,7 +23,7 @@ from .tokens import TokenIndex, is_subject
 
 _PERSON_TITLES = frozenset(TITLES)
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
-_TITLE_CLASS = {"mr": "mr", "mister": "mr", "sir": "mr", "lord": "mr", "mrs": "mrs",
+_TITLE_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs",
                 "miss": "miss", "ms": "miss", "lady": "lady", "madam": "mrs", "madame": "mrs"}
 
 
@@ -112,8 +112,8 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             before = tokens[first.index - 1]
             if before.text.lower() in ("his", "her", "my", "your", "their", "our"):
                 st.other += 1.5  # "his Moon Garden Stories" (a book)
-        if m.quote is not None and _is_vocative(text, m):
-            st.person += 1
+        if m.quote is not None and _is_vocative(text, m) and tok.pos == "PROPN":
+            st.person += 0.5
         if m.quote is not None:
             continue
         # "Mia narrowed her eyes": a possessive or reflexive pronoun in the subject's own
@@ -182,6 +182,9 @@ def _is_vocative(text: str, m: Mention) -> bool:
 
 
 def _is_person(st: _NameStats) -> bool:
+    words = st.key.split()
+    if words and words[-1] in NON_PERSON_HEADS and len(words) > 1:
+        return False  # "Kellynch Hall", "Willow Street": however often it is the subject
     return st.person >= 1 and st.person > st.other
 
 
@@ -197,6 +200,8 @@ class _Entity:
     def __init__(self, tokens: frozenset[str], title_class: str = ""):
         self.tokens = tokens
         self.title_class = title_class
+        self.given: set[str] = set()  # first words of its full names
+        self.surnames: set[str] = set()  # last words of its full names
         self.keys: set[tuple[str, str]] = set()
         self.mentions: list[Mention] = []
         self.male = 0.0
@@ -223,6 +228,12 @@ def _gender_fits(title_class: str, entity: _Entity) -> bool:
     return True
 
 
+def _title_clash(e: _Entity, tclass: str) -> bool:
+    """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise."""
+    titles = {_title_class(m.title) for m in e.mentions if m.title}
+    return bool(titles) and tclass not in titles
+
+
 def _pick(candidates: list[_Entity]) -> _Entity | None:
     if not candidates:
         return None
@@ -243,6 +254,23 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         for m in st.mentions:
             groups[(st.key, _title_class(m.title))].append(m)
 
+    # single names seen side by side in one sentence are two people ("Linton" and
+    # "Heathcliff"), so neither may merge into a full name holding both
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for (key, tclass), ms in groups.items():
+        if " " not in key and not tclass:
+            for m in ms:
+                by_sentence[m.sentence].add(key)
+    together: Counter[frozenset[str]] = Counter()
+    for keys in by_sentence.values():
+        for a in keys:
+            for b in keys:
+                if a < b:
+                    together[frozenset((a, b))] += 1
+
+    def apart(word: str, e: _Entity) -> bool:
+        return any(together[frozenset((word, other))] >= 3 for other in e.tokens if other != word)
+
     full: dict[tuple[frozenset[str], str], _Entity] = {}
     entities: list[_Entity] = []
     # 1. full names anchor entities; "Mrs John Dashwood" stays apart from "John Dashwood"
@@ -260,6 +288,8 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
                 full[ident] = _Entity(frozenset(words), cls)
                 entities.append(full[ident])
         full[ident].absorb((key, tclass), stats[key], ms)
+        full[ident].given.add(words[0])
+        full[ident].surnames.add(words[-1])
 
     # 2. single titled names join a full name when title and gender agree, else stand alone
     titled: dict[tuple[str, str], _Entity] = {}
@@ -270,7 +300,10 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         word = words[0]
         # "Mrs Dashwood" is not "Mrs John Dashwood": a married title names its own person
         cands = [] if tclass == "mrs" else [
-            e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"]
+            e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
+            and not _title_clash(e, tclass)
+            # "Mr. Linton" is not "Linton Heathcliff": Mr and Miss go with a surname
+            and not (tclass in ("mr", "miss") and word in e.given and word not in e.surnames)]
         target = _pick(cands)
         if target is None:
             target = _Entity(frozenset(words), tclass)
@@ -287,7 +320,10 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if word in TITLES:  # "the Colonel": whoever that title belongs to, when it is clear
             cands = [e for e in entities if any(m.title == word for m in e.mentions)]
         else:
-            cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"]
+            # a bare given name belongs to its full name; a bare surname seen beside the
+            # given name in the same sentences is somebody else of that family
+            cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"
+                     and (word in e.given or not apart(word, e))]
         target = _pick(cands)
         if target is None and word in DIMINUTIVES:  # "Lizzy" -> the one Elizabeth
             formal = DIMINUTIVES[word]

@@ -23,7 +23,7 @@ TITLES = {
     "duke": "male", "duchess": "female", "count": "male", "countess": "female",
     "baron": "male", "baroness": "female", "earl": "male", "emperor": "male", "empress": "female",
     "father": "male", "mother": "female", "brother": "male", "sister": "female",
-    "aunt": "female", "uncle": "male", "saint": "", "st": "", "reverend": "", "rev": "",
+    "aunt": "female", "uncle": "male", "reverend": "", "rev": "",
     "detective": "", "inspector": "", "officer": "", "agent": "", "nurse": "", "coach": "",
     "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
 }

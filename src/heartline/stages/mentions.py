@@ -30,7 +30,7 @@ _RELATIONAL_RE = re.compile(
 # appearance word makes the phrase point at one person; "a young lady" points at nobody
 _EPITHET_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:(?!(?:the|a|an|that|this|of|to|in|on|and|with)\b)[a-z'’]+[-\s]){0,3}?)"
-    r"(?P<desc>[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
+    r"(?P<desc>(?!(?:he|she|they|we|i|you|it|who)\s)[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
     + "|".join(sorted(DESCRIPTOR_WORDS, key=len, reverse=True)) + r")"
     r"\s+(?P<head>[A-Za-z]+)\b")
 
@@ -54,8 +54,17 @@ def _sentence_of(document: Document, starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def _plain(word: str) -> str:
+    """Lower case with straight apostrophes: "I’m" and "I'm" are one stop word."""
+    return word.lower().replace("\u2019", "'")
+
+
+# after "Mrs." almost any capitalised word is a name ("Mrs. March"), but not these
+_NEVER_AFTER_TITLE = frozenset("i the a an and or but of in on at to for with from by".split())
+
+
 def _is_name_token(tok: Token, sentence_first: int, prev: Token | None) -> bool:
-    if not _NAME_TOKEN.match(tok.text) or tok.text.lower() in NOT_NAMES:
+    if not _NAME_TOKEN.match(tok.text) or _plain(tok.text) in NOT_NAMES:
         return False
     if tok.pos == "PROPN" or tok.ent == "PERSON":
         return True
@@ -78,7 +87,7 @@ def _name_mentions(document: Document):
             t_low = tok.text.lower().rstrip(".")
             if t_low in TITLES and tok.text[0].isupper() and i + 1 < sent.last_token \
                     and _NAME_TOKEN.match(tokens[i + 1].text) \
-                    and tokens[i + 1].text.lower() not in NOT_NAMES:
+                    and _plain(tokens[i + 1].text) not in _NEVER_AFTER_TITLE:
                 title = t_low
                 start = tok.start
                 i += 1
@@ -92,12 +101,13 @@ def _name_mentions(document: Document):
             end = start
             while i < sent.last_token:
                 tok = tokens[i]
-                if not _NAME_TOKEN.match(tok.text) or tok.text.lower() in NOT_NAMES:
+                if not _NAME_TOKEN.match(tok.text) or (
+                        _plain(tok.text) in NOT_NAMES and not (title and not core)):
                     break
                 if core and tok.start > end + 1:
                     break  # a gap wider than one space ends the name
-                if core and text[end:tok.start] not in (" ",):
-                    break
+                if core and text[end:tok.start] not in (" ", "\n"):
+                    break  # one space, or a line end in hard-wrapped text
                 core.append(tok.text)
                 end = tok.end
                 i += 1
