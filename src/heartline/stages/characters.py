@@ -221,11 +221,9 @@ class _Entity:
 
 def _gender_fits(title_class: str, entity: _Entity) -> bool:
     g = entity.gender
-    if title_class == "mr":
-        return g != "female"
-    if title_class in ("mrs", "miss", "lady"):
-        return g != "male"
-    return True
+    shown = "male" if title_class == "mr" else "female" if title_class in ("mrs", "miss", "lady") \
+        else TITLES.get(title_class, "")
+    return not shown or g in (shown, "unknown")
 
 
 def _title_clash(e: _Entity, tclass: str) -> bool:
@@ -291,6 +289,7 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         full[ident].given.add(words[0])
         full[ident].surnames.add(words[-1])
 
+    family_names = {w for e in entities for w in e.surnames}
     # 2. single titled names join a full name when title and gender agree, else stand alone
     titled: dict[tuple[str, str], _Entity] = {}
     for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
@@ -302,9 +301,15 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         cands = [] if tclass == "mrs" else [
             e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
             and not _title_clash(e, tclass)
-            # "Mr. Linton" is not "Linton Heathcliff": Mr and Miss go with a surname
-            and not (tclass in ("mr", "miss") and word in e.given and word not in e.surnames)]
+            # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
+            and not (word in e.given and word not in e.surnames and word in family_names)]
         target = _pick(cands)
+        if target is not None and word not in target.given and apart(word, target) and len(
+                groups.get((key, ""), ())) > len(target.mentions) + sum(
+                len(groups.get((g, ""), ())) for g in target.given):
+            # "Mr. Heathcliff", a thousand bare "Heathcliff" often beside "Linton", and one
+            # "Linton Heathcliff": the title goes with the bare name, not the rare full one
+            target = None
         if target is None:
             target = _Entity(frozenset(words), tclass)
             entities.append(target)
@@ -328,8 +333,8 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if target is None and word in DIMINUTIVES:  # "Lizzy" -> the one Elizabeth
             formal = DIMINUTIVES[word]
             target = _pick([e for e in entities if formal in e.tokens and e.title_class != "mrs"])
-        if target is None:
-            cands = [e for (w, _c), e in titled.items() if w == word]
+        if target is None:  # a bare surname is Mr So-and-so's, not his wife's or daughter's
+            cands = [e for (w, c), e in titled.items() if w == word and c not in ("mrs", "miss", "lady")]
             target = _pick(cands)
         if target is None:
             target = _Entity(frozenset(words), "")
