@@ -127,8 +127,14 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 speaker = _subject_in(tag, links, tokens)
             if speaker is None:
                 speaker = _turn_taking(quotes, quote_spans, q)
-            if speaker in vocatives:
-                vocatives = [v for v in vocatives if v != speaker]
+            named = attached and any(m.kind == "name" and links.get(m.index) == speaker
+                                     and is_subject(tokens.head_of(m)) for m in tag)
+            if speaker is not None and speaker in vocatives and not named:
+                # nobody calls themselves by name: the one named is spoken to, so the
+                # speaker is the other party of the conversation
+                speaker = _other_party(quotes, quote_spans, q, speaker) or next(
+                    (p.addressee for p in _recent(quotes, quote_spans, q)
+                     if p.addressee and p.addressee != speaker), None)
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
             if addressee is None and same_para and quotes[-1].speaker == speaker:
