@@ -35,7 +35,7 @@ class Cue:
 VERB_CUES: dict[str, Cue] = {
     "love": Cue("romantic", 1.0), "adore": Cue("romantic", 0.9), "fancy": Cue("romantic", 0.8),
     "like": Cue("romantic", 0.7), "crush": Cue("romantic", 1.0, ("on",), needs_prep=True),
-    "date": Cue("romantic", 0.8), "marry": Cue("romantic", 0.7), "woo": Cue("romantic", 0.8),
+    "date": Cue("romantic", 0.8), "marry": Cue("romantic", 0.5), "woo": Cue("romantic", 0.8),
     "court": Cue("romantic", 0.5), "kiss": Cue("romantic", 0.6, implied=True),
     "chase": Cue("romantic", 0.6, ("after",), needs_prep=True),
     "pine": Cue("romantic", 0.8, ("for", "after"), needs_prep=True),
@@ -208,6 +208,18 @@ class _Reader:
         return words
 
 
+def _conditional(reader: _Reader, tok: Token) -> bool:
+    """An if-clause, "were to", or would/could/should: a feeling supposed, not had."""
+    verb = reader.tokens[tok.head] if tok.dep in ("xcomp", "pcomp") else tok
+    for t in (tok, verb):
+        if any(k.dep == "mark" and k.lemma in ("if", "unless") for k in reader.kids(t)):
+            return True
+        if any(k.lemma in ("would", "could", "should") for k in reader.kids(t, "aux")) \
+                and tok.lemma in ("marry", "love", "hate", "like"):
+            return True
+    return verb.lemma == "be" and tok.dep == "xcomp"  # "were to marry"
+
+
 def _is_question(document: Document, tok: Token, quote: Quote | None) -> bool:
     sent = document.sentences[tok.sentence]
     text = document.story.text[sent.start:sent.end].rstrip(" \"'”’")
@@ -315,6 +327,11 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         cue = VERB_CUES[lemma]
         if lemma == "like" and (reader.kids(tok, "xcomp") or tok.tag == "IN"):
             return None, None, None, None
+        if lemma == "like" and any(k.lemma in ("would", "should") for k in reader.kids(tok, "aux")):
+            return None, None, None, None  # "I should like that": a wish, not a feeling
+        if lemma == "fancy" and (reader.kids(tok, "ccomp") or any(
+                k.lemma == "so" for k in reader.kids(tok))):
+            return None, None, None, None  # "she fancied it was so": imagining
         target = None
         if cue.preps:
             target = reader.prep_object(tok, cue.preps)
@@ -388,6 +405,9 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     if (negated and mods & _ENDED) or no_longer:
         past, negated = True, False  # "I don't like you anymore": it was, it is no more
     weight = cue.weight
+    first = reader.tokens[sent.first_token]
+    if negated and first.pos == "AUX" and first.text.lower().endswith("n't"):
+        question = True  # "Hadn't he liked her before -- ...": asked, yet asserted
     if question:
         if negated:  # "Hadn't he liked her before?" asserts what it asks
             negated = False
@@ -398,6 +418,8 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         weight *= 0.8
     if head.lemma in _HYPOTHETICAL and tok.dep in ("ccomp", "xcomp"):
         weight *= 0.3  # "to make you hate me less", "I wish he loved me"
+    elif _conditional(reader, tok):
+        weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
     speaker = quote.speaker if quote is not None else None
     if quote is None:
         how = "implied" if cue.implied else "narrated"

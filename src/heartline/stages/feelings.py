@@ -74,17 +74,23 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
     denial_at = -1
+    seen_cues: dict[str, int] = defaultdict(int)
     for i, e in enumerate(evidence):
-        if e.how == "denied":
+        if e.how == "denied" or (e.negated and e.how == "narrated" and not e.question and not e.past):
+            # the owner's denial, or the narrator's "she had never cared for him"
             denial_at = max(denial_at, i)
             continue
         if e.negated:
             continue
+        # the same word again adds less each time: ten polite "thank you"s are no friendship
+        cue = e.cue.lower()
+        repeat = 0.7 ** seen_cues[cue]
+        seen_cues[cue] += 1
         recency = 0.6 + 0.8 * (e.start - first_live) / span if n > 1 else 1.0
         if e.past:
-            past_scores[e.kind] += e.weight
+            past_scores[e.kind] += e.weight * repeat
         else:
-            scores[e.kind] += e.weight * recency * _KIND_PREFERENCE[e.kind]
+            scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words)
     if support < needed * 0.999:
