@@ -4,11 +4,12 @@ The CLI, and every later shell (web app, batch runner), call this and nothing be
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from .formats.text import read_story, story_from_text
-from .model import Analysis, Story
+from .model import Analysis, Scene, Story
 from .pipeline import Pipeline, Stage, registered
 from .stages import (characters, coref, evidence, feelings, mentions, parse, people,  # noqa: F401
                      quotes, speakers, tags)
@@ -21,9 +22,15 @@ DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "coref", "speaker
                   "speech_coref", "people", "evidence", "feelings", "tags")
 
 
+def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
+    start, end = story.body
+    return tuple(replace(s, start=s.start + start, end=s.end + start)
+                 for s in segment_scenes(story.text[start:end]))
+
+
 def _scenes_stage() -> Stage:
-    return Stage("scenes", ("story",), "scenes", lambda story: segment_scenes(story.text),
-                 "Chapters and scene breaks, as character offsets.")
+    return Stage("scenes", ("story",), "scenes", _scenes_of_body,
+                 "Chapters and scene breaks of the story proper, as character offsets.")
 
 
 def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:

@@ -42,8 +42,15 @@ class Story:
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
     @property
+    def body(self) -> tuple[int, int]:
+        """Offsets of the story proper (an archive's licence text lies outside)."""
+        start, end = self.metadata.get("body", (0, len(self.text)))
+        return int(start), int(end)
+
+    @property
     def words(self) -> int:
-        return len(self.text.split())
+        start, end = self.body
+        return len(self.text[start:end].split())
 
 
 # --------------------------------------------------------------------- parsing

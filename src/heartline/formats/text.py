@@ -285,6 +285,30 @@ def _guess_title(text: str, source: str) -> str:
 
 
 # --------------------------------------------------------------------- stories
+_GUTENBERG_START = re.compile(r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG[^\n]*$", re.MULTILINE | re.IGNORECASE)
+_GUTENBERG_END = re.compile(r"^\*{3} ?END OF (?:THE|THIS) PROJECT GUTENBERG[^\n]*$", re.MULTILINE | re.IGNORECASE)
+_PRODUCED_BY = re.compile(r"\A\s*(?:Produced by|E-text prepared by|Transcribed by)[^\n]*(?:\n[^\n]+)*\n", re.IGNORECASE)
+
+
+def story_body(text: str) -> tuple[int, int]:
+    """Where the story itself lies: inside a Project Gutenberg file, between its START and
+    END markers (the licence is not prose); elsewhere, the whole text.  Offsets stay those
+    of the full text, so evidence points into the file the user has."""
+    start, end = 0, len(text)
+    m = _GUTENBERG_START.search(text)
+    if m:
+        start = m.end()
+        credit = _PRODUCED_BY.match(text, start)
+        if credit:
+            start = credit.end()
+    m = _GUTENBERG_END.search(text, start)
+    if m:
+        end = m.start()
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 def story_from_text(text: str, source: str = "<text>", title: str = "") -> Story:
     """A ``Story`` from text already in memory (tests, the web form, the API).
 
@@ -293,7 +317,8 @@ def story_from_text(text: str, source: str = "<text>", title: str = "") -> Story
     text (and from ``source`` when it is a file name).
     """
     clean = _clean(text, source)
-    return Story(source=source, text=clean, title=title or _guess_title(clean, source))
+    return Story(source=source, text=clean, title=title or _guess_title(clean, source),
+                 metadata={"body": story_body(clean)})
 
 
 def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
@@ -329,5 +354,5 @@ def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
         source=source,
         text=text,
         title=_guess_title(text, source),
-        metadata={"encoding": encoding},
+        metadata={"encoding": encoding, "body": story_body(text)},
     )

@@ -69,7 +69,9 @@ def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     """Split into paragraphs and sentences and parse every token."""
     nlp = load_parser()
     text = story.text
-    paragraphs = tuple(_chunks(text, paragraph_spans(text)))
+    start, end = story.body
+    paragraphs = tuple(_chunks(text, tuple((s + start, e + start)
+                                           for s, e in paragraph_spans(text[start:end]))))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     report = parse_progress.get()
