@@ -11,14 +11,14 @@ from typing import Callable
 from .formats.text import read_story, story_from_text
 from .model import Analysis, Scene, Story
 from .pipeline import Pipeline, Stage, registered
-from .stages import (characters, coref, evidence, feelings, mentions, parse, people,  # noqa: F401
-                     quotes, speakers, tags)
+from .stages import (characters, coref, evidence, feelings, mentions, narrator,  # noqa: F401
+                     parse, people, quotes, speakers, tags)
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
 Progress = Callable[[str, int, int], None]
 
-DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "coref", "speakers",
+DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "coref", "speakers",
                   "speech_coref", "people", "evidence", "feelings", "tags")
 
 

@@ -116,3 +116,128 @@ def test_every_name_mention_links_to_its_character(run) -> None:
     cast = result["cast"]
     by_text = {m.text: cast.name_links.get(m.index) for m in result["mentions"].items if m.kind == "name"}
     assert by_text == {"Mr. Alder": "mr_alder", "Alder": "mr_alder", "Mia": "mia"}
+
+
+# --------------------------------------------------------------------- titles, surnames, places
+def test_sir_with_a_full_name_and_mr_with_the_surname_are_two_people(run) -> None:
+    text = ("Sir Oswin Carrow sat in the library. Mr Carrow arrived at noon. "
+            "Sir Oswin Carrow frowned at Mr Carrow. Mr Carrow bowed. Sir Oswin Carrow sighed.")
+    cast = cast_of(run, text)
+    assert len(cast) == 2, cast
+    sir = next(aliases for aliases in cast.values() if "Sir Oswin Carrow" in aliases)
+    assert "Mr Carrow" not in sir
+    assert ("Mr Carrow",) in cast.values()
+
+
+def test_mrs_with_a_surname_is_not_mrs_with_a_husbands_full_name(run) -> None:
+    text = ("Mrs Wrenfield poured the tea. Mrs Elwyn Wrenfield laughed at the joke. "
+            "Mrs Wrenfield sighed. Mrs Elwyn Wrenfield smiled.")
+    assert cast_of(run, text) == {"Mrs Wrenfield": ("Mrs Wrenfield",),
+                                  "Mrs Elwyn Wrenfield": ("Mrs Elwyn Wrenfield",)}
+
+
+def test_bare_title_joins_the_one_person_holding_it(run) -> None:
+    text = ("Colonel Corbish rode into town. The Colonel tied his horse. Mia watched the Colonel. "
+            "Colonel Corbish waved.")
+    assert cast_of(run, text) == {"Colonel Corbish": ("Colonel", "Colonel Corbish"), "Mia": ("Mia",)}
+
+
+def test_bare_title_shared_by_two_people_joins_neither(run) -> None:
+    text = ("Colonel Corbish rode into town. Colonel Brisco rode too. The Colonel tied his horse. "
+            "Mia watched the Colonel.")
+    cast = cast_of(run, text)
+    assert cast["Colonel Corbish"] == ("Colonel Corbish",)
+    assert cast["Colonel Brisco"] == ("Colonel Brisco",)
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ("Abigail Pellow walked to town. Mia waved. Abby laughed at Mia. Abby smiled.",
+     "Abigail Pellow", "Abby"),
+    ("James Halden walked to town. Jamie laughed at Mia. Jamie smiled.", "James Halden", "Jamie"),
+])
+def test_diminutive_joins_the_one_full_name_with_its_formal_form(run, text, full, short) -> None:
+    cast = cast_of(run, text)
+    assert short in cast[full]
+    assert short not in cast
+
+
+def test_diminutive_stays_apart_when_two_people_bear_the_formal_name(run) -> None:
+    text = ('Abigail Pellow walked to town. "Hello," said Abigail Vantry. Abby laughed at Mia. '
+            "Abby smiled.")
+    cast = cast_of(run, text)
+    assert cast["Abby"] == ("Abby",)
+    assert "Abby" not in cast["Abigail Pellow"] + cast["Abigail Vantry"]
+
+
+def test_miss_with_the_surname_joins_the_one_woman_of_that_name(run) -> None:
+    text = "Orla Quillet walked in. Miss Quillet sat down. Miss Quillet laughed. Tom waved."
+    assert cast_of(run, text) == {"Orla Quillet": ("Miss Quillet", "Orla Quillet"),
+                                  "Tom": ("Tom",)}
+
+
+def test_bare_surname_often_beside_the_given_name_is_another_person(run, who) -> None:
+    # "Dorran" and "Jorvik" talk together again and again; "Dorran Jorvik" is written once
+    text = ("Dorran and Jorvik sat by the fire. Dorran looked at Jorvik. Jorvik shook his head at "
+            "Dorran. Later Dorran handed Jorvik a cup. Jorvik thanked Dorran. "
+            "Mia read a letter from Dorran Jorvik.")
+    result = run(text)
+    thorne, garrick = who(result, "Jorvik"), who(result, "Dorran")
+    assert thorne is not None and garrick is not None
+    assert thorne != garrick
+
+
+def test_leading_common_word_is_not_part_of_the_name(run) -> None:
+    text = ("Poor Maren sat alone. The poor girl wept. A poor man passed. The poor dog barked. "
+            "Maren sighed. Poor Maren!")
+    assert cast_of(run, text) == {"Maren": ("Maren",)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mrs. April baked bread in April. Tom ate the bread. Mrs. April smiled.", "Mrs. April"),
+    ("Mrs. August baked bread in August. Tom ate the bread. Mrs. August smiled.", "Mrs. August"),
+    ("Mrs. June baked bread in June. Tom ate the bread. Mrs. June smiled.", "Mrs. June"),
+])
+def test_titled_month_name_is_a_person(run, text, name) -> None:
+    cast = run(text)["cast"].characters
+    assert sorted(c.name for c in cast) == sorted([name, "Tom"])
+    assert next(c for c in cast if c.name == name).gender == "female"
+
+
+def test_hyphenated_surname_is_one_name_and_joins_its_full_name(run) -> None:
+    text = ('Tom and Mia walked on. "Wait for me, Mia," Tom said. Mia Stone-Hart laughed. '
+            '"Stone-Hart is my name," she said. Stone-Hart waved.')
+    assert cast_of(run, text) == {"Mia Stone-Hart": ("Mia", "Mia Stone-Hart", "Stone-Hart"),
+                                  "Tom": ("Tom",)}
+
+
+def test_hyphenated_double_given_name_is_one_character(run) -> None:
+    assert cast_of(run, "Mary-Beth waved at Tom. Mary-Beth laughed.") == {
+        "Mary-Beth": ("Mary-Beth",), "Tom": ("Tom",)}
+
+
+def test_plural_family_name_is_not_a_person(run) -> None:
+    text = ("Tom visited the Pellows. The Pellows were kind. Mrs Pellow poured tea. "
+            "Tom thanked Mrs Pellow.")
+    result = run(text)
+    assert sorted(c.name for c in result["cast"].characters) == ["Mrs Pellow", "Tom"]
+    assert "pellows" in result["cast"].rejected
+
+
+@pytest.mark.xfail(reason="the plural is only rejected when the singular name is itself a key "
+                          "('Mrs Pellow'); observed 'Pellows' kept as a person when the text has "
+                          "only 'the Pellows' or only 'Mia Pellow'", strict=True)
+@pytest.mark.parametrize("text", [
+    "Tom visited the Pellows. The Pellows were kind. Tom liked the Pellows.",
+    "Tom and Mia Pellow talked. The Pellows were kind. Tom liked the Pellows.",
+])
+def test_plural_family_name_is_not_a_person_without_a_singular_bare_name(run, text) -> None:
+    assert all("Pellows" not in c.name for c in run(text)["cast"].characters)
+
+
+def test_place_named_hall_is_never_a_person_even_as_a_subject(run) -> None:
+    text = ("Brackley Hall stood on the hill. Brackley Hall watched Tom. Brackley Hall waited for Mia. "
+            "Brackley Hall said nothing. Brackley Hall answered the storm. Brackley Hall whispered to "
+            "Tom. Brackley Hall replied with silence. Tom loved Brackley Hall.")
+    result = run(text)
+    assert sorted(c.name for c in result["cast"].characters) == ["Mia", "Tom"]
+    assert "brackley hall" in result["cast"].rejected

@@ -375,7 +375,7 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-@stage("characters", needs=("document", "mentions"), produces="cast")
+@stage("characters", needs=("document", "mentions"), produces="names")
 def find_characters(document: Document, mentions: Mentions) -> Cast:
     """People of the story, each with every name the text uses for them."""
     stats = _score_names(document, mentions)

@@ -95,6 +95,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     for pos, m in enumerate(items):
         scene = sentences[m.sentence].scene if sentences else 0
         if m.index in links:
+            if m.kind == "pronoun" and m.person != 3:
+                continue  # the narrator's "I" is nobody's "he" or "she"
             if m.quote is None:
                 history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene))
             elif m.kind == "name" and _called_out(document.story.text, m):
@@ -262,7 +264,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
     governing = _governing_subject(tok, tokens, items, links, m) if tok is not None else None
     last_subject = next((h.character for h in reversed(history[-40:])
-                         if h.subject and h.character not in excluded
+                         if h.subject and h.character not in excluded and h.scene == scene
                          and m.sentence - h.sentence <= 2 and _gender_ok(gender, h.character, m.gender)),
                         None)
     best, best_score = None, float("-inf")
@@ -273,7 +275,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.sentence - h.sentence > _WINDOW_SENTENCES:
             continue
         score = 1.0 / (1 + distance) + 0.01 * order
-        if h.subject and wants_subject:
+        if h.subject and wants_subject and h.scene == scene:
             # centering: the last subject is the likeliest topic to continue
             score += 0.9 if cid == last_subject else 0.3
         if cid == governing:
@@ -302,14 +304,15 @@ def resolve_speech(mentions: Mentions, cast: Cast, coref: Coreference,
     recent_talked_about: list[str] = []
     for m in mentions.items:
         if m.quote is None:
-            if m.index in links:
+            if m.index in links and not (m.kind == "pronoun" and m.person != 3):
                 recent_talked_about.append(links[m.index])
             continue
         quote = by_index.get(m.quote)
         if quote is None:
             continue
         if m.index in links:
-            recent_talked_about.append(links[m.index])
+            if not (m.kind == "pronoun" and m.person != 3):
+                recent_talked_about.append(links[m.index])
             continue
         if m.kind != "pronoun":
             continue

@@ -529,6 +529,8 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
         cid = links.get(o.index)
         if cid is None or cid == owner or o.kind == "relational" or (o.quote is not None) != in_speech:
             continue
+        if o.kind == "pronoun" and o.person != 3:
+            continue  # "his wife, I thought": the one telling is not the one told of
         if doc.sentences[o.sentence].scene != scene or abs(o.sentence - m.sentence) > 15:
             continue
         if m.start <= o.start < m.end:

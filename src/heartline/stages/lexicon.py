@@ -37,6 +37,7 @@ if though although because while after before still maybe perhaps just even yet 
 hey hi hello goodbye bye thanks thank please sorry dear god gods damn hell
 nay aye alas pray hark lo fie egad la hush indeed amen bravo huzzah ahem
 heaven heavens providence fate fortune nature lord's
+huh humph hmph psst shh tsk whew wow yay oops ouch eek hah ha
 mr mrs miss ms sir lady lord madam chapter part book volume prologue epilogue
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december christmas easter
@@ -60,6 +61,7 @@ hotel inn tavern pub shop store cafe restaurant bar market bank office tower gat
 bridge station court hospital library museum theatre theater company corporation
 war battle treaty act chronicles times gazette magazine news paper journal book books
 clan family empire republic army navy guard ramen shrine temple paradise
+hold keep fort fortress citadel estate abbey priory lodge cottage farm grange
 """.split())
 
 # Nouns that denote a person, for epithets ("the raven haired boy").
