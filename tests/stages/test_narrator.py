@@ -1,0 +1,42 @@
+"""Stage ``narrator``: a first-person narrator is a character, named by how others call them."""
+from __future__ import annotations
+
+_STORY = (
+    "I had come to the lake house in June. Rosa was already there, reading on the porch.\n\n"
+    + "I walked along the shore every morning and I counted the boats. I liked the quiet. "
+      "I wrote letters that I never sent, and I slept badly. " * 6
+    + '\n\n"Nick, come and sit," Rosa said to me.\n\n'
+    '"In a minute," I said.\n\n'
+    '"Nick, the tea is getting cold."\n\n'
+    "I sat down beside her. I loved her, and I had loved her since the spring.\n"
+)
+
+
+def test_dense_first_person_narration_makes_the_narrator_a_character(run) -> None:
+    result = run(_STORY)
+    names = {c.id: c for c in result["cast"].characters}
+    assert "nick" in names and "I" in names["nick"].aliases
+
+
+def test_narrators_i_links_to_the_narrator(run, mention) -> None:
+    result = run(_STORY)
+    first_i = mention(result, "I")
+    assert result["links"].links.get(first_i.index) == "nick"
+
+
+def test_narrators_feelings_are_the_narrators(analyse) -> None:
+    relations = {(r.source, r.target, r.kind) for r in analyse(_STORY).relations}
+    assert ("nick", "rosa", "romantic") in relations
+
+
+def test_third_person_story_has_no_narrator(run) -> None:
+    text = "Tom walked to the lake. He liked the quiet. Mia waved at him and he waved back."
+    assert all(c.id != "narrator" for c in run(text)["cast"].characters)
+    assert len(run(text)["cast"].characters) == 2
+
+
+def test_unnamed_narrator_is_still_a_character(run) -> None:
+    text = ("I woke early. I made coffee and I watched the rain. I thought about the letter. "
+            "I did not open it. I waited. " * 5 + "\n\nTom knocked at noon. I let him in.")
+    ids = [c.id for c in run(text)["cast"].characters]
+    assert "narrator" in ids and "tom" in ids
