@@ -145,7 +145,7 @@ def _governing_subject(tok, tokens: TokenIndex, items, links, m: Mention) -> str
 
 
 def _topical(tok, tokens: TokenIndex) -> bool:
-    """A subject, or the owner of the subject ("Tenten's expression saddened as she ...")."""
+    """A subject, or the owner of the subject ("Ann's expression saddened as she ...")."""
     if is_subject(tok):
         return True
     return tok is not None and tok.dep == "poss" and is_subject(tokens.tokens[tok.head])
