@@ -193,15 +193,10 @@ def test_rhetorical_negative_question_keeps_a_past_feeling(run) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Tom loved Ann. They walked by the river every day. The years went by. "
-                 "Years later Tom no longer loved Ann.", marks=pytest.mark.xfail(
-                     reason="'no longer' marks neither negation nor past; observed both pieces of "
-                            "evidence plain present romance, relation current=True", strict=True)),
-    pytest.param("Tom loved Ann. They walked by the river every day. The years went by. "
-                 "Years later Tom did not love Ann anymore.", marks=pytest.mark.xfail(
-                     reason="'not ... anymore' turns the evidence into past (not negated), which "
-                            "does not end the earlier present feeling; observed current=True, arc "
-                            "['romantic narrated', 'romantic (past)']", strict=True)),
+    "Tom loved Ann. They walked by the river every day. The years went by. "
+    "Years later Tom no longer loved Ann.",
+    "Tom loved Ann. They walked by the river every day. The years went by. "
+    "Years later Tom did not love Ann anymore.",
     "Tom loved Ann. They walked by the river every day. The years went by. Years later Tom did not love Ann.",
     "Tom had loved Ann once. They walked by the river. The years went by. Tom never cared for Ann again.",
 ])
@@ -238,9 +233,6 @@ def _long_story(lines: str, times: int) -> str:
     return "".join(filler + lines for _ in range(times))
 
 
-@pytest.mark.xfail(reason="the repeat damping caps 16 identical 'thank you's (weight 0.5) near a "
-                          "support of 1.2, above min_support(21k words)=0.97; observed "
-                          "mia->mrs_pellow affection reported, confidence 0.698", strict=True)
 def test_many_polite_thanks_in_a_long_text_are_no_relation(run) -> None:
     text = _long_story('\n\nMia met Mrs Pellow in the lane.\n\n"Thank you, Mrs Pellow," Mia said.\n\n', 16)
     assert len(text.split()) > 20_000

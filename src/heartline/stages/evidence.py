@@ -400,10 +400,10 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
         past = True
-    no_longer = any(k.lemma == "longer" and any(n.lemma == "no" for n in reader.kids(k))
-                    for k in reader.kids(tok, "advmod"))
-    if (negated and mods & _ENDED) or no_longer:
-        past, negated = True, False  # "I don't like you anymore": it was, it is no more
+    window = " ".join(t.text.lower() for t in reader.tokens[max(sent.first_token, tok.index - 4):tok.index])
+    if (negated and mods & _ENDED) or "no longer" in window:
+        # "I don't like you anymore", "Tom no longer loved Ann": it was, and is no more
+        past, negated = False, True
     weight = cue.weight
     first = reader.tokens[sent.first_token]
     if negated and first.pos == "AUX" and first.text.lower().endswith("n't"):
