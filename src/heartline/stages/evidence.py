@@ -246,8 +246,8 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     focal = _focal_characters(document, mentions, dict(links.links))
     first = _cue_evidence(reader, focal)
     relational = list(_resolve_relational(reader, mentions, dict(links.links), _romances(first)))
-    for m, _owner, referent, sure in relational:
-        if not sure and m.head not in FAMILY_RELATIONS:
+    for m, _owner, referent, basis in relational:
+        if basis == "guess" and m.head not in FAMILY_RELATIONS:
             continue  # a guessed friend or lover would carry the guess into every cue
         head = reader.token_at(m.end - 1)
         if head is not None:
@@ -463,7 +463,8 @@ def _speech_evidence(reader, q: Quote, exp, tgt, kind, how, weight, cue) -> Evid
 def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, str],
                         romance: dict[str, set[str]]):
     """Who "her boyfriend", "his sister", "my friend Sam" stand for: (mention, owner,
-    referent, sure) for each one the text makes clear."""
+    referent, basis) for each one the text makes clear; basis is "named" ("my friend Sam"),
+    "clear" (nobody else is near) or "guess" (the likeliest of several)."""
     by_start: dict[int, Mention] = {}
     for m in mentions.items:
         if m.kind in ("pronoun", "name") and m.index in links:
@@ -475,26 +476,29 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
         owner = links.get(owner_m.index) if owner_m else None
         if owner is None:
             continue
-        referent, sure = _appositive(reader, m, owner), True
+        referent, basis = _appositive(reader, m, owner), "named"
         if referent is None:
-            referent, sure = _referent(reader, m, owner, romance, mentions, links), False
+            referent, margin = _referent(reader, m, owner, romance, mentions, links)
+            basis = "clear" if margin >= 3 else "guess"
         if referent is not None:
-            yield m, owner, referent, sure
+            yield m, owner, referent, basis
 
 
 def _relational_evidence(reader: _Reader, relational):
     """Being someone's boyfriend or friend is itself evidence of the feeling."""
     doc = reader.doc
-    for m, owner, referent, sure in relational:
+    for m, owner, referent, basis in relational:
         if m.head not in ROMANTIC_RELATIONS and m.head not in FRIEND_RELATIONS:
             continue  # family: a fact, the feeling must come from elsewhere
         quote = reader.quote_at(m.start)
         sent = doc.sentences[m.sentence]
         text = doc.story.text[sent.start:sent.end].strip()
         kind = "romantic" if m.head in ROMANTIC_RELATIONS else "affection"
+        if kind == "romantic" and basis == "guess":
+            continue  # a guessed husband or lover would invent a couple; a named one is evidence
         how = "narrated" if quote is None else ("stated" if quote.speaker == owner else "claimed")
         # "her friend Tess" names the friend; "her friend" leaves the reader to work it out
-        weight = 0.9 if sure else 0.5
+        weight = 0.9 if basis == "named" else 0.5
         weight *= 0.5 if m.head in MARRIAGE_RELATIONS else 1.0
         yield Evidence(owner, referent, kind, how, sent.start, sent.end, text, sent.scene, m.text,
                        weight=weight)
@@ -518,9 +522,10 @@ def _appositive(reader: _Reader, m: Mention, owner: str) -> str | None:
 
 
 def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]],
-              mentions: Mentions, links: dict[int, str]) -> str | None:
+              mentions: Mentions, links: dict[int, str]) -> tuple[str | None, float]:
     """The named person a relational noun stands for, from the people around it: each
-    mention counts once, closer ones more, and speech counts only for speech."""
+    mention counts once, closer ones more, and speech counts only for speech.  Returns the
+    person and how far ahead of the next candidate they are."""
     doc = reader.doc
     scene = doc.sentences[m.sentence].scene
     in_speech = m.quote is not None
@@ -542,9 +547,10 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
         elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
             scores[cid] *= 0.2  # already someone else's sweetheart
     if not scores:
-        return None
+        return None, 0.0
     ranked = scores.most_common(2)
     best, value = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    margin = value / runner_up if runner_up else float("inf")
     # only a clear winner: a guess between several people would be noise
-    return best if value >= 0.5 and value >= 2 * runner_up else None
+    return (best, margin) if value >= 0.5 and margin >= 2 else (None, 0.0)

@@ -119,7 +119,11 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
             e.how in ("narrated", "implied") and not e.negated and not e.past
             for e in evidence[denial_at + 1:])
         how, current = ("denied", True) if others_see else (how, False)
-    shown = [e for e in evidence if (e in chosen or e.how == "denied" or e.past)]
+    shown, seen = [], set()
+    for e in evidence:  # one sentence may show a feeling twice ("love" and "her friend")
+        if (e in chosen or e.how == "denied" or e.past) and (e.start, e.end) not in seen:
+            seen.add((e.start, e.end))
+            shown.append(e)
     return Relation(source, target, kind, how, current, _confidence(support), _arc(evidence),
                     tuple(shown))
 

@@ -10,6 +10,7 @@ from ..model import Character, Relation, Tags
 from ..pipeline import stage
 
 _PLATONIC_CONFIDENCE = 0.5
+_MIN_SHARE = 0.05  # of the most mentioned person's mentions
 _MAX_CHARACTER_TAGS = 12
 
 
@@ -21,7 +22,9 @@ def relationship_tag(a: str, b: str, romantic: bool) -> str:
 @stage("tags", needs=("characters", "relations"), produces="tags")
 def make_tags(characters: tuple[Character, ...], relations: tuple[Relation, ...]) -> Tags:
     """Relationship and character tags as fans write them on archives."""
-    names = {c.id: c.name for c in characters}
+    # a pairing is tagged only between people who matter to the story
+    most = max((c.mentions for c in characters), default=0)
+    names = {c.id: c.name for c in characters if c.mentions >= _MIN_SHARE * most}
     romantic: list[str] = []
     platonic: list[str] = []
     romantic_pairs = set()
