@@ -140,6 +140,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
         if prior:
+            st.person += 1.0  # a common given name: "Eli Brandt" is a person whatever the tagger says
             st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
             st.male += 1.0 if prior == "male" else 0
             st.female += 1.0 if prior == "female" else 0

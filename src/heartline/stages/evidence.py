@@ -87,6 +87,8 @@ NOUN_CUES: dict[str, Cue] = {
 }
 _PAST_ADVERBS = frozenset("before once formerly previously".split())
 _ENDED = frozenset("anymore longer".split())
+_LONG_AGO = re.compile(r"\b(?:years|months|weeks|long|ages) ago\b|\blong past\b|\bin the past\b|"
+                       r"\bback then\b|\bas a (?:child|boy|girl|kid|teenager)\b", re.IGNORECASE)
 _HYPOTHETICAL = frozenset("make let want wish hope try pretend seem expect fear imagine".split())
 _HEDGES = frozenset("might may could maybe perhaps probably possibly".split())
 _NEGATORS = frozenset("not n't never no".split())
@@ -394,8 +396,10 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     aux = {k.lemma for k in reader.kids(tok, "aux")}
     past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
-    if "always" in mods or "still" in mods:
-        past = False  # "had always hated him": it has not stopped
+    if "always" in mods or "still" in mods or "since" in mods:
+        past = False  # "had always hated him", "had loved her since May": it has not stopped
+    if _LONG_AGO.search(doc.story.text[sent.start:sent.end]):
+        past = True  # "Years ago Sam had a crush on Tess, but that was long past."
     head = reader.tokens[tok.head]
     past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
