@@ -194,6 +194,9 @@ class Quote:
     # how the addressee was found: vocative, tag ("said to her"), turn (the conversation),
     # scene (the only other person around: a guess) or signature/letter
     addressed: str = ""
+    # the pronoun of the speech tag ("she said"), which names the speaker: coreference takes
+    # it as a fixed point once the speaker is known
+    tag_pronoun: int | None = None
 
 
 # --------------------------------------------------------------------- feelings

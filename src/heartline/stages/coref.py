@@ -84,10 +84,12 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
 
 
 def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
-                  gender: dict[str, str], known_bonus: float, unknown_penalty: float) -> dict[int, str]:
+                  gender: dict[str, str], known_bonus: float, unknown_penalty: float,
+                  fixed: dict[int, str] | None = None) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
+    links.update(fixed or {})
     history: list[_Seen] = []
     items = mentions.items
     sentences = document.sentences
@@ -294,12 +296,21 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     return best
 
 
-@stage("speech_coref", needs=("mentions", "cast", "coref", "speakers"), produces="links")
-def resolve_speech(mentions: Mentions, cast: Cast, coref: Coreference,
+@stage("speech_coref", needs=("document", "mentions", "cast", "coref", "speakers"), produces="links")
+def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Coreference,
                    speakers: tuple[Quote, ...]) -> Coreference:
-    """Resolve I/me/you and he/she inside quotes from who speaks to whom."""
+    """Resolve I/me/you and he/she inside quotes from who speaks to whom.
+
+    The speakers stage may have overruled the narration's reading of a tag pronoun
+    ("she said" after a turn of the other woman); the narration is then read again with
+    those pronouns fixed, so the people after them follow."""
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
+    fixed = {q.tag_pronoun: q.speaker for q in speakers
+             if q.tag_pronoun is not None and q.speaker and coref.links.get(q.tag_pronoun) != q.speaker}
     links = dict(coref.links)
+    if fixed:
+        links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
+                              fixed=fixed)
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     for m in mentions.items:

@@ -89,6 +89,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                      if m.kind == "name" and m.index in links and is_vocative(text, q, m)]
         speaker = addressee = None
         addressed = ""
+        tag_pronoun = None
         if q.kind == "letter":
             addressed = "letter"
             speaker = aliases.get(_norm(q.signature))
@@ -117,6 +118,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 tag_ends[i] = tag_end
                 speaker = _subject_in(tag, links, tokens)
                 speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender)
+                first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
+                if first is not None and first.kind == "pronoun" and first.person == 3:
+                    tag_pronoun = first.index
             if speaker is None:  # 'She folded her arms. "Can I speak to you?"'
                 speaker = _subject_in(list(reversed(before)), links, tokens)
             if speaker is None and same_para:
@@ -148,7 +152,8 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
-                            addressed=addressed))
+                            addressed=addressed,
+                            tag_pronoun=tag_pronoun if speaker is not None else None))
     return tuple(quotes)
 
 
