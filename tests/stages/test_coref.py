@@ -68,3 +68,14 @@ def test_narration_coref_leaves_speech_pronouns_to_speech_coref(run) -> None:
     inside = [m.index for m in result["mentions"].items if m.quote is not None and m.kind == "pronoun"]
     assert inside and not any(i in result["coref"].links for i in inside)
     assert all(i in result["links"].links for i in inside)
+
+
+def test_speech_tag_pronoun_fixed_by_turn_taking_carries_into_the_narration(run, resolves_to) -> None:
+    # the narration alone would give "she" to Mia, the last subject; the conversation says Ann
+    # answers, and the sentence after the tag goes on about Ann
+    text = ('Ann sat by the window. Mia came in.\n\n"Hello, Ann," Mia said.\n\n'
+            '"You are late," she said. She frowned at the clock.')
+    result = run(text)
+    assert [q.speaker for q in result["speakers"]] == ["mia", "ann"]
+    assert resolves_to(result, "she") == "ann"
+    assert resolves_to(result, "She") == "ann"
