@@ -21,7 +21,6 @@ from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VE
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
-_PERSON_TITLES = frozenset(TITLES)
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
 _TITLE_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs",
                 "miss": "miss", "ms": "miss", "lady": "lady", "madam": "mrs", "madame": "mrs"}

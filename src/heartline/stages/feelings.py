@@ -29,12 +29,6 @@ def min_support(words: int) -> float:
     return 0.5 + 0.75 * math.log10(max(1.0, words / 5_000))
 
 
-def _state(e: Evidence) -> str:
-    if e.how == "denied":
-        return "denied"
-    return f"{e.kind} (past)" if e.past else e.kind
-
-
 def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
     """The states a feeling goes through, in story order.  Repeats of a state merge; an
     owner's own admission replaces the claims and narration before it in the same state,

@@ -37,10 +37,9 @@ _EPITHET_RE = re.compile(
 
 @dataclass(frozen=True)
 class Mentions:
-    items: tuple[Mention, ...]
+    """Every mention of the story, in text order (``items[i].index == i``)."""
 
-    def in_sentence(self, sentence: int) -> list[Mention]:
-        return [m for m in self.items if m.sentence == sentence]
+    items: tuple[Mention, ...]
 
 
 def _quote_index(quotes: tuple[QuoteSpan, ...], starts: list[int], offset: int) -> int | None:
