@@ -65,6 +65,11 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
     stats: dict[str, _NameStats] = {}
     items = mentions.items
     for m in items:
+        if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
+            st = stats.setdefault(m.key, _NameStats(m.key))
+            st.mentions.append(m)
+            st.person += 3
+            continue
         if m.kind != "name":
             continue
         st = stats.setdefault(m.key, _NameStats(m.key))

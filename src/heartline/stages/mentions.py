@@ -131,6 +131,16 @@ def _name_mentions(document: Document):
                 yield start, end, tuple(core), title, ""
 
 
+_WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+                       re.MULTILINE)
+
+
+def _whos_who(text: str) -> dict[str, str]:
+    """Handle -> name key, from lines like "wren.exe = Wren Castellano, stage manager"."""
+    return {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
+            for m in _WHOS_WHO.finditer(text)}
+
+
 def _strip_common_words(runs, text: str, lowercase: Counter):
     """ "Poor Elinor", "Dear Tom": a leading word the text also writes in lower case is no
     part of the name."""
@@ -191,6 +201,16 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
             continue
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
+
+    # chat handles: each line's prefix names its speaker; a who's-who key ("wren.exe = Wren
+    # Castellano") gives the handle the person's name, so both fall into one character
+    key_of = _whos_who(text)
+    for q in quote_spans:
+        if q.kind == "line" and q.prefix:
+            at = text.rfind(q.prefix, max(0, q.start - len(q.prefix) - 40), q.start)
+            if at != -1:
+                handle = q.prefix
+                add(at, at + len(handle), "speaker", key=key_of.get(handle.lower(), handle.lower()))
 
     for m in _RELATIONAL_RE.finditer(text):
         noun = m.group("noun").lower()

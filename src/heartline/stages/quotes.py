@@ -119,8 +119,13 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     """Every quotation and signed letter, with offsets of the words inside the marks."""
     text = document.story.text
     single = _uses_single_quotes(text)
-    found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature
+    found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature/prefix
+    chat = _chat_lines(document)
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        if p_index in chat:
+            s, e, handle = chat[p_index]
+            found.append((s, e, p_index, "line", handle))
+            continue
         para = text[p_start:p_end]
         spans = _single_spans(para) if single else _double_spans(para)
         for s, e in spans:
@@ -131,7 +136,45 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
         found.append((s, e, p_index, "letter", name))
     found.sort()
     return tuple(
-        QuoteSpan(index=i, start=s, end=e, scene=document.scene_at(s), paragraph=p,
-                  kind=kind, signature=sig)
+        QuoteSpan(index=i, start=s, end=e, scene=document.scene_at(s), paragraph=p, kind=kind,
+                  signature=sig if kind == "letter" else "", prefix=sig if kind == "line" else "")
         for i, (s, e, p, kind, sig) in enumerate(found)
     )
+
+
+# "[21:14] wren.exe: ok.", "21:14 <wren> ok", "MIA: are you there?"
+_CHAT_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20})?)>?:\s+(?P<text>\S.*)$",
+    re.IGNORECASE)
+_TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
+
+
+def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
+    """Chat-log and transcript lines: paragraph -> (start, end, handle).
+
+    A line counts when it has a timestamp, or when it belongs to a run of at least four
+    "handle: text" lines in which some handle speaks twice: a lone "Note: ..." or
+    "Warning: ..." line is not a conversation."""
+    text = document.story.text
+    hits: dict[int, tuple[int, int, str, bool]] = {}
+    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        line = text[p_start:p_end]
+        if "\n" in line:
+            continue
+        m = _CHAT_LINE.match(line)
+        if m:
+            hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
+                             bool(_TIMESTAMP.match(line)))
+    out: dict[int, tuple[int, int, str]] = {}
+    run: list[int] = []
+    for p_index in sorted(hits) + [None]:
+        if run and (p_index is None or p_index != run[-1] + 1):
+            handles = [hits[i][2].lower() for i in run]
+            conversation = len(run) >= 4 and len(set(handles)) < len(handles)
+            for i in run:
+                if conversation or hits[i][3]:
+                    out[i] = hits[i][:3]
+            run = []
+        if p_index is not None:
+            run.append(p_index)
+    return out

@@ -90,7 +90,10 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
         speaker = addressee = None
         addressed = ""
         tag_pronoun = None
-        if q.kind == "letter":
+        if q.kind == "line":  # a chat or script line: its prefix is its speaker
+            prefix = [m for m in mentions.items if m.kind == "speaker" and p_start <= m.start < q.start]
+            speaker = links.get(prefix[-1].index) if prefix else None
+        elif q.kind == "letter":
             addressed = "letter"
             speaker = aliases.get(_norm(q.signature))
             named = [links[m.index] for m in own if m.kind == "name" and m.index in links
