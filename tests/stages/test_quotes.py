@@ -122,11 +122,28 @@ def test_letter_with_a_plain_closing_line(run) -> None:
     assert "I love you and I miss you." in text[qs[0].start:qs[0].end]
 
 
-@pytest.mark.xfail(reason="chat/script lines ('Mia: are you there?') are never produced: the model "
-                          "documents kind 'line' with a prefix, but the quotes stage has no such "
-                          "detector; observed no quote spans", strict=True)
 def test_chat_lines_are_line_quotes_with_their_prefix(run) -> None:
     text = "Mia: are you there?\nTom: yes, I am here.\nMia: good."
     qs = run(text)["quote_spans"]
     assert [(q.kind, q.prefix, text[q.start:q.end]) for q in qs] == [
         ("line", "Mia", "are you there?"), ("line", "Tom", "yes, I am here."), ("line", "Mia", "good.")]
+
+
+def test_timestamped_chat_line_is_a_line_quote_even_alone(run) -> None:
+    text = "The night was quiet.\n\n[21:14] mia.k: anyone up?\n\nNobody answered."
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.prefix, text[q.start:q.end]) for q in qs] == [("line", "mia.k", "anyone up?")]
+
+
+def test_a_lone_label_line_is_not_chat(run) -> None:
+    text = "Note: the play is not real.\n\nMia walked to the theatre."
+    assert run(text)["quote_spans"] == ()
+
+
+def test_whos_who_key_gives_a_handle_its_persons_name(run) -> None:
+    text = ("who's who:\nmia.k = Mia Kerr, stage manager\n\nMia Kerr runs the theatre.\n\n"
+            "[09:00] mia.k: morning all\n[09:01] tomr: morning\n[09:02] mia.k: I love this cast")
+    result = run(text)
+    mia = [c for c in result["cast"].characters if c.name == "Mia Kerr"]
+    assert mia and "mia.k" in mia[0].aliases
+    assert [q.speaker for q in result["speakers"]][:3] == [mia[0].id, "tomr", mia[0].id]

@@ -68,7 +68,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))
             st.mentions.append(m)
-            st.person += 3
+            st.person += 10  # outweighs the handle's own lower-case spelling in the text
             continue
         if m.kind != "name":
             continue

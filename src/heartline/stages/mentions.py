@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, QuoteSpan, Token
 from ..pipeline import stage
+from .given_names import name_gender
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
                       NOT_NAMES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
@@ -148,7 +149,8 @@ def _strip_common_words(runs, text: str, lowercase: Counter):
     alone = Counter(core[0] for _s, _e, core, _t, _h in runs if len(core) == 1)
     for start, end, core, title, honorific in runs:
         while not title and len(core) > 1 and lowercase.get(core[0].lower(), 0) >= 3 \
-                and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0):
+                and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0) \
+                and not name_gender(core[0]):
             start = text.index(core[1], start + len(core[0]))
             core = core[1:]
         yield start, end, core, title, honorific

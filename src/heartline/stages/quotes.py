@@ -152,7 +152,7 @@ _TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
 def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     """Chat-log and transcript lines: paragraph -> (start, end, handle).
 
-    A line counts when it has a timestamp, or when it belongs to a run of at least four
+    A line counts when it has a timestamp, or when it belongs to a run of at least three
     "handle: text" lines in which some handle speaks twice: a lone "Note: ..." or
     "Warning: ..." line is not a conversation."""
     text = document.story.text
@@ -170,7 +170,7 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     for p_index in sorted(hits) + [None]:
         if run and (p_index is None or p_index != run[-1] + 1):
             handles = [hits[i][2].lower() for i in run]
-            conversation = len(run) >= 4 and len(set(handles)) < len(handles)
+            conversation = len(run) >= 3 and len(set(handles)) < len(handles)
             for i in run:
                 if conversation or hits[i][3]:
                     out[i] = hits[i][:3]
