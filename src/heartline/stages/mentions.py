@@ -185,7 +185,13 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
                         quote=_quote_index(quote_spans, q_starts, start), **fields))
 
     name_spans: list[tuple[int, int]] = []
-    lowercase = Counter(re.findall(r"\b[a-z][a-z'’]+\b", text))
+    # lower-case spellings in the narration only: chat lines write every name in lower case
+    narration, last = [], 0
+    for q in quote_spans:
+        narration.append(text[last:q.start])
+        last = max(last, q.end)
+    narration.append(text[last:])
+    lowercase = Counter(re.findall(r"\b[a-z][a-z'’]+\b", " ".join(narration)))
     runs = _strip_common_words(_name_mentions(document), text, lowercase)
     for start, end, core, title, honorific in runs:
         key = " ".join(core).lower()

@@ -18,7 +18,7 @@ from ..pipeline import stage
 from .mentions import Mentions
 
 _MIN_SHARE = 8.0  # first-person pronouns per 1,000 words of narration
-_MIN_COUNT = 15
+_MIN_COUNT = 25
 _TOLD_ME = re.compile(r"^\W{0,3}\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|told|tells|called|calls|cried|"
                       r"whispered|whispers|replied|replies)\s+(?:to\s+)?me\b", re.IGNORECASE)
 _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|replied|replies|cry|cried|"
