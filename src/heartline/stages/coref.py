@@ -315,7 +315,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     recent_talked_about: list[str] = []
     for m in mentions.items:
         if m.quote is None:
-            if m.index in links and not (m.kind == "pronoun" and m.person != 3):
+            # a chat line's own handle, or the narrator's "I", is nobody talked about
+            if m.index in links and m.kind != "speaker" and not (m.kind == "pronoun" and m.person != 3):
                 recent_talked_about.append(links[m.index])
             continue
         quote = by_index.get(m.quote)
