@@ -137,7 +137,7 @@ _WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*
 
 
 def _whos_who(text: str) -> dict[str, str]:
-    """Handle -> name key, from lines like "wren.exe = Wren Castellano, stage manager"."""
+    """Handle -> name key, from lines like "mia.k = Mia Kerr, stage manager"."""
     return {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
             for m in _WHOS_WHO.finditer(text)}
 
@@ -210,8 +210,8 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
 
-    # chat handles: each line's prefix names its speaker; a who's-who key ("wren.exe = Wren
-    # Castellano") gives the handle the person's name, so both fall into one character
+    # chat handles: each line's prefix names its speaker; a who's-who key ("mia.k = Mia
+    # Kerr") gives the handle the person's name, so both fall into one character
     key_of = _whos_who(text)
     for q in quote_spans:
         if q.kind == "line" and q.prefix:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Cast, Character, Document, QuoteSpan
 from ..pipeline import stage
 from .mentions import Mentions
+from .speakers import is_vocative
 
 _MIN_SHARE = 8.0  # first-person pronouns per 1,000 words of narration
 _MIN_COUNT = 25
@@ -25,24 +26,6 @@ _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|repli
            r"whisper|whispered|murmur|murmured|exclaim|exclaimed|call|called|shout|shouted|add|added|"
            r"began|begin|returned|protest|protested|suggest|suggested|remark|remarked|tell|told|tells)")
 _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\b")
-_NORM = re.compile(r"[^a-z0-9 ]")
-
-
-def _norm(name: str) -> str:
-    return " ".join(_NORM.sub(" ", name.lower()).split())
-
-
-def _vocatives(text: str, quote: QuoteSpan, mentions) -> list[str]:
-    inner = text[quote.start:quote.end]
-    out = []
-    for m in mentions:
-        before = inner[:m.start - quote.start].rstrip()
-        after = inner[m.end - quote.start:].lstrip()
-        if (before == "" or before.endswith(",")) and (after == "" or after[0] in ",!?.;"):
-            out.append(m)
-    return out
-
-
 @stage("narrator", needs=("document", "mentions", "quote_spans", "names"), produces="cast")
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
                   names: Cast) -> Cast:
@@ -67,12 +50,16 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
         if _I_SAID.match(tail):
             narrator_quotes.add(q.index)
         if _TOLD_ME.match(tail):  # '"Nick," she said to me'
-            for m in _vocatives(text, q, by_quote.get(q.index, [])):
+            for m in by_quote.get(q.index, []):
+                if not is_vocative(text, q, m):
+                    continue
                 votes[names.name_links[m.index]] += 2
     for i in narrator_quotes:  # the quotes answering the narrator's own speak to the narrator
         for j in (i - 1, i + 1):
             if 0 <= j < len(quote_spans) and j not in narrator_quotes:
-                for m in _vocatives(text, quote_spans[j], by_quote.get(j, [])):
+                for m in by_quote.get(j, []):
+                    if not is_vocative(text, quote_spans[j], m):
+                        continue
                     votes[names.name_links[m.index]] += 1
 
     # the narrator's name is the one others keep calling out, and the narration never
@@ -86,7 +73,9 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
             continue
         (inside if m.quote is not None else outside)[cid] += 1
     for q in quote_spans:
-        for m in _vocatives(text, q, by_quote.get(q.index, [])):
+        for m in by_quote.get(q.index, []):
+            if not is_vocative(text, q, m):
+                continue
             called[names.name_links[m.index]] += 1
     for cid, n in called.items():
         if n >= 2 and outside[cid] <= max(2, inside[cid] // 4):

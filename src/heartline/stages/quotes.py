@@ -142,7 +142,7 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     )
 
 
-# "[21:14] wren.exe: ok.", "21:14 <wren> ok", "MIA: are you there?"
+# "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?"
 _CHAT_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})>?:\s+(?P<text>\S.*)$",
     re.IGNORECASE)
