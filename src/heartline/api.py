@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from .formats.text import read_story, story_from_text
+from .formats import read_story
+from .formats.text import story_from_text
 from .model import Analysis, Scene, Story
 from .pipeline import Pipeline, Stage, registered
 from .stages import (characters, coref, evidence, feelings, mentions, narrator,  # noqa: F401

@@ -12,11 +12,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from importlib import import_module
+
 from . import __version__
 from .errors import HeartlineError
 
 
-def _write_json(data: Any, target: str) -> None:
+# Modules that add subcommands (each defines ``register_cli``), in help order.
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def write_json(data: Any, target: str) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if target == "-":
         sys.stdout.write(text + "\n")
@@ -63,7 +69,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     if args.json:
-        _write_json(analysis.to_json(), args.json)
+        write_json(analysis.to_json(), args.json)
     if not args.quiet and args.json != "-":
         print(render(analysis))
     return 0
@@ -85,7 +91,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             print()
     if args.json:
         data = {str(p): score_to_json(r) for p, r in results}
-        _write_json(data if len(results) > 1 else next(iter(data.values())), args.json)
+        write_json(data if len(results) > 1 else next(iter(data.values())), args.json)
     return 0
 
 
@@ -106,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", nargs="+", help="gold file(s) in the format of shared/gold/README.md")
     p.add_argument("--json", metavar="PATH", help="write the scores as JSON ('-' for stdout)")
     p.set_defaults(func=_cmd_eval)
+
+    # Each further command lives beside the feature it shells and registers itself here:
+    # ``register_cli(subparsers)`` adds its parser and sets ``func``.
+    for module in _COMMAND_MODULES:
+        import_module(module).register_cli(sub)
     return parser
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "decode_text",
     "read_story",
+    "story_from_plain_bytes",
     "story_from_text",
 ]
 
@@ -321,34 +322,9 @@ def story_from_text(text: str, source: str = "<text>", title: str = "") -> Story
                  metadata={"body": story_body(clean)})
 
 
-def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
-    """Read a story file: any common encoding, any newline convention.
-
-    Every failure a user can cause (missing file, a directory, no permission,
-    binary or empty content, a file over ``max_bytes``) is an ``InputError``
-    with a one-line message naming the file.
-    """
-    p = Path(path)
-    source = str(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{source}: is a directory, not a story file")
-        with p.open("rb") as fh:
-            # Read one byte past the limit rather than trusting stat(): special
-            # files report size 0, and files can grow while we look.
-            data = fh.read(max_bytes + 1)
-    except FileNotFoundError as exc:
-        raise InputError(f"{source}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{source}: is a directory, not a story file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{source}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:
-        raise InputError(
-            f"{source}: the file is over the {max_bytes / 1e6:g} MB limit for a story"
-        )
+def story_from_plain_bytes(data: bytes, source: str) -> Story:
+    """A plain-text story from its bytes: any common encoding, any newline convention.
+    Raises ``InputError`` (one line naming ``source``) for binary or empty content."""
     text, encoding = _decode_checked(data, source)
     return Story(
         source=source,
@@ -356,3 +332,10 @@ def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
         title=_guess_title(text, source),
         metadata={"encoding": encoding, "body": story_body(text)},
     )
+
+
+def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
+    """Read a plain-text story file (``heartline.formats.read_story`` reads any format)."""
+    from heartline.formats import read_bytes
+
+    return story_from_plain_bytes(read_bytes(path, max_bytes=max_bytes), str(path))
