@@ -4,7 +4,6 @@ The CLI, and every later shell (web app, batch runner), call this and nothing be
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -24,9 +23,22 @@ DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "core
 
 
 def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
+    """Scenes of the story proper.  Chapters the markup marks (HTML headings, EPUB
+    documents) are taken as given; scene breaks inside them are read from the text."""
     start, end = story.body
-    return tuple(replace(s, start=s.start + start, end=s.end + start)
-                 for s in segment_scenes(story.text[start:end]))
+    cuts = [start] + [at for at, _ in story.chapters if start < at < end] + [end]
+    titles = dict(story.chapters)
+    scenes: list[Scene] = []
+    chapter = 0
+    for a, b in zip(cuts, cuts[1:]):
+        part = segment_scenes(story.text[a:b])
+        if scenes:
+            chapter = scenes[-1].chapter + 1
+        for i, s in enumerate(part):
+            title = titles.get(a, s.title) if i == 0 and a in titles else s.title
+            scenes.append(Scene(index=len(scenes), start=s.start + a, end=s.end + a,
+                                chapter=chapter + s.chapter, title=title))
+    return tuple(scenes)
 
 
 def _scenes_stage() -> Stage:

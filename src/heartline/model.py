@@ -35,11 +35,50 @@ class Scene:
 
 
 @dataclass(frozen=True)
+class WorkInfo:
+    """What an archive or its author says about a work, kept verbatim and in the author's
+    order (never normalised in place): the header of an AO3 or FanFicFare download, a
+    plain-text ``Title:``/``Relationships:`` block, Markdown front matter, EPUB metadata."""
+
+    archive: str = ""  # "ao3", "fanficfare", "gutenberg" or "" when none is recognised
+    url: str = ""
+    authors: tuple[str, ...] = ()
+    fandoms: tuple[str, ...] = ()
+    rating: str = ""
+    warnings: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()  # the author's relationship tags
+    characters: tuple[str, ...] = ()  # the author's character tags
+    additional_tags: tuple[str, ...] = ()
+    language: str = ""
+    series: str = ""
+    summary: str = ""
+    notes: tuple[str, ...] = ()  # author's notes, disclaimers: kept, never read as story
+    chapter_titles: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # any other "Label: value" field, in order
+
+    @property
+    def is_empty(self) -> bool:
+        return self == WorkInfo()
+
+
+@dataclass(frozen=True)
 class Story:
+    """The text heartline reads, and where in it the story proper lies.
+
+    ``text`` is the decoded text of a plain file, or the prose a markup format (HTML,
+    EPUB, .docx, Markdown) renders to: paragraphs parted by blank lines, chapter headings
+    on lines of their own.  ``excluded`` spans inside the body are not prose (author's
+    notes, chapter headings from markup): nothing is read from them."""
+
     source: str
     text: str
     title: str = ""
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    format: str = "text"  # "text", "markdown", "html", "epub", "docx"
+    info: WorkInfo = field(default_factory=WorkInfo)
+    chapters: tuple[tuple[int, str], ...] = ()  # (offset, title) of chapters the markup marks
+    excluded: tuple[tuple[int, int], ...] = ()
 
     @property
     def body(self) -> tuple[int, int]:

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from heartline.errors import InputError
-from heartline.formats.text import DEFAULT_MAX_BYTES, story_from_plain_bytes
+from heartline.formats.detect import detect_format
+from heartline.formats.text import DEFAULT_MAX_BYTES, decode_checked, guess_title, story_from_plain_bytes
 from heartline.model import Story
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_bytes", "read_story", "story_from_bytes"]
@@ -42,8 +43,41 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
 
 def story_from_bytes(data: bytes, source: str) -> Story:
     """A ``Story`` from a file's bytes; ``source`` is its name (used for the title,
-    for format hints and in error messages)."""
-    return story_from_plain_bytes(data, source)
+    for format hints and in error messages).  The format is told by content
+    (``formats.detect``); every failure is one ``InputError`` line."""
+    fmt = detect_format(data, source)
+    if fmt == "text":
+        return story_from_plain_bytes(data, source)
+    if fmt == "epub":
+        from heartline.formats.epub import read_epub
+
+        rendered = read_epub(data, source)
+        encoding = ""
+    elif fmt == "docx":
+        from heartline.formats.docx import read_docx
+
+        rendered = read_docx(data, source)
+        encoding = ""
+    else:
+        text, encoding = decode_checked(data, source)
+        if fmt == "html":
+            from heartline.formats.html import read_html
+
+            rendered = read_html(text)
+        else:
+            from heartline.formats.markdown import read_markdown
+
+            rendered = read_markdown(text)
+    words = len(rendered.text.split()) - sum(len(t.split()) for _, t in rendered.chapters)
+    if words <= 0:
+        raise InputError(f"{source}: no story text found in this {fmt.upper() if fmt != 'markdown' else 'Markdown'} file")
+    text = rendered.text
+    metadata = {"body": (0, len(text))}
+    if encoding:
+        metadata["encoding"] = encoding
+    title = rendered.title or guess_title(text, source)
+    return Story(source=source, text=text, title=title, metadata=metadata, format=fmt,
+                 info=rendered.info, chapters=rendered.chapters, excluded=rendered.excluded)
 
 
 def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:

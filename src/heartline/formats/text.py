@@ -196,6 +196,12 @@ def _clean(text: str, source: str) -> str:
     return text
 
 
+def sanitize(text: str) -> str:
+    """Newlines made ``\\n``, BOMs and debris control characters removed (no checks)."""
+    text = text.replace("\ufeff", "").replace("\u2029", "\n\n")
+    return _CONTROL_RE.sub("", _NEWLINE_RE.sub("\n", text))
+
+
 def decode_text(data: bytes, source: str) -> str:
     """Bytes of a story file → its text, as ``Story.text`` will hold it.
 
@@ -317,21 +323,52 @@ def story_from_text(text: str, source: str = "<text>", title: str = "") -> Story
     same whichever way a story came in.  An empty ``title`` is guessed from the
     text (and from ``source`` when it is a file name).
     """
-    clean = _clean(text, source)
-    return Story(source=source, text=clean, title=title or _guess_title(clean, source),
-                 metadata={"body": story_body(clean)})
+    return _plain_story(_clean(text, source), source, title=title)
+
+
+def decode_head(data: bytes, size: int = 65536) -> str:
+    """The opening of a file decoded leniently, for telling its format (never raises)."""
+    text, _ = _decode(data[:size])
+    return text.replace("\ufeff", "")
+
+
+def _plain_story(text: str, source: str, encoding: str = "", title: str = "") -> Story:
+    """A plain-text ``Story``: Gutenberg frame and archive header are metadata, author's
+    notes are excluded from the prose."""
+    from heartline.formats.fields import info_from_fields
+    from heartline.formats.header import read_header
+    from heartline.formats.notes import note_spans
+
+    start, end = story_body(text)
+    archive = "gutenberg" if _GUTENBERG_START.search(text) else ""
+    fields: list[tuple[str, str]] = []
+    header_title = ""
+    if archive:  # Gutenberg's own "Title:/Author:" block lies before the START marker
+        gutenberg = read_header(text, 0, max_lines=60)
+        fields += list(gutenberg.fields) if gutenberg else []
+    header = read_header(text, start)
+    if header is not None:
+        fields += list(header.fields)
+        header_title = header.title_line
+        if header.byline:
+            fields.append(("Author", header.byline))
+        start = header.end
+        if any(k.strip().lower() == "packaged" for k, _ in header.fields):
+            archive = archive or "fanficfare"
+    info, field_title = info_from_fields(fields, archive=archive)
+    metadata = {"body": (start, end)}
+    if encoding:
+        metadata["encoding"] = encoding
+    return Story(source=source, text=text,
+                 title=title or field_title or header_title or _guess_title(text[start:], source),
+                 metadata=metadata, format="text", info=info, excluded=note_spans(text, start, end))
 
 
 def story_from_plain_bytes(data: bytes, source: str) -> Story:
     """A plain-text story from its bytes: any common encoding, any newline convention.
     Raises ``InputError`` (one line naming ``source``) for binary or empty content."""
     text, encoding = _decode_checked(data, source)
-    return Story(
-        source=source,
-        text=text,
-        title=_guess_title(text, source),
-        metadata={"encoding": encoding, "body": story_body(text)},
-    )
+    return _plain_story(text, source, encoding)
 
 
 def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
@@ -339,3 +376,8 @@ def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     from heartline.formats import read_bytes
 
     return story_from_plain_bytes(read_bytes(path, max_bytes=max_bytes), str(path))
+
+
+# Public names for the other format readers.
+decode_checked = _decode_checked
+guess_title = _guess_title

@@ -5,9 +5,17 @@ The parser is spaCy's ``en_core_web_sm`` 3.8.0, shipped inside the pinned PyPI p
 Paragraphs are parsed one by one (``nlp.pipe``): a sentence never spans a paragraph,
 memory stays flat on a novel, and the offsets of every token are shifted back into
 the coordinates of ``Story.text``.
+
+A long text is parsed by several processes (``HEARTLINE_PROCESSES``, default: up to four,
+one per CPU), each taking a contiguous block of paragraphs.  Blocks are whole multiples
+of the batch size, so every batch the model sees is the batch one process would have
+made, and the parse is the same whatever the number of processes.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from contextvars import ContextVar
 from functools import lru_cache
 from typing import Callable
@@ -20,6 +28,9 @@ from .scenes import paragraph_spans
 parse_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("parse_progress", default=None)
 
 _MAX_CHUNK = 20_000  # characters; a giant "paragraph" (a file with no blank lines) is cut at line ends
+_BATCH = 64  # paragraphs per nlp.pipe batch
+# below this, starting a second process costs more than it saves (a few hundred ms)
+PARALLEL_MIN_CHARS = 200_000
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +68,10 @@ def _chunks(text: str, spans: tuple[tuple[int, int], ...]):
             yield start, end
 
 
+def _inside(span: tuple[int, int], excluded: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in excluded)
+
+
 def _scene_of(scenes: tuple[Scene, ...], offset: int, hint: int) -> int:
     i = hint
     while i + 1 < len(scenes) and scenes[i + 1].start <= offset:
@@ -64,49 +79,108 @@ def _scene_of(scenes: tuple[Scene, ...], offset: int, hint: int) -> int:
     return i
 
 
+def parse_processes() -> int:
+    """How many processes parse a long text: ``HEARTLINE_PROCESSES`` when set, else one per
+    CPU up to four; always one inside a worker process (a batch runner already parallelises)."""
+    value = os.environ.get("HEARTLINE_PROCESSES", "").strip()
+    if value:
+        try:
+            return max(1, int(value))
+        except ValueError:
+            from ..errors import HeartlineError
+
+            raise HeartlineError(f"HEARTLINE_PROCESSES must be a whole number, not {value!r}") from None
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+# A parsed paragraph as plain tuples, cheap to send between processes:
+# sentences (start_char, end_char, first_token, end_token) and tokens
+# (idx, text, lemma, pos, tag, dep, head, ent_type), all relative to the paragraph.
+_Parsed = tuple[list[tuple[int, int, int, int]], list[tuple[int, str, str, str, str, str, int, str]]]
+
+
+def _parse_texts(texts: list[str]) -> list[_Parsed]:
+    out = []
+    for doc in load_parser().pipe(texts, batch_size=_BATCH):
+        out.append(([(s.start_char, s.end_char, s.start, s.end) for s in doc.sents],
+                    [(t.idx, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)
+                     for t in doc]))
+    return out
+
+
+def _blocks(count: int, processes: int) -> list[tuple[int, int]]:
+    """Contiguous ranges of whole batches, one per process, as even as batches allow."""
+    batches = -(-count // _BATCH)
+    processes = max(1, min(processes, batches))
+    bounds = [round(batches * k / processes) * _BATCH for k in range(processes + 1)]
+    return [(min(a, count), min(b, count)) for a, b in zip(bounds, bounds[1:]) if a < count]
+
+
+def _parse_all(texts: list[str], processes: int, report) -> list[_Parsed]:
+    blocks = _blocks(len(texts), processes) if processes > 1 and sum(map(len, texts)) >= PARALLEL_MIN_CHARS \
+        else [(0, len(texts))]
+    if len(blocks) == 1:
+        out: list[_Parsed] = []
+        for start in range(0, len(texts), _BATCH):  # batch by batch, to report progress
+            out += _parse_texts(texts[start:start + _BATCH])
+            if report:
+                report(len(out), len(texts))
+        return out
+    load_parser()  # loaded before the fork, so the workers share it
+    # fork: the workers inherit the loaded model and its tokenizer rule at no cost
+    with ProcessPoolExecutor(len(blocks) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_parse_texts, texts[a:b]) for a, b in blocks[1:]]
+        out = _parse_texts(texts[blocks[0][0]:blocks[0][1]])  # this process takes the first block
+        if report:
+            report(len(out), len(texts))
+        for future in futures:
+            out += future.result()
+            if report:
+                report(len(out), len(texts))
+    return out
+
+
 @stage("parse", needs=("story", "scenes"), produces="document")
 def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     """Split into paragraphs and sentences and parse every token."""
-    nlp = load_parser()
     text = story.text
     start, end = story.body
     paragraphs = tuple(_chunks(text, tuple((s + start, e + start)
                                            for s, e in paragraph_spans(text[start:end]))))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    report = parse_progress.get()
     scene_hint = 0
-    docs = nlp.pipe((text[s:e] for s, e in paragraphs), batch_size=64)
-    for p_index, ((p_start, _p_end), doc) in enumerate(zip(paragraphs, docs)):
+    parsed = _parse_all([text[s:e] for s, e in paragraphs], parse_processes(), parse_progress.get())
+    for p_index, ((p_start, _p_end), (sents, toks)) in enumerate(zip(paragraphs, parsed)):
         scene_hint = _scene_of(scenes, p_start, scene_hint) if scenes else 0
         base = len(tokens)
-        for sent in doc.sents:
+        for start_char, end_char, first, last in sents:
             s_index = len(sentences)
-            first = base + sent.start
-            for tok in sent:
+            for i in range(first, last):
+                idx, tok_text, lemma, pos, tag, dep, head, ent = toks[i]
                 tokens.append(Token(
-                    index=base + tok.i,
-                    start=p_start + tok.idx,
-                    end=p_start + tok.idx + len(tok.text),
-                    text=tok.text,
-                    lemma=tok.lemma_.lower(),
-                    pos=tok.pos_,
-                    tag=tok.tag_,
-                    dep=tok.dep_,
-                    head=base + tok.head.i,
+                    index=base + i,
+                    start=p_start + idx,
+                    end=p_start + idx + len(tok_text),
+                    text=tok_text,
+                    lemma=lemma,
+                    pos=pos,
+                    tag=tag,
+                    dep=dep,
+                    head=base + head,
                     sentence=s_index,
-                    ent=tok.ent_type_,
+                    ent=ent,
                 ))
             sentences.append(Sentence(
                 index=s_index,
-                start=p_start + sent.start_char,
-                end=p_start + sent.end_char,
-                first_token=first,
-                last_token=base + sent.end,
+                start=p_start + start_char,
+                end=p_start + end_char,
+                first_token=base + first,
+                last_token=base + last,
                 scene=scenes[scene_hint].index if scenes else 0,
                 paragraph=p_index,
             ))
-        if report and (p_index % 50 == 0 or p_index == len(paragraphs) - 1):
-            report(p_index + 1, len(paragraphs))
     return Document(story=story, scenes=scenes, tokens=tuple(tokens),
                     sentences=tuple(sentences), paragraphs=paragraphs)

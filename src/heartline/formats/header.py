@@ -1,0 +1,88 @@
+"""Plain-text archive headers: the ``Title: / Rating: / Relationships:`` block on top.
+
+FanFicFare's text downloads, Project Gutenberg files and many hand-posted fics open with
+such a block.  It is metadata, not prose: the story starts after it.  A block counts
+only when it opens the text (after at most a title line and a byline) and holds at least
+two recognised labels, so a story that opens with dialogue like "Note: ..." is not eaten.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from heartline.formats.fields import field_for_label
+
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z'’/ ]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)$")
+_RULE_LINE = re.compile(r"^[ \t]*(?:[-=_*~#]\s*){3,}$")
+_BYLINE = re.compile(r"^[ \t]*by[ \t]+\S", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Header:
+    fields: tuple[tuple[str, str], ...]
+    start: int
+    end: int  # offset where the story text begins (after the block and any rule line)
+    title_line: str = ""  # a title standing above the block
+    byline: str = ""
+
+
+def _lines(text: str, limit: int):
+    pos = 0
+    for _ in range(limit):
+        if pos >= len(text):
+            return
+        nl = text.find("\n", pos)
+        end = len(text) if nl == -1 else nl
+        yield pos, end, text[pos:end]
+        pos = end + 1
+
+
+def read_header(text: str, start: int = 0, max_lines: int = 120) -> Header | None:
+    """The archive header block at ``start`` of ``text``, or None if there is none."""
+    fields: list[list[str]] = []
+    title_line = byline = ""
+    block_start: int | None = None
+    end = start
+    prelude = 0
+    after_blank = False
+    current_is_field = False
+    for s, e, line in _lines(text[start:], max_lines):
+        s, e = s + start, e + start
+        if not line.strip():
+            after_blank = True
+            current_is_field = False
+            continue
+        m = _LABEL_LINE.match(line)
+        field = field_for_label(m.group("label")) if m else None
+        if field is not None:
+            fields.append([m.group("label").strip(), m.group("value").strip()])
+            block_start = s if block_start is None else block_start
+            end = e
+            current_is_field = True
+            after_blank = False
+            continue
+        if fields and current_is_field and not after_blank:
+            fields[-1][1] = (fields[-1][1] + "\n" + line.strip()).strip()  # a long summary
+            end = e
+            continue
+        if fields and _RULE_LINE.match(line):
+            end = e
+            break
+        if fields:
+            break
+        # before the block: a title line and a byline may stand above it
+        prelude += 1
+        if prelude > 2:
+            return None
+        if _BYLINE.match(line):
+            byline = line.strip()[2:].strip()
+        elif not title_line:
+            title_line = line.strip()
+        else:
+            return None
+    if len(fields) < 2 or block_start is None:
+        return None
+    while end < len(text) and text[end] in " \t\r\n":
+        end += 1
+    return Header(fields=tuple((k, v) for k, v in fields), start=block_start, end=end,
+                  title_line=title_line, byline=byline)
