@@ -10,16 +10,17 @@ from typing import Callable
 from .formats import read_story
 from .formats.text import story_from_text
 from .model import Analysis, Scene, Story
+from .namelist import NameList
 from .pipeline import Pipeline, Stage, registered
-from .stages import (characters, coref, evidence, feelings, mentions, narrator,  # noqa: F401
-                     parse, people, quotes, speakers, tags)
+from .stages import (characters, coref, declared, evidence, feelings, mentions,  # noqa: F401
+                     narrator, parse, people, quotes, speakers, tags)
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
 Progress = Callable[[str, int, int], None]
 
 DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "coref", "speakers",
-                  "speech_coref", "people", "evidence", "feelings", "tags")
+                  "speech_coref", "people", "evidence", "feelings", "tags", "declared_tags")
 
 
 def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
@@ -47,29 +48,34 @@ def _scenes_stage() -> Stage:
 
 
 def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
-    return Pipeline([_scenes_stage()] + [registered(n) for n in names], inputs=("story",))
+    return Pipeline([_scenes_stage()] + [registered(n) for n in names], inputs=("story",),
+                    defaults={"fandom_names": NameList()})
 
 
 def analyze_story(story: Story, progress: Progress | None = None,
-                  pipeline: Pipeline | None = None) -> Analysis:
-    """Run the pipeline over a story already read."""
+                  pipeline: Pipeline | None = None, names: NameList | None = None) -> Analysis:
+    """Run the pipeline over a story already read.  ``names``: a fandom name list
+    (``heartline.namelist.load_name_list``) mapping text names to canonical ones."""
     pipeline = pipeline or default_pipeline()
     token = parse_progress.set((lambda done, total: progress("parse", done, total)) if progress else None)
     try:
         results = pipeline.run(progress=(lambda name, i, n: progress(name, -1, -1)) if progress else None,
-                               story=story)
+                               story=story, fandom_names=names or NameList())
     finally:
         parse_progress.reset(token)
     return Analysis(story=story, scenes=results["scenes"], characters=results["characters"],
-                    quotes=results["speakers"], relations=results["relations"], tags=results["tags"])
+                    quotes=results["speakers"], relations=results["relations"],
+                    tags=results["compared_tags"])
 
 
-def analyze(source: str | Path, progress: Progress | None = None) -> Analysis:
-    """Read a story file and analyse it."""
-    return analyze_story(read_story(Path(source)), progress=progress)
+def analyze(source: str | Path, progress: Progress | None = None,
+            names: NameList | None = None) -> Analysis:
+    """Read a story file (any format heartline reads) and analyse it."""
+    return analyze_story(read_story(Path(source)), progress=progress, names=names)
 
 
 def analyze_text(text: str, source: str = "<text>", title: str = "",
-                 progress: Progress | None = None) -> Analysis:
+                 progress: Progress | None = None, names: NameList | None = None) -> Analysis:
     """Analyse a story given as a string."""
-    return analyze_story(story_from_text(text, source=source, title=title), progress=progress)
+    return analyze_story(story_from_text(text, source=source, title=title), progress=progress,
+                         names=names)

@@ -92,6 +92,15 @@ class Story:
         return len(self.text[start:end].split())
 
 
+def _info_json(info: WorkInfo) -> dict[str, Any]:
+    return {"url": info.url or None, "authors": list(info.authors), "fandoms": list(info.fandoms),
+            "rating": info.rating or None, "warnings": list(info.warnings),
+            "categories": list(info.categories), "language": info.language or None,
+            "series": info.series or None, "summary": info.summary or None,
+            "notes": list(info.notes), "chapter_titles": list(info.chapter_titles),
+            "extra": {k: v for k, v in info.extra}}
+
+
 # --------------------------------------------------------------------- parsing
 @dataclass(frozen=True)
 class Token:
@@ -287,9 +296,24 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class TagCheck:
+    """One line of the comparison between the author's tags and heartline's reading."""
+
+    tag: str  # the author's tag as written, or heartline's own for "untagged"
+    status: str  # "agree", "kind_differs", "unsupported", "unknown_name" or "untagged"
+    found: str = ""  # heartline's tag for the same pair, if it has one
+    characters: tuple[str, ...] = ()  # ids of the characters the tag's names matched
+    note: str = ""  # a readable reason
+
+
+TAG_STATUSES = ("agree", "kind_differs", "unsupported", "unknown_name", "untagged")
+
+
+@dataclass(frozen=True)
 class Tags:
     characters: tuple[str, ...]
     relationships: tuple[str, ...]
+    compared: tuple[TagCheck, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -315,6 +339,12 @@ class Analysis:
                 "source": self.story.source,
                 "title": self.story.title,
                 "words": self.story.words,
+                "format": self.story.format,
+                "archive": self.story.info.archive or None,
+                "metadata": _info_json(self.story.info),
+                "declared_tags": {"relationships": list(self.story.info.relationships),
+                                  "characters": list(self.story.info.characters),
+                                  "additional": list(self.story.info.additional_tags)},
                 "scenes": [
                     {"index": s.index, "start": s.start, "end": s.end,
                      "chapter": s.chapter, "title": s.title}
@@ -344,5 +374,8 @@ class Analysis:
                 for r in self.relations
             ],
             "tags": {"characters": list(self.tags.characters),
-                     "relationships": list(self.tags.relationships)},
+                     "relationships": list(self.tags.relationships),
+                     "compared": [{"tag": t.tag, "status": t.status, "found": t.found or None,
+                                   "characters": list(t.characters), "note": t.note}
+                                  for t in self.tags.compared]},
         }

@@ -48,9 +48,12 @@ def registered(name: str) -> Stage:
 class Pipeline:
     """An ordered list of stages, checked once when built."""
 
-    def __init__(self, stages: Iterable[Stage], inputs: Iterable[str] = ("story",)):
+    def __init__(self, stages: Iterable[Stage], inputs: Iterable[str] = ("story",),
+                 defaults: Mapping[str, Any] | None = None):
+        """``defaults``: values for optional inputs (a run may leave them out)."""
         self.stages = tuple(stages)
-        self.inputs = tuple(inputs)
+        self.defaults = dict(defaults or {})
+        self.inputs = tuple(inputs) + tuple(n for n in self.defaults if n not in tuple(inputs))
         available = set(self.inputs)
         for st in self.stages:
             missing = [n for n in st.needs if n not in available]
@@ -64,10 +67,10 @@ class Pipeline:
         return self.inputs + tuple(st.produces for st in self.stages)
 
     def run(self, progress: Progress | None = None, **inputs: Any) -> Mapping[str, Any]:
-        missing = [n for n in self.inputs if n not in inputs]
+        missing = [n for n in self.inputs if n not in inputs and n not in self.defaults]
         if missing:
             raise PipelineError(f"pipeline input missing: {', '.join(missing)}")
-        results: dict[str, Any] = dict(inputs)
+        results: dict[str, Any] = {**self.defaults, **inputs}
         for i, st in enumerate(self.stages):
             if progress:
                 progress(st.name, i, len(self.stages))

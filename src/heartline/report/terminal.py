@@ -40,7 +40,13 @@ def _relation_line(analysis: Analysis, r: Relation) -> str:
 def render(analysis: Analysis) -> str:
     story = analysis.story
     lines = [f"{story.title or story.source}  ({story.words:,} words, {len(analysis.scenes)} scenes, "
-             f"{len(analysis.quotes)} quotes)", ""]
+             f"{len(analysis.quotes)} quotes)"]
+    info = story.info
+    about = [x for x in (", ".join(info.authors) and "by " + ", ".join(info.authors),
+                         ", ".join(info.fandoms), info.rating) if x]
+    if about:
+        lines.append("  " + " · ".join(about))
+    lines.append("")
     lines.append("Characters")
     for c in analysis.characters[:_MAX_CHARACTERS]:
         others = [a for a in c.aliases if a != c.name][:6]
@@ -59,4 +65,14 @@ def render(analysis: Analysis) -> str:
     lines += ["", "Tags"]
     lines.append("  Relationships: " + (", ".join(analysis.tags.relationships) or "none"))
     lines.append("  Characters:    " + (", ".join(analysis.tags.characters) or "none"))
+    if analysis.tags.compared:
+        lines += ["", "Author's relationship tags vs. the text"]
+        for check in analysis.tags.compared:
+            mark = _CHECK_MARK[check.status]
+            found = f" (heartline: {check.found})" if check.found and check.found != check.tag else ""
+            lines.append(f"  {mark} {check.tag}{found}: {check.note}")
     return "\n".join(lines)
+
+
+_CHECK_MARK = {"agree": "ok  ", "kind_differs": "~   ", "unsupported": "NO  ",
+               "unknown_name": "??  ", "untagged": "new "}

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Cast, Character, Document, Mention
+from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VERBS, TITLES
@@ -380,21 +381,47 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
-@stage("characters", needs=("document", "mentions"), produces="names")
-def find_characters(document: Document, mentions: Mentions) -> Cast:
-    """People of the story, each with every name the text uses for them."""
+def _canonical(entities: list[_Entity], names: NameList) -> tuple[list[_Entity], dict[int, CanonicalName]]:
+    """Merge the entities a name list says are one person; remember each one's entry."""
+    merged: dict[str, _Entity] = {}
+    out: list[_Entity] = []
+    entry_of: dict[int, CanonicalName] = {}
+    for e in entities:
+        entry = names.match(Counter(" ".join(m.text.split()) for m in e.mentions))
+        if entry is None:
+            out.append(e)
+            continue
+        into = merged.get(entry.name)
+        if into is None:
+            merged[entry.name] = e
+            entry_of[id(e)] = entry
+            out.append(e)
+            continue
+        into.mentions.extend(e.mentions)
+        into.tokens = into.tokens | e.tokens
+        into.male += e.male
+        into.female += e.female
+    return out, entry_of
+
+
+@stage("characters", needs=("document", "mentions", "fandom_names"), produces="names")
+def find_characters(document: Document, mentions: Mentions, fandom_names: NameList = NameList()) -> Cast:
+    """People of the story, each with every name the text uses for them; a user's name
+    list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions)
-    entities = _cluster(stats)
+    entities, entry_of = _canonical(_cluster(stats), fandom_names)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()
     characters = []
     links: dict[int, str] = {}
     for e in entities:
-        name = _display_name(e)
+        entry = entry_of.get(id(e))
+        name = entry.name if entry else _display_name(e)
         cid = _slug(name, taken)
         surface = Counter(" ".join(m.text.split()) for m in e.mentions)
         aliases = tuple(sorted(surface, key=lambda a: (-surface[a], a)))
-        characters.append(Character(id=cid, name=name, aliases=aliases, gender=e.gender,
+        gender = entry.gender if entry and entry.gender != "unknown" else e.gender
+        characters.append(Character(id=cid, name=name, aliases=aliases, gender=gender,
                                     mentions=len(e.mentions)))
         for m in e.mentions:
             links[m.index] = cid

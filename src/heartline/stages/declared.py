@@ -1,0 +1,115 @@
+"""Stage ``declared_tags``: the author's relationship tags beside heartline's reading.
+
+An archive download or header says which pairings the author tagged.  Each declared
+tag is matched to the story's characters by name (any alias, either name order, a
+fandom's "(Series)" disambiguation dropped) and checked against the relations: does the
+text support it, as the same kind?  heartline's own pairings that the author did not
+tag are listed too.  Nothing here changes the reading; it only compares.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..model import Character, Relation, Story, TagCheck, Tags
+from ..pipeline import stage
+from .lexicon import TITLES
+
+_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(name)]
+
+
+def _key(name: str) -> str:
+    return " ".join(_words(name))
+
+
+def match_character(name: str, characters: tuple[Character, ...]) -> Character | None:
+    """The character a tag's name means: an exact alias first (either word order), else
+    the most mentioned character sharing a name word that is not a title."""
+    name = _DISAMBIGUATION.sub("", name).strip()
+    key = _key(name)
+    words = key.split()
+    forms = {key, " ".join(reversed(words))}
+    for c in characters:
+        if forms & {_key(a) for a in (c.name,) + c.aliases}:
+            return c
+    content = {w for w in words if w not in TITLES and len(w) > 1}
+    best, best_score = None, (0, 0)
+    for c in characters:
+        theirs = {w for a in (c.name,) + c.aliases for w in _words(a)}
+        overlap = len(content & theirs)
+        if overlap and (overlap, c.mentions) > best_score:
+            best, best_score = c, (overlap, c.mentions)
+    return best
+
+
+def _parse_tag(tag: str) -> tuple[list[str], bool] | None:
+    """"A/B" → ([A, B], romantic); "A & B" → ([A, B], platonic); else None."""
+    if "/" in tag:
+        names = [n.strip() for n in tag.split("/")]
+        romantic = True
+    elif "&" in tag:
+        names = [n.strip() for n in tag.split("&")]
+        romantic = False
+    else:
+        return None
+    names = [n for n in names if n]
+    return (names, romantic) if len(names) >= 2 else None
+
+
+def _kinds_between(a: str, b: str, relations: tuple[Relation, ...]) -> set[str]:
+    return {r.kind for r in relations if {r.source, r.target} == {a, b}}
+
+
+@stage("declared_tags", needs=("story", "characters", "relations", "tags"), produces="compared_tags")
+def compare_tags(story: Story, characters: tuple[Character, ...], relations: tuple[Relation, ...],
+                 tags: Tags) -> Tags:
+    """heartline's tags with the author's relationship tags checked against the text."""
+    checks: list[TagCheck] = []
+    declared_pairs: set[frozenset[str]] = set()
+    found_by_pair = {}
+    by_name = {c.name: c.id for c in characters}
+    for tag in tags.relationships:
+        names = [n.strip() for n in re.split(r"/| & ", tag)]
+        if len(names) == 2 and all(n in by_name for n in names):
+            found_by_pair[frozenset(by_name[n] for n in names)] = tag
+    for tag in story.info.relationships:
+        parsed = _parse_tag(tag)
+        if parsed is None:
+            continue
+        names, romantic = parsed
+        matched = [match_character(n, characters) for n in names]
+        missing = [n for n, c in zip(names, matched) if c is None]
+        ids = tuple(c.id for c in matched if c is not None)
+        if missing:
+            checks.append(TagCheck(tag, "unknown_name", characters=ids,
+                                   note=f"no character in the text is called {', '.join(missing)}"))
+            continue
+        statuses = []
+        found = ""
+        for a, b in combinations(ids, 2):
+            declared_pairs.add(frozenset((a, b)))
+            kinds = _kinds_between(a, b, relations)
+            found = found or found_by_pair.get(frozenset((a, b)), "")
+            if romantic and "romantic" in kinds or not romantic and kinds & {"affection", "romantic"} \
+                    and "romantic" not in kinds:
+                statuses.append("agree")
+            elif kinds:
+                statuses.append("kind_differs")
+            else:
+                statuses.append("unsupported")
+        status = min(statuses, key=("unsupported", "kind_differs", "agree").index)
+        note = {"agree": "the text shows this",
+                "kind_differs": "the text shows a feeling between them, of another kind",
+                "unsupported": "the text shows no feeling between them"}[status]
+        checks.append(TagCheck(tag, status, found, ids, note))
+    if story.info.relationships:
+        for pair, tag in found_by_pair.items():
+            if pair not in declared_pairs:
+                checks.append(TagCheck(tag, "untagged", tag, tuple(sorted(pair)),
+                                       "heartline finds this pairing; the author did not tag it"))
+    return Tags(characters=tags.characters, relationships=tags.relationships, compared=tuple(checks))
