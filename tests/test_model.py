@@ -10,14 +10,17 @@ from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Evidenc
                              Scene, Story, Tags, polarity)
 
 TOP = {"schema", "story", "characters", "quotes", "relations", "tags"}
-STORY_KEYS = {"source", "title", "words", "scenes"}
+STORY_KEYS = {"source", "title", "words", "scenes", "format", "archive", "metadata", "declared_tags"}
+METADATA_KEYS = {"url", "authors", "fandoms", "rating", "warnings", "categories", "language", "series",
+                 "summary", "notes", "chapter_titles", "extra"}
+DECLARED_KEYS = {"relationships", "characters", "additional"}
 SCENE_KEYS = {"index", "start", "end", "chapter", "title"}
 CHARACTER_KEYS = {"id", "name", "aliases", "gender", "mentions", "centrality"}
 QUOTE_KEYS = {"text", "start", "end", "speaker", "addressee", "addressee_from", "scene", "kind"}
 RELATION_KEYS = {"from", "to", "kind", "how", "current", "confidence", "arc", "evidence"}
 ARC_KEYS = {"scene", "kind", "how", "past", "label"}
 EVIDENCE_KEYS = {"text", "start", "end", "scene", "kind", "how", "cue", "past"}
-TAG_KEYS = {"characters", "relationships"}
+TAG_KEYS = {"characters", "relationships", "compared"}
 
 
 def _analysis() -> Analysis:
@@ -40,6 +43,8 @@ def test_to_json_has_every_contract_key() -> None:
     assert set(data) == TOP
     assert data["schema"] == SCHEMA == "heartline/analysis/v1"
     assert set(data["story"]) == STORY_KEYS
+    assert set(data["story"]["metadata"]) == METADATA_KEYS
+    assert set(data["story"]["declared_tags"]) == DECLARED_KEYS
     assert set(data["story"]["scenes"][0]) == SCENE_KEYS
     assert set(data["characters"][0]) == CHARACTER_KEYS
     assert set(data["quotes"][0]) == QUOTE_KEYS
@@ -57,7 +62,7 @@ def test_to_json_values() -> None:
     assert (rel["from"], rel["to"], rel["confidence"]) == ("mia", "tom", 0.667)
     assert [a["label"] for a in rel["arc"]] == ["denied", "romantic stated"]
     assert data["quotes"][0]["speaker"] == "mia" and data["quotes"][0]["addressee"] == "tom"
-    assert data["tags"] == {"characters": ["Mia", "Tom"], "relationships": ["Mia/Tom"]}
+    assert data["tags"] == {"characters": ["Mia", "Tom"], "relationships": ["Mia/Tom"], "compared": []}
     json.loads(json.dumps(data))  # plain JSON types only
 
 
