@@ -349,6 +349,18 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
     return [e for e in entities if e.mentions]
 
 
+def _uncapitalised(forms: Counter[str]) -> Counter[str]:
+    """A play's speaker prefix "LADY CAPULET" counts as the "Lady Capulet" the text also
+    writes; a name only ever in capitals is shown in title case."""
+    out: Counter[str] = Counter()
+    lower = {f.lower(): f for f in forms if not f.isupper()}
+    for form, n in forms.items():
+        if form.isupper() and len(form) > 1:
+            form = lower.get(form.lower(), form.title())
+        out[form] += n
+    return out
+
+
 def _display_name(entity: _Entity) -> str:
     """The full name where the text gives one; else the titled form if that is how the
     text mostly names them ("Mrs Jennings"), else the bare name."""
@@ -362,6 +374,7 @@ def _display_name(entity: _Entity) -> str:
             titled[" ".join(core.split())] += 1
             core = core.split(None, 1)[1] if " " in core else core
         cores[" ".join(core.split())] += 1
+    cores, titled = _uncapitalised(cores), _uncapitalised(titled)
     best = max(cores, key=lambda c: (len(c.split()) > 1, cores[c], len(c), c))
     if entity.title_class == "mrs" and titled:
         return max(titled, key=lambda c: (titled[c], len(c), c))

@@ -96,6 +96,14 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _CLIMB = ("xcomp", "conj", "acomp", "attr", "dobj", "pobj", "prep", "aux", "relcl", "advcl", "pcomp")
 _HIDDEN_CRUSH = re.compile(
     r"\b(?:know|guess|tell)\b[^.?!]*\bwho\b[^.?!]*\bI\s+(?:like|love|fancy|have a crush on)\b", re.IGNORECASE)
+# Terms of endearment said to someone: "for what purpose, love?", "my darling", "dear
+# heart".  A pet name shows the feeling without naming it, so it is implied evidence,
+# weak alone (shopkeepers say "love" too) and strong when it recurs.
+_ROMANTIC_ENDEARMENT = re.compile(
+    r"(?:^|[,;:!?.—–-]\s*|\b(?:o|oh|my|sweet|dear)\s+)"
+    r"(?P<cue>my\s+(?:love|darling|sweet|heart|beloved|dearest\s+love)|darling|sweetheart|beloved|"
+    r"dear\s+heart|sweet\s+love|babe|love)(?=\s*[,.!?;:—–-]|\s*$)",
+    re.IGNORECASE)
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -454,6 +462,10 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             about = [c for c in about if c not in (q.speaker, q.addressee)]
             if about:
                 yield _speech_evidence(reader, q, q.speaker, about[-1], "affection", "stated", 0.5, m.group())
+        endearment = _ROMANTIC_ENDEARMENT.search(body) if q.addressee else None
+        if endearment:
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.45,
+                                   " ".join(endearment.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
 
@@ -473,6 +485,7 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
     for m in mentions.items:
         if m.kind in ("pronoun", "name") and m.index in links:
             by_start.setdefault(m.start, m)
+    sentence_of = [m.sentence for m in mentions.items]  # non-decreasing: mentions are in text order
     for m in mentions.items:
         if m.kind != "relational":
             continue
@@ -482,7 +495,7 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
             continue
         referent, basis = _appositive(reader, m, owner), "named"
         if referent is None:
-            referent, margin = _referent(reader, m, owner, romance, mentions, links)
+            referent, margin = _referent(reader, m, owner, romance, mentions, links, sentence_of)
             basis = "clear" if margin >= 3 else "guess"
         if referent is not None:
             yield m, owner, referent, basis
@@ -526,7 +539,8 @@ def _appositive(reader: _Reader, m: Mention, owner: str) -> str | None:
 
 
 def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]],
-              mentions: Mentions, links: dict[int, str]) -> tuple[str | None, float]:
+              mentions: Mentions, links: dict[int, str],
+              sentence_of: list[int] | None = None) -> tuple[str | None, float]:
     """The named person a relational noun stands for, from the people around it: each
     mention counts once, closer ones more, and speech counts only for speech.  Returns the
     person and how far ahead of the next candidate they are."""
@@ -534,7 +548,11 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
     scene = doc.sentences[m.sentence].scene
     in_speech = m.quote is not None
     scores: Counter = Counter()
-    for o in mentions.items:
+    nearby = mentions.items
+    if sentence_of is not None:  # only the 15 sentences either side count: bisect, not scan, a novel
+        nearby = nearby[bisect.bisect_left(sentence_of, m.sentence - 15):
+                        bisect.bisect_right(sentence_of, m.sentence + 15)]
+    for o in nearby:
         cid = links.get(o.index)
         if cid is None or cid == owner or o.kind == "relational" or (o.quote is not None) != in_speech:
             continue

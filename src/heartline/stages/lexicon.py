@@ -104,7 +104,8 @@ RELATION_GENDER = {
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 FIRST_PERSON = frozenset("i me my mine myself".split())
-SECOND_PERSON = frozenset("you your yours yourself".split())
+# archaic forms too: plays, older novels and period fan fiction say "thee"
+SECOND_PERSON = frozenset("you your yours yourself thou thee thy thine thyself ye".split())
 
 GENDER_NOUNS = {
     "boy": "male", "man": "male", "gentleman": "male", "lad": "male", "guy": "male",

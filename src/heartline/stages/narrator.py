@@ -35,6 +35,9 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
                     if m.kind == "pronoun" and m.person == 1 and m.quote is None]
     start, end = document.story.body
     in_quotes = sum(q.end - q.start for q in quote_spans)
+    in_lines = sum(q.end - q.start for q in quote_spans if q.kind == "line")
+    if in_lines > 0.5 * (end - start):
+        return names  # a play or a chat log: every "I" is inside somebody's line
     narration_words = max(1, (end - start - in_quotes) // 6)
     if len(first_person) < _MIN_COUNT or len(first_person) * 1000 / narration_words < _MIN_SHARE:
         return names

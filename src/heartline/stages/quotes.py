@@ -9,6 +9,7 @@ first-person paragraphs above it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Document, QuoteSpan
 from ..pipeline import stage
@@ -121,6 +122,7 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     single = _uses_single_quotes(text)
     found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature/prefix
     chat = _chat_lines(document)
+    chat.update(_play_lines(document))
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
         if p_index in chat:
             s, e, handle = chat[p_index]
@@ -140,6 +142,82 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
                   signature=sig if kind == "letter" else "", prefix=sig if kind == "line" else "")
         for i, (s, e, p, kind, sig) in enumerate(found)
     )
+
+
+# ------------------------------------------------------------------ plays and scripts
+# A speaker prefix in capitals: "ROMEO" on a line of its own, or "ROMEO. But soft!" /
+# "HAMLET: Words, words, words." opening the speech.
+_SPEAKER_NAME = r"[A-Z][A-Z'’\-]*(?: (?:[A-Z][A-Z'’\-]*|of|de|la|le|van|von))*"
+_SPEAKER_ALONE = re.compile(rf"^[ \t]*(?P<name>{_SPEAKER_NAME})[ \t]*[.:]?[ \t]*$")
+_SPEAKER_INLINE = re.compile(rf"^[ \t]*(?P<name>{_SPEAKER_NAME})[ \t]*[.:][ \t]+(?P<text>\S)")
+# stage directions: narration, not speech
+_DIRECTION = re.compile(
+    r"^[ \t]*(?:[\[(_]"
+    r"|(?i:enter|exit|exeunt|re-enter|re-?enters?|exits|enters|flourish|alarums?|music|dies|falls"
+    r"|aside|within|sound|trumpets?|noise)\b"
+    r"|[A-Z]{2,}(?: [A-Z]{2,})* [a-z]+s\b)")  # "JULIET appears above at a window"
+_BRACKETED = re.compile(r"^[ \t]*[\[(][^\])\n]{1,80}[\])][ \t]*(?=\S)")
+_ENTRANCE = re.compile(r"^[ \t]*(?:enter|exit|exeunt|re-enter)\b", re.IGNORECASE)
+_DIRECTION_LINE = re.compile(r"\n(?=" + _DIRECTION.pattern[1:] + ")")
+_NOT_SPEAKERS = frozenset({"ACT", "SCENE", "PROLOGUE", "EPILOGUE", "THE END", "FINIS", "END",
+                           "CHAPTER", "PART", "BOOK", "INTERLUDE", "CONTENTS", "DRAMATIS PERSONAE"})
+_MIN_PLAY_SPEECHES = 8
+
+
+def _speaker_name(name: str) -> bool:
+    words = name.split()
+    return (any(c.isalpha() for c in name) and len(name) <= 40 and len(words) <= 4
+            and name.upper() == name and words[0] not in _NOT_SPEAKERS
+            and not re.fullmatch(r"[IVXLC]+\.?", name))
+
+
+def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
+    """Speeches of a play or script: paragraph -> (start, end, speaker as written).
+
+    Read only when the text is laid out as one: at least eight speeches under capital
+    speaker prefixes, two speakers with several each.  A speech runs on over paragraphs
+    until the next prefix, an entrance or exit, or a new scene; stage directions
+    ("Enter ROMEO", "[Aside]") stay narration."""
+    text = document.story.text
+    found: dict[int, tuple[int, int, str]] = {}
+    speaker: str | None = None
+    scene = -1
+    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        para = text[p_start:p_end]
+        if document.scene_at(p_start) != scene:
+            speaker, scene = None, document.scene_at(p_start)
+        alone = _SPEAKER_ALONE.match(para)
+        if alone and "\n" not in para and _speaker_name(alone.group("name")):
+            speaker = alone.group("name")
+            continue
+        inline = _SPEAKER_INLINE.match(para)
+        if inline and _speaker_name(inline.group("name")):
+            speaker = inline.group("name")
+            found[p_index] = (p_start + inline.start("text"), p_end, speaker)
+            continue
+        if speaker is None:
+            continue
+        aside = _BRACKETED.match(para)
+        if aside:  # "[Aside to GREGORY] Is the law of our side?"
+            p_start += aside.end()
+            para = text[p_start:p_end]
+        if _DIRECTION.match(para):
+            nl = para.find("\n")
+            if nl == -1 or _DIRECTION.match(para[nl + 1:]):
+                if _ENTRANCE.match(para):
+                    speaker = None
+                continue
+            p_start += nl + 1  # "Re-enter TYBALT" on its own line, then the speech goes on
+            para = text[p_start:p_end]
+        # the speech, up to a stage direction line inside it
+        cut = _DIRECTION_LINE.search(para)
+        end = p_start + cut.start() if cut else p_end
+        if text[p_start:end].strip():
+            found[p_index] = (p_start, end, speaker)
+    counts = Counter(name for *_, name in found.values())
+    if len(found) < _MIN_PLAY_SPEECHES or sum(1 for n in counts.values() if n >= 3) < 2:
+        return {}
+    return found
 
 
 # "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?"

@@ -61,7 +61,7 @@ _NUMBER_WORDS = (
     r"|one|two|three|four|five|six|seven|eight|nine|(?:one\s+)?hundred)"
 )
 _KEYWORD_RE = re.compile(
-    r"(?P<kw>chapter|chap|ch|part|book|volume|vol|act)(?:\.\s*|\s+)"
+    r"(?P<kw>chapter|chap|ch|part|book|volume|vol|act|scene)(?:\.\s*|\s+)"
     rf"(?P<num>\d{{1,4}}|{_NUMBER_WORDS}|[ivxlcdm]+)\b(?P<tail>.*)",
     re.IGNORECASE,
 )
@@ -184,6 +184,7 @@ class _Layout:
     lines: tuple[tuple[int, int], ...]  # (start, end) of each line, newline excluded
     kinds: tuple[int, ...]
     titles: tuple[str, ...]  # full heading title for _HEADING lines, else ""
+    heading_kinds: tuple[str, ...]  # "chapter", "act", "scene" ... for _HEADING lines
     line_paragraphs: bool  # each content line is its own paragraph
     scene_gap: int | None  # newlines between content lines that make a scene break
 
@@ -334,6 +335,7 @@ def _layout(text: str) -> _Layout:
         lines=tuple(lines),
         kinds=tuple(kinds),
         titles=tuple(titles),
+        heading_kinds=tuple(heading_kind),
         line_paragraphs=line_paragraphs,
         scene_gap=_scene_gap(gaps, wrapped),
     )
@@ -354,13 +356,14 @@ def _raw_segments(text: str, layout: _Layout) -> list[_Segment]:
     pending = False  # a break line or blank run was seen; cut at the next content
     after_heading = False  # breaks between a heading and its first text mean nothing
     blank_run = 0
-    for (s, e), kind, title in zip(layout.lines, layout.kinds, layout.titles):
+    for (s, e), kind, title, heading in zip(layout.lines, layout.kinds, layout.titles,
+                                            layout.heading_kinds):
         if kind == _BLANK:
             blank_run += 1
             continue
         gap, blank_run = blank_run + 1, 0
-        if kind == _HEADING:
-            segments.append(_Segment(s, title, opens_chapter=True))
+        if kind == _HEADING:  # a play's "SCENE II." opens a scene, not a chapter
+            segments.append(_Segment(s, title, opens_chapter=heading != "scene"))
             after_heading, pending = True, False
         elif kind == _BREAK:
             pending = pending or not after_heading

@@ -10,6 +10,7 @@ names or the one reading it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
@@ -72,6 +73,12 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     aliases = _alias_index(cast)
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
+    # in text order: the mentions between two offsets are a slice, found by bisection
+    outside_starts = [m.start for m in outside]
+
+    def outside_between(lo: int, hi: int) -> list[Mention]:
+        return outside[bisect.bisect_left(outside_starts, lo):bisect.bisect_left(outside_starts, hi)]
+
     inside: dict[int, list[Mention]] = {}
     for m in mentions.items:
         if m.quote is not None:
@@ -91,8 +98,12 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
         addressed = ""
         tag_pronoun = None
         if q.kind == "line":  # a chat or script line: its prefix is its speaker
-            prefix = [m for m in mentions.items if m.kind == "speaker" and p_start <= m.start < q.start]
+            # on the line itself (chat) or on the line above (a play's "ROMEO" alone)
+            prefix = [m for m in mentions.items if m.kind == "speaker"
+                      and q.start - 80 <= m.start and m.end <= q.start]
             speaker = links.get(prefix[-1].index) if prefix else None
+            addressee, addressed = (vocatives[0], "vocative") if vocatives else (
+                _other_party(quotes, quote_spans, q, speaker), "turn")
         elif q.kind == "letter":
             addressed = "letter"
             speaker = aliases.get(_norm(q.signature))
@@ -102,11 +113,11 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 max(set(named), key=named.count) if named else None)
             if addressee is None:
                 # the person reading it in the narration just before
-                before = [m for m in outside if p_start - 600 <= m.start < q.start and m.index in links]
+                before = [m for m in outside_between(p_start - 600, q.start) if m.index in links]
                 readers = [links[m.index] for m in before if links[m.index] != speaker]
                 addressee = readers[-1] if readers else None
         else:
-            after = [m for m in outside if q.end <= m.start < nxt]
+            after = outside_between(q.end, nxt)
             # only the first clause after the quote is its tag
             tag_end = nxt
             dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
@@ -115,7 +126,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             tag = [m for m in after if m.start < tag_end]
             # the stretch before the quote, less the previous quote's own tag
             before_from = max(prv, tag_ends.get(i - 1, prv)) if same_para else prv
-            before = [m for m in outside if before_from <= m.start < q.start]
+            before = outside_between(before_from, q.start)
             attached = _tag_attached(text, q, tag_end, tag, links, tokens)
             if attached:
                 tag_ends[i] = tag_end
@@ -245,7 +256,7 @@ def _recent(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, bac
     out = []
     for prev in reversed(quotes[-back:]):
         span = spans[prev.index]
-        if span.scene != q.scene or q.paragraph - span.paragraph > 3 or prev.kind != "speech":
+        if span.scene != q.scene or q.paragraph - span.paragraph > 3 or prev.kind != q.kind or prev.kind == "letter":
             break
         out.append(prev)
     return out
