@@ -19,7 +19,7 @@ from .errors import HeartlineError
 
 
 # Modules that add subcommands (each defines ``register_cli``), in help order.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("heartline.corpus.cli", "heartline.ask.cli", "heartline.web.cli")
 
 
 def write_json(data: Any, target: str) -> None:
@@ -59,20 +59,49 @@ class _ProgressLine:
             sys.stderr.flush()
 
 
+def load_names(path: str | None):
+    """The ``--names FILE`` fandom name list (None when not given)."""
+    if not path:
+        return None
+    from .namelist import load_name_list
+
+    return load_name_list(path)
+
+
+def add_names_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--names", metavar="FILE",
+                        help="fandom name list (YAML/JSON: canonical name -> aliases, optional gender)")
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .api import analyze
     from .report.terminal import render
 
     progress = _ProgressLine(args.progress or (sys.stderr.isatty() and not args.quiet))
     try:
-        analysis = analyze(args.story, progress=progress)
+        analysis = analyze(args.story, progress=progress, names=load_names(args.names))
     finally:
         progress.close()
     if args.json:
         write_json(analysis.to_json(), args.json)
+    _write_reports(analysis, args)
     if not args.quiet and args.json != "-":
         print(render(analysis))
     return 0
+
+
+def _write_reports(analysis, args: argparse.Namespace) -> None:
+    """``--html``, ``--gexf``, ``--graphml``: the report and the graph files."""
+    if args.html:
+        from .report.html import write_html
+        write_html(analysis, args.html)
+    if args.gexf or args.graphml:
+        from .report.graph_export import to_gexf, to_graphml, write_graph
+        data = analysis.to_json()
+        if args.gexf:
+            write_graph(data, args.gexf, to_gexf)
+        if args.graphml:
+            write_graph(data, args.graphml, to_graphml)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -102,10 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("analyze", help="analyse one story and print a summary")
-    p.add_argument("story", help="the story file (plain text)")
+    p.add_argument("story", help="the story file: plain text, Markdown, HTML, EPUB or .docx "
+                                 "(AO3 and FanFicFare downloads included)")
     p.add_argument("--json", metavar="PATH", help="write the analysis as JSON ('-' for stdout)")
     p.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     p.add_argument("--progress", action="store_true", help="show progress even when not on a terminal")
+    add_names_option(p)
+    p.add_argument("--html", metavar="PATH", help="write the interactive report, one self-contained HTML file")
+    p.add_argument("--gexf", metavar="PATH", help="write the relationship graph as GEXF (Gephi)")
+    p.add_argument("--graphml", metavar="PATH", help="write the relationship graph as GraphML (networkx, yEd)")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("eval", help="score heartline against gold files")
