@@ -142,15 +142,22 @@ def _whos_who(text: str) -> dict[str, str]:
             for m in _WHOS_WHO.finditer(text)}
 
 
+# "Sweet Mara", "Gentle Mercutio", "Poor Elinor": words of address, never part of a name
+_ADDRESS_ADJECTIVES = frozenset(
+    "sweet sweetest gentle dear dearest fair poor noble good brave kind beloved lovely pretty "
+    "darling wretched cruel foolish silly".split())
+
+
 def _strip_common_words(runs, text: str, lowercase: Counter):
     """ "Poor Elinor", "Dear Tom": a leading word the text also writes in lower case is no
     part of the name."""
     runs = list(runs)
     alone = Counter(core[0] for _s, _e, core, _t, _h in runs if len(core) == 1)
     for start, end, core, title, honorific in runs:
-        while not title and len(core) > 1 and lowercase.get(core[0].lower(), 0) >= 3 \
-                and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0) \
-                and not name_gender(core[0]):
+        while not title and len(core) > 1 and (core[0].lower() in _ADDRESS_ADJECTIVES or (
+                lowercase.get(core[0].lower(), 0) >= 3
+                and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0)
+                and not name_gender(core[0]))):
             start = text.index(core[1], start + len(core[0]))
             core = core[1:]
         yield start, end, core, title, honorific

@@ -102,6 +102,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             prefix = [m for m in mentions.items if m.kind == "speaker"
                       and q.start - 80 <= m.start and m.end <= q.start]
             speaker = links.get(prefix[-1].index) if prefix else None
+            if speaker is None and quotes and quote_spans[i - 1].prefix == q.prefix \
+                    and quote_spans[i - 1].kind == "line":
+                speaker = quotes[-1].speaker  # a speech running on over paragraphs
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _other_party(quotes, quote_spans, q, speaker), "turn")
         elif q.kind == "letter":
