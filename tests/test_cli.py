@@ -104,3 +104,60 @@ def test_version(capsys) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("heartline ")
+
+
+# --------------------------------------------------------------------- formats (issue 3)
+def test_analyze_reads_an_ao3_download_and_shows_the_tag_comparison(tmp_path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent / "formats"))
+    import fixtures
+
+    path = tmp_path / "work.html"
+    path.write_bytes(fixtures.ao3_html())
+    out = tmp_path / "out.json"
+    proc = _cli("analyze", str(path), "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "by inkfox" in proc.stdout
+    assert "ok   Mara Lind/Tobin Hale" in proc.stdout and "??   Ada Finch/Mara Lind" in proc.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["story"]["format"] == "html" and data["story"]["archive"] == "ao3"
+    assert data["story"]["metadata"]["rating"] == "Teen And Up Audiences"
+
+
+@pytest.mark.parametrize("name,data,words", [
+    ("cut.epub", b"PK\x03\x04" + b"\x00" * 40, "damaged EPUB"),
+    ("empty.html", b"<html><head><title>x</title></head><body></body></html>", "no story text"),
+    ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary"),
+    ("zero.epub", b"", "empty"),
+])
+def test_bad_files_of_every_format_are_one_line(tmp_path, name, data, words) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = _cli("analyze", str(path))
+    assert proc.returncode == 2
+    assert words in _one_error_line(proc.stderr)
+
+
+def test_a_file_over_the_size_limit_is_one_line(tmp_path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:  # 52 MB of prose-like text: refused before any decoding
+        chunk = b"She walked along the harbour wall and thought of nothing. " * 1000
+        for _ in range(52_000_000 // len(chunk) + 1):
+            fh.write(chunk)
+    proc = _cli("analyze", str(path))
+    assert proc.returncode == 2
+    assert "over the 50 MB limit" in _one_error_line(proc.stderr)
+
+
+def test_names_option_renames_characters(tmp_path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    names = tmp_path / "names.yaml"
+    names.write_text("Mia Canon:\n  aliases: [Mia]\n", encoding="utf-8")
+    proc = _cli("analyze", str(story), "--names", str(names), "--json", "-")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert "Mia Canon" in {c["name"] for c in data["characters"]}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: [b\n", encoding="utf-8")
+    proc = _cli("analyze", str(story), "--names", str(bad))
+    assert proc.returncode == 2 and "not valid YAML" in _one_error_line(proc.stderr)
