@@ -11,6 +11,7 @@ names stay apart: a split costs less than two people fused into one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -62,7 +63,10 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
     index = TokenIndex(document)
     tokens = document.tokens
     text = document.story.text
-    lower_words = Counter(w for w in re.findall(r"\b[a-z][a-z'’]+\b", text))
+    # lower-case uses of a word count against its being a name, but not the chat lines' own
+    # lower-case names ("i love bev") nor handles ("wren.exe")
+    lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
+    lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
     stats: dict[str, _NameStats] = {}
     items = mentions.items
     for m in items:
@@ -350,13 +354,13 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
 
 
 def _uncapitalised(forms: Counter[str]) -> Counter[str]:
-    """A play's speaker prefix "LADY CAPULET" counts as the "Lady Capulet" the text also
-    writes; a name only ever in capitals is shown in title case."""
+    """A play's speaker prefix "LADY CAPULET" and a chat line's "bev" count as the "Lady
+    Capulet" and "Bev" the text also writes; a name only ever in one case is shown in title case."""
     out: Counter[str] = Counter()
-    lower = {f.lower(): f for f in forms if not f.isupper()}
+    cased = {f.lower(): f for f in forms if not f.isupper() and not f.islower()}
     for form, n in forms.items():
-        if form.isupper() and len(form) > 1:
-            form = lower.get(form.lower(), form.title())
+        if (form.isupper() and len(form) > 1) or form.islower():  # chat lines: "bev"
+            form = cased.get(form.lower(), form.title())
         out[form] += n
     return out
 
@@ -366,7 +370,9 @@ def _display_name(entity: _Entity) -> str:
     text mostly names them ("Mrs Jennings"), else the bare name."""
     cores: Counter[str] = Counter()
     titled: Counter[str] = Counter()
-    for m in entity.mentions:
+    # a chat handle names a person only when the text gives no other name
+    named = [m for m in entity.mentions if m.kind != "speaker"] or entity.mentions
+    for m in named:
         core = m.text
         if m.honorific:
             core = core[:core.rfind("-")]
@@ -386,7 +392,8 @@ def _display_name(entity: _Entity) -> str:
 
 
 def _slug(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "character"
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # Tomás -> tomas
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "character"
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}_{n}", n + 1

@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Cast, Coreference, Document, Evidence, Mention, Quote, Token
 from ..pipeline import stage
 from .lexicon import FAMILY_RELATIONS, FRIEND_RELATIONS, MARRIAGE_RELATIONS, ROMANTIC_RELATIONS
 from .mentions import Mentions
+from .quotes import is_chat_line
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Cue:
     implied: bool = False  # behaviour rather than a feeling word
     reverse: bool = False  # the subject causes the feeling in the object ("X annoys Y")
     needs_prep: bool = False  # only counts with one of ``preps`` ("crush on")
+    negative_idiom: bool = False  # only counts negated, and then means the feeling ("can't stand")
 
 
 VERB_CUES: dict[str, Cue] = {
@@ -42,6 +44,8 @@ VERB_CUES: dict[str, Cue] = {
     "hate": Cue("hatred", 1.0), "loathe": Cue("hatred", 1.0), "despise": Cue("hatred", 1.0),
     "detest": Cue("hatred", 1.0), "abhor": Cue("hatred", 1.0),
     "dislike": Cue("dislike", 1.0), "resent": Cue("dislike", 0.8),
+    "stand": Cue("dislike", 1.0, negative_idiom=True), "bear": Cue("dislike", 0.8, negative_idiom=True),
+    "stomach": Cue("dislike", 0.8, negative_idiom=True),
     "annoy": Cue("dislike", 0.6, reverse=True), "irritate": Cue("dislike", 0.6, reverse=True),
     "disgust": Cue("dislike", 0.6, reverse=True),
     "glare": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
@@ -104,6 +108,9 @@ _ROMANTIC_ENDEARMENT = re.compile(
     r"(?P<cue>my\s+(?:love|darling|sweet|heart|beloved|dearest\s+love)|darling|sweetheart|beloved|"
     r"dear\s+heart|sweet\s+love|babe|love)(?=\s*[,.!?;:—–-]|\s*$)",
     re.IGNORECASE)
+_CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
+_IN_LOVE = re.compile(r"\bin love\b", re.IGNORECASE)
+_TEXTSPEAK_LOVE = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love (?:u|ya)|luv (?:u|ya)|lov u)\b", re.IGNORECASE)
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -265,8 +272,25 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found = _cue_evidence(reader, focal) if relational else first
     found.extend(_quote_cues(reader, speakers))
     found.extend(_relational_evidence(reader, relational))
+    found = _casual_love(reader, found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
+
+
+def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
+    """In a chat line "I love bev" is how friends talk; it is romance only where the same
+    pair has a romance cue of its own ("in love with", "crush", "kiss", "boyfriend")."""
+    romance = {(e.experiencer, e.target) for e in found
+               if e.kind == "romantic" and not e.negated and e.cue.lower() not in _CASUAL_LOVE}
+    out = []
+    for e in found:
+        quote = reader.quote_at(e.start)
+        if (e.kind == "romantic" and e.cue.lower() in _CASUAL_LOVE and quote is not None
+                and is_chat_line(reader.doc.story.text, quote.start, quote.kind) and (e.experiencer, e.target) not in romance
+                and not _IN_LOVE.search(reader.doc.story.text[e.start:e.end])):
+            e = replace(e, kind="affection")
+        out.append(e)
+    return out
 
 
 def _cue_evidence(reader: _Reader, focal) -> list[Evidence]:
@@ -288,7 +312,9 @@ def _cue_evidence(reader: _Reader, focal) -> list[Evidence]:
                     exp, tgt = tgt, exp
                 if not exp or not tgt or exp == tgt:
                     continue
-                found.append(_evidence(reader, tok, cue, exp, tgt))
+                evidence = _evidence(reader, tok, cue, exp, tgt)
+                if evidence is not None:
+                    found.append(evidence)
     return found
 
 
@@ -399,6 +425,10 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     quote = reader.quote_at(tok.start)
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
+    if cue.negative_idiom:  # "I can't stand her" says the feeling; "I can stand her" says nothing
+        if not negated:
+            return None
+        negated = False
     question = _is_question(doc, tok, quote)
     hedged = bool(mods & _HEDGES)
     aux = {k.lemma for k in reader.kids(tok, "aux")}
@@ -462,9 +492,13 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             about = [c for c in about if c not in (q.speaker, q.addressee)]
             if about:
                 yield _speech_evidence(reader, q, q.speaker, about[-1], "affection", "stated", 0.5, m.group())
+        platonic = _TEXTSPEAK_LOVE.search(body) if q.addressee else None
+        if platonic:  # "ily", "love u": how friends sign off, not a declaration
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.7,
+                                   platonic.group())
         endearment = _ROMANTIC_ENDEARMENT.search(body) if q.addressee else None
         if endearment:
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.45,
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.5,
                                    " ".join(endearment.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, QuoteSpan, Token
 from ..pipeline import stage
+from .quotes import is_chat_line
 from .given_names import name_gender
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
@@ -132,14 +133,38 @@ def _name_mentions(document: Document):
                 yield start, end, tuple(core), title, ""
 
 
+_HANDLE_IN_CHAT = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?|[Hh]e|[Ss]he|[Tt]hey) (?:is|are|goes by) "
+    r"(?P<handle>[\w.@-]{2,32}) (?:in|on) the (?:group ?chat|chat|gc|server|channel)\b")
+_HANDLE_CHANGE = re.compile(
+    r"^[ \t]*(?P<old>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4}) (?:changed|set) (?:their|his|her|the) "
+    r"(?:display |nick)?(?:name|nickname|handle) to [\"“']?(?P<new>[^\"”'\n]{1,60}?)[\"”']?[ \t.]*$",
+    re.MULTILINE | re.IGNORECASE)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+\b")
 _WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
                        re.MULTILINE)
 
 
 def _whos_who(text: str) -> dict[str, str]:
-    """Handle -> name key, from lines like "mia.k = Mia Kerr, stage manager"."""
-    return {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
-            for m in _WHOS_WHO.finditer(text)}
+    """Handle -> name key: from a who's-who key ("mia.k = Mia Kerr, stage manager"), from
+    the narration ("She is pinsandneedles in the chat"), and through handle changes
+    ("mia.k changed their name to "stage fright"": the new handle is the same person)."""
+    key_of = {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
+              for m in _WHOS_WHO.finditer(text)}
+    for m in _HANDLE_IN_CHAT.finditer(text):
+        handle = m.group("handle").lower()
+        if m.group("name")[0].isupper() and m.group("name").lower() not in ("he", "she", "they"):
+            key_of.setdefault(handle, " ".join(m.group("name").split()).lower())
+            continue
+        # "He is sawdust in the chat": the last full name before it in the paragraph
+        para_start = text.rfind("\n\n", 0, m.start()) + 1
+        names = _FULL_NAME.findall(text, para_start, m.start())
+        if names:
+            key_of.setdefault(handle, " ".join(names[-1].split()).lower())
+    for m in _HANDLE_CHANGE.finditer(text):
+        old, new = m.group("old").lower(), " ".join(m.group("new").split()).lower()
+        key_of[new] = key_of.get(old, old)
+    return key_of
 
 
 # "Sweet Mara", "Gentle Mercutio", "Poor Elinor": words of address, never part of a name
@@ -178,6 +203,51 @@ def _pronoun_mentions(document: Document):
             yield tok, "", 2
 
 
+# words a name never is, however a chat line spells it
+_NEVER_LOWERCASE_NAMES = frozenset(
+    "i a an the and or but so if of in on at to for with from by is are was were be been am do "
+    "did done have has had not no yes ok okay lol omg me my you your he she him her his they them "
+    "we us our it its this that what who why how when where here there all any some just like "
+    "love hate will may can could would should must might shall sir dear".split())
+
+
+def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...], runs, lowercase):
+    """Names in chat lines written in lower case ("i love bev", "callum pryce"): a word the
+    text capitalises as a name elsewhere and never writes in lower case in its narration."""
+    capitalised = Counter(w.lower() for _s, _e, core, _t, _h in runs for w in core)
+    # a stray lower-case spelling in the narration ("DM: tom → mia") does not make it a word
+    known = {w for w, n in capitalised.items()
+             if w not in _NEVER_LOWERCASE_NAMES and lowercase.get(w, 0) * 3 <= n}
+    if not known:
+        return []
+    tokens = document.tokens
+    starts = [t.start for t in tokens]
+    text = document.story.text
+    found = []
+    for q in quote_spans:
+        if not is_chat_line(text, q.start, q.kind):
+            continue
+        i = bisect.bisect_left(starts, q.start)
+        core: list[str] = []
+        start = end = 0
+        while i <= len(tokens):
+            tok = tokens[i] if i < len(tokens) and tokens[i].start < q.end else None
+            if tok is not None and tok.text.islower() and tok.text.isalpha() and tok.text in known \
+                    and (not core or text[end:tok.start] == " "):
+                if not core:
+                    start = tok.start
+                core.append(tok.text)
+                end = tok.end
+            elif core:
+                found.append((start, end, tuple(core), "", ""))
+                core = []
+                continue  # look at this token again as a possible first word
+            if tok is None:
+                break
+            i += 1
+    return found
+
+
 @stage("mentions", needs=("document", "quote_spans"), produces="mentions")
 def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Mentions:
     """Names, epithets, relational nouns and pronouns, in text order."""
@@ -198,8 +268,10 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         narration.append(text[last:q.start])
         last = max(last, q.end)
     narration.append(text[last:])
-    lowercase = Counter(re.findall(r"\b[a-z][a-z'’]+\b", " ".join(narration)))
-    runs = _strip_common_words(_name_mentions(document), text, lowercase)
+    # (a handle in the narration, "wren.exe added ...", is no lower-case use of "wren")
+    lowercase = Counter(re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", " ".join(narration)))
+    runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
+    runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     for start, end, core, title, honorific in runs:
         key = " ".join(core).lower()
         gender = TITLES.get(title, "") or HONORIFICS.get(honorific, "")

@@ -164,6 +164,15 @@ _NOT_SPEAKERS = frozenset({"ACT", "SCENE", "PROLOGUE", "EPILOGUE", "THE END", "F
 _MIN_PLAY_SPEECHES = 8
 
 
+def is_chat_line(text: str, start: int, kind: str) -> bool:
+    """A chat message ("[21:17] mia.k: ..."), not a play's speech (its prefix in capitals,
+    or on the line above): chat writes names in lower case and says "love" lightly."""
+    if kind != "line":
+        return False
+    prefix = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":.").strip()
+    return bool(prefix) and not prefix.isupper()
+
+
 def _speaker_name(name: str) -> bool:
     words = name.split()
     return (any(c.isalpha() for c in name) and len(name) <= 40 and len(words) <= 4
