@@ -6,21 +6,23 @@ import json
 
 import pytest
 
-from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Evidence, Quote, Relation,
+from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Conversation, Evidence, Quote, Relation,
                              Scene, Story, Tags, polarity)
 
-TOP = {"schema", "story", "characters", "quotes", "relations", "tags"}
+TOP = {"schema", "story", "characters", "quotes", "relations", "conversations", "tags", "corrections"}
 STORY_KEYS = {"source", "title", "words", "scenes", "format", "archive", "metadata", "declared_tags"}
 METADATA_KEYS = {"url", "authors", "fandoms", "rating", "warnings", "categories", "language", "series",
                  "summary", "notes", "chapter_titles", "extra"}
 DECLARED_KEYS = {"relationships", "characters", "additional"}
 SCENE_KEYS = {"index", "start", "end", "chapter", "title"}
-CHARACTER_KEYS = {"id", "name", "aliases", "gender", "mentions", "centrality"}
+CHARACTER_KEYS = {"id", "name", "aliases", "gender", "mentions", "centrality", "corrected"}
 QUOTE_KEYS = {"text", "start", "end", "speaker", "addressee", "addressee_from", "scene", "kind"}
-RELATION_KEYS = {"from", "to", "kind", "how", "current", "confidence", "arc", "evidence"}
+RELATION_KEYS = {"from", "to", "kind", "how", "current", "confidence", "arc", "evidence", "corrected", "reason"}
 ARC_KEYS = {"scene", "kind", "how", "past", "label"}
 EVIDENCE_KEYS = {"text", "start", "end", "scene", "kind", "how", "cue", "past"}
-TAG_KEYS = {"characters", "relationships", "compared"}
+TAG_KEYS = {"characters", "relationships", "additional", "compared"}
+CONVERSATION_KEYS = {"from", "to", "count", "quotes"}
+CORRECTIONS_KEYS = {"file", "applied", "stale"}
 
 
 def _analysis() -> Analysis:
@@ -35,6 +37,7 @@ def _analysis() -> Analysis:
         relations=(Relation("mia", "tom", "romantic", "stated", True, 0.66666,
                             (ArcStep(0, "romantic", "denied"), ArcStep(0, "romantic", "stated")), (ev,)),),
         tags=Tags(("Mia", "Tom"), ("Mia/Tom",)),
+        conversations=(Conversation("mia", "tom", (0,)),),
     )
 
 
@@ -52,6 +55,8 @@ def test_to_json_has_every_contract_key() -> None:
     assert set(data["relations"][0]["arc"][0]) == ARC_KEYS
     assert set(data["relations"][0]["evidence"][0]) == EVIDENCE_KEYS
     assert set(data["tags"]) == TAG_KEYS
+    assert set(data["conversations"][0]) == CONVERSATION_KEYS
+    assert set(data["corrections"]) == CORRECTIONS_KEYS
 
 
 def test_to_json_values() -> None:
@@ -62,7 +67,11 @@ def test_to_json_values() -> None:
     assert (rel["from"], rel["to"], rel["confidence"]) == ("mia", "tom", 0.667)
     assert [a["label"] for a in rel["arc"]] == ["denied", "romantic stated"]
     assert data["quotes"][0]["speaker"] == "mia" and data["quotes"][0]["addressee"] == "tom"
-    assert data["tags"] == {"characters": ["Mia", "Tom"], "relationships": ["Mia/Tom"], "compared": []}
+    assert data["tags"] == {"characters": ["Mia", "Tom"], "relationships": ["Mia/Tom"], "additional": [],
+                            "compared": []}
+    assert data["conversations"] == [{"from": "mia", "to": "tom", "count": 1, "quotes": [0]}]
+    assert data["corrections"] == {"file": None, "applied": [], "stale": []}
+    assert data["characters"][0]["corrected"] is False and data["relations"][0]["reason"] is None
     json.loads(json.dumps(data))  # plain JSON types only
 
 

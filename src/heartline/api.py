@@ -12,15 +12,19 @@ from .formats.text import story_from_text
 from .model import Analysis, Scene, Story
 from .namelist import NameList
 from .pipeline import Pipeline, Stage, registered
-from .stages import (characters, coref, declared, evidence, feelings, mentions,  # noqa: F401
-                     narrator, parse, people, quotes, speakers, tags)
+from .stages import (characters, conversations, coref, declared, evidence, feelings,  # noqa: F401
+                     mentions, narrator, parse, people, quotes, speakers, tags)
+from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
+from .corrections.apply import correction_report
+from .corrections.file import Corrections, find_corrections, load_corrections
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
 Progress = Callable[[str, int, int], None]
 
-DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "coref", "speakers",
-                  "speech_coref", "people", "evidence", "feelings", "tags", "declared_tags")
+DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "correct_cast", "corrected_cast",
+                  "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
+                  "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 
 
 def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
@@ -49,29 +53,41 @@ def _scenes_stage() -> Stage:
 
 def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
     return Pipeline([_scenes_stage()] + [registered(n) for n in names], inputs=("story",),
-                    defaults={"fandom_names": NameList()})
+                    defaults={"fandom_names": NameList(), "corrections": Corrections()})
 
 
 def analyze_story(story: Story, progress: Progress | None = None,
-                  pipeline: Pipeline | None = None, names: NameList | None = None) -> Analysis:
+                  pipeline: Pipeline | None = None, names: NameList | None = None,
+                  corrections: Corrections | str | Path | None = None) -> Analysis:
     """Run the pipeline over a story already read.  ``names``: a fandom name list
-    (``heartline.namelist.load_name_list``) mapping text names to canonical ones."""
+    (``heartline.namelist.load_name_list``) mapping text names to canonical ones.
+    ``corrections``: a person's fixes (a ``Corrections`` or a file); by default those in
+    the corrections file beside the story, when it is a file on disk."""
+    if corrections is None:
+        corrections = find_corrections(story.source)
+    elif not isinstance(corrections, Corrections):
+        corrections = load_corrections(corrections)
     pipeline = pipeline or default_pipeline()
     token = parse_progress.set((lambda done, total: progress("parse", done, total)) if progress else None)
     try:
         results = pipeline.run(progress=(lambda name, i, n: progress(name, -1, -1)) if progress else None,
-                               story=story, fandom_names=names or NameList())
+                               story=story, fandom_names=names or NameList(), corrections=corrections)
     finally:
         parse_progress.reset(token)
+    fixes = [results[k] for k in ("cast_corrections", "relation_corrections") if k in results]
     return Analysis(story=story, scenes=results["scenes"], characters=results["characters"],
                     quotes=results["speakers"], relations=results["relations"],
-                    tags=results["compared_tags"])
+                    tags=results["compared_tags"], conversations=results.get("conversations", ()),
+                    corrections=correction_report(corrections, *fixes))
 
 
 def analyze(source: str | Path, progress: Progress | None = None,
-            names: NameList | None = None) -> Analysis:
-    """Read a story file (any format heartline reads) and analyse it."""
-    return analyze_story(read_story(Path(source)), progress=progress, names=names)
+            names: NameList | None = None, corrections: Corrections | str | Path | None = None,
+            meta: str | Path | None = None) -> Analysis:
+    """Read a story file (any format heartline reads) and analyse it.  ``meta``: a
+    FanFicFare JSON metadata file (default: ``story.json`` beside ``story.txt``)."""
+    return analyze_story(read_story(Path(source), meta=meta), progress=progress, names=names,
+                         corrections=corrections)
 
 
 def analyze_text(text: str, source: str = "<text>", title: str = "",

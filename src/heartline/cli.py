@@ -19,7 +19,7 @@ from .errors import HeartlineError
 
 
 # Modules that add subcommands (each defines ``register_cli``), in help order.
-_COMMAND_MODULES: tuple[str, ...] = ("heartline.corpus.cli", "heartline.ask.cli", "heartline.web.cli")
+_COMMAND_MODULES: tuple[str, ...] = ("heartline.corpus.cli", "heartline.ask.cli", "heartline.web.cli", "heartline.corrections.cli")
 
 
 def write_json(data: Any, target: str) -> None:
@@ -73,15 +73,23 @@ def add_names_option(parser: argparse.ArgumentParser) -> None:
                         help="fandom name list (YAML/JSON: canonical name -> aliases, optional gender)")
 
 
+def add_corrections_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corrections", metavar="FILE",
+                        help="your corrections (YAML; default: STORY.heartline.yaml beside the story)")
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .api import analyze
     from .report.terminal import render
 
     progress = _ProgressLine(args.progress or (sys.stderr.isatty() and not args.quiet))
     try:
-        analysis = analyze(args.story, progress=progress, names=load_names(args.names))
+        analysis = analyze(args.story, progress=progress, names=load_names(args.names),
+                           corrections=args.corrections, meta=args.meta)
     finally:
         progress.close()
+    for item in analysis.corrections.to_json()["stale"]:
+        print(f"heartline: note: stale correction ({item['action']}): {item['note']}", file=sys.stderr)
     if args.json:
         write_json(analysis.to_json(), args.json)
     _write_reports(analysis, args)
@@ -95,13 +103,15 @@ def _write_reports(analysis, args: argparse.Namespace) -> None:
     if args.html:
         from .report.html import write_html
         write_html(analysis, args.html)
-    if args.gexf or args.graphml:
-        from .report.graph_export import to_gexf, to_graphml, write_graph
+    if args.gexf or args.graphml or args.graphml_per_chapter:
+        from .report.graph_export import to_gexf, to_graphml, write_graph, write_graphml_per_chapter
         data = analysis.to_json()
         if args.gexf:
             write_graph(data, args.gexf, to_gexf)
         if args.graphml:
             write_graph(data, args.graphml, to_graphml)
+        if args.graphml_per_chapter:
+            write_graphml_per_chapter(data, args.graphml_per_chapter)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -140,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", metavar="PATH", help="write the interactive report, one self-contained HTML file")
     p.add_argument("--gexf", metavar="PATH", help="write the relationship graph as GEXF (Gephi)")
     p.add_argument("--graphml", metavar="PATH", help="write the relationship graph as GraphML (networkx, yEd)")
+    p.add_argument("--graphml-per-chapter", metavar="DIR",
+                   help="write one GraphML per chapter into DIR (chapter-01.graphml, ...)")
+    add_corrections_option(p)
+    p.add_argument("--meta", metavar="FILE", help="FanFicFare JSON metadata (fanficfare --json-meta) for the "
+                                                  "story; default: story.json beside story.txt, if there is one")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("eval", help="score heartline against gold files")

@@ -205,6 +205,7 @@ class Character:
     gender: str  # "male", "female", "nonbinary" or "unknown"
     mentions: int
     centrality: float = 0.0
+    corrected: bool = False  # a person's correction (merge, split, rename) made or changed it
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,8 @@ class Relation:
     confidence: float
     arc: tuple[ArcStep, ...]
     evidence: tuple[Evidence, ...]
+    corrected: bool = False  # added or changed by a person's correction
+    reason: str = ""  # why a person added it (their words)
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,44 @@ class Tags:
     characters: tuple[str, ...]
     relationships: tuple[str, ...]
     compared: tuple[TagCheck, ...] = ()
+    additional: tuple[str, ...] = ()  # "Past A/B", "Minor A/B", "Mutual Pining", ...
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Who talks to whom: the quotes one character addresses to another."""
+
+    source: str
+    target: str
+    quotes: tuple[int, ...]  # indexes into Analysis.quotes
+
+    @property
+    def count(self) -> int:
+        return len(self.quotes)
+
+
+@dataclass(frozen=True)
+class CorrectionOutcome:
+    """What became of one correction a person made: applied, or stale (it matched nothing)."""
+
+    action: str  # merge, split, not_character, rename, remove_relation, add_relation
+    spec: tuple[tuple[str, Any], ...]  # the correction's fields, as written in the file
+    applied: bool
+    note: str  # what it changed, or why it matched nothing
+
+
+@dataclass(frozen=True)
+class CorrectionReport:
+    file: str = ""  # the corrections file read ("" when none)
+    outcomes: tuple[CorrectionOutcome, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        def item(o: CorrectionOutcome) -> dict[str, Any]:
+            return {"action": o.action, **dict(o.spec), "note": o.note}
+
+        return {"file": self.file or None,
+                "applied": [item(o) for o in self.outcomes if o.applied],
+                "stale": [item(o) for o in self.outcomes if not o.applied]}
 
 
 @dataclass(frozen=True)
@@ -325,6 +366,8 @@ class Analysis:
     relations: tuple[Relation, ...]
     tags: Tags
     mentions: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    conversations: tuple[Conversation, ...] = ()
+    corrections: CorrectionReport = field(default_factory=CorrectionReport)
 
     def character(self, cid: str | None) -> Character | None:
         for c in self.characters:
@@ -354,7 +397,7 @@ class Analysis:
             "characters": [
                 {"id": c.id, "name": c.name, "aliases": list(c.aliases),
                  "gender": c.gender, "mentions": c.mentions,
-                 "centrality": round(c.centrality, 4)}
+                 "centrality": round(c.centrality, 4), "corrected": c.corrected}
                 for c in self.characters
             ],
             "quotes": [
@@ -370,12 +413,19 @@ class Analysis:
                           "past": a.past, "label": a.label} for a in r.arc],
                  "evidence": [{"text": e.text, "start": e.start, "end": e.end,
                                "scene": e.scene, "kind": e.kind, "how": e.how,
-                               "cue": e.cue, "past": e.past} for e in r.evidence]}
+                               "cue": e.cue, "past": e.past} for e in r.evidence],
+                 "corrected": r.corrected, "reason": r.reason or None}
                 for r in self.relations
+            ],
+            "conversations": [
+                {"from": c.source, "to": c.target, "count": c.count, "quotes": list(c.quotes)}
+                for c in self.conversations
             ],
             "tags": {"characters": list(self.tags.characters),
                      "relationships": list(self.tags.relationships),
+                     "additional": list(self.tags.additional),
                      "compared": [{"tag": t.tag, "status": t.status, "found": t.found or None,
                                    "characters": list(t.characters), "note": t.note}
                                   for t in self.tags.compared]},
+            "corrections": self.corrections.to_json(),
         }

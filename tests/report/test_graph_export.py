@@ -34,7 +34,8 @@ def test_gexf_structure():
     graph = root.find("g:graph", ns)
     assert root.get("version") == "1.2" and graph.get("defaultedgetype") == "directed"
     edge_attrs = {a.get("title"): a.get("type") for a in graph.findall("g:attributes[@class='edge']/g:attribute", ns)}
-    assert edge_attrs == {"kind": "string", "how": "string", "current": "boolean", "confidence": "double"}
+    assert edge_attrs == {"type": "string", "kind": "string", "how": "string", "current": "boolean",
+                          "confidence": "double", "count": "integer"}
     node_attrs = {a.get("title") for a in graph.findall("g:attributes[@class='node']/g:attribute", ns)}
     assert {"name", "gender", "centrality", "mentions"} <= node_attrs
     nodes = {n.get("id"): n for n in graph.findall("g:nodes/g:node", ns)}
@@ -44,7 +45,8 @@ def test_gexf_structure():
     edges = graph.findall("g:edges/g:edge", ns)
     assert [(e.get("source"), e.get("target")) for e in edges] == [("anna", "tom"), ("tom", "anna"), ("rex", "tom")]
     last = {v.get("for"): v.get("value") for v in edges[2].findall("g:attvalues/g:attvalue", ns)}
-    assert last == {"kind": "hatred", "how": "implied", "current": "false", "confidence": "0.3"}
+    assert last == {"type": "feeling", "kind": "hatred", "how": "implied", "current": "false", "confidence": "0.3",
+                    "count": "0"}
     assert edges[0].get("weight") == "0.97"
 
 

@@ -25,9 +25,11 @@ def default_cache_dir() -> Path:
     return Path(base) / "heartline" / "analysis"
 
 
-def cache_key(data: bytes, name: str, version: str = __version__) -> str:
+def cache_key(data: bytes, name: str, version: str = __version__, *, corrections: bytes = b"") -> str:
+    """``corrections``: the bytes of the story's corrections file, so a fix made since
+    (``heartline correct``, the web app) is never answered from the old analysis."""
     digest = hashlib.sha256()
-    for part in (version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data):
+    for part in (version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data, corrections):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
@@ -67,8 +69,11 @@ def cached_analysis(source: str | os.PathLike[str], cache_dir: str | os.PathLike
     """The analysis/v1 dict of a story file and whether it came from the cache."""
     from ..formats import read_bytes
 
+    from ..corrections import corrections_bytes
+
     data = read_bytes(source)
-    entry = Path(cache_dir or default_cache_dir()) / f"{cache_key(data, str(source))}.json"
+    key = cache_key(data, str(source), corrections=corrections_bytes(source))
+    entry = Path(cache_dir or default_cache_dir()) / f"{key}.json"
     analysis = _read(entry)
     hit = analysis is not None
     if analysis is None:

@@ -80,6 +80,10 @@ def story_from_bytes(data: bytes, source: str) -> Story:
                  info=rendered.info, chapters=rendered.chapters, excluded=rendered.excluded)
 
 
-def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
-    """Read a story file of any supported format."""
-    return story_from_bytes(read_bytes(path, max_bytes=max_bytes), str(path))
+def read_story(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               meta: str | os.PathLike[str] | None = None) -> Story:
+    """Read a story file of any supported format, with FanFicFare's JSON metadata merged
+    in (``meta``, or a same-stem ``.json`` beside it: ``formats.ficmeta``)."""
+    from heartline.formats.ficmeta import with_fanficfare_meta
+
+    return with_fanficfare_meta(story_from_bytes(read_bytes(path, max_bytes=max_bytes), str(path)), path, meta)

@@ -170,8 +170,25 @@ def render_report(analysis: Mapping[str, Any], text: str, links: Iterable[Report
     title = html.escape(data["story"]["title"])
     nav = "".join(f'<a class="hl-link" href="{html.escape(link.href)}">{html.escape(link.label)}</a>'
                   for link in links)
-    return _PAGE.format(csp=csp, title=title, style=style, nav=nav,
+    return _PAGE.format(csp=csp, title=title, style=style, nav=nav, talk=conversation_table(analysis),
                         data=embed_json(data), script=script, version=html.escape(__version__))
+
+
+def conversation_table(analysis: Mapping[str, Any], samples: int = 2) -> str:
+    """Who talks to whom, beside the feeling graph: speaker → addressee, how many quotes,
+    and the first of them as evidence (escaped here: no script needed)."""
+    names = {c["id"]: c["name"] for c in analysis.get("characters", [])}
+    quotes = analysis.get("quotes", [])
+    rows = []
+    for c in analysis.get("conversations", []):
+        said = [quotes[i]["text"] for i in c.get("quotes", [])[:samples] if i < len(quotes)]
+        rows.append("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>".format(
+            html.escape(names.get(c["from"], c["from"])), html.escape(names.get(c["to"], c["to"])), c["count"],
+            " ".join(f"<q>{html.escape(t)}</q>" for t in said)))
+    if not rows:
+        return '<p class="hint">No quote in this story is addressed from one character to another.</p>'
+    return ('<div class="table-wrap"><table id="talk" class="people"><thead><tr><th>Speaker</th><th>To</th>'
+            '<th>Quotes</th><th>For example</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
 
 
 def render_html(analysis) -> str:
@@ -222,6 +239,10 @@ _PAGE = """<!DOCTYPE html>
   <section class="card arcs-card" aria-labelledby="arcs-h">
     <h2 id="arcs-h">Arcs <span class="sub">each feeling across the story, scene by scene</span></h2>
     <div id="arcs" class="arcs"></div>
+  </section>
+  <section class="card people-card" aria-labelledby="talk-h">
+    <h2 id="talk-h">Who talks to whom <span class="sub">speaker → addressee, with the quotes</span></h2>
+    {talk}
   </section>
   <section class="card people-card" aria-labelledby="people-h">
     <h2 id="people-h">Characters</h2>

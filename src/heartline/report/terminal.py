@@ -64,6 +64,8 @@ def render(analysis: Analysis) -> str:
             lines.append(f"      [scene {e.scene}] \"{quote}\"")
     lines += ["", "Tags"]
     lines.append("  Relationships: " + (", ".join(analysis.tags.relationships) or "none"))
+    if analysis.tags.additional:
+        lines.append("  Additional:    " + ", ".join(analysis.tags.additional))
     lines.append("  Characters:    " + (", ".join(analysis.tags.characters) or "none"))
     if analysis.tags.compared:
         lines += ["", "Author's relationship tags vs. the text"]

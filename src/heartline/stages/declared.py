@@ -9,11 +9,13 @@ tag are listed too.  Nothing here changes the reading; it only compares.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import combinations
 
 from ..model import Character, Relation, Story, TagCheck, Tags
 from ..pipeline import stage
 from .lexicon import TITLES
+from .tags import tag_name
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -72,7 +74,8 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
     checks: list[TagCheck] = []
     declared_pairs: set[frozenset[str]] = set()
     found_by_pair = {}
-    by_name = {c.name: c.id for c in characters}
+    # heartline's tags name people by their tag name, or by a name list's canonical name
+    by_name = {**{tag_name(c): c.id for c in characters}, **{c.name: c.id for c in characters}}
     for tag in tags.relationships:
         names = [n.strip() for n in re.split(r"/| & ", tag)]
         if len(names) == 2 and all(n in by_name for n in names):
@@ -112,4 +115,4 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
             if pair not in declared_pairs:
                 checks.append(TagCheck(tag, "untagged", tag, tuple(sorted(pair)),
                                        "heartline finds this pairing; the author did not tag it"))
-    return Tags(characters=tags.characters, relationships=tags.relationships, compared=tuple(checks))
+    return replace(tags, compared=tuple(checks))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import re
 from contextlib import asynccontextmanager
+from os import PathLike
+from pathlib import Path as FilePath
 from typing import Any, Iterable
 
 from fastapi import FastAPI, Path, Request
@@ -20,6 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..errors import HeartlineError
 from ..report.html import ReportLink, render_report
+from .corrections import add_correction_routes
 from .jobs import JobRunner, JobView
 from .pages import PAGE_CSP, error_page, home_page, progress_page
 from .uploads import DEFAULT_MAX_UPLOAD_BYTES, BodySizeLimit, story_from_request
@@ -81,9 +84,11 @@ class SecurityHeaders:
 
 
 def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 1,
-               allowed_hosts: Iterable[str] | None = None, runner: JobRunner | None = None) -> FastAPI:
+               allowed_hosts: Iterable[str] | None = None, runner: JobRunner | None = None,
+               stories: str | PathLike[str] | None = None) -> FastAPI:
     """The app.  ``allowed_hosts`` (when given) refuses other Host headers, which stops a
-    web page from reaching a local server through DNS rebinding."""
+    web page from reaching a local server through DNS rebinding.  ``stories``: the folder
+    whose stories the app may record corrections for (``web.corrections``; None: off)."""
     runner = runner or JobRunner(workers=workers)
 
     @asynccontextmanager
@@ -156,6 +161,8 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
         filename = _slug(job.title) + ".heartline.json"
         return JSONResponse(result.analysis,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+    add_correction_routes(app, FilePath(stories) if stories else None)
 
     # ------------------------------------------------------------------ pages
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

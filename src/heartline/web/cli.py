@@ -33,7 +33,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"heartline: warning: listening on {args.host}: anyone who can reach this computer can use the app "
               "and read what is analysed", file=sys.stderr)
     app = create_app(max_upload_bytes=int(args.max_upload_mb * 1_000_000), workers=args.workers,
-                     allowed_hosts=hosts)
+                     allowed_hosts=hosts, stories=args.stories)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{args.port}/"
     if args.json:
@@ -55,6 +55,9 @@ def register_cli(subparsers) -> None:
     p.add_argument("--workers", type=int, default=1, help="analyses run at once (default 1)")
     p.add_argument("--max-upload-mb", type=float, default=DEFAULT_MAX_UPLOAD_BYTES / 1e6,
                    help=f"largest upload accepted, in MB (default {DEFAULT_MAX_UPLOAD_BYTES / 1e6:g})")
+    p.add_argument("--stories", metavar="DIR", default=".",
+                   help="folder whose stories the app may record corrections for, beside each story "
+                        "(default: the current folder)")
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--json", metavar="PATH", help="write where the app listens as JSON ('-' for stdout), then serve")
     p.set_defaults(func=_cmd_serve)
