@@ -65,13 +65,14 @@ def test_valentine_verdicts(valentine, question, verdict, characters) -> None:
 
 
 @pytest.mark.parametrize("question, verdict, characters", [
-    ("does the narrator love the Queen?", "yes", ["Edda", "Queen"]),
-    ("does Seraphine hate Queen Merisande?", "yes", ["Seraphine Vayne", "Queen"]),
+    # the header's Characters tags give the narrator and the Queen their full names
+    ("does the narrator love the Queen?", "yes", ["Edda Corven", "Queen Merisande"]),
+    ("does Seraphine hate Queen Merisande?", "yes", ["Seraphine Vayne", "Queen Merisande"]),
     # Past: she loved him once, then hated him; the analysis ends on a denial, not a current feeling.
-    ("does Edda hate Hale?", "used to", ["Edda", "Gerrit Hale"]),
+    ("does Edda hate Hale?", "used to", ["Edda Corven", "Gerrit Hale"]),
     # The Queen's love for Edda is never said with a feeling word: the analysis misses it.
-    ("are Edda and the Queen together?", "unknown", ["Edda", "Queen"]),
-    ("does Casimir love the Queen?", "unknown", ["Casimir Vell", "Queen"]),  # a refuted rumour
+    ("are Edda and the Queen together?", "unknown", ["Edda Corven", "Queen Merisande"]),
+    ("does Casimir love the Queen?", "unknown", ["Casimir Vell", "Queen Merisande"]),  # a refuted rumour
 ])
 def test_winter_court_verdicts(winter, question, verdict, characters) -> None:
     a = winter.ask(question)
@@ -107,9 +108,8 @@ def test_who_does_sasuke_hate(valentine) -> None:
 
 def test_who_has_a_crush_on_jonah(chat) -> None:
     a = chat.ask("who has a crush on Jonah?")
-    assert a.characters[0] == "Jonah Adebayo" and "Priya Nandakumar" in a.characters
-    # The analysis keeps Wren's two handles apart and misses her denial: both appear.
-    assert {"wren.exe", "stage manager from hell"} <= set(a.characters)
+    # Wren's two handles are one person, found through the handle change
+    assert list(a.characters) == ["Jonah Adebayo", "Wren Castellano"]
 
 
 def test_who_is_in_love_in_valentine(valentine) -> None:
@@ -121,7 +121,8 @@ def test_who_is_in_love_in_valentine(valentine) -> None:
 
 def test_list_the_couples_in_the_chat(chat) -> None:
     a = chat.ask("list the couples")
-    assert "Priya Nandakumar -> Jonah Adebayo (one way" in a.answer
+    assert "Wren Castellano -> Jonah Adebayo (one way" in a.answer
+    assert "Priya Nandakumar and Tomás Ferreira (both ways" in a.answer
 
 
 # ----------------------------------------------------------------- how, who said
@@ -152,9 +153,9 @@ def test_who_knows_sasuke_likes_sakura_starts_with_his_denial(valentine) -> None
     assert any(e["how"] == "denied" for e in a.evidence)
 
 
-def test_who_said_bev_is_in_love_with_tomas(chat) -> None:
-    a = chat.ask("who said Bev is in love with Tomás?")
-    assert a.answer.startswith("Tomás Ferreira says so:")  # his handle lighthouseboy, resolved
+def test_who_said_wren_likes_priya(chat) -> None:
+    a = chat.ask("who said Wren likes Priya?")
+    assert a.answer.startswith("Priya Nandakumar says so:")  # "you love me", to the handle's owner
 
 
 def test_who_said_edda_hates_hale_is_a_denial(winter) -> None:
@@ -171,7 +172,7 @@ def test_who_is_kakashi(valentine) -> None:
 
 def test_who_is_through_a_handle_and_a_surname(chat) -> None:
     assert chat.ask("who is lighthouseboy?").characters[0] == "Tomás Ferreira"
-    assert chat.ask("who is Castellano?").characters[0] == "wren.exe"
+    assert chat.ask("who is Castellano?").characters[0] == "Wren Castellano"
 
 
 def test_unknown_name_suggests_the_nearest(valentine) -> None:
@@ -181,15 +182,15 @@ def test_unknown_name_suggests_the_nearest(valentine) -> None:
 
 
 def test_a_name_the_analysis_never_found(chat) -> None:
-    # Margo is in the story only as her handle; the analysis never links the two.
-    a = chat.ask("who is Margo?")
-    assert a.status == "unknown_name" and "No character called 'Margo'" in a.answer
+    # Odile is only thanked in the author's notes: no character
+    a = chat.ask("who is Odile?")
+    assert a.status == "unknown_name" and "No character called 'Odile'" in a.answer
 
 
 def test_the_captain_is_ambiguous(winter) -> None:
     a = winter.ask("who is the captain?")
     assert a.status == "ambiguous_name"
-    assert a.characters == ("Gerrit Hale", "Captain Brand")
+    assert a.characters == ("Gerrit Hale", "Ottilie Brand")  # both held the title
 
 
 def test_out_of_grammar(valentine) -> None:

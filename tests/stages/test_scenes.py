@@ -269,3 +269,15 @@ def test_pride_and_prejudice_has_61_chapters() -> None:
     assert scenes[-1].chapter + 1 == 61
     titles = [s.title for s in scenes if s.title]
     assert titles[0].lower() == "chapter 1" and titles[-1].lower() == "chapter 61"
+
+
+def test_chat_log_lines_in_a_block_are_paragraphs_of_their_own_in_order() -> None:
+    prose = ("Ann ran the bakery on the corner of the square, and she was there before\n"
+             "the sun every morning of the year, even on the coldest days of winter.\n")
+    text = (prose * 3 + "\n" + prose + "[20:01] mia.k: ok who is coming\n[20:02] tomtom: me\n"
+            "mia.k changed their name to \"queen\"\n\n" + prose)
+    spans = paragraph_spans(text)
+    assert list(spans) == sorted(spans)
+    paragraphs = [text[s:e] for s, e in spans]
+    assert "[20:01] mia.k: ok who is coming" in paragraphs and "[20:02] tomtom: me" in paragraphs
+    assert prose.strip() in paragraphs  # the prose above the log is a paragraph of its own

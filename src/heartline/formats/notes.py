@@ -22,15 +22,25 @@ def is_authors_note(paragraph: str) -> bool:
     return bool(_NOTE_START.match(paragraph))
 
 
+# At the opening or the close of a story a plain "Notes:" is the author's too; in the middle
+# it may be a note a character writes.
+_EDGE_NOTE = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:end\s+|author'?s?\s+|beginning\s+)?notes?[ \t]*(?:\*\*|__)?[ \t]*:",
+                        re.IGNORECASE | re.MULTILINE)
+_EDGE = 1500  # characters from either end of the story
+
+
 def note_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Spans of author's-note paragraphs between ``start`` and ``end`` of ``text``.
 
     A note runs to the next blank line (or, when that is far, to the end of its line)."""
     spans: list[tuple[int, int]] = []
     pattern = re.compile(_NOTE_START.pattern, re.IGNORECASE | re.MULTILINE)
-    for m in pattern.finditer(text, start, end):
+    found = list(pattern.finditer(text, start, end))
+    found += [m for m in _EDGE_NOTE.finditer(text, start, end)
+              if m.start() < start + _EDGE or m.start() > end - _EDGE]
+    for m in sorted(found, key=lambda m: m.start()):
         s = m.start()
-        if s > 0 and text[s - 1] != "\n":
+        if (s > 0 and text[s - 1] != "\n") or (spans and s < spans[-1][1]):
             continue
         blank = re.compile(r"\n[ \t]*\n").search(text, s, end)
         stop = blank.start() if blank else end

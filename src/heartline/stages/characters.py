@@ -58,6 +58,12 @@ _READ_VERBS = frozenset("read reread write publish finish borrow lend buy sell o
 _REPEATED_LETTERS = re.compile(r"([a-z])\1\1")
 
 
+# "plays the Keeper", "cast as Juliet", "Saskia Bell, as Ada,": parts, not people
+_ROLE = re.compile(
+    r"\b(?:plays?|played|playing|cast as|in the (?:role|part) of)\s+(?:the\s+)?(?P<role>[A-Z][\w'’-]+)\b"
+    r"|\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, as (?P<role2>[A-Z][\w'’-]+),")
+
+
 def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats]:
     """Votes for and against each name being a person, and for its gender."""
     index = TokenIndex(document)
@@ -68,6 +74,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
     lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
     lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
     stats: dict[str, _NameStats] = {}
+    roles = {(m.group("role") or m.group("role2")).lower() for m in _ROLE.finditer(text)}
     items = mentions.items
     for m in items:
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
@@ -161,6 +168,8 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
+    for key in roles & stats.keys():  # a part in a play within the story ("Saskia, as Ada")
+        stats[key].other += stats[key].person + 10
     return stats
 
 
@@ -424,12 +433,77 @@ def _canonical(entities: list[_Entity], names: NameList) -> tuple[list[_Entity],
     return out, entry_of
 
 
+def _declared_words(name: str) -> list[str]:
+    words = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.-]+", name)]
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]  # "Queen Merisande" is called "Merisande" under any title
+    return words
+
+
+def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | None:
+    """The author's character tag an entity's names point to: the full name, the given name
+    or a title with the family name ("Mistress Corven") when no other tag shares that word."""
+    firsts = Counter(words[0] for _, words in declared)
+    lasts = Counter(words[-1] for _, words in declared if len(words) > 1)
+    votes: Counter[str] = Counter()
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        core = m.text[:m.text.rfind("-")] if m.honorific else m.text
+        words = [w.lower().rstrip(".") for w in core.split()]
+        titled = bool(m.title)
+        if m.title and len(words) > 1:
+            words = words[1:]
+        if len(words) == 2 and words[0] in _ROLE_WORDS:
+            words, titled = words[1:], True  # "Mother Vesk"
+        for name, dw in declared:
+            if words == dw or words == dw[::-1]:
+                votes[name] += 3
+            elif len(words) == 1 and words[0] == dw[0] and firsts[dw[0]] == 1:
+                votes[name] += 1
+            elif len(words) == 1 and titled and len(dw) > 1 and words[0] == dw[-1] and lasts[dw[-1]] == 1:
+                votes[name] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _declared_cast(entities: list[_Entity], declared_names: tuple[str, ...],
+                   entry_of: dict[int, CanonicalName]) -> list[_Entity]:
+    """The author's Characters tags link the text's names for one person ("Edda", "Mistress
+    Corven") and name them as the author does.  They never add a person the text lacks."""
+    declared = [(n, _declared_words(n)) for n in declared_names if _declared_words(n)]
+    if not declared:
+        return entities
+    merged: dict[str, _Entity] = {}
+    out: list[_Entity] = []
+    for e in entities:
+        name = None if id(e) in entry_of else _declared_match(e, declared)
+        if name is None:
+            out.append(e)
+        elif name not in merged:
+            merged[name] = e
+            entry_of[id(e)] = CanonicalName(name)
+            out.append(e)
+        else:
+            into = merged[name]
+            into.mentions.extend(e.mentions)
+            into.tokens = into.tokens | e.tokens
+            into.male += e.male
+            into.female += e.female
+    return out
+
+
+_ROLE_WORDS = frozenset(
+    "mother father sister brother aunt uncle grandmother grandfather granny grandpa mistress master "
+    "madam dame lord lady old young little big".split())
+
+
 @stage("characters", needs=("document", "mentions", "fandom_names"), produces="names")
 def find_characters(document: Document, mentions: Mentions, fandom_names: NameList = NameList()) -> Cast:
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions)
     entities, entry_of = _canonical(_cluster(stats), fandom_names)
+    entities = _declared_cast(entities, document.story.info.characters, entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()
     characters = []

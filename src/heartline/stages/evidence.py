@@ -283,8 +283,10 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     romance = {(e.experiencer, e.target) for e in found
                if e.kind == "romantic" and not e.negated and e.cue.lower() not in _CASUAL_LOVE}
     out = []
+    text = reader.doc.story.text
     for e in found:
-        quote = reader.quote_at(e.start)
+        at = text.find(e.cue, e.start, e.end)  # the sentence may open before the message does
+        quote = reader.quote_at(at if at != -1 else e.start)
         if (e.kind == "romantic" and e.cue.lower() in _CASUAL_LOVE and quote is not None
                 and is_chat_line(reader.doc.story.text, quote.start, quote.kind) and (e.experiencer, e.target) not in romance
                 and not _IN_LOVE.search(reader.doc.story.text[e.start:e.end])):
@@ -391,6 +393,13 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         target = reader.prep_object(tok, cue.preps)
         if target is None and tok.dep == "dobj":  # "get revenge on X", "have a crush on X"
             target = reader.prep_object(reader.tokens[tok.head], cue.preps)
+        head = reader.tokens[tok.head]
+        if target is None and tok.dep == "pobj" and head.text.lower() == "in" and head.head != head.index:
+            # "I'm in love with you too": the parser hangs "with you" on the verb
+            verb = reader.tokens[head.head]
+            target = reader.prep_object(verb, cue.preps)
+            if target is not None:
+                return cue, reader.subject(verb), target, None
         if target is not None:
             poss = reader.kids(tok, "poss")
             return cue, poss[0] if poss else reader.subject(tok), target, None

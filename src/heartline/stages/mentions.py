@@ -141,7 +141,7 @@ _HANDLE_CHANGE = re.compile(
     r"(?:display |nick)?(?:name|nickname|handle) to [\"“']?(?P<new>[^\"”'\n]{1,60}?)[\"”']?[ \t.]*$",
     re.MULTILINE | re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+\b")
-_WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})",
+_WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})",
                        re.MULTILINE)
 
 
@@ -256,7 +256,12 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     s_starts = [s.start for s in document.sentences]
     raw: list[dict] = []
 
+    body_start, body_end = document.story.body
+    excluded = document.story.excluded
+
     def add(start: int, end: int, kind: str, **fields) -> None:
+        if not body_start <= start < body_end or any(s <= start < e for s, e in excluded):
+            return  # an archive header, an author's note: nobody in them is in the story
         raw.append(dict(start=start, end=end, text=text[start:end], kind=kind,
                         sentence=_sentence_of(document, s_starts, start),
                         quote=_quote_index(quote_spans, q_starts, start), **fields))

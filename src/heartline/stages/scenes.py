@@ -432,6 +432,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
+# "[21:14] mia.k: ok", "21:14 <mia> ok", "MIA: are you there?": a line of a chat log or transcript
+_LOG_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*\S|<?[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4}>?:\s+\S)",
+                       re.IGNORECASE)
+
+
+def _log_lines(text: str, layout: _Layout) -> set[int]:
+    """Lines of a chat log inside a block of prose lines: each is a paragraph of its own,
+    so that no sentence runs from one message into the next.  A line counts when it has a
+    timestamp, or when the line next to it is a "handle: text" line too."""
+    hits = [kind == _CONTENT and bool(_LOG_LINE.match(text[s:e]))
+            for (s, e), kind in zip(layout.lines, layout.kinds)]
+    out = set()
+    for i, hit in enumerate(hits):
+        if not hit:
+            continue
+        s, e = layout.lines[i]
+        stamped = bool(re.match(r"\s*\[?\d{1,2}:\d{2}", text[s:e]))
+        if stamped or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1]):
+            out.add(i)
+    return out
+
+
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of every paragraph, trimmed of surrounding whitespace.
 
@@ -443,10 +465,14 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     layout = _layout(text)
     spans: list[tuple[int, int]] = []
     block: list[int] | None = None  # [start, end] of the block being read
-    for (s, e), kind in zip(layout.lines, layout.kinds):
+    logged = _log_lines(text, layout)
+    for i, ((s, e), kind) in enumerate(zip(layout.lines, layout.kinds)):
         if kind == _CONTENT:
             a, b = _trimmed(text, s, e)
-            if layout.line_paragraphs:
+            if layout.line_paragraphs or i in logged:
+                if block is not None:  # the prose above the log line ends here
+                    spans.append((block[0], block[1]))
+                    block = None
                 spans.append((a, b))
             elif block is None:
                 block = [a, b]

@@ -1,0 +1,75 @@
+"""Chat fics (issue 9): handles, lower-case names, handle changes, platonic "ily",
+idioms of dislike, casual "love"; and an archive header's Characters tags linking names."""
+from __future__ import annotations
+
+from heartline.api import analyze_story
+from heartline.formats.text import story_from_text
+
+CHAT = """who's who:
+mia.k = Mia Kerr
+tomtom = Tom Reed
+
+Ann Vale runs the bakery. She is breadhead in the chat.
+
+[20:01] mia.k: ok who is coming to the bake sale
+[20:01] tomtom: me. ann says she'll bring scones
+[20:02] breadhead: I will. mia you're the best
+[20:02] mia.k: ily ann
+[20:03] breadhead: ily too
+[20:03] tomtom: I can't stand rob. he ate all the samples last year
+[20:04] mia.k: I love rob tbh. he's harmless
+[20:05] breadhead: lol
+mia.k changed their name to "bake sale queen"
+[20:06] bake sale queen: new name who dis
+[20:07] tomtom: mia I'm in love with you. I have been for months
+[20:07] bake sale queen: tom. I'm in love with you too
+
+Rob Finch wandered in an hour later, crumbs on his shirt.
+"""
+
+
+def _analysis():
+    return analyze_story(story_from_text(CHAT, source="chat.txt"))
+
+
+def test_handles_old_and_new_and_narrated_ones_are_one_person() -> None:
+    by_alias = {a: c.name for c in _analysis().characters for a in c.aliases}
+    assert by_alias["mia.k"] == by_alias["bake sale queen"] == "Mia Kerr"
+    assert by_alias["breadhead"] == "Ann Vale"
+    assert by_alias["tomtom"] == "Tom Reed"
+
+
+def test_lower_case_names_in_chat_lines_are_the_people() -> None:
+    analysis = _analysis()
+    names = {c.name for c in analysis.characters}
+    assert {"Mia Kerr", "Ann Vale", "Tom Reed", "Rob Finch"} <= names
+    assert "Bake Sale Queen" not in names and "mia" not in names
+
+
+def test_chat_feelings_read_as_fans_write_them() -> None:
+    analysis = _analysis()
+    ids = {c.name: c.id for c in analysis.characters}
+    rel = {(r.source, r.target): r for r in analysis.relations}
+    mia, ann, tom, rob = (ids[n] for n in ("Mia Kerr", "Ann Vale", "Tom Reed", "Rob Finch"))
+    assert rel[(mia, ann)].kind == "affection"  # "ily" between friends
+    assert rel[(tom, rob)].kind == "dislike"  # "I can't stand rob"
+    assert rel[(mia, rob)].kind == "affection"  # casual "I love rob" with no romance cue
+    assert rel[(tom, mia)].kind == "romantic" and rel[(mia, tom)].kind == "romantic"
+
+
+HEADER_CAST = """Title: Ink
+Characters: Edna Moss, Ruth Calder
+
+I had the keys by heart. "Mistress Moss," the porter said, "you're early."
+
+"I always am," I said. Edna, they called me at home, and I answered to it.
+
+Ruth Calder waited at the gate. "Edna," Ruth said, "you look tired." I loved her for noticing.
+"""
+
+
+def test_declared_characters_link_the_names_of_one_person() -> None:
+    analysis = analyze_story(story_from_text(HEADER_CAST, source="ink.txt"))
+    edna = next(c for c in analysis.characters if c.name == "Edna Moss")
+    assert {"Edna", "Mistress Moss"} <= set(edna.aliases)
+    assert "Ruth Calder" in {c.name for c in analysis.characters}
