@@ -73,3 +73,31 @@ def test_declared_characters_link_the_names_of_one_person() -> None:
     edna = next(c for c in analysis.characters if c.name == "Edna Moss")
     assert {"Edna", "Mistress Moss"} <= set(edna.aliases)
     assert "Ruth Calder" in {c.name for c in analysis.characters}
+
+
+DM = """who's who:
+mia.k = Mia Kerr
+tomtom = Tom Reed
+breadhead = Ann Vale
+
+[20:01] mia.k: bake sale at ten
+[20:02] breadhead: I'll bring scones
+[20:02] tomtom: me too
+
+~
+
+DM: tom → mia
+
+[23:40] tomtom: are you awake
+[23:41] mia.k: yes
+[23:41] tomtom: I think about you all the time
+"""
+
+
+def test_direct_messages_go_to_the_other_person() -> None:
+    analysis = analyze_story(story_from_text(DM, source="dm.txt"))
+    ids = {c.name: c.id for c in analysis.characters}
+    private = [q for q in analysis.quotes if q.scene == analysis.quotes[-1].scene]
+    assert [(q.speaker, q.addressee, q.addressed) for q in private] == [
+        (ids["Tom Reed"], ids["Mia Kerr"], "dm"), (ids["Mia Kerr"], ids["Tom Reed"], "dm"),
+        (ids["Tom Reed"], ids["Mia Kerr"], "dm")]

@@ -229,6 +229,9 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     return found
 
 
+# "DM: tom → mia" heads a section of private messages; it is not somebody called DM talking
+_SECTION_LABELS = frozenset({"dm", "dms", "pm", "pms", "private chat", "direct messages", "note", "notes"})
+
 # "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?"
 _CHAT_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})>?:\s+(?P<text>\S.*)$",
@@ -249,7 +252,7 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         if "\n" in line:
             continue
         m = _CHAT_LINE.match(line)
-        if m:
+        if m and m.group("handle").lower() not in _SECTION_LABELS:
             hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
                              bool(_TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}

@@ -28,6 +28,38 @@ def _norm(name: str) -> str:
     return " ".join(_NORM.sub(" ", name.lower()).split())
 
 
+# "DM: tomás → priya", "DMs: mia -> tom", "private chat: mia & tom" opening a section of a chat fic
+_DM_HEADER = re.compile(r"^[ \t]*(?:dms?|direct messages?|private(?: chat| messages?)?)[ \t]*[:\-–—]?[ \t]*"
+                        r"(?P<a>[^\n→>&]+?)[ \t]*(?:→|->|>|&|\bto\b|\band\b)[ \t]*(?P<b>[^\n]+?)[ \t]*$",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _direct_messages(text: str, scenes, aliases: dict[str, str]) -> dict[int, tuple[str, str]]:
+    """Scenes that open with a DM header: scene index -> the two people writing to each other."""
+    out: dict[int, tuple[str, str]] = {}
+    # a header writes a name the way the chat does ("tom"): any one word of one person's names
+    words: dict[str, set[str]] = {}
+    for alias, cid in aliases.items():
+        for word in alias.split():
+            words.setdefault(word, set()).add(cid)
+
+    def who(name: str) -> str | None:
+        key = _norm(name)
+        if key in aliases:
+            return aliases[key]
+        found = words.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    for scene in scenes:
+        head = text[scene.start:min(scene.end, scene.start + 300)]
+        m = _DM_HEADER.search(head)
+        if m:
+            a, b = who(m.group("a")), who(m.group("b"))
+            if a and b and a != b:
+                out[scene.index] = (a, b)
+    return out
+
+
 def _alias_index(cast: Cast) -> dict[str, str]:
     index: dict[str, str] = {}
     for c in cast.characters:
@@ -71,6 +103,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     tokens = TokenIndex(document)
     links = dict(coref.links)
     aliases = _alias_index(cast)
+    dms = _direct_messages(text, document.scenes, aliases)
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
     # in text order: the mentions between two offsets are a slice, found by bisection
@@ -105,8 +138,12 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             if speaker is None and quotes and quote_spans[i - 1].prefix == q.prefix \
                     and quote_spans[i - 1].kind == "line":
                 speaker = quotes[-1].speaker  # a speech running on over paragraphs
-            addressee, addressed = (vocatives[0], "vocative") if vocatives else (
-                _other_party(quotes, quote_spans, q, speaker), "turn")
+            direct = dms.get(q.scene)
+            if direct and speaker in direct:  # a private message goes to the other one
+                addressee, addressed = next((c for c in direct if c != speaker), None), "dm"
+            else:
+                addressee, addressed = (vocatives[0], "vocative") if vocatives else (
+                    _other_party(quotes, quote_spans, q, speaker), "turn")
         elif q.kind == "letter":
             addressed = "letter"
             speaker = aliases.get(_norm(q.signature))
@@ -163,8 +200,10 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             if addressee is None:
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
             if addressee is None:
-                addressee, addressed = _nearby_person(outside, links, paragraphs, q, p_start, p_end,
-                                                      speaker, document), "scene"
+                # it looks at this paragraph and the one before: pass it only their mentions
+                lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) else p_start
+                addressee, addressed = _nearby_person(outside_between(min(lo, p_start), p_end), links,
+                                                      paragraphs, q, p_start, p_end, speaker, document), "scene"
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
