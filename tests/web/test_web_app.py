@@ -234,3 +234,33 @@ def test_serve_registers_with_loopback_default():
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.port == 8000
     assert json.loads(json.dumps(vars(args), default=str))["max_upload_mb"] == 10
+
+
+def _finished_job(client) -> str:
+    job = client.post("/api/jobs", json={"text": STORY, "title": "Fair"}).json()
+    for _ in range(600):
+        status = client.get(f"/api/jobs/{job['id']}").json()
+        if status["state"] in ("done", "failed"):
+            break
+        threading.Event().wait(0.05)
+    assert status["state"] == "done", status
+    return job["id"]
+
+
+def test_ask_api_answers_about_a_finished_analysis(client):
+    job_id = _finished_job(client)
+    answer = client.post("/api/ask", json={"job": job_id, "question": "does Anna love Tom?"}).json()
+    assert answer["verdict"] == "yes" and answer["characters"] == ["Anna Bell", "Tom Reed"]
+    assert answer["evidence"] and all("text" in e for e in answer["evidence"])
+    assert client.post("/api/ask", json={"job": "0" * 32, "question": "x"}).status_code == 404
+    assert client.post("/api/ask", json={"question": "who?"}).status_code == 422
+    assert "/api/ask" in client.get("/openapi.json").json()["paths"]
+
+
+def test_ask_page_escapes_the_question_and_the_answer(client):
+    job_id = _finished_job(client)
+    page = client.get(f"/jobs/{job_id}/ask", params={"q": "does <script>alert(1)</script> like Tom?"})
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;" in page.text
+    page = client.get(f"/jobs/{job_id}/ask", params={"q": "who does Rex hate?"})
+    assert "Tom Reed" in page.text

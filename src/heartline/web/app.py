@@ -20,11 +20,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
+from ..ask import answer_question
 from ..errors import HeartlineError
 from ..report.html import ReportLink, render_report
 from .corrections import add_correction_routes
 from .jobs import JobRunner, JobView
-from .pages import PAGE_CSP, error_page, home_page, progress_page
+from .pages import PAGE_CSP, ask_page, error_page, home_page, progress_page
 from .uploads import DEFAULT_MAX_UPLOAD_BYTES, BodySizeLimit, story_from_request
 
 FORMATS = "Plain text, Markdown, HTML, EPUB or Word (.docx)"
@@ -162,6 +163,23 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
         return JSONResponse(result.analysis,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
+    @app.post("/api/ask", tags=["api"], responses={404: {"description": "no such result"},
+                                                    422: {"description": "no question or job"}})
+    async def ask(request: Request) -> JSONResponse:
+        """Answer a question about a finished analysis: ``{"job": ID, "question": "..."}``;
+        the answer has the shape of ``heartline ask --json`` (docs/ask.md)."""
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("question"), str) \
+                or not isinstance(body.get("job"), str) or not re.fullmatch(JOB_ID, body["job"]):
+            return JSONResponse({"detail": 'send {"job": "<job id>", "question": "..."}'}, status_code=422)
+        result = runner.result(body["job"])
+        if result is None:
+            return JSONResponse({"detail": "no such result"}, status_code=404)
+        return JSONResponse(answer_question(result.analysis, body["question"][:300]))
+
     add_correction_routes(app, FilePath(stories) if stories else None)
 
     # ------------------------------------------------------------------ pages
@@ -189,12 +207,21 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
             return html(error_page("Cannot read that story", job.error), 422)
         return html(progress_page(job))
 
+    @app.get("/jobs/{job_id}/ask", include_in_schema=False)
+    async def ask_form(job_id: str = Path(pattern=JOB_ID), q: str = "") -> Response:
+        job, result = runner.view(job_id), runner.result(job_id)
+        if job is None or result is None:
+            return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+        answer = answer_question(result.analysis, q[:300]) if q.strip() else None
+        return html(ask_page(job_id, job.title, q, answer))
+
     @app.get("/jobs/{job_id}/report", include_in_schema=False)
     async def job_report(job_id: str = Path(pattern=JOB_ID)) -> Response:
         result = runner.result(job_id)
         if result is None:
             return RedirectResponse(f"/jobs/{job_id}", status_code=303)
         links = (ReportLink("Download JSON", f"/api/jobs/{job_id}/analysis.json"),
+                 ReportLink("Ask a question", f"/jobs/{job_id}/ask"),
                  ReportLink("Analyse another story", "/"))
         page = await asyncio.to_thread(render_report, result.analysis, result.text, links)
         # The report carries its own strict policy in a meta tag; the header adds what a meta tag cannot.

@@ -97,3 +97,18 @@ def error_page(title: str, message: str) -> str:
     body = f"""<div class="card error"><p>{escape(message)}</p>
 <p><a href="/">Try another story</a></p></div>"""
     return _page(title, body)
+
+
+def ask_page(job_id: str, title: str, question: str = "", answer: dict | None = None) -> str:
+    """A question about an analysed story, and the answer with its evidence (all escaped)."""
+    body = [f"""<div class="card"><form method="get" action="/jobs/{escape(job_id)}/ask">
+<label for="q">Ask about <em>{escape(title)}</em></label>
+<input id="q" name="q" type="text" value="{escape(question)}" placeholder="who does Anna like?" maxlength="300">
+<button type="submit">Ask</button></form>
+<p><a href="/jobs/{escape(job_id)}/report">Back to the report</a></p></div>"""]
+    if answer is not None:
+        verdict = f'<p class="verdict">{escape(answer["verdict"])}</p>' if answer.get("verdict") else ""
+        quotes = "".join(f"<li>{escape(e.get('text', ''))}</li>" for e in answer.get("evidence", [])[:8])
+        body.append(f"""<div class="card answer">{verdict}<p>{escape(answer.get("answer", ""))}</p>
+{f"<ul>{quotes}</ul>" if quotes else ""}</div>""")
+    return _page("Ask", "".join(body))
