@@ -1,8 +1,11 @@
-"""Score heartline against every gold answer in shared/gold/ and write docs/accuracy.md.
+"""Score heartline against every gold answer in shared/gold/ and on LitBank; write docs/accuracy.md.
 
 Run from the repository root with the project's virtual environment:
 
-    .venv/bin/python bench/gold_accuracy.py [--shared ../shared] [--out docs/accuracy.md]
+    .venv/bin/python bench/gold_accuracy.py [--shared ../shared] [--out docs/accuracy.md] [--no-litbank]
+
+The LitBank section comes from ``bench/litbank.py`` (100 excerpts, about a minute more);
+``--no-litbank`` leaves it out.
 
 ``--shared`` and ``--out`` are read relative to the current directory when given; their
 defaults are relative to the repository root, so the script works from anywhere.  Each
@@ -23,6 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # "python bench/gold_accuracy.py" puts bench/, not the root, on the path
+    sys.path.insert(0, str(ROOT))
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_OUT = ROOT / "docs" / "accuracy.md"
 
@@ -108,9 +113,9 @@ def _sum_prf(prfs) -> PRF:
 
 
 def render(results: list[dict], command: str, when: dt.datetime, commit: str,
-           load_seconds: float) -> str:
+           load_seconds: float, litbank_section: str = "") -> str:
     lines = [
-        "# Accuracy against the gold answers",
+        "# Accuracy against the gold answers and LitBank",
         "",
         f"Generated {when:%Y-%m-%d %H:%M} UTC at commit `{commit}` "
         f"(Python {platform.python_version()}, {os.cpu_count()} CPUs; times exclude loading the "
@@ -162,6 +167,7 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         "`analyze` on the machine named above, parsing included; it varies with the machine's load, so read it "
         "as an order of magnitude.",
         "",
+        *([litbank_section] if litbank_section else []),
         "## What went wrong, text by text",
         "",
     ]
@@ -246,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the shared folder holding gold/ and corpus/ (default: ../shared)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help="where to write the report (default: docs/accuracy.md)")
+    parser.add_argument("--no-litbank", action="store_true",
+                        help="leave out the LitBank section (bench/litbank.py)")
     args = parser.parse_args(argv)
     golds = find_golds(args.shared.resolve())
 
@@ -265,8 +273,16 @@ def main(argv: list[str] | None = None) -> int:
         r = results[-1]
         print(f"  {r['seconds']:.1f} s, strict F1 {r['score'].strict.f1:.2f}", file=sys.stderr, flush=True)
 
+    litbank_section = ""
+    if not args.no_litbank:
+        from bench import litbank
+
+        docs = litbank.run(litbank.find_litbank(args.shared.resolve()),
+                           log=lambda msg: print(msg, file=sys.stderr, flush=True))
+        litbank_section = litbank.render_markdown(litbank.summary(docs))
+
     when = dt.datetime.now(dt.timezone.utc)
-    report = render(results, _command(argv), when, commit_label(), load_seconds)
+    report = render(results, _command(argv), when, commit_label(), load_seconds, litbank_section)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
     print(f"gold_accuracy: wrote {args.out}", file=sys.stderr)

@@ -204,7 +204,8 @@ def _ray(items: tuple[WorkItem, ...], workers: int, address: str | None) -> Iter
                 ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise HeartlineError(f"cannot start or reach Ray ({_error_line(exc)})") from None
-    analyse_remote = ray.remote(num_cpus=1)(analyse_work)
+    # one CPU a task: Ray does the spreading, so a task must not fork parser processes of its own
+    analyse_remote = ray.remote(num_cpus=1, runtime_env={"env_vars": {"HEARTLINE_PROCESSES": "1"}})(analyse_work)
     in_flight = 2 * max(int(ray.cluster_resources().get("CPU", workers)), 1)
     queue = iter(items)
     pending: dict = {}                                   # Ray object ref → item

@@ -93,6 +93,11 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     history: list[_Seen] = []
     items = mentions.items
     sentences = document.sentences
+    # the clause tests look only within the pronoun's own sentence: index it once, so a
+    # novel does not scan every mention for every pronoun
+    by_sentence: dict[int, list[Mention]] = {}
+    for o in items:
+        by_sentence.setdefault(o.sentence, []).append(o)
 
     for pos, m in enumerate(items):
         scene = sentences[m.sentence].scene if sentences else 0
@@ -106,10 +111,10 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             continue
         if m.kind == "epithet":
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
-                                   _epithet_excluded(m, tokens, items, links), sentences)
+                                   _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
-                                   known_bonus, unknown_penalty)
+                                   known_bonus, unknown_penalty, by_sentence[m.sentence])
         else:
             continue
         if cid:
@@ -206,7 +211,8 @@ def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, excl
         if h.character not in exclude and _gender_ok(gender, h.character, m.gender):
             return h.character
     # cataphora: "A blond boy's voice ... Tom was so good at being annoying"
-    for nxt in items[pos + 1:]:
+    for k in range(pos + 1, len(items)):  # not items[pos + 1:]: a copy of the rest per epithet
+        nxt = items[k]
         if nxt.sentence - m.sentence > _WINDOW_SENTENCES or (
                 sentences and sentences[nxt.sentence].scene != scene):
             break
@@ -244,15 +250,17 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 
 
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
-                     known_bonus: float = 1.5, unknown_penalty: float = 0.6):
-    """Score the people seen lately: recency, subjecthood, known gender, scene topic."""
+                     known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None):
+    """Score the people seen lately: recency, subjecthood, known gender, scene topic.
+    ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them."""
+    near = items if same_sentence is None else same_sentence
     tok = tokens.at(m.start)
     inside = _in_parenthesis_after(m, tokens.document.story.text, history, items, links, gender)
     if inside:
         return inside
     excluded: set[str] = set()
     if tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj") and not m.key.endswith("self"):
-        excluded = _clause_subjects(m, tok, tokens, links, items)
+        excluded = _clause_subjects(m, tok, tokens, links, near)
     latest: dict[str, _Seen] = {}
     topic: dict[str, float] = {}
     subjects_in_scene = 0
@@ -264,7 +272,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if m.sentence - h.sentence <= _WINDOW_SENTENCES or h.scene == scene:
             latest[h.character] = h
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
-    governing = _governing_subject(tok, tokens, items, links, m) if tok is not None else None
+    governing = _governing_subject(tok, tokens, near, links, m) if tok is not None else None
     last_subject = next((h.character for h in reversed(history[-40:])
                          if h.subject and h.character not in excluded and h.scene == scene
                          and m.sentence - h.sentence <= 2 and _gender_ok(gender, h.character, m.gender)),

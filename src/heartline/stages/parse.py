@@ -90,7 +90,7 @@ def parse_processes() -> int:
             from ..errors import HeartlineError
 
             raise HeartlineError(f"HEARTLINE_PROCESSES must be a whole number, not {value!r}") from None
-    if multiprocessing.parent_process() is not None:
+    if multiprocessing.parent_process() is not None or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -119,8 +119,9 @@ def _blocks(count: int, processes: int) -> list[tuple[int, int]]:
 
 
 def _parse_all(texts: list[str], processes: int, report) -> list[_Parsed]:
-    blocks = _blocks(len(texts), processes) if processes > 1 and sum(map(len, texts)) >= PARALLEL_MIN_CHARS \
-        else [(0, len(texts))]
+    parallel = processes > 1 and sum(map(len, texts)) >= PARALLEL_MIN_CHARS \
+        and "fork" in multiprocessing.get_all_start_methods()
+    blocks = _blocks(len(texts), processes) if parallel else [(0, len(texts))]
     if len(blocks) == 1:
         out: list[_Parsed] = []
         for start in range(0, len(texts), _BATCH):  # batch by batch, to report progress
