@@ -85,7 +85,31 @@ def run_one(gold_path: Path) -> dict:
         "words": analysis.story.words,
         "seconds": seconds,
         "score": score(analysis.to_json(), gold),
+        "implied": _implied_edges(gold),
     }
+
+
+def _implied_edges(gold) -> list[tuple[str, str, str]]:
+    """The required gold relations whose end state the text only implies (issue 9 asks for their recall)."""
+    return [(str(r["from"]), str(r["to"]), str(r["kind"])) for r in gold.get("relations", [])
+            if r.get("how") == "implied" and not r.get("optional")]
+
+
+def _implied_section(results) -> list[str]:
+    lines = ["## Implied feelings", "",
+             "Recall of the required gold relations whose `how` is `implied` (behaviour shows the feeling, no "
+             "feeling word), strict (same from, to and kind):", "",
+             "| text | implied gold relations | found |", "|---|---|---|"]
+    found_all = total_all = 0
+    for r in results:
+        missed = {(e.source, e.target, e.kind) for e in r["score"].missed_relations}
+        edges = r["implied"]
+        found = sum(1 for e in edges if e not in missed)
+        found_all, total_all = found_all + found, total_all + len(edges)
+        names = ", ".join(f"{a} → {b}" + ("" if (a, b, k) in missed else " ✓") for a, b, k in edges) or "–"
+        lines.append(f"| {r['name']} | {len(edges)}: {names} | {_frac(found, len(edges))} |")
+    lines += [f"| **all** | {total_all} | {_frac(found_all, total_all)} |", ""]
+    return lines
 
 
 # ------------------------------------------------------------------ writing
@@ -167,6 +191,7 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         "`analyze` on the machine named above, parsing included; it varies with the machine's load, so read it "
         "as an order of magnitude.",
         "",
+        *_implied_section(results),
         *([litbank_section] if litbank_section else []),
         "## What went wrong, text by text",
         "",
