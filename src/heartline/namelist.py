@@ -13,11 +13,11 @@ Matching is case-insensitive; a two-word canonical name also matches in either o
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from heartline.errors import InputError
+from heartline.userfiles import parse_json, parse_yaml, read_user_text
 
 _GENDERS = {"male": "male", "m": "male", "he": "male", "female": "female", "f": "female",
             "she": "female", "nonbinary": "nonbinary", "non-binary": "nonbinary", "they": "nonbinary",
@@ -96,26 +96,8 @@ def parse_name_list(data: object, source: str = "<names>") -> NameList:
 def load_name_list(path: str | Path) -> NameList:
     """Read a YAML or JSON name list; any problem is one ``InputError`` line."""
     source = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot be read as a UTF-8 name list ({exc})") from None
-    if source.lower().endswith(".json"):
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    else:
-        import yaml
-
-        try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark is not None else ""
-            raise InputError(f"{source}: not valid YAML{where}") from None
+    raw = read_user_text(path, "name list")
+    data = parse_json(raw, source) if source.lower().endswith(".json") else parse_yaml(raw, source)
     if data is None:
         return NameList()
     return parse_name_list(data, source)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..userfiles import parse_yaml, read_user_text
 from ..model import FEELING_KINDS, HOW_VALUES
 
 SUFFIX = ".heartline.yaml"
@@ -142,21 +143,8 @@ def parse_corrections(data: Any, source: str) -> Corrections:
 def load_corrections(path: str | os.PathLike[str]) -> Corrections:
     """Read a corrections file; a missing file is an ``InputError`` (use ``find_corrections``
     for the optional sidecar)."""
-    import yaml
-
     source = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such corrections file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot be read as a UTF-8 corrections file ({exc})") from None
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{source}: not valid YAML{where}") from None
+    data = parse_yaml(read_user_text(path, "corrections file"), source)
     return parse_corrections(data, source)
 
 
