@@ -175,3 +175,8 @@ def test_rhetorical_negative_question_is_not_a_negation(run) -> None:
     assert (e.experiencer, e.target, e.kind) == ("tom", "ann", "romantic")
     assert not e.negated
     assert e.past or e.weight < 1.0
+
+
+def test_the_worst_person_is_dislike_by_the_speaker(analyse) -> None:
+    analysis = analyse('Mia met Rob at the fair.\n\n"He is the worst person I have ever met," Mia told Tom.')
+    assert [(r.source, r.target, r.kind, r.how) for r in analysis.relations] == [("mia", "rob", "dislike", "stated")]

@@ -72,6 +72,7 @@ TRAIT_ADJ: dict[str, Cue] = {
     "annoying": Cue("dislike", 0.6), "irritating": Cue("dislike", 0.6),
     "insufferable": Cue("dislike", 0.7), "obnoxious": Cue("dislike", 0.6),
     "hateful": Cue("dislike", 0.6), "detestable": Cue("dislike", 0.8), "odious": Cue("dislike", 0.8),
+    "worst": Cue("dislike", 0.7),  # "he is the worst person I have ever met"
 }
 NOUN_CUES: dict[str, Cue] = {
     "crush": Cue("romantic", 1.0, ("on",), needs_prep=True),
@@ -403,8 +404,12 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         if target is not None:
             poss = reader.kids(tok, "poss")
             return cue, poss[0] if poss else reader.subject(tok), target, None
-    if lemma in TRAIT_ADJ and tok.pos in ("ADJ", "VERB"):
+    if (lemma in TRAIT_ADJ or tok.text.lower() in TRAIT_ADJ) and tok.pos in ("ADJ", "VERB"):
         target = reader.subject(tok)
+        head = reader.tokens[tok.head]
+        if target is None and tok.dep == "amod" and head.dep == "attr":
+            target = reader.subject(reader.tokens[head.head])  # "he is the worst person"
+        lemma = lemma if lemma in TRAIT_ADJ else tok.text.lower()
         if target is not None and reader.person(target):
             scene = reader.doc.sentences[tok.sentence].scene
             quote = reader.quote_at(tok.start)
