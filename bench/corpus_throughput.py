@@ -8,6 +8,8 @@ Default corpus: ../shared/litbank/original/*.txt and ../shared/corpus/**/*.txt (
 LitBank novels take about an hour per worker count on a 2-core machine: use --limit).
 Each worker count runs ``heartline batch`` as a fresh process into a fresh SQLite file,
 so the times include starting the workers and loading the parser, as a user sees them.
+Each worker parses in one process (``HEARTLINE_PROCESSES=1`` unless set): the speed-up then
+measures the batch's own parallelism, not the parser's.
 """
 from __future__ import annotations
 
@@ -34,9 +36,12 @@ def run(files: list[Path], workers: int, folder: Path) -> dict:
     db = folder / f"workers{workers}.sqlite"
     started = time.perf_counter()
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # One process a worker: a serial batch would otherwise parse each long novel with several
+    # processes of its own (HEARTLINE_PROCESSES), and "1 worker" would already use every core.
+    env = dict(os.environ, HEARTLINE_PROCESSES=os.environ.get("HEARTLINE_PROCESSES", "1"))
     done = subprocess.run([sys.executable, "-m", "heartline.cli", "batch", *map(str, files), "--db", str(db),
                            "--workers", str(workers), "--json", "-", "-q"],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=True, env=env)
     wall = time.perf_counter() - started
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # The batch, its workers and their parser loads: the cost a machine pays, whatever else runs on it.
