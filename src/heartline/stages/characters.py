@@ -86,6 +86,9 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             continue
         st = stats.setdefault(m.key, _NameStats(m.key))
         st.mentions.append(m)
+        if m.text.islower():
+            # a chat line's "callum": found only because the text writes "Callum" as a name
+            st.person += 1
         if m.honorific:
             st.person += 2
             if m.honorific == "kun":

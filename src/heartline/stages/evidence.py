@@ -614,6 +614,9 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
     for cid in list(scores):
         if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
             del scores[cid]
+        elif in_speech and m.head in ROMANTIC_RELATIONS and owner in romance.get(cid, set()):
+            # "go kiss your boyfriend": said to someone, it is the one the text pairs them with
+            scores[cid] *= 3.0
         elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
             scores[cid] *= 0.2  # already someone else's sweetheart
     if not scores:
