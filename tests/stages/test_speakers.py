@@ -150,3 +150,4 @@ def test_pronoun_tag_keeps_the_speaker_over_a_nearer_person_of_the_same_gender(r
     # "she" after "Mia nodded" is still Ann, who spoke first in the paragraph
     text = 'Ann sat with Mia.\n\n"Thanks," she said, and Mia nodded. "Do not wait," she added.'
     assert [s for _t, s, _a in credits(run, text)] == ["ann", "ann"]
+

@@ -104,6 +104,8 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     links = dict(coref.links)
     aliases = _alias_index(cast)
     dms = _direct_messages(text, document.scenes, aliases)
+    narrators = frozenset(links[m.index] for m in mentions.items
+                          if m.kind == "pronoun" and m.person == 1 and m.quote is None and m.index in links)
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
     # in text order: the mentions between two offsets are a slice, found by bisection
@@ -171,7 +173,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             if attached:
                 tag_ends[i] = tag_end
                 speaker = _subject_in(tag, links, tokens)
-                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender)
+                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators)
                 first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
                 if first is not None and first.kind == "pronoun" and first.person == 3:
                     tag_pronoun = first.index
@@ -266,9 +268,10 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
     return False
 
 
-def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender) -> str | None:
+def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=frozenset()) -> str | None:
     """A pronoun tag ("she said") inside a conversation means one of its two parties: the
-    one spoken to last, unless only the last speaker fits the pronoun."""
+    one spoken to last, unless only the last speaker fits the pronoun.  A first-person
+    narrator is "I", never "she"."""
     if not tag:
         return speaker
     first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
@@ -280,7 +283,7 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender) -> str | N
     last = recent[0]
 
     def fits(cid: str | None) -> bool:
-        return bool(cid) and gender.get(cid, "unknown") in (first.gender, "unknown")
+        return bool(cid) and cid not in narrators and gender.get(cid, "unknown") in (first.gender, "unknown")
 
     if spans[last.index].paragraph == q.paragraph:
         # '"Thanks," she mumbled, and Ann nodded. "Don't wait," she added.': still her
