@@ -241,3 +241,4 @@ def test_place_named_hall_is_never_a_person_even_as_a_subject(run) -> None:
     result = run(text)
     assert sorted(c.name for c in result["cast"].characters) == ["Mia", "Tom"]
     assert "brackley hall" in result["cast"].rejected
+

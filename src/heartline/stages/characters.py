@@ -163,6 +163,12 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
             st.male += 1.0 if prior == "male" else 0
             st.female += 1.0 if prior == "female" else 0
+        elif core_words and len(core_words[0]) > 3 and core_words[0].endswith("a") \
+                and st.mentions and not st.mentions[0].title:
+            # a given name the list lacks: one ending in -a is far more often a woman's (a weak
+            # prior, half a common name's; the text's pronouns outweigh it)
+            st.votes.setdefault("", [0.0, 0.0])[1] += 0.5
+            st.female += 0.5
         if core_words and core_words[-1] in NON_PERSON_HEADS:
             st.other += 10
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
