@@ -101,3 +101,28 @@ def test_direct_messages_go_to_the_other_person() -> None:
     assert [(q.speaker, q.addressee, q.addressed) for q in private] == [
         (ids["Tom Reed"], ids["Mia Kerr"], "dm"), (ids["Mia Kerr"], ids["Tom Reed"], "dm"),
         (ids["Tom Reed"], ids["Mia Kerr"], "dm")]
+
+
+GOSSIP = """who's who:
+mia.k = Mia Kerr
+tomtom = Tom Reed
+annv = Ann Vale
+robf = Rob Finch
+
+Ann Vale ran the bakery with Mia Kerr. Tom Reed delivered the flour, and Rob Finch ate the samples.
+
+[20:00] mia.k: morning ann
+[20:01] annv: morning. you love me, admit it
+[20:02] mia.k: I do, unfortunately
+[20:03] robf: mia likes tom btw. she's liked him for ages
+[20:04] annv: rob!!
+[20:05] tomtom: I'm right here
+"""
+
+
+def test_you_love_me_is_banter_but_gossip_about_a_third_person_is_romance() -> None:
+    analysis = analyze_story(story_from_text(GOSSIP, source="gossip.txt"))
+    ids = {c.name: c.id for c in analysis.characters}
+    rel = {(r.source, r.target): r for r in analysis.relations}
+    assert rel[(ids["Mia Kerr"], ids["Ann Vale"])].kind == "affection"  # "you love me" said back
+    assert rel[(ids["Mia Kerr"], ids["Tom Reed"])].kind == "romantic"  # what Rob says of her

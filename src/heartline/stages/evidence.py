@@ -280,7 +280,9 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
 
 def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """In a chat line "I love bev" is how friends talk; it is romance only where the same
-    pair has a romance cue of its own ("in love with", "crush", "kiss", "boyfriend")."""
+    pair has a romance cue of its own ("in love with", "crush", "kiss", "boyfriend"); so is
+    "you love me" said back.  What others say of a third person ("she likes you") is gossip
+    about romance, and stays romance."""
     romance = {(e.experiencer, e.target) for e in found
                if e.kind == "romantic" and not e.negated and e.cue.lower() not in _CASUAL_LOVE}
     out = []
@@ -288,7 +290,8 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     for e in found:
         at = text.find(e.cue, e.start, e.end)  # the sentence may open before the message does
         quote = reader.quote_at(at if at != -1 else e.start)
-        if (e.kind == "romantic" and e.cue.lower() in _CASUAL_LOVE and quote is not None
+        own = quote is not None and (e.how == "stated" or e.target == quote.speaker)  # "I love X", "you love me"
+        if (e.kind == "romantic" and own and e.cue.lower() in _CASUAL_LOVE and quote is not None
                 and is_chat_line(reader.doc.story.text, quote.start, quote.kind) and (e.experiencer, e.target) not in romance
                 and not _IN_LOVE.search(reader.doc.story.text[e.start:e.end])):
             e = replace(e, kind="affection")
