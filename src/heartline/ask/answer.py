@@ -268,7 +268,6 @@ class _Forms:
         rel = reading.relation
         if rel is None:
             return "no feeling shown"
-        kind = reading.kind
         if reading.verdict == "used to":
             return f"in love once, no longer ({_scenes(_cite_reading(self.facts, reading))})"
         if reading.verdict == "no":

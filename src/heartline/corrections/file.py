@@ -185,8 +185,6 @@ def format_item(item: dict[str, Any]) -> str:
 def append_correction(path: str | os.PathLike[str], correction: Correction, story_name: str = "") -> None:
     """Add one correction at the end of the file, leaving what is there (comments, hand
     edits) as it was; the file is checked first, so a broken file is never added to."""
-    import yaml
-
     p = Path(path)
     existing = ""
     if p.exists():
