@@ -19,7 +19,6 @@ Conventions used throughout:
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 from .errors import GoldError
 from .model import FEELING_KINDS, polarity
+from .userfiles import parse_json, read_user_text
 
 CASTS = ("complete", "partial")
 UNMAPPED = "?"
@@ -56,20 +56,8 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     :class:`GoldError` naming the file.
     """
     p = Path(path)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GoldError(f"{p}: gold file not found") from None
-    except IsADirectoryError:
-        raise GoldError(f"{p}: is a directory, not a gold file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{p}: cannot read gold file ({_one_line(exc)})") from None
-    try:
-        gold = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise GoldError(
-            f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    raw = read_user_text(p, "gold file", missing="gold file not found", error=GoldError)
+    gold = parse_json(raw, str(p), error=GoldError)
     problem = _shape_problem(gold)
     if problem:
         raise GoldError(f"{p}: {problem}")

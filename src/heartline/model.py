@@ -9,7 +9,9 @@ This module knows no algorithm; ``to_json`` here is the one place that defines t
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 SCHEMA = "heartline/analysis/v1"
@@ -79,6 +81,16 @@ class Story:
     info: WorkInfo = field(default_factory=WorkInfo)
     chapters: tuple[tuple[int, str], ...] = ()  # (offset, title) of chapters the markup marks
     excluded: tuple[tuple[int, int], ...] = ()
+
+    @cached_property
+    def _excluded_starts(self) -> list[int]:
+        return [s for s, _ in self.excluded]
+
+    def is_excluded(self, offset: int) -> bool:
+        """Whether ``offset`` lies in an excluded span (the spans are in text order and
+        never overlap, so a bisection finds the only candidate)."""
+        i = bisect_right(self._excluded_starts, offset) - 1
+        return i >= 0 and offset < self.excluded[i][1]
 
     @property
     def body(self) -> tuple[int, int]:

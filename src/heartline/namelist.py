@@ -1,7 +1,7 @@
 """Fandom name lists: a user's map from the names a text uses to canonical ones.
 
-Fans tag with an archive's canonical names ("Uzumaki Naruto") while a fic says
-"Naruto"; a name list, given with ``--names FILE``, bridges the two.  heartline ships
+Fans tag with an archive's canonical names ("Kerr Mia") while a fic says
+"Mia"; a name list, given with ``--names FILE``, bridges the two.  heartline ships
 none for any real fandom: the user writes or downloads their own.  YAML or JSON::
 
     Anna Bell:                 # canonical name → its aliases

@@ -7,20 +7,22 @@ import os
 from pathlib import Path
 from typing import Any
 
-from heartline.errors import InputError
+from heartline.errors import HeartlineError, InputError
 
 
-def read_user_text(path: str | os.PathLike[str], what: str) -> str:
-    """The UTF-8 text of a user's ``what`` file ("name list", "corrections file" ...)."""
+def read_user_text(path: str | os.PathLike[str], what: str, *, missing: str = "no such file",
+                   error: type[HeartlineError] = InputError) -> str:
+    """The UTF-8 text of a user's ``what`` file ("name list", "gold file" ...); ``missing`` is
+    what a missing file is called, ``error`` the one-line error raised."""
     source = str(path)
     try:
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
+        raise error(f"{source}: {missing}") from None
     except IsADirectoryError:
-        raise InputError(f"{source}: is a directory, not a {what}") from None
+        raise error(f"{source}: is a directory, not a {what}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot be read as a UTF-8 {what} ({exc})") from None
+        raise error(f"{source}: cannot be read as a UTF-8 {what} ({exc})") from None
 
 
 def parse_yaml(raw: str, source: str) -> Any:
@@ -34,8 +36,8 @@ def parse_yaml(raw: str, source: str) -> Any:
         raise InputError(f"{source}: not valid YAML{where}") from None
 
 
-def parse_json(raw: str, source: str) -> Any:
+def parse_json(raw: str, source: str, error: type[HeartlineError] = InputError) -> Any:
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise error(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None

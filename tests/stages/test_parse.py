@@ -47,3 +47,15 @@ def test_the_number_of_processes_comes_from_the_environment(monkeypatch):
 
     with pytest.raises(HeartlineError, match="HEARTLINE_PROCESSES"):
         parse_stage.parse_processes()
+
+
+def test_excluded_spans_are_not_parsed() -> None:
+    from heartline.api import default_pipeline
+    from heartline.formats.text import story_from_text
+
+    text = "Mia waited by the wall.\n\nA/N: Tom Reed is my favourite!\n\nTom came up the steps.\n"
+    story = story_from_text(text)
+    assert story.excluded
+    document = default_pipeline(("parse",)).run(story=story)["document"]
+    parsed = [text[s:e] for s, e in document.paragraphs]
+    assert parsed == ["Mia waited by the wall.", "Tom came up the steps."]

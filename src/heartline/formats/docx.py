@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from heartline.errors import InputError
-from heartline.formats.html import HtmlStory
 from heartline.formats.fields import info_from_fields
+from heartline.formats.html import HtmlStory
 from heartline.formats.render import TextBuilder
 from heartline.formats.zipsafe import open_zip
 
@@ -47,7 +48,5 @@ def read_docx(data: bytes, source: str) -> HtmlStory:
     props = document.core_properties
     fields = [("Title", props.title or ""), ("Author", props.author or "")]
     info, prop_title = info_from_fields(fields)
-    from dataclasses import replace
-
     info = replace(info, notes=tuple(builder.notes), chapter_titles=tuple(t for _, t in builder.chapters))
     return HtmlStory(builder.text, title or prop_title, info, tuple(builder.chapters), tuple(builder.excluded))

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from heartline.errors import InputError
 from heartline.formats.fields import info_from_fields
 from heartline.formats.html import (HtmlStory, ao3_chapters, ao3_metadata, is_ao3, labelled_fields,
-                                    parse_html, walk_prose, _chapter_level)
+                                    parse_html, walk_prose, chapter_heading_level)
 from heartline.formats.render import TextBuilder
 from heartline.formats.zipsafe import has_member, open_zip, read_member
 
@@ -81,7 +81,7 @@ def read_epub(data: bytes, source: str) -> HtmlStory:
         if archive_name == "ao3" or body.select_one("div.userstuff") is not None:
             ao3_chapters(body, part)
         else:
-            walk_prose(body, part, chapter_level=_chapter_level(body, None))
+            walk_prose(body, part, chapter_level=chapter_heading_level(body, None))
         words = len(part.text.split()) - sum(len(t.split()) for _, t in part.chapters)
         if words < _MIN_WORDS and len(_SENTENCE_END.findall(part.text)) < 2:
             continue  # a cover, a title or a copyright page

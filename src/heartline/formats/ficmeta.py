@@ -20,6 +20,7 @@ from typing import Any, Mapping
 
 from heartline.errors import InputError
 from heartline.model import Story, WorkInfo
+from heartline.userfiles import parse_json, read_user_text
 
 # Keys that only FanFicFare's metadata has: a JSON file beside a story without any of
 # them (heartline's own --json output, say) is not metadata.
@@ -89,14 +90,7 @@ def info_from_fanficfare(data: Mapping[str, Any]) -> tuple[WorkInfo, str]:
 
 def load_fanficfare_meta(path: str | os.PathLike[str]) -> tuple[WorkInfo, str]:
     source = str(path)
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such metadata file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    data = parse_json(read_user_text(path, "metadata file", missing="no such metadata file"), source)
     if not is_fanficfare_meta(data):
         raise InputError(f"{source}: not FanFicFare JSON metadata (fanficfare --json-meta)")
     return info_from_fanficfare(data)

@@ -234,7 +234,7 @@ def ao3_notes(soup: BeautifulSoup, builder: TextBuilder) -> None:
 
 
 # --------------------------------------------------------------------- any HTML
-def _chapter_level(body: Tag, title_tag: Tag | None) -> int:
+def chapter_heading_level(body: Tag, title_tag: Tag | None) -> int:
     levels = [_HEADING[h.name] for h in body.find_all(list(_HEADING))
               if h is not title_tag and not _CONTENTS.match(_text(h))
               and not any(p.name in _SKIP for p in h.parents)]
@@ -283,7 +283,7 @@ def read_html_soup(soup: BeautifulSoup) -> HtmlStory:
     title_tag = _lone_title(body)
     if title_tag is not None:
         title = title or _text(title_tag)
-    walk_prose(body, builder, _chapter_level(body, title_tag), skip_title=title_tag)
+    walk_prose(body, builder, chapter_heading_level(body, title_tag), skip_title=title_tag)
     info, field_title = info_from_fields(pairs, archive=archive)
     head_title = soup.title.get_text().strip() if soup.title and soup.title.string else ""
     info = replace(info, notes=info.notes + tuple(builder.notes),

@@ -58,7 +58,7 @@ _READ_VERBS = frozenset("read reread write publish finish borrow lend buy sell o
 _REPEATED_LETTERS = re.compile(r"([a-z])\1\1")
 
 
-# "plays the Keeper", "cast as Juliet", "Saskia Bell, as Ada,": parts, not people
+# "plays the Keeper", "cast as Juliet", "Ann Vale, as Ophelia,": parts, not people
 _ROLE = re.compile(
     r"\b(?:plays?|played|playing|cast as|in the (?:role|part) of)\s+(?:the\s+)?(?P<role>[A-Z][\w'’-]+)\b"
     r"|\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, as (?P<role2>[A-Z][\w'’-]+),")
@@ -70,7 +70,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
     tokens = document.tokens
     text = document.story.text
     # lower-case uses of a word count against its being a name, but not the chat lines' own
-    # lower-case names ("i love bev") nor handles ("wren.exe")
+    # lower-case names ("i love ann") nor handles ("mia.k")
     lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
     lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
     stats: dict[str, _NameStats] = {}
@@ -87,7 +87,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         st = stats.setdefault(m.key, _NameStats(m.key))
         st.mentions.append(m)
         if m.text.islower():
-            # a chat line's "callum": found only because the text writes "Callum" as a name
+            # a chat line's "rob": found only because the text writes "Rob" as a name
             st.person += 1
         if m.honorific:
             st.person += 2
@@ -177,7 +177,7 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
-    for key in roles & stats.keys():  # a part in a play within the story ("Saskia, as Ada")
+    for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
     return stats
 
@@ -238,6 +238,13 @@ class _Entity:
     @property
     def gender(self) -> str:
         return _gender(self.male, self.female)
+
+    def merge(self, other: "_Entity") -> None:
+        """Take another entity's mentions, words and gender votes: they are one person."""
+        self.mentions.extend(other.mentions)
+        self.tokens = self.tokens | other.tokens
+        self.male += other.male
+        self.female += other.female
 
     def absorb(self, key: tuple[str, str], st: _NameStats, ms: list[Mention]) -> None:
         self.keys.add(key)
@@ -372,12 +379,12 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
 
 
 def _uncapitalised(forms: Counter[str]) -> Counter[str]:
-    """A play's speaker prefix "LADY CAPULET" and a chat line's "bev" count as the "Lady
-    Capulet" and "Bev" the text also writes; a name only ever in one case is shown in title case."""
+    """A play's speaker prefix "LADY CAPULET" and a chat line's "ann" count as the "Lady
+    Capulet" and "Ann" the text also writes; a name only ever in one case is shown in title case."""
     out: Counter[str] = Counter()
     cased = {f.lower(): f for f in forms if not f.isupper() and not f.islower()}
     for form, n in forms.items():
-        if (form.isupper() and len(form) > 1) or form.islower():  # chat lines: "bev"
+        if (form.isupper() and len(form) > 1) or form.islower():  # chat lines: "ann"
             form = cased.get(form.lower(), form.title())
         out[form] += n
     return out
@@ -410,7 +417,7 @@ def _display_name(entity: _Entity) -> str:
 
 
 def _slug(name: str, taken: set[str]) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # Tomás -> tomas
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # José -> jose
     base = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "character"
     slug, n = base, 2
     while slug in taken:
@@ -419,39 +426,50 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
+def _merge_entities(entities: list[_Entity], label) -> tuple[list[_Entity], dict[int, str]]:
+    """Merge the entities ``label`` gives the same label into the first of them; entities it
+    labels None stay as they are.  Returns the entities left and each kept one's label."""
+    first: dict[str, _Entity] = {}
+    out: list[_Entity] = []
+    label_of: dict[int, str] = {}
+    for e in entities:
+        name = label(e)
+        if name is None:
+            out.append(e)
+        elif name in first:
+            first[name].merge(e)
+        else:
+            first[name] = e
+            label_of[id(e)] = name
+            out.append(e)
+    return out, label_of
+
+
 def _canonical(entities: list[_Entity], names: NameList) -> tuple[list[_Entity], dict[int, CanonicalName]]:
     """Merge the entities a name list says are one person; remember each one's entry."""
-    merged: dict[str, _Entity] = {}
-    out: list[_Entity] = []
-    entry_of: dict[int, CanonicalName] = {}
-    for e in entities:
+    entries: dict[str, CanonicalName] = {}
+
+    def label(e: _Entity) -> str | None:
         entry = names.match(Counter(" ".join(m.text.split()) for m in e.mentions))
         if entry is None:
-            out.append(e)
-            continue
-        into = merged.get(entry.name)
-        if into is None:
-            merged[entry.name] = e
-            entry_of[id(e)] = entry
-            out.append(e)
-            continue
-        into.mentions.extend(e.mentions)
-        into.tokens = into.tokens | e.tokens
-        into.male += e.male
-        into.female += e.female
-    return out, entry_of
+            return None
+        entries[entry.name] = entry
+        return entry.name
+
+    out, label_of = _merge_entities(entities, label)
+    return out, {k: entries[name] for k, name in label_of.items()}
 
 
 def _declared_words(name: str) -> list[str]:
     words = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.-]+", name)]
     while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]  # "Queen Merisande" is called "Merisande" under any title
+        words = words[1:]  # "Queen Alys" is called "Alys" under any title
     return words
 
 
 def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | None:
     """The author's character tag an entity's names point to: the full name, the given name
-    or a title with the family name ("Mistress Corven") when no other tag shares that word."""
+    or a title with the family name ("Mistress Moss") when no other tag shares that word."""
     firsts = Counter(words[0] for _, words in declared)
     lasts = Counter(words[-1] for _, words in declared if len(words) > 1)
     votes: Counter[str] = Counter()
@@ -464,7 +482,7 @@ def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | 
         if m.title and len(words) > 1:
             words = words[1:]
         if len(words) == 2 and words[0] in _ROLE_WORDS:
-            words, titled = words[1:], True  # "Mother Vesk"
+            words, titled = words[1:], True  # "Mother Ames"
         for name, dw in declared:
             if words == dw or words == dw[::-1]:
                 votes[name] += 3
@@ -477,27 +495,14 @@ def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | 
 
 def _declared_cast(entities: list[_Entity], declared_names: tuple[str, ...],
                    entry_of: dict[int, CanonicalName]) -> list[_Entity]:
-    """The author's Characters tags link the text's names for one person ("Edda", "Mistress
-    Corven") and name them as the author does.  They never add a person the text lacks."""
+    """The author's Characters tags link the text's names for one person ("Edna", "Mistress
+    Moss") and name them as the author does.  They never add a person the text lacks."""
     declared = [(n, _declared_words(n)) for n in declared_names if _declared_words(n)]
     if not declared:
         return entities
-    merged: dict[str, _Entity] = {}
-    out: list[_Entity] = []
-    for e in entities:
-        name = None if id(e) in entry_of else _declared_match(e, declared)
-        if name is None:
-            out.append(e)
-        elif name not in merged:
-            merged[name] = e
-            entry_of[id(e)] = CanonicalName(name)
-            out.append(e)
-        else:
-            into = merged[name]
-            into.mentions.extend(e.mentions)
-            into.tokens = into.tokens | e.tokens
-            into.male += e.male
-            into.female += e.female
+    out, label_of = _merge_entities(
+        entities, lambda e: None if id(e) in entry_of else _declared_match(e, declared))
+    entry_of.update({k: CanonicalName(name) for k, name in label_of.items()})
     return out
 
 

@@ -239,7 +239,7 @@ def _clause_subjects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[s
 
 
 def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, links, gender):
-    """ "Ino(who ... the boy she liked ...)": a pronoun inside brackets that follow a name."""
+    """ "Mia(who ... the boy she liked ...)": a pronoun inside brackets that follow a name."""
     opened = text.rfind("(", max(0, m.start - 200), m.start)
     if opened == -1 or ")" in text[opened:m.start]:
         return None

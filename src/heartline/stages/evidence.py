@@ -279,7 +279,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
 
 
 def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
-    """In a chat line "I love bev" is how friends talk; it is romance only where the same
+    """In a chat line "I love ann" is how friends talk; it is romance only where the same
     pair has a romance cue of its own ("in love with", "crush", "kiss", "boyfriend"); so is
     "you love me" said back.  What others say of a third person ("she likes you") is gossip
     about romance, and stays romance."""

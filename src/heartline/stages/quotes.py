@@ -13,6 +13,7 @@ from collections import Counter
 
 from ..model import Document, QuoteSpan
 from ..pipeline import stage
+from .scenes import CHAT_LINE, TIMESTAMP
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _DOUBLE_STRAIGHT = '"'
@@ -232,11 +233,6 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
 # "DM: tom → mia" heads a section of private messages; it is not somebody called DM talking
 _SECTION_LABELS = frozenset({"dm", "dms", "pm", "pms", "private chat", "direct messages", "note", "notes"})
 
-# "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?"
-_CHAT_LINE = re.compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})>?:\s+(?P<text>\S.*)$",
-    re.IGNORECASE)
-_TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
 
 
 def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
@@ -251,10 +247,10 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         line = text[p_start:p_end]
         if "\n" in line:
             continue
-        m = _CHAT_LINE.match(line)
+        m = CHAT_LINE.match(line)
         if m and m.group("handle").lower() not in _SECTION_LABELS:
             hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
-                             bool(_TIMESTAMP.match(line)))
+                             bool(TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}
     run: list[int] = []
     for p_index in sorted(hits) + [None]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from heartline.model import Scene
 
-__all__ = ["chapter_heading", "is_break_line", "paragraph_spans", "segment_scenes"]
+__all__ = ["CHAT_LINE", "TIMESTAMP", "chapter_heading", "is_break_line", "paragraph_spans", "segment_scenes"]
 
 # --------------------------------------------------------------------- breaks
 # Symbol-only lines made of sentence punctuation are dialogue or a pause
@@ -432,26 +432,24 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
-# "[21:14] mia.k: ok", "21:14 <mia> ok", "MIA: are you there?": a line of a chat log or transcript
-_LOG_LINE = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*\S|<?[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4}>?:\s+\S)",
-                       re.IGNORECASE)
+# "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?": a line of a chat log or
+# transcript (the quotes stage reads its handle and text from the same pattern)
+CHAT_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})>?:\s+(?P<text>\S.*)$",
+    re.IGNORECASE)
+TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
 
 
 def _log_lines(text: str, layout: _Layout) -> set[int]:
     """Lines of a chat log inside a block of prose lines: each is a paragraph of its own,
     so that no sentence runs from one message into the next.  A line counts when it has a
     timestamp, or when the line next to it is a "handle: text" line too."""
-    hits = [kind == _CONTENT and bool(_LOG_LINE.match(text[s:e]))
-            for (s, e), kind in zip(layout.lines, layout.kinds)]
-    out = set()
-    for i, hit in enumerate(hits):
-        if not hit:
-            continue
-        s, e = layout.lines[i]
-        stamped = bool(re.match(r"\s*\[?\d{1,2}:\d{2}", text[s:e]))
-        if stamped or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1]):
-            out.add(i)
-    return out
+    stamped = [kind == _CONTENT and bool(TIMESTAMP.match(text[s:e]))
+               for (s, e), kind in zip(layout.lines, layout.kinds)]
+    hits = [stamp or (kind == _CONTENT and bool(CHAT_LINE.match(text[s:e])))
+            for (s, e), kind, stamp in zip(layout.lines, layout.kinds, stamped)]
+    return {i for i, hit in enumerate(hits)
+            if hit and (stamped[i] or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1]))}
 
 
 def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:

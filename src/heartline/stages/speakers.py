@@ -28,7 +28,7 @@ def _norm(name: str) -> str:
     return " ".join(_NORM.sub(" ", name.lower()).split())
 
 
-# "DM: tomás → priya", "DMs: mia -> tom", "private chat: mia & tom" opening a section of a chat fic
+# "DM: tom → mia", "DMs: mia -> tom", "private chat: mia & tom" opening a section of a chat fic
 _DM_HEADER = re.compile(r"^[ \t]*(?:dms?|direct messages?|private(?: chat| messages?)?)[ \t]*[:\-–—]?[ \t]*"
                         r"(?P<a>[^\n→>&]+?)[ \t]*(?:→|->|>|&|\bto\b|\band\b)[ \t]*(?P<b>[^\n]+?)[ \t]*$",
                         re.IGNORECASE | re.MULTILINE)
