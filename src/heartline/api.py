@@ -13,7 +13,7 @@ from .model import Analysis, Scene, Story
 from .namelist import NameList
 from .pipeline import Pipeline, Stage, registered
 from .stages import (characters, conversations, coref, declared, evidence, feelings,  # noqa: F401
-                     mentions, narrator, parse, people, quotes, speakers, tags)
+                     mentions, narrator, parse, people, quotes, speakers, tags, titles)
 from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
 from .corrections.apply import correction_report
 from .corrections.file import Corrections, find_corrections, load_corrections
@@ -22,7 +22,7 @@ from .stages.scenes import segment_scenes
 
 Progress = Callable[[str, int, int], None]
 
-DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "correct_cast", "corrected_cast",
+DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 

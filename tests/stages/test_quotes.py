@@ -113,13 +113,83 @@ def test_a_score_line_is_not_a_letter(run) -> None:
     assert [q.kind for q in run(text)["quote_spans"]] == []
 
 
-@pytest.mark.xfail(reason="a letter closed with 'Love, Mia' (no dash) is not found: the signature "
-                          "regex requires a leading - or ~; observed no quote spans", strict=True)
 def test_letter_with_a_plain_closing_line(run) -> None:
     text = "Tom opened the envelope.\n\nDear Tom,\n\nI love you and I miss you.\n\nLove,\nMia"
     qs = run(text)["quote_spans"]
     assert [(q.kind, q.signature) for q in qs] == [("letter", "Mia")]
     assert "I love you and I miss you." in text[qs[0].start:qs[0].end]
+
+
+def test_unindented_letter_runs_from_its_salutation_to_its_closing(run) -> None:
+    text = ("Ann found the note pushed under her door.\n\n"
+            "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,\nRob")
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature, text[q.start:q.end]) for q in qs] == [
+        ("letter", "Rob", "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,")]
+
+
+def test_closed_letter_does_not_reach_above_its_salutation(run) -> None:
+    # the narrator's own first-person paragraph above is not part of the letter
+    text = ("I waited for the post all week, and on Friday it came.\n\nDear Ann,\n\n"
+            "I am sorry. I should have written sooner.\n\nYour friend,\nRob Finch")
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Rob Finch")]
+    assert text[qs[0].start:qs[0].end].startswith("Dear Ann,")
+
+
+# a letter set off by indentation in a story whose own paragraphs are not indented
+SET_OFF_LETTER = """The steward set the paper before me and the hall fell silent.
+
+  To Ann Vale, Reeve of Dunmarsh, at her mill by the weir, these:
+
+  My lady Reeve,
+
+  The old king keeps poor watch and his men sleep at their posts. On the third night I shall leave the river gate open for you. Mia Kerr holds the key with me, and Mia Kerr will say nothing.
+
+  Pay no mind to the clerk. He is young and trusts me, and he notices nothing.
+
+  Given under my hand at Harrowgate, the eve of the fair,
+
+  Tom Reed
+  Sergeant of the Watch
+
+  [Sealed in red wax with a heron]
+
+I read it twice and put it down."""
+
+
+def test_indented_letter_signed_without_a_dash(run) -> None:
+    text = SET_OFF_LETTER
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Tom Reed")]
+    words = text[qs[0].start:qs[0].end]
+    # from the superscription to the closing line: no signature, office or seal
+    assert words.startswith("To Ann Vale, Reeve of Dunmarsh")
+    assert words.endswith("the eve of the fair,")
+
+
+@pytest.mark.parametrize("signature", ["Tom Reed", "Tom Reed.", "(signed) Tom Reed",
+                                       "Your friend,\n  Tom Reed", "Tom Reed\n\n  (signed)"])
+def test_indented_letter_signature_forms(run, signature) -> None:
+    text = ("Mia opened the letter at the window.\n\n  Dear Mia,\n\n  I miss you and I think of you "
+            "every day.\n\n  " + signature + "\n\nShe folded it away.")
+    qs = run(text)["quote_spans"]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Tom Reed")]
+    assert text[qs[0].start:qs[0].end].startswith("Dear Mia,\n\n  I miss you")
+
+
+def test_indentation_sets_nothing_off_where_every_paragraph_is_indented(run) -> None:
+    text = ("  I waited by the door all evening. You never came, and I stopped expecting you.\n\n"
+            "  The lamps went out one by one along the street.\n\n"
+            "  Ann Vale")
+    assert [q.kind for q in run(text)["quote_spans"]] == []
+
+
+def test_indented_verse_without_a_signature_stays_narration(run) -> None:
+    text = ("Mia sang the old song under her breath.\n\n"
+            "  I walked by the river, my love,\n  I walked by the river alone,\n"
+            "  Down By The Water\n\nShe stopped and looked at Tom.")
+    assert [q.kind for q in run(text)["quote_spans"]] == []
 
 
 def test_chat_lines_are_line_quotes_with_their_prefix(run) -> None:

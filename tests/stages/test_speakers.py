@@ -113,6 +113,27 @@ def test_letter_signed_by_someone_not_otherwise_named(run) -> None:
     assert [(q.speaker, q.addressee) for q in result["speakers"]] == [("mia_stone", "tom")]
 
 
+def test_indented_letter_writer_is_its_signature_and_reader_the_one_it_is_addressed_to(run) -> None:
+    # the letter names Mia Kerr more often, but it is written to the one its superscription names
+    text = ("I knew Tom Reed's hand the moment the steward set the paper before me. "
+            "Ann Vale was Reeve of Dunmarsh then.\n\n"
+            "  To Ann Vale, Reeve of Dunmarsh, at her mill by the weir, these:\n\n"
+            "  My lady Reeve,\n\n"
+            "  On the third night I shall leave the river gate open for you. Mia Kerr holds the key "
+            "with me, and Mia Kerr will say nothing.\n\n"
+            "  Tom Reed\n  Sergeant of the Watch\n\n"
+            "I read it twice and put it down.")
+    got = run(text)["speakers"]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "tom_reed", "ann_vale")]
+
+
+def test_letter_closed_by_a_formula_is_from_the_name_under_it_to_the_one_greeted(run) -> None:
+    text = ("Ann found the note pushed under her door.\n\n"
+            "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,\nRob Finch")
+    got = run(text)["speakers"]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "rob_finch", "ann")]
+
+
 # --------------------------------------------------------------------- vocatives and the speaker
 def test_pronoun_tagged_speaker_named_in_the_quote_is_the_addressee(run) -> None:
     text = 'Tom and Mia sat in the kitchen.\n\n"I am tired," Mia said.\n\n"Sit down, Mia," he said.'

@@ -19,7 +19,8 @@ from ..model import Cast, Character, Document, Mention
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
-from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, SPEECH_VERBS, TITLES
+from .lexicon import (FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS, STYLES,
+                      TITLES)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -86,6 +87,10 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             continue
         st = stats.setdefault(m.key, _NameStats(m.key))
         st.mentions.append(m)
+        if m.key in STYLES and m.text.split()[0].lower() in ("her", "his", "your", "their"):
+            st.person += 3  # "Her Majesty" is somebody, whoever the tagger says
+        elif m.key in TITLES and m.key in OFFICES and not m.title:
+            st.person += 1  # "Captain" alone: somebody, the one holding the office
         if m.text.islower():
             # a chat line's "rob": found only because the text writes "Rob" as a name
             st.person += 1
@@ -173,7 +178,8 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
             st.other += 10
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
-        if len(core_words) == 1:
+        if len(core_words) == 1 and not (core_words[0] in TITLES and core_words[0] in OFFICES):
+            # (an office is written in lower case too: "the captain", "Captain!")
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
@@ -242,6 +248,7 @@ class _Entity:
     def merge(self, other: "_Entity") -> None:
         """Take another entity's mentions, words and gender votes: they are one person."""
         self.mentions.extend(other.mentions)
+        self.keys |= other.keys
         self.tokens = self.tokens | other.tokens
         self.male += other.male
         self.female += other.female
@@ -278,7 +285,7 @@ def _pick(candidates: list[_Entity]) -> _Entity | None:
     return None
 
 
-def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
+def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_Entity]:
     # group mentions by (core, title class): "Mrs Dashwood" and "Miss Dashwood" differ
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for st in stats.values():
@@ -357,8 +364,22 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
         if len(words) != 1 or tclass:
             continue
         word = words[0]
-        if word in TITLES:  # "the Colonel": whoever that title belongs to, when it is clear
-            cands = [e for e in entities if any(m.title == word for m in e.mentions)]
+        if word in TITLES or word in STYLES:
+            # "the Colonel", "Her Majesty": whoever holds that title at that point of the story
+            ranks = STYLES.get(word, (word,))
+            holders = [e for e in entities if any(m.title in ranks for m in e.mentions)]
+            left = []
+            for m in ms:
+                holder = _holder(holders, ranks, m, scene_at)
+                if holder is None:
+                    left.append(m)
+                else:
+                    holder.absorb((key, tclass), _NameStats(key), [m])
+                    _vote_title(holder, m)
+            ms = left
+            if not ms:
+                continue
+            cands = []
         else:
             # a bare given name belongs to its full name; a bare surname seen beside the
             # given name in the same sentences is somebody else of that family
@@ -375,7 +396,60 @@ def _cluster(stats: dict[str, _NameStats]) -> list[_Entity]:
             target = _Entity(frozenset(words), "")
             entities.append(target)
         target.absorb((key, tclass), stats[key], ms)
-    return [e for e in entities if e.mentions]
+    return _offices_to_holders([e for e in entities if e.mentions])
+
+
+def _title_only(key: str, tclass: str = "") -> bool:
+    """A name made only of a title and an office ("Prince Consort", "Warden", "Her Majesty")."""
+    words = key.split()
+    return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words) and (
+        not tclass or tclass in TITLES or tclass in _TITLE_CLASS)
+
+
+def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:
+    """ "the Prince Consort" is the one prince the story names: a title-only name under a
+    rank joins the single person named with that rank."""
+    out = []
+    for e in entities:
+        ranks = {t for k, t in e.keys if t in RANKS}
+        if e.keys and all(_title_only(k, t) for k, t in e.keys) and len(ranks) == 1:
+            rank = ranks.pop()
+            named = [o for o in entities if o is not e and any(m.title == rank for m in o.mentions)
+                     and not all(_title_only(k, t) for k, t in o.keys)]
+            if len(named) == 1:
+                named[0].merge(e)
+                continue
+        out.append(e)
+    return out
+
+
+def _holder(holders: list[_Entity], ranks: tuple[str, ...], m: Mention, scene_at) -> _Entity | None:
+    """Which of the people bearing a title a bare use of it means: the only one, else the
+    one last named with it before this point (a title changes hands), else the next."""
+    fits = [e for e in holders if not m.gender or e.gender in (m.gender, "unknown")]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    before, after = [], []
+    for e in fits:
+        at = [t.start for t in e.mentions if t.title in ranks]
+        prior = [a for a in at if a < m.start]
+        if prior:
+            before.append((max(prior), id(e), e))
+        elif at:
+            after.append((min(at), id(e), e))
+    if before:
+        before.sort(key=lambda b: b[0])
+        if len(before) > 1 and scene_at(before[-2][0]) == scene_at(m.start):
+            return None  # two of them named with it in this scene: it could be either
+        return before[-1][2]
+    return min(after)[2] if after else None
+
+
+def _vote_title(e: _Entity, m: Mention) -> None:
+    if m.gender == "male":
+        e.male += 1
+    elif m.gender == "female":
+        e.female += 1
 
 
 def _uncapitalised(forms: Counter[str]) -> Counter[str]:
@@ -397,6 +471,8 @@ def _display_name(entity: _Entity) -> str:
     titled: Counter[str] = Counter()
     # a chat handle names a person only when the text gives no other name
     named = [m for m in entity.mentions if m.kind != "speaker"] or entity.mentions
+    # "Prince Aurel", not the "Prince Consort" or "His Highness" he is more often called
+    named = [m for m in named if not _title_only(m.key, m.title)] or named
     for m in named:
         core = m.text
         if m.honorific:
@@ -516,7 +592,7 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions)
-    entities, entry_of = _canonical(_cluster(stats), fandom_names)
+    entities, entry_of = _canonical(_cluster(stats, document.scene_at), fandom_names)
     entities = _declared_cast(entities, document.story.info.characters, entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mention, Quote
 from ..pipeline import stage
+from .lexicon import OFFICES
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -99,17 +100,35 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     for o in items:
         by_sentence.setdefault(o.sentence, []).append(o)
 
+    holders: dict[str, str] = {}  # office -> who holds it at this point of the story
+    first_holder: dict[str, list[tuple[int, str]]] = {}
+    unheld: list[Mention] = []
     for pos, m in enumerate(items):
         scene = sentences[m.sentence].scene if sentences else 0
         if m.index in links:
             if m.kind == "pronoun" and m.person != 3:
                 continue  # the narrator's "I" is nobody's "he" or "she"
+            for office in _offices_named(m):
+                holders[office] = links[m.index]
+                first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
                 history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene))
             elif m.kind == "name" and _called_out(document.story.text, m):
                 history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
-        if m.kind == "epithet":
+        if m.kind == "epithet" and m.head in OFFICES:
+            # "the captain": whoever holds the office now; else the next person named with it
+            cid = holders.get(m.head) or _next_named_holder(m, pos, items, links, sentences)
+            if cid is None and m.quote is not None:
+                unheld.append(m)  # talk of an office before its holder is met: see below
+                continue
+            cid = cid or _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
+                                          _epithet_excluded(m, tokens, by_sentence[m.sentence], links),
+                                          sentences)
+            if cid:
+                holders[m.head] = cid
+                first_holder.setdefault(m.head, []).append((m.start, cid))
+        elif m.kind == "epithet":
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
                                    _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
@@ -120,7 +139,34 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         if cid:
             links[m.index] = cid
             history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene))
+    for m in unheld:  # the first holder the story goes on to show
+        later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
+        if later:
+            links[m.index] = later[0]
     return links
+
+
+def _offices_named(m: Mention) -> list[str]:
+    """Offices a linked name shows its bearer holding: "Captain Hale", a bare "Warden"."""
+    if m.kind != "name":
+        return []
+    words = m.key.split()
+    out = [m.title] if m.title in OFFICES else []
+    if words and all(w in OFFICES for w in words):
+        out += words
+    return out
+
+
+def _next_named_holder(m: Mention, pos: int, items, links, sentences) -> str | None:
+    """ "I met the captain of the guard ... 'Captain Hale'": the next name bearing the office."""
+    scene = sentences[m.sentence].scene if sentences else 0
+    for k in range(pos + 1, len(items)):
+        nxt = items[k]
+        if nxt.sentence - m.sentence > _WINDOW_SENTENCES or (sentences and sentences[nxt.sentence].scene != scene):
+            break
+        if nxt.index in links and m.head in _offices_named(nxt):
+            return links[nxt.index]
+    return None
 
 
 def _governing_subject(tok, tokens: TokenIndex, items, links, m: Mention) -> str | None:

@@ -28,6 +28,27 @@ TITLES = {
     "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
 }
 
+# Forms of address that stand for the holder of a rank: "Her Majesty" is the queen,
+# "His Highness" the prince; "Your ..." is whichever holder is spoken to.
+STYLES = {
+    "majesty": ("king", "queen", "emperor", "empress"), "highness": ("prince", "princess"),
+    "grace": ("duke", "duchess"), "lordship": ("lord", "earl", "baron", "count"),
+    "ladyship": ("lady", "countess", "baroness"),
+}
+# Ranks a title-only name can stand for when one person holds them ("the Prince Consort"
+# is the one prince); "Mistress", "Lord" and the like are courtesies anyone may bear.
+RANKS = frozenset(
+    "king queen prince princess duke duchess emperor empress earl count countess baron baroness".split())
+# Offices one person holds at a time, so "the captain" is whoever holds it at that
+# point of the story; also the words that turn a title into an office ("Prince Consort").
+OFFICES = frozenset("""
+captain lieutenant sergeant colonel general major commander admiral commodore marshal
+spymaster secretary steward chancellor warden sheriff mayor governor bishop abbot abbess
+vicar rector headmaster headmistress principal coach inspector constable chamberlain
+seneschal herald ambassador envoy regent consort president chief
+king queen prince princess duke duchess emperor empress
+""".split())
+
 # Words that are capitalised at the start of sentences or for emphasis but are never names.
 NOT_NAMES = frozenset("""
 i i'm i've i'll i'd a an the this that these those it its it's he she him her his hers they them

@@ -19,8 +19,8 @@ from .quotes import is_chat_line
 from .given_names import name_gender
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
-                      NOT_NAMES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
-                      SECOND_PERSON, TITLES)
+                      NOT_NAMES, OFFICES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
+                      SECOND_PERSON, STYLES, TITLES)
 
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
@@ -35,6 +35,27 @@ _EPITHET_RE = re.compile(
     r"(?P<desc>(?!(?:he|she|they|we|i|you|it|who)\s)[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
     + "|".join(sorted(DESCRIPTOR_WORDS, key=len, reverse=True)) + r")"
     r"\s+(?P<head>[A-Za-z]+)\b")
+
+# "the captain", "my captain", "the new captain": an office, meaning whoever holds it
+_OFFICE_RE = re.compile(
+    r"\b(?P<det>[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:new|old|late|former|acting)\s+)?"
+    r"(?P<head>" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")\b(?![-\w])")
+# "Her Majesty", "Your Royal Highness": a style standing for the holder of a rank
+_STYLE_OWNER = re.compile(r"(?:\b(?P<owner>[Hh]er|[Hh]is|[Yy]our|[Tt]heir)\s+)$")
+_STYLE_GENDER = {"her": "female", "his": "male"}
+
+
+def _styles(runs, text: str):
+    """Fold the possessive into a style ("Her" + "Majesty"): the run becomes a name whose
+    key is the style, with the gender the possessive shows."""
+    for start, end, core, title, honorific in runs:
+        words = [w.lower() for w in core]
+        owner = _STYLE_OWNER.search(text, max(0, start - 8), start)
+        if (not title and words and words[-1] in STYLES and owner
+                and all(w in ("royal", "imperial", "serene") for w in words[:-1])):
+            yield owner.start("owner"), end, (core[-1],), "", owner.group("owner").lower()
+        else:
+            yield start, end, core, title, honorific
 
 
 @dataclass(frozen=True)
@@ -277,8 +298,12 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     lowercase = Counter(re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", " ".join(narration)))
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
-    for start, end, core, title, honorific in runs:
+    for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
+        if honorific in ("her", "his", "your", "their"):  # a style: "Her Majesty"
+            add(start, end, "name", key=key, gender=_STYLE_GENDER.get(honorific, ""),
+                person=2 if honorific == "your" else 3)
+            continue
         gender = TITLES.get(title, "") or HONORIFICS.get(honorific, "")
         add(start, end, "name", key=key, title=title, honorific=honorific, gender=gender)
         name_spans.append((start, end))
@@ -293,6 +318,10 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
             continue
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
+
+    for m in _OFFICE_RE.finditer(text):
+        head = m.group("head")
+        add(m.start(), m.end(), "epithet", head=head, gender=GENDER_NOUNS.get(head, ""))
 
     # chat handles: each line's prefix names its speaker; a who's-who key ("mia.k = Mia
     # Kerr") gives the handle the person's name, so both fall into one character

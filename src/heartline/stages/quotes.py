@@ -4,7 +4,9 @@ Speech is what stands between quotation marks: straight or curly double quotes, 
 single quotes in texts that use them for dialogue (British style).  A quote left open
 at the end of a paragraph closes there (the convention for multi-paragraph speech).
 Letters, notes and cards are found from their signature line ("- Name") and the
-first-person paragraphs above it.
+first-person paragraphs above it; from a closing formula over a name ("Yours ever,"
+then "Rob"), reaching up to their salutation ("Dear Ann,"); and, in a text whose
+paragraphs are not indented, from a run of indented paragraphs that ends in a name.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections import Counter
 
 from ..model import Document, QuoteSpan
 from ..pipeline import stage
+from .lexicon import NOT_NAMES, TITLES
 from .scenes import CHAT_LINE, TIMESTAMP
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
@@ -88,25 +91,8 @@ def _letter_spans(document: Document, taken: list[tuple[int, int]]):
         p = next((i for i, (s, e) in enumerate(paragraphs) if s <= sig_start <= e), None)
         if p is None:
             continue
-        scene = document.scene_at(sig_start)
-        first = p
-        own_start, _ = paragraphs[p]
-        if text[own_start:sig_start].strip() == "":
-            first = p - 1  # the signature stands alone: the letter is above it
-        # walk up through the letter: stop at narration (third person, dialogue) or a new scene
-        start_p = first
-        personal = bool(_FIRST_SECOND.search(text[paragraphs[first][0]:sig_start]))
-        while start_p - 1 >= 0:
-            s, e = paragraphs[start_p - 1]
-            body = text[s:e]
-            if document.scene_at(s) != scene or '"' in body or "\u201c" in body:
-                break
-            mine, theirs = len(_FIRST_SECOND.findall(body)), len(_THIRD.findall(body))
-            if theirs >= mine and (theirs or len(body) > 100):
-                break
-            personal = personal or mine > 0
-            start_p -= 1
-        if not personal:
+        start_p = _personal_paragraphs_above(document, p, sig_start)
+        if start_p is None:
             continue
         start = paragraphs[start_p][0]
         end = sig_start
@@ -114,6 +100,215 @@ def _letter_spans(document: Document, taken: list[tuple[int, int]]):
             end -= 1
         if end > start:
             yield start, end, name, start_p
+
+
+# ------------------------------------------------------------------ letters without a dash
+# The signing name on a line of its own: one to four capitalised words ("Tom Reed",
+# "N. WINKLE", "Ann."), perhaps with an editor's "(signed)" beside it.
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}")
+# an office under the name ("Sergeant of the Watch"): short, no sentence punctuation
+_OFFICE_LINE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,6}")
+_EDITORIAL = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)")
+# the formula a letter ends with: "Yours ever,", "Love", "Your loving sister,", "by my own hand,"
+_CLOSING = re.compile(
+    r"(?i:(?:yours|ever yours|forever yours|always yours|love|with love|all my love|lots of love"
+    r"|much love|sincerely|faithfully|affectionately|fondly|warmly|cheers|regards|kind regards"
+    r"|best wishes|believe me)\b[^.!?\n]{0,30}"
+    r"|your\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:friend|servant|sister|brother|son|daughter|mother|father"
+    r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)"
+    r"|.*\b(?:by|under) my (?:own )?hand),?")
+# the line a letter opens with: "Dear Ann,", "My lord Reeve,", "To the Reeve, ..., these:"
+_SALUTATION = re.compile(
+    r"(?:(?i:my|dear|dearest|darling|hi|hey|hello)\b|(?i:" + "|".join(map(re.escape, TITLES)) + r")\.?[ \t])"
+    r"[^.!?\n]{0,40}[,:!]|To[ \t][^\n]{1,120}[,:]")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab")
+_UP_TO_SALUTATION = 60  # lines a letter closed by a formula may reach up for its salutation
+
+
+def is_salutation(line: str) -> bool:
+    """Does this line open a letter ("Dear Ann,", "To the Reeve of Dunmarsh, these:")?"""
+    line = line.strip()
+    return bool(_SALUTATION.fullmatch(line)) and not _CLOSING.fullmatch(line)
+
+
+def letter_opening(text: str, start: int, end: int) -> int:
+    """Where the superscription and salutation lines opening a letter end (``start``
+    when it opens with neither): the person they name is the one it is written to."""
+    opening = start
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        if m.group().strip() and not is_salutation(m.group()):
+            break
+        opening = start + m.end()
+    return opening
+
+
+def _signer(line: str) -> str | None:
+    """The name a signature line reads as, without editorial notes or a closing full stop."""
+    name = _EDITORIAL.sub("", line).strip()
+    if not _NAME_LINE.fullmatch(name):
+        return None
+    words = [w.strip(".").lower() for w in name.split()]
+    if any(w in NOT_NAMES for w in words) or all(w in TITLES for w in words):
+        return None  # "The End", "Amen", a bare "Captain"
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 2 else name
+
+
+def _is_editorial(line: str) -> bool:
+    return _EDITORIAL.sub("", line).strip() == ""
+
+
+def _lines(document: Document) -> list[tuple[int, int, int]]:
+    """Every non-blank line of the story's paragraphs: (start, end, paragraph), trimmed."""
+    text = document.story.text
+    out = []
+    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        for m in re.finditer(r"[^\n]+", text[p_start:p_end]):
+            raw = m.group()
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                out.append((p_start + m.start() + lead, p_start + m.start() + len(raw.rstrip()), p_index))
+    return out
+
+
+def _signature_below(text: str, lines, i: int) -> tuple[str, int] | None:
+    """The name signed under line ``i``, past editorial notes: (name, end of its line)."""
+    j = i + 1
+    while j < len(lines) and _is_editorial(text[lines[j][0]:lines[j][1]]):
+        j += 1
+    if j == len(lines) or text.count("\n", lines[i][1], lines[j][0]) > 2:
+        return None  # more than a blank line between: the name is not under it
+    name = _signer(text[lines[j][0]:lines[j][1]])
+    return (name, lines[j][1]) if name else None
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _indented(text: str, offset: int) -> bool:
+    lead = text[text.rfind("\n", 0, offset) + 1:offset]
+    return lead.strip() == "" and ("\t" in lead or len(lead) >= 2)
+
+
+def _set_off_letters(document: Document, taken: list[tuple[int, int]]):
+    """Letters set off by indentation: a run of indented paragraphs whose last line, past
+    editorial notes and an office line, is a name.  Only where the story's other
+    paragraphs are not indented; a run whose words are only a closing formula is left
+    to ``_closed_letters``, which finds the letter above it."""
+    text, paragraphs = document.story.text, document.paragraphs
+    indented = [_indented(text, s) for s, _ in paragraphs]
+    lines = _lines(document)
+    for i, j in _indented_runs(document, lines, indented):
+        in_run = lines[j][2] - lines[i][2] + 1
+        others, others_indented = len(paragraphs) - in_run, sum(indented) - in_run
+        if others_indented * 2 >= others:
+            continue  # the story indents its own paragraphs: indentation sets nothing off
+        signed = _signed_run(text, lines[i:j + 1])
+        if signed is None:
+            continue
+        last, name = signed
+        start, end = lines[i][0], lines[i + last][1]
+        personal = _FIRST_SECOND.search(text[start:end]) or is_salutation(text[start:lines[i][1]])
+        if personal and not _CLOSING.fullmatch(text[start:end]) and not _overlaps(taken, start, lines[j][1]):
+            yield start, end, name, lines[i][2]
+
+
+def _indented_runs(document: Document, lines, indented: list[bool]):
+    """(first, last) line of every run of consecutive indented paragraphs in one scene."""
+    i = 0
+    while i < len(lines):
+        if not indented[lines[i][2]]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and indented[lines[j + 1][2]] and lines[j + 1][2] - lines[j][2] <= 1 \
+                and document.scene_at(lines[j + 1][0]) == document.scene_at(lines[i][0]):
+            j += 1
+        yield i, j
+        i = j + 1
+
+
+def _signed_run(text: str, run) -> tuple[int, str] | None:
+    """(index of the letter's last line, signing name) of a run of lines ending in a signature."""
+    def line(k: int) -> str:
+        return text[run[k][0]:run[k][1]]
+
+    k = len(run) - 1
+    while k > 0 and _is_editorial(line(k)):
+        k -= 1  # "[Sealed in red wax]"
+    if k > 1 and not _signer(line(k)) and _OFFICE_LINE.fullmatch(line(k)):
+        k -= 1  # "Sergeant of the Watch" under the name
+    name = _signer(line(k))
+    k -= 1
+    while k > 0 and _is_editorial(line(k)):
+        k -= 1  # "(signed)" above the name
+    return (k, name) if name and k >= 0 else None
+
+
+def _closed_letters(document: Document, taken: list[tuple[int, int]]):
+    """Letters that end in a closing formula over a name ("Yours ever," / "Rob"), indented
+    or not.  They begin at their salutation, else at the first-person paragraphs above."""
+    text = document.story.text
+    lines = _lines(document)
+    for i, (s, e, p) in enumerate(lines):
+        if not _CLOSING.fullmatch(text[s:e]):
+            continue
+        signed = _signature_below(text, lines, i)
+        if not signed or _overlaps(taken, s, signed[1]):
+            continue
+        k = _salutation_above(document, lines, i, taken)
+        if k is not None:
+            yield lines[k][0], e, signed[0], lines[k][2]
+            continue
+        start_p = _personal_paragraphs_above(document, p, s)
+        if start_p is not None:
+            yield document.paragraphs[start_p][0], e, signed[0], start_p
+
+
+def _salutation_above(document: Document, lines, i: int, taken) -> int | None:
+    """The line where the letter closed at line ``i`` opens: a salutation beginning a
+    paragraph a little above, with no dialogue, no other letter and no scene break in
+    between (and over it, a superscription)."""
+    text = document.story.text
+    scene = document.scene_at(lines[i][0])
+    opening = None
+    for k in range(i - 1, max(-1, i - 1 - _UP_TO_SALUTATION), -1):
+        s, e, p = lines[k]
+        line = text[s:e]
+        if document.scene_at(s) != scene or any(q in line for q in _QUOTE_MARKS) \
+                or _CLOSING.fullmatch(line) or _overlaps(taken, s, e):
+            break
+        if s == document.paragraphs[p][0] and is_salutation(line):
+            opening = k
+        elif opening is not None:
+            break
+    return opening
+
+
+def _personal_paragraphs_above(document: Document, p: int, sig_start: int) -> int | None:
+    """The first paragraph of a letter closed at ``sig_start`` in paragraph ``p``: the
+    first-person paragraphs above, up to narration (third person, dialogue) or a new
+    scene.  None when nothing above speaks as I or to you."""
+    text, paragraphs = document.story.text, document.paragraphs
+    scene = document.scene_at(sig_start)
+    first = p
+    if text[paragraphs[p][0]:sig_start].strip() == "":
+        first = p - 1  # the signature stands alone: the letter is above it
+    if first < 0:
+        return None
+    start_p = first
+    personal = bool(_FIRST_SECOND.search(text[paragraphs[first][0]:sig_start]))
+    while start_p - 1 >= 0:
+        s, e = paragraphs[start_p - 1]
+        body = text[s:e]
+        if document.scene_at(s) != scene or '"' in body or "\u201c" in body:
+            break
+        mine, theirs = len(_FIRST_SECOND.findall(body)), len(_THIRD.findall(body))
+        if theirs >= mine and (theirs or len(body) > 100):
+            break
+        personal = personal or mine > 0
+        start_p -= 1
+    return start_p if personal else None
 
 
 @stage("quotes", needs=("document",), produces="quote_spans")
@@ -137,6 +332,12 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     taken = [(s, e) for s, e, *_ in found]
     for s, e, name, p_index in _letter_spans(document, taken):
         found.append((s, e, p_index, "letter", name))
+    taken = [(s, e) for s, e, *_ in found]
+    for letters in (_set_off_letters, _closed_letters):
+        for s, e, name, p_index in letters(document, taken):
+            if not _overlaps(taken, s, e):
+                found.append((s, e, p_index, "letter", name))
+                taken.append((s, e))
     found.sort()
     return tuple(
         QuoteSpan(index=i, start=s, end=e, scene=document.scene_at(s), paragraph=p, kind=kind,

@@ -18,10 +18,12 @@ from ..pipeline import stage
 from .tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
 from .mentions import Mentions
+from .quotes import letter_opening
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
-                  "yes", "no", "please", "well", "okay", "ok", "morning", "night", "look", "listen")
+                  "yes", "no", "please", "well", "okay", "ok", "morning", "night", "look", "listen",
+                  "my lord", "my lady", "my dear")
 
 
 def _norm(name: str) -> str:
@@ -70,6 +72,10 @@ def _alias_index(cast: Cast) -> dict[str, str]:
     return index
 
 
+# "Rise, Captain of our Guard.", "Lord of the Isles,": a title's own of-phrase
+_OF_PLACE = re.compile(r"of\s+(?:the\s+|our\s+|my\s+|your\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,!?.…;]")
+
+
 def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     """A name said to someone: at the edge of the quote or set off by commas."""
     inner = text[quote.start:quote.end]
@@ -77,13 +83,17 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     before = inner[:rel_s].rstrip()
     after = inner[rel_e:].lstrip()
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
-    at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--")
+    at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
     return at_end and (at_start or opened)
 
 
 def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenIndex,
-                speech_only: bool = False) -> str | None:
+                speech_only: bool = False, main_first: bool = False, main_only: bool = False) -> str | None:
+    """The first mention that is a subject.  ``main_first``: a subject of a main clause
+    wins over one in a subordinate clause ('Tom pressed it into my hand, as he had since I
+    was nine. "Eat."' is Tom speaking, not "I")."""
+    subjects = []
     for m in mentions:
         if m.index not in links or m.kind not in ("name", "pronoun", "epithet"):
             continue
@@ -91,8 +101,21 @@ def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenInd
         if is_subject(head):
             verb = tokens.document.tokens[head.head]
             if not speech_only or verb.lemma in SPEECH_VERBS:
-                return links[m.index]
-    return None
+                if not main_first or _main_clause(verb, tokens):
+                    return links[m.index]
+                subjects.append(links[m.index])
+    return subjects[0] if subjects and not main_only else None
+
+
+def _main_clause(verb, tokens: TokenIndex) -> bool:
+    """A sentence's root verb, or a verb conjoined with it ("Ann knelt, and Mia rose")."""
+    for _ in range(4):
+        if verb.head == verb.index:
+            return True
+        if verb.dep != "conj":
+            return False
+        verb = tokens.tokens[verb.head]
+    return False
 
 
 @stage("speakers", needs=("document", "quote_spans", "mentions", "cast", "coref"), produces="speakers")
@@ -151,7 +174,11 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             speaker = aliases.get(_norm(q.signature))
             named = [links[m.index] for m in own if m.kind == "name" and m.index in links
                      and links[m.index] != speaker]
-            addressee = vocatives[0] if vocatives and vocatives[0] != speaker else (
+            # "Dear Ann," / "To the Reeve, these:" say who it is for, before any name inside
+            opening = letter_opening(text, q.start, q.end)
+            greeted = [links[m.index] for m in own if m.kind in ("name", "epithet") and m.end <= opening
+                       and m.index in links and links[m.index] != speaker]
+            addressee = greeted[0] if greeted else vocatives[0] if vocatives and vocatives[0] != speaker else (
                 max(set(named), key=named.count) if named else None)
             if addressee is None:
                 # the person reading it in the narration just before
@@ -178,13 +205,17 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 if first is not None and first.kind == "pronoun" and first.person == 3:
                     tag_pronoun = first.index
             if speaker is None:  # 'She folded her arms. "Can I speak to you?"'
-                speaker = _subject_in(list(reversed(before)), links, tokens)
+                speaker = _subject_in(list(reversed(before)), links, tokens, main_first=True)
             if speaker is None and same_para:
                 speaker = quotes[-1].speaker
             if speaker is None and _continues(text, quote_spans, i):
                 speaker = quotes[-1].speaker
             if speaker is None and not attached:
                 speaker = _subject_in(tag, links, tokens)
+            if speaker is None and not same_para:
+                # 'Tom came in and knelt.' / '"The gate holds."': the one the narration
+                # just put in motion speaks, whoever spoke last
+                speaker = _last_actor(q, paragraphs, quote_spans, i, outside_between, links, tokens)
             if speaker is None:
                 speaker = _turn_taking(quotes, quote_spans, q)
             named = attached and any(m.kind == "name" and links.get(m.index) == speaker
@@ -197,8 +228,10 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                      if p.addressee and p.addressee != speaker), None)
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
-            if addressee is None and same_para and quotes[-1].speaker == speaker:
-                addressee, addressed = quotes[-1].addressee, quotes[-1].addressed  # split quote
+            last = _recent(quotes, quote_spans, q, back=1)
+            if addressee is None and last and last[0].speaker == speaker and last[0].addressee:
+                # a split quote, or the same speaker going on to the same listener
+                addressee, addressed = last[0].addressee, last[0].addressed
             if addressee is None:
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
             if addressee is None:
@@ -213,6 +246,21 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                             addressed=addressed,
                             tag_pronoun=tag_pronoun if speaker is not None else None))
     return tuple(quotes)
+
+
+def _last_actor(q: QuoteSpan, paragraphs, spans: tuple[QuoteSpan, ...], i: int, outside_between,
+                links: dict[int, str], tokens: TokenIndex) -> str | None:
+    """The subject of the last main clause of the paragraph before, when that paragraph
+    is narration only, in the same scene."""
+    if q.paragraph == 0 or q.paragraph > len(paragraphs):
+        return None
+    if i > 0 and spans[i - 1].paragraph == q.paragraph - 1:
+        return None  # the paragraph before holds speech: turn-taking knows better
+    start, end = paragraphs[q.paragraph - 1]
+    if tokens.document.scene_at(start) != q.scene:
+        return None
+    mentions = [m for m in reversed(outside_between(start, end))]
+    return _subject_in(mentions, links, tokens, main_first=True, main_only=True)
 
 
 def _continues(text: str, spans: tuple[QuoteSpan, ...], i: int) -> bool:

@@ -1,0 +1,90 @@
+"""Stage ``titles``: a title called out to someone names them.
+
+"Rise, my lord Warden", "Mistress Clerk, you've ink on your chin": a name made only of a
+title or an office is, when it is called out, whoever is spoken to; so it joins the
+person it is always said to.  And a bare title called out ("Rise, Captain of our
+Guard") names the one addressed, who holds that office from then on: the ``coref``
+stage follows the office to them.
+
+Who is addressed is read by attributing the speakers once with those names left out,
+so that a title cannot be its own addressee.  Stories with no such name skip this.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Cast, Document, Mention, QuoteSpan
+from ..pipeline import stage
+from .coref import resolve_narration
+from .lexicon import OFFICES, STYLES, TITLES
+from .mentions import Mentions
+from .speakers import attribute_speakers, is_vocative
+
+_MIN_SHARE = 2 / 3  # of its call-outs a title-only name must say to one person
+
+
+def _title_only(alias: str) -> bool:
+    words = [w.lower().rstrip(".") for w in alias.split()]
+    return bool(words) and all(w in OFFICES or w in TITLES or w in STYLES for w in words)
+
+
+def _bare_title(m: Mention) -> bool:
+    """ "Captain" alone: a title with no name after it."""
+    return m.kind == "name" and not m.title and m.key in TITLES and m.key in OFFICES
+
+
+@stage("titles", needs=("document", "quote_spans", "mentions", "cast"), produces="cast")
+def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                cast: Cast) -> Cast:
+    """The cast with title-only names joined to the person they are said to."""
+    text = document.story.text
+    title_only = {c.id for c in cast.characters if c.aliases and all(_title_only(a) for a in c.aliases)}
+    links = dict(cast.name_links)
+    called = [m for m in mentions.items
+              if m.quote is not None and m.index in links
+              and (links[m.index] in title_only or _bare_title(m))
+              and is_vocative(text, quote_spans[m.quote], m)]
+    if not called:
+        return cast
+    # who is spoken to, when the titles are no one yet
+    probe = {i: cid for i, cid in links.items() if cid not in title_only}
+    for m in called:
+        probe.pop(m.index, None)
+    probe_cast = replace(cast, name_links=probe)
+    quotes = attribute_speakers(document, quote_spans, mentions, probe_cast,
+                                resolve_narration(document, mentions, probe_cast))
+    addressee = {q.index: q.addressee for q in quotes}
+    said_to: dict[str, Counter[str]] = {}
+    for m in called:
+        to = addressee.get(m.quote)
+        if not to or to in title_only:
+            continue
+        if _bare_title(m):
+            links[m.index] = to  # the office is theirs from here on
+        else:
+            said_to.setdefault(links[m.index], Counter())[to] += 1
+    joined: dict[str, str] = {}
+    for cid, votes in said_to.items():
+        (person, n), = votes.most_common(1)
+        if n >= _MIN_SHARE * sum(votes.values()):
+            joined[cid] = person
+    if not joined and links == dict(cast.name_links):
+        return cast
+    return _join(cast, links, joined)
+
+
+def _join(cast: Cast, links: dict[int, str], joined: dict[str, str]) -> Cast:
+    """Move each joined character's names to the person it stands for."""
+    links = {i: joined.get(cid, cid) for i, cid in links.items()}
+    by_id = {c.id: c for c in cast.characters}
+    characters = []
+    for c in cast.characters:
+        if c.id in joined:
+            continue
+        extra = [by_id[j] for j, to in joined.items() if to == c.id]
+        if extra:
+            aliases = c.aliases + tuple(a for e in extra for a in e.aliases if a not in c.aliases)
+            c = replace(c, aliases=aliases, mentions=c.mentions + sum(e.mentions for e in extra))
+        characters.append(c)
+    return replace(cast, characters=tuple(characters), name_links=links)
