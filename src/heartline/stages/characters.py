@@ -146,6 +146,8 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         for nxt in items[m.index + 1:m.index + 10]:
             if nxt.sentence != m.sentence:
                 break
+            if nxt.kind == "name" and nxt.start >= m.end:
+                break  # "Ann took Tom, the bar in his hands": the nearer name owns it
             if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
                 continue
             ptok = index.at(nxt.start)

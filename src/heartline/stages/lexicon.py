@@ -44,8 +44,8 @@ RANKS = frozenset(
 OFFICES = frozenset("""
 captain lieutenant sergeant colonel general major commander admiral commodore marshal
 spymaster secretary steward chancellor warden sheriff mayor governor bishop abbot abbess
-vicar rector headmaster headmistress principal coach inspector constable chamberlain
-seneschal herald ambassador envoy regent consort president chief
+vicar rector headmaster headmistress coach inspector constable chamberlain
+seneschal herald ambassador envoy regent consort president
 king queen prince princess duke duchess emperor empress
 """.split())
 

@@ -319,8 +319,13 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
 
+    offsets = [t.start for t in document.tokens]
     for m in _OFFICE_RE.finditer(text):
         head = m.group("head")
+        i = bisect.bisect_left(offsets, m.start("head"))
+        tok = document.tokens[i] if i < len(offsets) and offsets[i] == m.start("head") else None
+        if tok is None or tok.pos not in ("NOUN", "PROPN") or tok.dep in ("amod", "compound"):
+            continue  # "her general good humour", "the chief concern": not an office
         add(m.start(), m.end(), "epithet", head=head, gender=GENDER_NOUNS.get(head, ""))
 
     # chat handles: each line's prefix names its speaker; a who's-who key ("mia.k = Mia

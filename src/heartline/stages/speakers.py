@@ -228,6 +228,12 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                      if p.addressee and p.addressee != speaker), None)
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
+            if addressee is None:
+                # 'Then he looked at me. "I'd have kept you out of it."'
+                lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) and not (
+                    i > 0 and quote_spans[i - 1].paragraph == q.paragraph - 1) else p_start
+                addressee, addressed = _looked_at(outside_between(max(lo, before_from if same_para else lo),
+                                                                  q.start), links, tokens, speaker), "look"
             last = _recent(quotes, quote_spans, q, back=1)
             if addressee is None and last and last[0].speaker == speaker and last[0].addressee:
                 # a split quote, or the same speaker going on to the same listener
@@ -239,6 +245,16 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) else p_start
                 addressee, addressed = _nearby_person(outside_between(min(lo, p_start), p_end), links,
                                                       paragraphs, q, p_start, p_end, speaker, document), "scene"
+        if q.kind == "speech" and speaker is not None:
+            addressee, addressed = _fit_address_form(text[q.start:q.end], addressee, addressed, speaker,
+                                                     _recent(quotes, quote_spans, q, back=6), gender)
+            if addressee is None and narrators and speaker not in narrators:
+                # in a first-person story, talk with nobody else in view is talk to the narrator
+                scene_start = document.scenes[q.scene].start if q.scene < len(document.scenes) else 0
+                heard = [links[m.index] for m in outside_between(scene_start, q.start)
+                         if m.kind == "pronoun" and m.person == 1 and links.get(m.index) in narrators]
+                if heard:
+                    addressee, addressed = heard[-1], "scene"
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
@@ -261,6 +277,46 @@ def _last_actor(q: QuoteSpan, paragraphs, spans: tuple[QuoteSpan, ...], i: int, 
         return None
     mentions = [m for m in reversed(outside_between(start, end))]
     return _subject_in(mentions, links, tokens, main_first=True, main_only=True)
+
+
+_LOOK_VERBS = frozenset("look glance stare gaze turn smile nod frown glare peer wink".split())
+
+
+def _looked_at(before: list[Mention], links: dict[int, str], tokens: TokenIndex,
+               speaker: str | None) -> str | None:
+    """The one the speaker looked or turned to just before speaking."""
+    for m in reversed(before):
+        cid = links.get(m.index)
+        tok = tokens.head_of(m)
+        if cid is None or cid == speaker or tok is None or tok.dep != "pobj":
+            continue
+        prep = tokens.tokens[tok.head]
+        verb = tokens.tokens[prep.head]
+        if prep.lemma in ("at", "to", "toward", "towards") and verb.lemma in _LOOK_VERBS:
+            return cid
+    return None
+
+
+# "my lord", "sir" / "my lady", "madam": forms of address that show who is spoken to
+_ADDRESS_FORM = re.compile(
+    r"(?:^|[,.!?;]\s*)(?:(?P<male>my lord|sir|my liege|my prince|my king)|"
+    r"(?P<female>my lady|madam|ma'am|ma’am|milady|my queen))(?=\s*[,.!?;]|\s*$)", re.IGNORECASE)
+
+
+def _fit_address_form(body: str, addressee, addressed, speaker, recent: list[Quote], gender) -> tuple:
+    """ "Good night, my lord" is not said to a woman: take the last person of the
+    conversation the form fits."""
+    form = _ADDRESS_FORM.search(body)
+    if form is None:
+        return addressee, addressed
+    wanted = "male" if form.group("male") else "female"
+    if addressee is not None and gender.get(addressee, "unknown") in (wanted, "unknown"):
+        return addressee, addressed
+    for prev in recent:
+        for cid in (prev.speaker, prev.addressee):
+            if cid and cid != speaker and gender.get(cid) == wanted:
+                return cid, "turn"
+    return addressee, addressed
 
 
 def _continues(text: str, spans: tuple[QuoteSpan, ...], i: int) -> bool:
@@ -336,6 +392,9 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
     if spans[last.index].paragraph == q.paragraph:
         # '"Thanks," she mumbled, and Ann nodded. "Don't wait," she added.': still her
         return last.speaker if fits(last.speaker) else speaker
+    if q.paragraph - spans[last.index].paragraph > 1 and fits(speaker):
+        # narration in between has moved the story on: "she" is whom it was about
+        return speaker
 
     # the two alternate: the one spoken to answers, unless the pronoun cannot be them
     if fits(last.addressee):
