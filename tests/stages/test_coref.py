@@ -79,3 +79,28 @@ def test_speech_tag_pronoun_fixed_by_turn_taking_carries_into_the_narration(run,
     assert [q.speaker for q in result["speakers"]] == ["mia", "ann"]
     assert resolves_to(result, "she") == "ann"
     assert resolves_to(result, "She") == "ann"
+
+
+# --------------------------------------------------------------------- offices
+def test_office_is_the_person_last_named_with_the_title(run, resolves_to) -> None:
+    # the nearest subject before "the captain" is Tom Finch, who holds no office
+    text = ("Captain Reed inspected the wall at dusk. Tom Finch and Rob Kerr were on watch. "
+            "Tom Finch saluted. Later the captain slept by the fire.")
+    assert resolves_to(run(text), "the captain") == "captain_reed"
+
+
+def test_office_passes_to_a_new_holder_once_they_are_named_with_it(run, resolves_to) -> None:
+    # after the handover "the captain" is Finch, though Reed is the one just talked about
+    text = ("Captain Reed held the gate for ten years, and Mia trusted the captain. In the spring "
+            "Reed handed his sword to Captain Finch. Reed rode away without a word. Mia saluted the captain.")
+    result = run(text)
+    assert resolves_to(result, "the captain", 0) == "captain_reed"
+    assert resolves_to(result, "the captain", 1) == "captain_finch"
+
+
+def test_office_talked_about_before_its_holder_is_met_is_the_first_holder_shown_later(
+        run, resolves_to) -> None:
+    text = ('"The captain wants you at dawn," Mia told Ann. Ann nodded and went to bed.\n\n* * *\n\n'
+            "Ann went down to the yard at first light. Captain Finch was waiting by the well. "
+            "He nodded to Ann.")
+    assert resolves_to(run(text), "The captain") == "captain_finch"

@@ -180,3 +180,202 @@ def test_rhetorical_negative_question_is_not_a_negation(run) -> None:
 def test_the_worst_person_is_dislike_by_the_speaker(analyse) -> None:
     analysis = analyse('Mia met Rob at the fair.\n\n"He is the worst person I have ever met," Mia told Tom.')
     assert [(r.source, r.target, r.kind, r.how) for r in analysis.relations] == [("mia", "rob", "dislike", "stated")]
+
+
+# --------------------------------------------------------------------- not liking, firmly
+@pytest.mark.parametrize("text", [
+    '"I never liked Tom Reed," Mia Kerr told Ann Vale.',
+    '"I don\'t like Tom Reed at all," Mia Kerr told Ann Vale.',
+    'Tom Reed left. "I don\'t like him," Mia Kerr told Ann Vale. "He is a liar and a coward."',
+])
+def test_firmly_not_liking_is_dislike(run, text) -> None:
+    e = only(run, text)
+    assert (e.experiencer, e.target, e.kind, e.how) == ("mia_kerr", "tom_reed", "dislike", "stated")
+    assert not e.negated and not e.past
+
+
+def test_narrated_never_liked_is_dislike(run) -> None:
+    e = only(run, "Mia Kerr met Tom Reed again at the fair. She had never liked Tom.")
+    assert (e.experiencer, e.target, e.kind, e.how) == ("mia_kerr", "tom_reed", "dislike", "narrated")
+    assert not e.negated
+
+
+def test_not_liking_when_teased_about_a_crush_stays_a_denial(run) -> None:
+    text = ('Ann Vale grinned at Mia Kerr. "You have a crush on Tom Reed!" Ann said.\n\n'
+            '"I do not like him at all!" Mia said.')
+    denial = [e for e in run(text)["evidence"] if e.how == "denied"]
+    assert [(e.experiencer, e.target, e.kind) for e in denial] == [("mia_kerr", "tom_reed", "romantic")]
+    assert not any(e.kind == "dislike" for e in run(text)["evidence"])
+
+
+def test_never_liked_him_that_way_stays_a_denial(run) -> None:
+    e = only(run, '"I never liked Tom Reed that way," Mia Kerr told Ann Vale.')
+    assert (e.kind, e.how, e.negated) == ("romantic", "denied", True)
+
+
+# --------------------------------------------------------------------- kin by choice
+@pytest.mark.parametrize("text", [
+    '"Ann Vale was the closest thing I had to a sister," Mia Kerr told Tom Reed.',
+    '"Ann Vale was the nearest thing to a sister I ever had," Mia Kerr told Tom Reed.',
+    'Mia Kerr smiled at Tom Reed. "Ann Vale is like a sister to me," Mia said.',
+    'Mia Kerr smiled at Tom Reed. "Ann Vale is the sister I never had," Mia said.',
+])
+def test_like_a_sister_is_affection_from_the_one_who_has_her(run, text) -> None:
+    assert hits(run, text) == [("mia_kerr", "ann_vale", "affection", "stated")]
+
+
+def test_a_sister_in_fact_is_no_evidence(run) -> None:
+    assert hits(run, '"Ann Vale is the sister I have," Mia Kerr told Tom Reed.') == []
+
+
+# --------------------------------------------------------------------- missing someone
+@pytest.mark.parametrize("text,expected", [
+    ('Mia Kerr came home. "I missed you," Tom Reed said to Mia.',
+     [("tom_reed", "mia_kerr", "affection", "stated")]),
+    ("Mia Kerr was away all winter. Tom Reed missed her terribly.",
+     [("tom_reed", "mia_kerr", "affection", "narrated")]),
+    ("Mia Kerr ran for the station. Mia missed the train.", []),
+    ("Rob Finch swung and missed Tom Reed by an inch.", []),
+    ('Tom Reed wrote to Mia Kerr. "I am sorry to have missed you yesterday," Tom wrote.', []),
+])
+def test_missing_a_person_is_affection(run, text, expected) -> None:
+    assert hits(run, text) == expected
+
+
+def test_missing_someone_is_weak_and_current(run) -> None:
+    e = only(run, 'Mia Kerr came home. "I missed you," Tom Reed said to Mia.')
+    assert e.weight < 0.5 and not e.past
+
+
+# --------------------------------------------------------------------- touch
+@pytest.mark.parametrize("text", [
+    "Ann Vale saw Tom Reed at the gate. Ann slipped her arm through his.",
+    "Ann Vale saw Tom Reed at the gate. Ann linked arms with Tom.",
+    "Ann Vale sat by Tom Reed. Ann squeezed Tom's hand.",
+])
+def test_touch_is_weak_implied_affection(run, text) -> None:
+    ev = run(text)["evidence"]
+    got = [(e.experiencer, e.target, e.kind, e.how) for e in ev]
+    assert got == [("ann_vale", "tom_reed", "affection", "implied")]
+    assert ev[0].weight < 0.5
+
+
+def test_arm_through_mine_in_speech_is_the_speakers_arm(run) -> None:
+    text = 'Mia Kerr sat with Tom Reed. "Ann Vale put her arm through mine," Mia told Tom.'
+    assert hits(run, text) == [("ann_vale", "mia_kerr", "affection", "claimed")]
+
+
+_FIRST_PERSON_WALK = (
+    "I woke early and I dressed in the dark. I had my coat on before the kettle boiled, and I "
+    "drank my tea standing up. I told myself I was not nervous. I locked my door and I went "
+    "down the stairs with my bag. I knew the way, and I walked it fast. My shoes were wet "
+    "before I reached the corner, and I did not care. I saw Ann Vale waiting at the gate. "
+    '"You look tired, Mia Kerr," Ann said to me, and put her arm through mine. '
+    "I let her. I was glad of it, and I told her so. My hands were cold and I kept them in my "
+    "pockets while we walked. I think I smiled for the first time that week.")
+
+
+def test_arm_through_mine_in_first_person_narration_is_the_narrators(run) -> None:
+    touch = [(e.experiencer, e.target, e.kind, e.how) for e in run(_FIRST_PERSON_WALK)["evidence"]
+             if e.cue == "put"]
+    assert touch == [("ann_vale", "mia_kerr", "affection", "implied")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Vale sat by Tom Reed. Ann squeezed her own hand.",
+    "Ann Vale saw Tom Reed. Ann put her arm through the strap of her bag.",
+    "Ann Vale saw Tom Reed. Ann pressed her hand to her heart.",
+])
+def test_touch_of_oneself_or_a_thing_is_no_evidence(run, text) -> None:
+    assert hits(run, text) == []
+
+
+# --------------------------------------------------------------------- a confession without "love"
+@pytest.mark.parametrize("text", [
+    'Mia Kerr looked up at Tom Reed. "It has always been you, Tom," Mia said.',
+    'Mia Kerr looked up at Tom Reed. "It\'s you. It\'s always been you," Mia said to Tom.',
+    'Mia Kerr looked up at Tom Reed. "It was always you," Mia said to Tom.',
+])
+def test_always_been_you_is_a_stated_romance(run, text) -> None:
+    assert hits(run, text) == [("mia_kerr", "tom_reed", "romantic", "stated")]
+
+
+@pytest.mark.parametrize("text", [
+    'Mia Kerr opened the door to Tom Reed. "Oh, it\'s you," Mia said to Tom.',
+    'Mia Kerr turned to Tom Reed. "It was always you, Tom, who broke the cups," Mia said.',
+    'Mia Kerr turned to Tom Reed. "It was you," Mia said to Tom.',
+])
+def test_it_is_you_without_always_is_no_confession(run, text) -> None:
+    assert hits(run, text) == []
+
+
+# --------------------------------------------------------------------- a regard arrived at
+@pytest.mark.parametrize("text,how", [
+    ('Mia Kerr stood up. "I find I have come to like you, Ann Vale," Mia said.', "stated"),
+    ("Mia Kerr had grown to like Ann Vale.", "narrated"),
+    ("Mia Kerr came to like Ann Vale.", "narrated"),
+])
+def test_coming_to_like_someone_is_affection(run, text, how) -> None:
+    assert hits(run, text) == [("mia_kerr", "ann_vale", "affection", how)]
+
+
+def test_coming_to_like_is_romance_where_the_pair_has_romance(run) -> None:
+    text = "Mia Kerr came to like Tom Reed. Later Mia kissed Tom."
+    assert ("mia_kerr", "tom_reed", "romantic", "narrated") in hits(run, text)
+
+
+def test_plain_like_is_still_romance(run) -> None:
+    assert hits(run, "Mia Kerr liked Tom Reed.") == [("mia_kerr", "tom_reed", "romantic", "narrated")]
+
+
+# --------------------------------------------------------------------- a fragment goes on about someone
+def test_subjectless_fragment_is_about_the_one_just_spoken_of(run) -> None:
+    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Finch. Too fond of his own voice, '
+            'and too fond of you," Mia told Ann.')
+    got = hits(run, text)
+    assert ("rob_finch", "ann_vale", "affection", "claimed") in got
+    assert not any(e == "mia_kerr" and k == "affection" for e, _t, k, _h in got)
+
+
+def test_fragment_after_the_speakers_tag_still_follows_her(run) -> None:
+    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Finch," Mia told Ann. '
+            '"Too fond of you."')
+    assert ("rob_finch", "ann_vale", "affection", "claimed") in hits(run, text)
+
+
+# --------------------------------------------------------------------- "her boyfriend" after a talk
+def test_narrated_boyfriend_may_be_the_man_the_talk_named(run) -> None:
+    text = ('Ann Vale sat down beside Mia Kerr on the bench.\n\n'
+            '"Tom Reed was the same way," Ann said. "He kept me waiting for weeks."\n\n'
+            '"Then don\'t keep Tom waiting now," Mia said.\n\n'
+            'Ann laughed and stood up. Then she left to meet her boyfriend.')
+    got = hits(run, text)
+    assert ("ann_vale", "tom_reed", "romantic", "narrated") in got
+    assert ("tom_reed", "ann_vale", "romantic", "implied") in got
+
+
+def test_narrated_boyfriend_is_not_a_man_the_story_pairs_with_another(run) -> None:
+    text = ('Ann Vale sat down beside Mia Kerr on the bench.\n\n'
+            '"I love Rob Finch," Mia said. "And Rob loves me."\n\n'
+            '"Rob was looking for you," Ann said. "Rob asked twice. Rob looked sad."\n\n'
+            '"Rob can wait," Mia said. "Rob always waits. Rob is patient."\n\n'
+            'Ann laughed and stood up. Then she left to meet her boyfriend.')
+    assert not any(e == "ann_vale" or t == "ann_vale" for e, t, _k, _h in hits(run, text))
+
+
+def test_narration_candidate_outranks_the_talk(run) -> None:
+    text = ('Ann Vale walked in with Rob Finch.\n\n'
+            '"Tom Reed called," Mia Kerr said to Ann. "Tom will call again."\n\n'
+            'Ann smiled at Rob. She kissed her boyfriend on the cheek.')
+    got = hits(run, text)
+    assert ("ann_vale", "rob_finch", "romantic", "narrated") in got
+    assert not any(t == "tom_reed" for _e, t, _k, _h in got)
+
+
+def test_coming_to_like_ends_the_hostility_before_it(run) -> None:
+    text = ('Mia Kerr faced Ann Vale. "I came here hating you," Mia said to Ann.\n\n'
+            'Ann said nothing.\n\n'
+            '"I find I have come to like you," Mia said to Ann.')
+    ev = [(e.kind, e.past, e.cue) for e in run(text)["evidence"]
+          if (e.experiencer, e.target) == ("mia_kerr", "ann_vale")]
+    assert ev == [("hatred", True, "hating"), ("affection", False, "come to like")]

@@ -93,3 +93,35 @@ def test_hyphenated_given_name_is_one_name(run) -> None:
 
 def test_hyphenated_family_name_is_one_name(run) -> None:
     assert names(run, "Mia Stone-Hart arrived.") == ["Mia Stone-Hart"]
+
+
+# --------------------------------------------------------------------- styles and offices
+@pytest.mark.parametrize("text,surface,gender,person", [
+    ("Her Majesty sat down at the long table.", "Her Majesty", "female", 3),
+    ("His Highness rode out before dawn.", "His Highness", "male", 3),
+    ('"Your Royal Highness is kind," Mia said.', "Your Royal Highness", "", 2),
+])
+def test_style_with_its_possessive_is_one_name_keyed_by_the_style(run, mention, text, surface, gender,
+                                                                  person) -> None:
+    assert [n for n in names(run, text) if n != "Mia"] == [surface]
+    m = mention(run(text), surface)
+    assert (m.kind, m.key, m.title, m.gender, m.person) == (
+        "name", surface.split()[-1].lower(), "", gender, person)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Mia saluted the captain at the gate.", "the captain"),
+    ('"Where is my captain?" Mia asked.', "my captain"),
+    ("Mia saluted the new captain at the gate.", "the new captain"),
+])
+def test_office_after_a_determiner_is_an_epithet_headed_by_the_office(run, text, surface) -> None:
+    eps = of_kind(run, text, "epithet")
+    assert [(m.text, m.head) for m in eps] == [(surface, "captain")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann kept her general good humour all evening.",
+    "The general opinion was that Ann had won.",
+])
+def test_office_word_used_as_an_adjective_is_no_epithet(run, text) -> None:
+    assert [m.text for m in of_kind(run, text, "epithet")] == []

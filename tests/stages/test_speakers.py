@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from heartline.stages.speakers import is_vocative
+
 
 def credits(run, text: str) -> list[tuple[str, str | None, str | None]]:
     return [(q.text, q.speaker, q.addressee) for q in run(text)["speakers"]]
@@ -172,3 +174,80 @@ def test_pronoun_tag_keeps_the_speaker_over_a_nearer_person_of_the_same_gender(r
     text = 'Ann sat with Mia.\n\n"Thanks," she said, and Mia nodded. "Do not wait," she added.'
     assert [s for _t, s, _a in credits(run, text)] == ["ann", "ann"]
 
+
+# --------------------------------------------------------------------- narration before a quote
+# enough "I" in the narration that the story has a first-person narrator
+_FIRST_PERSON = ("I kept the books at the mill that winter. I liked the work and I was good at it. "
+                 "I counted the sacks, I wrote the tallies, and I slept well. " * 5)
+
+
+def test_main_clause_subject_before_a_quote_wins_over_a_subordinate_one(run) -> None:
+    # "I" is the last subject before the quote, but only in a clause hanging from Rob's
+    text = (_FIRST_PERSON + "\n\nRob Finch set a mug of tea on my desk, as he had done every night "
+            'since I was twelve. "Drink it."')
+    assert [s for _t, s, _a in credits(run, text)] == ["rob_finch"]
+
+
+def test_untagged_quote_after_narration_is_the_narrations_last_actor(run) -> None:
+    # turn-taking would give the last line back to Mia; the paragraph before put Tom in motion
+    text = ('Mia and Tom sat by the fire.\n\n"Is the gate shut?" Mia asked.\n\n"It is," Tom said.\n\n'
+            'Mia poured the wine. Tom rose and went to the window.\n\n"The snow has stopped."')
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "tom", "tom"]
+
+
+@pytest.mark.parametrize("story,narration,looked_at", [
+    ("", ("Ann Vale talked about the harvest, and Mia Kerr listened. Tom Reed said nothing for a long "
+          "while. Then he glanced at Mia Kerr."), "mia_kerr"),
+    # first person: without the look, the turn gives the line to Ann, who spoke to him last
+    (_FIRST_PERSON, ('"The roads are bad," Ann Vale said to Tom Reed.\n\n'
+                     "Tom Reed did not answer her. Then he glanced at me."), "narrator"),
+], ids=["third-person", "first-person"])
+def test_the_one_looked_at_before_a_quote_is_its_addressee(run, story, narration, looked_at) -> None:
+    text = story + "\n\n" + narration + '\n\n"You should not have come back," he said.'
+    assert credits(run, text)[-1] == ("You should not have come back,", "tom_reed", looked_at)
+
+
+@pytest.mark.parametrize("form,addressee", [
+    ("my lord", "rob_finch"),  # the queen spoke last, but "my lord" is not said to her
+    ("my lady", "queen_alys"),  # the form fits the one the turn gives: kept
+])
+def test_form_of_address_must_fit_the_addressees_gender(run, form, addressee) -> None:
+    text = ("Queen Alys sat by the fire with Mia Kerr. Rob Finch came in from the snow.\n\n"
+            '"Is the north road open?" Queen Alys asked.\n\n'
+            '"It is, madam," said Rob Finch. "I rode it this morning."\n\n'
+            '"Then go and rest," said Queen Alys.\n\n'
+            f'"Sleep well, {form}," Mia Kerr said.')
+    assert credits(run, text)[-1] == (f"Sleep well, {form},", "mia_kerr", addressee)
+
+
+@pytest.mark.parametrize("story,addressee", [
+    (_FIRST_PERSON, "narrator"),
+    ("Mia walked by the river all afternoon.", None),  # no narrator: nobody to hear it
+], ids=["first-person", "third-person"])
+def test_talk_with_nobody_else_in_view_is_to_a_first_person_narrator(run, story, addressee) -> None:
+    text = (story + "\n\nRob Finch came in out of the rain and shook the water from his coat.\n\n"
+            '"The river is rising," he said.')
+    assert credits(run, text)[-1] == ("The river is rising,", "rob_finch", addressee)
+
+
+@pytest.mark.parametrize("between,speaker", [
+    # narration in between goes on about Mia: "she" is Mia, not the one Mia spoke to
+    ("Ann Vale said nothing. Mia Kerr pulled her shawl tighter and looked up at the clouds.\n\n", "mia_kerr"),
+    ("", "ann_vale"),  # straight after, the two alternate
+], ids=["narration-between", "no-narration"])
+def test_pronoun_tag_after_narration_follows_the_narration(run, between, speaker) -> None:
+    text = ('Mia Kerr and Ann Vale sat on the steps.\n\n"It will rain tonight," Mia Kerr said to Ann Vale.\n\n'
+            + between + '"I should go in," she said.')
+    assert [s for _t, s, _a in credits(run, text)] == ["mia_kerr", speaker]
+
+
+# --------------------------------------------------------------------- titles said to someone
+@pytest.mark.parametrize("text,surface,called", [
+    ('"Stand up, Captain of our Watch." Mia knelt.', "Captain", True),  # a title's own of-phrase
+    ('"Stand, my lord Sheriff, and be welcome." Mia knelt.', "Sheriff", True),  # after "my lord"
+    ('"The Captain of our Watch is late." Mia knelt.', "Captain", False),  # talked about
+])
+def test_is_vocative_for_titles(run, mention, text, surface, called) -> None:
+    result = run(text)
+    m = mention(result, surface)
+    assert is_vocative(text, result["quote_spans"][m.quote], m) is called

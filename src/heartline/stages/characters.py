@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Cast, Character, Document, Mention
+from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
@@ -65,7 +65,8 @@ _ROLE = re.compile(
     r"|\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, as (?P<role2>[A-Z][\w'’-]+),")
 
 
-def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats]:
+def _score_names(document: Document, mentions: Mentions,
+                 quote_spans: tuple[QuoteSpan, ...] = ()) -> dict[str, _NameStats]:
     """Votes for and against each name being a person, and for its gender."""
     index = TokenIndex(document)
     tokens = document.tokens
@@ -123,8 +124,12 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
         elif tok.dep in ("dobj", "dative"):
             st.person += 0.5
         elif tok.dep == "pobj":
+            ruler = tokens[head.head]
             if head.lemma in _PLACE_PREPS:
                 st.other += 0.5
+            elif head.lemma == "of" and head.head != head.index and ruler.text[:1].isupper() and (
+                    ruler.pos == "PROPN" or ruler.text.lower() in TITLES or ruler.text.lower() in OFFICES):
+                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Warden of the Gate": a realm
             else:
                 st.person += 0.5
         elif tok.dep == "poss":
@@ -138,17 +143,17 @@ def _score_names(document: Document, mentions: Mentions) -> dict[str, _NameStats
                 st.other += 1.5  # "his Moon Garden Stories" (a book)
         if m.quote is not None and _is_vocative(text, m) and tok.pos == "PROPN":
             st.person += 0.5
-        if m.quote is not None:
-            continue
-        # "Mia narrowed her eyes": a possessive or reflexive pronoun in the subject's own
-        # clause shows the subject's gender
+        if m.quote is not None and (m.quote >= len(quote_spans) or quote_spans[m.quote].kind != "speech"):
+            continue  # a play's verse capitalises every line: "Hath Romeo slain himself?"
+        # "Mia narrowed her eyes", "Tom never had a clean shirt in his life": a possessive
+        # or reflexive pronoun in the subject's own clause shows the subject's gender
         verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
             if nxt.sentence != m.sentence:
                 break
             if nxt.kind == "name" and nxt.start >= m.end:
                 break  # "Ann took Tom, the bar in his hands": the nearer name owns it
-            if nxt.kind != "pronoun" or nxt.quote is not None or nxt.person != 3:
+            if nxt.kind != "pronoun" or nxt.quote != m.quote or nxt.person != 3:
                 continue
             ptok = index.at(nxt.start)
             if ptok is None:
@@ -589,11 +594,12 @@ _ROLE_WORDS = frozenset(
     "madam dame lord lady old young little big".split())
 
 
-@stage("characters", needs=("document", "mentions", "fandom_names"), produces="names")
-def find_characters(document: Document, mentions: Mentions, fandom_names: NameList = NameList()) -> Cast:
+@stage("characters", needs=("document", "mentions", "fandom_names", "quote_spans"), produces="names")
+def find_characters(document: Document, mentions: Mentions, fandom_names: NameList = NameList(),
+                    quote_spans: tuple[QuoteSpan, ...] = ()) -> Cast:
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
-    stats = _score_names(document, mentions)
+    stats = _score_names(document, mentions, quote_spans)
     entities, entry_of = _canonical(_cluster(stats, document.scene_at), fandom_names)
     entities = _declared_cast(entities, document.story.info.characters, entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))

@@ -122,9 +122,9 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             if cid is None and m.quote is not None:
                 unheld.append(m)  # talk of an office before its holder is met: see below
                 continue
-            cid = cid or _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
-                                          _epithet_excluded(m, tokens, by_sentence[m.sentence], links),
-                                          sentences)
+            # nobody holds it yet: "The spymaster found me. Dame Ann Vale was seventy": the
+            # person the next sentences introduce; a guess from recency would be wild
+            cid = cid or _introduced(m, pos, items, links, sentences)
             if cid:
                 holders[m.head] = cid
                 first_holder.setdefault(m.head, []).append((m.start, cid))
@@ -148,13 +148,25 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
 
 def _offices_named(m: Mention) -> list[str]:
     """Offices a linked name shows its bearer holding: "Captain Hale", a bare "Warden"."""
-    if m.kind != "name":
+    if m.kind not in ("name", "speaker"):
         return []
     words = m.key.split()
     out = [m.title] if m.title in OFFICES else []
     if words and all(w in OFFICES for w in words):
         out += words
     return out
+
+
+def _introduced(m: Mention, pos: int, items, links, sentences) -> str | None:
+    """The first person named in the narration within two sentences after an office."""
+    scene = sentences[m.sentence].scene if sentences else 0
+    for k in range(pos + 1, len(items)):
+        nxt = items[k]
+        if nxt.sentence - m.sentence > 2 or (sentences and sentences[nxt.sentence].scene != scene):
+            break
+        if nxt.kind == "name" and nxt.quote is None and nxt.index in links:
+            return links[nxt.index]
+    return None
 
 
 def _next_named_holder(m: Mention, pos: int, items, links, sentences) -> str | None:

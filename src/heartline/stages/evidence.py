@@ -1,7 +1,8 @@
 """Stage ``evidence``: every sentence that shows one person feeling something for another.
 
 Cues are words (love, like, crush on, hate, revenge on, annoying, interested in, thank,
-her boyfriend ...) read through the dependency parse: the experiencer is the subject
+miss, her boyfriend, like a sister to me, an arm through hers ...) read through the
+dependency parse: the experiencer is the subject
 (or the possessor of a cue noun), the target the object or the object of the cue's
 preposition, both mapped to characters through coreference.  Each hit records *how*
 the text gives the feeling away: the narrator says it (``narrated``), the experiencer
@@ -16,9 +17,24 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from ..model import Cast, Coreference, Document, Evidence, Mention, Quote, Token
+from ..model import (
+    Cast,
+    Coreference,
+    Document,
+    Evidence,
+    Mention,
+    Quote,
+    Token,
+    polarity,
+)
 from ..pipeline import stage
-from .lexicon import FAMILY_RELATIONS, FRIEND_RELATIONS, MARRIAGE_RELATIONS, ROMANTIC_RELATIONS
+from .lexicon import (
+    FAMILY_RELATIONS,
+    FIRST_PERSON,
+    FRIEND_RELATIONS,
+    MARRIAGE_RELATIONS,
+    ROMANTIC_RELATIONS,
+)
 from .mentions import Mentions
 from .quotes import is_chat_line
 
@@ -32,6 +48,7 @@ class Cue:
     reverse: bool = False  # the subject causes the feeling in the object ("X annoys Y")
     needs_prep: bool = False  # only counts with one of ``preps`` ("crush on")
     negative_idiom: bool = False  # only counts negated, and then means the feeling ("can't stand")
+    platonic: bool = False  # warm regard, romance only where the pair has a romance cue of its own
 
 
 VERB_CUES: dict[str, Cue] = {
@@ -54,6 +71,7 @@ VERB_CUES: dict[str, Cue] = {
     "thank": Cue("affection", 0.35), "protect": Cue("affection", 0.4, implied=True),
     "hug": Cue("affection", 0.3, implied=True), "embrace": Cue("affection", 0.3, implied=True),
     "admire": Cue("affection", 0.5), "trust": Cue("affection", 0.4),
+    "miss": Cue("affection", 0.4),  # "I missed you": longing, not the word for it
 }
 ADJ_CUES: dict[str, Cue] = {
     "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
@@ -90,6 +108,42 @@ NOUN_CUES: dict[str, Cue] = {
     "contempt": Cue("dislike", 0.8, ("for",), needs_prep=True),
     "dislike": Cue("dislike", 0.8, ("of", "for"), needs_prep=True),
 }
+# "I never liked him", "I don't like her at all": not liking said this firmly is dislike,
+# where "I don't like her!" alone is the familiar denial of a crush
+_NOT_LIKING = Cue("dislike", 0.7, negative_idiom=True)
+_NOT_AT_ALL = re.compile(r"^[^.?!;]{0,30}?\b(?:at all|one bit|in the least|(?<!as )(?:very )?much)\b",
+                         re.IGNORECASE)
+_THAT_WAY = re.compile(r"^[^.?!;]{0,30}?\b(?:that way|like that|in that way)\b", re.IGNORECASE)
+# faults found in the same breath: "I don't like him. He's a liar."
+_CRITICISM = re.compile(
+    r"\b(?:arrogant|rude|selfish|cruel|conceited|vain|smug|sly|liar|cheat|coward|snob|boor|bore|"
+    r"creep|brute|insolent|spiteful|nasty|pompous|annoying|irritating|insufferable|"
+    r"obnoxious|hateful|too fond of)\b", re.IGNORECASE)
+# talk of a crush around a denial: "You like him!" "I do not like him at all!" is still a crush
+_ROMANCE_TALK = re.compile(
+    r"\b(?:crush\w*|in love|boyfriend|girlfriend|sweetheart|fancy|fancies|kiss\w*|blush\w*|"
+    r"dating|like-like|admit it)\b", re.IGNORECASE)
+# "came to like him", "I have grown to like you": a regard arrived at, not a crush
+_TURN_VERBS = frozenset({"come", "grow", "learn"})
+_REGARD = Cue("affection", 0.6, platonic=True)
+_TURNED = re.compile(r"\b(?:come|came|comes|coming|grow|grown|grew|grows|growing|learn\w*) to like$",
+                     re.IGNORECASE)
+# "the closest thing I had to a sister", "like a brother to me", "the sister I never had"
+_KIN = FAMILY_RELATIONS | FRIEND_RELATIONS | {"family"}
+_NEAREST = frozenset({"close", "near"})
+# a miss of aim, not of a person: "swung and missed him by an inch"; and how a person is missed
+_MISSED_BADLY = frozenset({"much", "so", "terribly", "dreadfully", "exceedingly", "badly", "sorely",
+                           "already"})
+_MISSED_AIM = re.compile(
+    r"\b(?:shot|shots|aim\w*|arrows?|bullets?|blades?|blows?|punch\w*|swing|swung|swip\w*|"
+    r"kick\w*|thr[eo]w\w*|strikes?|struck|narrowly|barely)\b", re.IGNORECASE)
+# touch that shows warmth: "squeezed my hand", "slipped her arm through his", "linked arms with"
+_HAND_VERBS = frozenset({"squeeze", "clasp", "press"})
+_ARM_VERBS = frozenset({"put", "slip", "link", "thread", "tuck", "draw", "pass"})
+_ARM_PREPS = ("through", "in", "into", "under", "with")
+_TOUCH = Cue("affection", 0.3, implied=True)
+# what a relational noun in narration makes of each mention in the talk around it
+_OTHER_VOICE = 0.5
 _PAST_ADVERBS = frozenset("before once formerly previously".split())
 _ENDED = frozenset("anymore longer".split())
 _LONG_AGO = re.compile(r"\b(?:years|months|weeks|long|ages) ago\b|\blong past\b|\bin the past\b|"
@@ -112,6 +166,12 @@ _ROMANTIC_ENDEARMENT = re.compile(
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
 _IN_LOVE = re.compile(r"\bin love\b", re.IGNORECASE)
 _TEXTSPEAK_LOVE = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love (?:u|ya)|luv (?:u|ya)|lov u)\b", re.IGNORECASE)
+# a confession that needs no feeling word, said to the one it is about: "It's always been you."
+_ALWAYS_YOU = re.compile(
+    r"\bit(?:'s|’s|\s+has|\s+had|\s+was|\s+is)\s+(?:(?:always|only)\s+(?:been\s+)?|been\s+)you\b"
+    r"(?:\s+all\s+along)?(?=\s*(?:[,.!;…—–-]|$))", re.IGNORECASE)
+# "it was always you who ...", "it's been you and me": a fact about someone, not a confession
+_NOT_CONFESSION = re.compile(r"[,\s]*(?:\w+[,\s]+)?(?:who|that|and)\b", re.IGNORECASE)
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -172,6 +232,20 @@ class _Reader:
             if self.tokens[j].text == ":" and j + 1 < sent.last_token and j + 1 in self.who:
                 return self.who[j + 1]
             j += 1
+        return None
+
+    def possessive_owner(self, tok: Token) -> str | None:
+        """Whom "mine" or "yours" stands for ("her arm through mine"): no mention marks them,
+        so the speaker or addressee of the quote, or the narrator's "I" nearby."""
+        quote = self.quote_at(tok.start)
+        if tok.text.lower() == "yours":
+            return quote.addressee if quote is not None else None
+        if quote is not None:
+            return quote.speaker
+        for j in range(tok.index - 1, max(-1, tok.index - 200), -1):
+            t = self.tokens[j]
+            if t.text.lower() in FIRST_PERSON and j in self.who and self.quote_at(t.start) is None:
+                return self.who[j]
         return None
 
     def conjuncts(self, tok: Token | None) -> list[Token | None]:
@@ -263,17 +337,19 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     reader = _Reader(document, mentions, dict(links.links), speakers, cast, dict(links.genders))
     focal = _focal_characters(document, mentions, dict(links.links))
     first = _cue_evidence(reader, focal)
-    relational = list(_resolve_relational(reader, mentions, dict(links.links), _romances(first)))
+    romance = _romances(first)
+    relational = list(_resolve_relational(reader, mentions, dict(links.links), romance))
     for m, _owner, referent, basis in relational:
         if basis == "guess" and m.head not in FAMILY_RELATIONS:
             continue  # a guessed friend or lover would carry the guess into every cue
         head = reader.token_at(m.end - 1)
         if head is not None:
             reader.who.setdefault(head.index, referent)  # "loved her sister" now has a target
-    found = _cue_evidence(reader, focal) if relational else first
+    found = _cue_evidence(reader, focal, romance) if relational or romance else first
     found.extend(_quote_cues(reader, speakers))
     found.extend(_relational_evidence(reader, relational))
     found = _casual_love(reader, found)
+    found = _ended_by_a_turn(found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
 
@@ -299,7 +375,21 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     return out
 
 
-def _cue_evidence(reader: _Reader, focal) -> list[Evidence]:
+def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
+    """ "I came here hating you ... I find I have come to like you": a warmth arrived at
+    says the hostility shown before it is over, so that hostility is past."""
+    turns = [(e.experiencer, e.target, e.start) for e in found if _TURNED.search(e.cue)]
+    if not turns:
+        return found
+    return [replace(e, past=True) if not e.past and polarity(e.kind) < 0 and any(
+        (e.experiencer, e.target) == (exp, tgt) and e.start < at for exp, tgt, at in turns) else e
+        for e in found]
+
+
+def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = None) -> list[Evidence]:
+    """Evidence from cue words; ``romance`` (who is paired with whom, from a first reading)
+    tells a firm "I never liked him" from a crush denied, and a regard from a romance."""
+    romance = romance or {}
     found: list[Evidence] = []
     for tok in reader.tokens:
         cue, exp_tok, tgt_tok, exp_id = _match_cue(reader, tok, focal)
@@ -318,10 +408,23 @@ def _cue_evidence(reader: _Reader, focal) -> list[Evidence]:
                     exp, tgt = tgt, exp
                 if not exp or not tgt or exp == tgt:
                     continue
-                evidence = _evidence(reader, tok, cue, exp, tgt)
+                evidence = _evidence(reader, tok, _paired(reader, tok, cue, exp, tgt, romance), exp, tgt)
+                if evidence is not None and cue.platonic:  # only "come to like": name the turn
+                    text = reader.doc.story.text
+                    evidence = replace(evidence, cue=text[reader.tokens[tok.index - 2].start:tok.end])
                 if evidence is not None:
                     found.append(evidence)
     return found
+
+
+def _paired(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str, romance: dict[str, set[str]]) -> Cue:
+    """The cue as this pair reads it: a regard is romance between people the text pairs
+    anyway; "like" firmly negated is dislike between people it does not."""
+    if cue.platonic:
+        return replace(cue, kind="romantic") if tgt in romance.get(exp, set()) else cue
+    if tok.lemma == "like" and cue.kind == "romantic" and _plain_dislike(reader, tok, exp, tgt, romance):
+        return _NOT_LIKING
+    return cue
 
 
 def _romances(found: list[Evidence]) -> dict[str, set[str]]:
@@ -357,6 +460,12 @@ def _family_tempered(reader: _Reader, tok: Token, target: Token | None, cue: Cue
         return cue
     family = target.lemma in FAMILY_RELATIONS or reader.tokens[target.head].lemma in FAMILY_RELATIONS \
         and target.dep == "appos"
+    if family and target.lemma in FAMILY_RELATIONS:
+        # "he loved her daughter": her family, not his; it is romance
+        owner = next((reader.person(p) for p in reader.kids(target, "poss")), None)
+        subject = reader.subject(tok)
+        feeler = reader.person(subject) if subject is not None else None
+        family = not (owner and feeler and owner != feeler)
     for prep in reader.kids(tok, "prep"):
         if prep.lemma == "like" and any(o.lemma in FAMILY_RELATIONS for o in reader.kids(prep, "pobj")):
             family = True
@@ -365,8 +474,16 @@ def _family_tempered(reader: _Reader, tok: Token, target: Token | None, cue: Cue
 
 def _match_cue(reader: _Reader, tok: Token, focal):
     lemma = tok.lemma
+    turn = _come_to_like(reader, tok)
+    if turn is not None:
+        return _REGARD, turn[0], turn[1], None
+    touch = _touch(reader, tok)
+    if touch is not None:
+        return _TOUCH, touch[0], touch[1], None
     if tok.pos in ("VERB", "AUX") and lemma in VERB_CUES:
         cue = VERB_CUES[lemma]
+        if lemma == "miss" and not _longing(reader, tok):
+            return None, None, None, None
         if lemma == "like" and (reader.kids(tok, "xcomp") or tok.tag == "IN"):
             return None, None, None, None
         if lemma == "like" and any(k.lemma in ("would", "should") for k in reader.kids(tok, "aux")):
@@ -391,7 +508,8 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         cue = ADJ_CUES[lemma]
         target = reader.prep_object(tok, cue.preps)
         if target is not None:
-            return cue, reader.subject(tok), target, None
+            exp_id = _fragment_subject(reader, tok)
+            return cue, None if exp_id else reader.subject(tok), target, exp_id
     if tok.pos == "NOUN" and lemma in NOUN_CUES:
         cue = NOUN_CUES[lemma]
         target = reader.prep_object(tok, cue.preps)
@@ -423,6 +541,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             for cid, _n in counts.most_common(2):
                 if cid != tid:
                     return TRAIT_ADJ[lemma], None, target, cid
+    kin = _like_kin(reader, tok)
+    if kin is not None:
+        return Cue("affection", 0.8), kin[0], kin[1], None
     # "she was his friend", "she's like my own daughter": the possessor feels for the subject
     if tok.pos == "NOUN" and (lemma in FRIEND_RELATIONS or lemma in ("daughter", "son", "sister", "brother")):
         if tok.dep in ("attr", "pobj"):
@@ -434,6 +555,182 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             if poss and subj is not None:
                 return Cue("affection", 0.8), poss[0], subj, None
     return None, None, None, None
+
+
+def _come_to_like(reader: _Reader, tok: Token) -> tuple[Token | None, Token] | None:
+    """ "came to like him", "I have grown to like you": (experiencer, target).  Read off
+    the words, as the parser often takes this "like" for a preposition."""
+    i = tok.index
+    if tok.text.lower() != "like" or i < 2 or i + 1 >= len(reader.tokens):
+        return None
+    to, verb, target = reader.tokens[i - 1], reader.tokens[i - 2], reader.tokens[i + 1]
+    if to.text.lower() != "to" or verb.lemma not in _TURN_VERBS or verb.sentence != tok.sentence:
+        return None
+    if target.sentence != tok.sentence or reader.person(target) is None:
+        return None
+    return reader.subject(verb), target
+
+
+def _touch(reader: _Reader, tok: Token) -> tuple[Token | None, Token] | None:
+    """ "squeezed my hand", "slipped her arm through his", "linked arms with Tom": (the one
+    who touches, the one touched)."""
+    if tok.pos != "VERB":
+        return None
+    if tok.lemma in _HAND_VERBS:
+        if tok.lemma == "press" and reader.kids(tok, "prep"):
+            return None  # "pressed her hand to her heart": her own hand, somewhere
+        for obj in reader.kids(tok, "dobj"):
+            poss = reader.kids(obj, "poss")
+            if obj.lemma == "hand" and poss:
+                return reader.subject(tok), poss[0]
+        return None
+    arms = [o for o in reader.kids(tok, "dobj") if o.lemma == "arm"] if tok.lemma in _ARM_VERBS else []
+    for holder in (tok, *arms[:1]):
+        for prep in reader.kids(holder, "prep"):
+            objs = reader.kids(prep, "pobj") if prep.lemma in _ARM_PREPS else []
+            if arms and objs:
+                poss = reader.kids(objs[0], "poss") if objs[0].lemma == "arm" else []
+                touched = poss[0] if poss else objs[0]
+                if touched.index not in reader.who and touched.text.lower() in ("mine", "yours"):
+                    owner = reader.possessive_owner(touched)  # "through mine": my arm, so me
+                    if owner:
+                        reader.who[touched.index] = owner
+                return reader.subject(tok), touched
+    return None
+
+
+def _longing(reader: _Reader, tok: Token) -> bool:
+    """ "I miss you", "she missed Tom", "missed her terribly": a person missed, not a miss
+    of aim ("missed him by an inch") nor a visit missed ("sorry to have missed you", "in
+    missing him"), which older prose tells in the perfect or the gerund."""
+    if any(p.lemma == "by" for p in reader.kids(tok, "prep")):
+        return False
+    sent = reader.doc.sentences[tok.sentence]
+    if _MISSED_AIM.search(reader.doc.story.text[sent.start:sent.end]):
+        return False
+    objects = reader.kids(tok, "dobj")
+    if not objects or objects[0].index not in reader.who:
+        return False  # "miss this chance", "miss the train"
+    if reader.modifiers(tok) & _MISSED_BADLY:
+        return True
+    aux = reader.kids(tok, "aux")
+    perfect = any(k.lemma == "have" or k.text.lower() == "having" for k in aux)
+    # "just to miss him" is a visit missed; "I'm going to miss you" is not
+    infinitive = any(k.text.lower() == "to" for k in aux) and reader.tokens[tok.head].lemma != "go"
+    return not (perfect or infinitive) and tok.tag != "VBG" and tok.dep != "pcomp"
+
+
+def _like_kin(reader: _Reader, tok: Token) -> tuple[Token, Token | None] | None:
+    """ "Ann was the closest thing I had to a sister", "she's like a sister to me", "the
+    sister I never had": (the one who has, the one had)."""
+    if tok.pos != "NOUN" or tok.lemma not in _KIN:
+        return None
+    head = reader.tokens[tok.head]
+    if tok.dep == "pobj" and head.lemma == "to":
+        thing = reader.tokens[head.head]
+        if thing.dep == "relcl" and thing.lemma == "have":  # "the closest thing I had to a sister"
+            thing = reader.tokens[thing.head]
+        if thing.lemma == "thing" and any(a.lemma in _NEAREST for a in reader.kids(thing, "amod")):
+            haver = _haver(reader, thing) or _haver(reader, tok)
+            return (haver, reader.subject(thing)) if haver is not None else None
+    if tok.dep == "pobj" and head.lemma == "like" and not reader.kids(tok, "poss"):
+        verb = reader.tokens[head.head]
+        for holder in (tok, head, verb):
+            for prep in reader.kids(holder, "prep"):
+                objs = reader.kids(prep, "pobj") if prep.lemma == "to" else []
+                if objs:
+                    return objs[0], reader.subject(verb)
+    if tok.dep == "attr":
+        for rel in reader.kids(tok, "relcl"):
+            wished = rel.lemma == "have" and reader.negated(rel) or \
+                rel.lemma == "want" and "always" in reader.modifiers(rel)
+            subjects = reader.kids(rel, *_SUBJECT_DEPS)
+            if wished and subjects:
+                return subjects[0], reader.subject(tok)
+    return None
+
+
+def _haver(reader: _Reader, noun: Token) -> Token | None:
+    """The subject of "I had" in "the closest thing I had", "a sister I ever had"."""
+    for rel in reader.kids(noun, "relcl"):
+        subjects = reader.kids(rel, *_SUBJECT_DEPS)
+        if rel.lemma == "have" and subjects:
+            return subjects[0]
+    return None
+
+
+def _fragment_subject(reader: _Reader, tok: Token) -> str | None:
+    """ "I never liked him. Too fond of you.": a fragment of speech with no subject goes on
+    about the person the speaker's previous sentence was about, who is not the speaker."""
+    quote = reader.quote_at(tok.start)
+    if quote is None or not quote.speaker or tok.sentence == 0:
+        return None
+
+    def spoken(t: Token) -> bool:
+        return quote.start <= t.start < quote.end
+
+    root = tok
+    while root.dep == "conj" and root.head != root.index:
+        root = reader.tokens[root.head]
+    sent = reader.doc.sentences[tok.sentence]
+    # the parser may hang the fragment on the speech tag ('..., too fond of you," she said')
+    if root.pos != "ADJ" or root.head != root.index and spoken(reader.tokens[root.head]) or any(
+            t.dep in _SUBJECT_DEPS and spoken(t) for t in reader.tokens[sent.first_token:sent.last_token]):
+        return None
+    prev = reader.doc.sentences[tok.sentence - 1]
+    people = [t for t in reader.tokens[prev.first_token:prev.last_token]
+              if t.index in reader.who and reader.who[t.index] != quote.speaker
+              and _said_by(reader, t, quote.speaker)]
+    for deps in (("dobj", "pobj", "attr"), _SUBJECT_DEPS):
+        for t in people:
+            if t.dep in deps:
+                return reader.who[t.index]
+    return None
+
+
+def _said_by(reader: _Reader, tok: Token, speaker: str) -> bool:
+    """Whether a token is in the words of ``speaker`` (this quote or the one before the tag)."""
+    quote = reader.quote_at(tok.start)
+    return quote is not None and quote.speaker == speaker
+
+
+def _finds_fault(reader: _Reader, tok: Token) -> bool:
+    """A fault found by the same voice in the rest of the sentence or the next one."""
+    sentences, text = reader.doc.sentences, reader.doc.story.text
+    end = sentences[min(tok.sentence + 1, len(sentences) - 1)].end
+    quote = reader.quote_at(tok.start)
+    voice = quote.speaker if quote is not None else None
+    for m in _CRITICISM.finditer(text, tok.end, end):
+        there = reader.quote_at(m.start())
+        if (there.speaker if there is not None else None) == voice:
+            return True
+    return False
+
+
+def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dict[str, set[str]]) -> bool:
+    """ "I never liked him", "I don't like her at all", "I don't like him. He's a liar.": not
+    liking said firmly, where no crush is in the air.  "I don't like her!" when teased
+    about a crush, or said of one the pair is paired with elsewhere, stays a denial."""
+    if not reader.negated(tok) or _conditional(reader, tok):
+        return False
+    doc, text = reader.doc, reader.doc.story.text
+    sent = doc.sentences[tok.sentence]
+    quote = reader.quote_at(tok.start)
+    if _is_question(doc, tok, quote) or reader.modifiers(tok) & _ENDED:
+        return False
+    after = text[tok.end:sent.end]
+    if _THAT_WAY.search(after):
+        return False  # "I never liked him that way"
+    if not ("never" in reader.modifiers(tok) or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
+        return False
+    if tgt in romance.get(exp, set()):
+        return False
+    first = doc.sentences[max(0, tok.sentence - 3)]
+    while first.scene != sent.scene:
+        first = doc.sentences[first.index + 1]
+    around = text[min(first.start, quote.start if quote is not None else sent.start):
+                  max(sent.end, quote.end if quote is not None else sent.end)]
+    return not _ROMANCE_TALK.search(around)
 
 
 def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evidence | None:
@@ -453,12 +750,17 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
     if "always" in mods or "still" in mods or "since" in mods:
         past = False  # "had always hated him", "had loved her since May": it has not stopped
-    if _LONG_AGO.search(doc.story.text[sent.start:sent.end]):
+    long_ago = bool(_LONG_AGO.search(doc.story.text[sent.start:sent.end]))
+    if long_ago:
         past = True  # "Years ago Sam had a crush on Tess, but that was long past."
     head = reader.tokens[tok.head]
     past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
         past = True
+    if tok.lemma == "miss":
+        past = False  # "I missed you", said on meeting again: the longing is for now
+    if cue.negative_idiom and "never" in mods and not long_ago:
+        past = False  # "I never liked him", "she had never liked Tom": and does not now
     window = " ".join(t.text.lower() for t in reader.tokens[max(sent.first_token, tok.index - 4):tok.index])
     if (negated and mods & _ENDED) or "no longer" in window:
         # "I don't like you anymore", "Tom no longer loved Ann": it was, and is no more
@@ -517,8 +819,19 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
         if endearment:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.5,
                                    " ".join(endearment.group("cue").split()))
+        confession = _confession(body) if q.addressee else None
+        if confession:
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.8, confession)
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
+
+
+def _confession(body: str) -> str | None:
+    """ "It's always been you.": the words of the confession, if the quote makes one."""
+    for m in _ALWAYS_YOU.finditer(body):
+        if not _NOT_CONFESSION.match(body, m.end()):
+            return " ".join(m.group().split())
+    return None
 
 
 def _speech_evidence(reader, q: Quote, exp, tgt, kind, how, weight, cue) -> Evidence:
@@ -593,35 +906,19 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
               mentions: Mentions, links: dict[int, str],
               sentence_of: list[int] | None = None) -> tuple[str | None, float]:
     """The named person a relational noun stands for, from the people around it: each
-    mention counts once, closer ones more, and speech counts only for speech.  Returns the
-    person and how far ahead of the next candidate they are."""
-    doc = reader.doc
-    scene = doc.sentences[m.sentence].scene
-    in_speech = m.quote is not None
-    scores: Counter = Counter()
+    mention counts once, closer ones more.  Speech counts for speech and narration for
+    narration; only where narration leaves nobody does the talk around it count ("she
+    left to meet her boyfriend" after a talk that named him).  Returns the person and how
+    far ahead of the next candidate they are."""
     nearby = mentions.items
     if sentence_of is not None:  # only the 15 sentences either side count: bisect, not scan, a novel
         nearby = nearby[bisect.bisect_left(sentence_of, m.sentence - 15):
                         bisect.bisect_right(sentence_of, m.sentence + 15)]
-    for o in nearby:
-        cid = links.get(o.index)
-        if cid is None or cid == owner or o.kind == "relational" or (o.quote is not None) != in_speech:
-            continue
-        if o.kind == "pronoun" and o.person != 3:
-            continue  # "his wife, I thought": the one telling is not the one told of
-        if doc.sentences[o.sentence].scene != scene or abs(o.sentence - m.sentence) > 15:
-            continue
-        if m.start <= o.start < m.end:
-            continue
-        scores[cid] += 3.0 if o.sentence == m.sentence else 1.0 / (1 + abs(o.sentence - m.sentence))
-    for cid in list(scores):
-        if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
-            del scores[cid]
-        elif in_speech and m.head in ROMANTIC_RELATIONS and owner in romance.get(cid, set()):
-            # "go kiss your boyfriend": said to someone, it is the one the text pairs them with
-            scores[cid] *= 3.0
-        elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
-            scores[cid] *= 0.2  # already someone else's sweetheart
+    scores = _candidates(reader, m, owner, romance, nearby, links, same_voice=True)
+    if not scores and m.quote is None:
+        # narration around a quote is mostly the people talking, seldom the one talked of,
+        # so speech leans on narration no further than it did
+        scores = _candidates(reader, m, owner, romance, nearby, links, same_voice=False)
     if not scores:
         return None, 0.0
     ranked = scores.most_common(2)
@@ -630,3 +927,41 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
     margin = value / runner_up if runner_up else float("inf")
     # only a clear winner: a guess between several people would be noise
     return (best, margin) if value >= 0.5 and margin >= 2 else (None, 0.0)
+
+
+def _candidates(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]],
+                nearby, links: dict[int, str], same_voice: bool) -> Counter:
+    """Who a relational noun may stand for, scored by the mentions of one voice.  In its own
+    voice closer mentions count more; in the other voice the talk is one stretch, each
+    mention in it counting the same, and less."""
+    doc = reader.doc
+    scene = doc.sentences[m.sentence].scene
+    scores: Counter = Counter()
+    for o in nearby:
+        cid = links.get(o.index)
+        if cid is None or cid == owner or o.kind == "relational":
+            continue
+        if ((o.quote is None) == (m.quote is None)) != same_voice:
+            continue
+        if o.kind == "pronoun" and o.person != 3:
+            continue  # "his wife, I thought": the one telling is not the one told of
+        if doc.sentences[o.sentence].scene != scene or abs(o.sentence - m.sentence) > 15:
+            continue
+        if m.start <= o.start < m.end:
+            continue
+        if not same_voice:
+            scores[cid] += _OTHER_VOICE
+        else:
+            scores[cid] += 3.0 if o.sentence == m.sentence else 1.0 / (1 + abs(o.sentence - m.sentence))
+    for cid in list(scores):
+        if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
+            del scores[cid]
+        elif m.quote is not None and m.head in ROMANTIC_RELATIONS and owner in romance.get(cid, set()):
+            # "go kiss your boyfriend": said to someone, it is the one the text pairs them with
+            scores[cid] *= 3.0
+        elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
+            if same_voice:
+                scores[cid] *= 0.2  # already someone else's sweetheart
+            else:
+                del scores[cid]  # and only talked of: too little to outweigh that
+    return scores
