@@ -32,7 +32,7 @@ def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
     documents) are taken as given; scene breaks inside them are read from the text."""
     start, end = story.body
     cuts = [start] + [at for at, _ in story.chapters if start < at < end] + [end]
-    titles = dict(story.chapters)
+    chapter_titles = dict(story.chapters)
     scenes: list[Scene] = []
     chapter = 0
     for a, b in zip(cuts, cuts[1:]):
@@ -40,7 +40,7 @@ def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
         if scenes:
             chapter = scenes[-1].chapter + 1
         for i, s in enumerate(part):
-            title = titles.get(a, s.title) if i == 0 and a in titles else s.title
+            title = chapter_titles.get(a, s.title) if i == 0 and a in chapter_titles else s.title
             scenes.append(Scene(index=len(scenes), start=s.start + a, end=s.end + a,
                                 chapter=chapter + s.chapter, title=title))
     return tuple(scenes)

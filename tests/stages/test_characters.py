@@ -295,3 +295,15 @@ def test_possessive_after_a_nearer_name_is_no_gender_vote_for_the_subject(run) -
     text = "Ann Vale met Tom Reed on the bridge, a lantern in his hands."
     genders = {c.id: c.gender for c in run(text)["cast"].characters}
     assert genders == {"ann_vale": "female", "tom_reed": "male"}
+
+
+def test_the_realm_after_a_rulers_title_is_no_person(run) -> None:
+    text = ("Queen Alys of Dunmarsh sat on her throne. The Crown of Dunmarsh was old. "
+            "Tom said that Dunmarsh had no ships.")
+    assert "Dunmarsh" not in cast_of(run, text)
+
+
+def test_a_name_in_speech_shows_its_gender_by_its_own_possessive(run) -> None:
+    text = '"Your uncle was the same," Mia said to Ann. "Bram never combed his hair in his life."'
+    people = final(run, text)
+    assert people["bram"].gender == "male"

@@ -104,3 +104,13 @@ def test_office_talked_about_before_its_holder_is_met_is_the_first_holder_shown_
             "Ann went down to the yard at first light. Captain Finch was waiting by the well. "
             "He nodded to Ann.")
     assert resolves_to(run(text), "The captain") == "captain_finch"
+
+
+def test_an_office_nobody_holds_is_the_person_introduced_next(run, resolves_to) -> None:
+    text = "The steward found me in the hall. Rob Finch was old and slow. He bowed."
+    assert resolves_to(run(text), "The steward") == "rob_finch"
+
+
+def test_an_office_nobody_holds_or_introduces_is_left_unresolved(run, resolves_to) -> None:
+    text = "Tom sat by the fire all evening. Mia read to him. Later the steward came in and bowed."
+    assert resolves_to(run(text), "the steward") is None

@@ -379,3 +379,29 @@ def test_coming_to_like_ends_the_hostility_before_it(run) -> None:
     ev = [(e.kind, e.past, e.cue) for e in run(text)["evidence"]
           if (e.experiencer, e.target) == ("mia_kerr", "ann_vale")]
     assert ev == [("hatred", True, "hating"), ("affection", False, "come to like")]
+
+
+@pytest.mark.parametrize("text,how", [
+    ("It took Tom three years to find an excuse to give Mia a present.", "implied"),
+    ('"Tom would find any excuse to see Mia," Ann said to Rob.', "claimed"),
+])
+def test_seeking_an_excuse_to_see_someone_is_romance(run, text, how) -> None:
+    assert ("tom", "mia", "romantic", how) in hits(run, text)
+
+
+def test_an_excuse_for_an_errand_is_no_romance(run) -> None:
+    assert not hits(run, "Tom found an excuse to leave the room early.")
+
+
+_RUMOUR = ('"Tom has been in love with Mia since they were children," Ann said to Rob.\n\n'
+           "Later Mia heard of it.\n\n"
+           '"In love with me!" Mia said to Ann. "He comes to see my cousin."')
+
+
+def test_a_claim_scoffed_at_by_its_target_is_dropped(run) -> None:
+    assert ("tom", "mia", "romantic", "claimed") not in hits(run, _RUMOUR)
+
+
+def test_a_claim_nobody_scoffs_at_stands(run) -> None:
+    text = _RUMOUR.split("\n\nLater")[0]
+    assert ("tom", "mia", "romantic", "claimed") in hits(run, text)

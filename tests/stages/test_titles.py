@@ -51,6 +51,11 @@ def test_bare_title_called_out_names_the_one_addressed(run, mention) -> None:
     assert result["cast"].name_links[mention(result, "Captain").index] == "tom_finch"
 
 
+def test_a_title_called_out_is_among_the_new_holders_names(run) -> None:
+    aliases = {c.id: c.aliases for c in run(_NEW_CAPTAIN)["cast"].characters}
+    assert "Captain" in aliases["tom_finch"]
+
+
 def test_office_passes_to_the_one_a_bare_title_is_called_out_to(run, resolves_to) -> None:
     result = run(_NEW_CAPTAIN)
     assert resolves_to(result, "the captain", 0) == "captain_reed"  # before the handover

@@ -172,6 +172,10 @@ _ALWAYS_YOU = re.compile(
     r"(?:\s+all\s+along)?(?=\s*(?:[,.!;…—–-]|$))", re.IGNORECASE)
 # "it was always you who ...", "it's been you and me": a fact about someone, not a confession
 _NOT_CONFESSION = re.compile(r"[,\s]*(?:\w+[,\s]+)?(?:who|that|and)\b", re.IGNORECASE)
+# "any excuse to see her", "it took him three years to find an excuse to give her a
+# present": seeking pretexts to be near someone is courtship
+_PRETEXT = re.compile(r"\bexcuses? to (?:see|visit|give|bring|send|talk to|speak to|call on|be near|"
+                      r"sit (?:by|with|near)|dance with|walk with)\b", re.IGNORECASE)
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -347,9 +351,11 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
             reader.who.setdefault(head.index, referent)  # "loved her sister" now has a target
     found = _cue_evidence(reader, focal, romance) if relational or romance else first
     found.extend(_quote_cues(reader, speakers))
+    found.extend(_pretexts(reader))
     found.extend(_relational_evidence(reader, relational))
     found = _casual_love(reader, found)
     found = _ended_by_a_turn(found)
+    found = _refuted_rumours(reader, found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
 
@@ -373,6 +379,29 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
             e = replace(e, kind="affection")
         out.append(e)
     return out
+
+
+# "In love with me!", "Me, in love with him?": the rumour repeated back in disbelief
+_SCOFF = re.compile(r"(?:^|[.!?]\s+)\W*(?P<me>me\W+)?in love with (?P<obj>me|him|her)\s*[!?]", re.IGNORECASE)
+
+
+def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
+    """A claim that X loves Y, scoffed at later by Y ("In love with me!") or X ("Me, in
+    love with her?"), was a rumour: the claims before the scoff are dropped."""
+    text = reader.doc.story.text
+    scoffs = []  # (offset, experiencer refuted or None, target refuted or None)
+    for q in reader.quotes:
+        if not q.speaker:
+            continue
+        for m in _SCOFF.finditer(text[q.start:q.end]):
+            if m.group("obj").lower() == "me":
+                scoffs.append((q.start + m.start(), None, q.speaker))
+            elif m.group("me"):
+                scoffs.append((q.start + m.start(), q.speaker, None))
+    if not scoffs:
+        return found
+    return [e for e in found if not (e.how == "claimed" and e.kind == "romantic" and any(
+        e.start < at and exp in (None, e.experiencer) and tgt in (None, e.target) for at, exp, tgt in scoffs))]
 
 
 def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
@@ -824,6 +853,29 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.8, confession)
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
+
+
+def _pretexts(reader: _Reader):
+    """Someone seeking an excuse to see or give to someone: the one before "excuse" in the
+    sentence, the first person after the verb."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        for m in _PRETEXT.finditer(text, sent.start, sent.end):
+            people = [(t.start, reader.who[t.index]) for t in reader.tokens[sent.first_token:sent.last_token]
+                      if t.index in reader.who]
+            after = [cid for at, cid in people if m.end() <= at <= m.end() + 12]
+            before = [cid for at, cid in people if at < m.start()]
+            if not after:
+                continue
+            seekers = [cid for cid in before if cid != after[0]]
+            if not seekers:
+                continue
+            quote = reader.quote_at(m.start())
+            speaker = quote.speaker if quote is not None else None
+            how = "implied" if quote is None else ("stated" if speaker == seekers[-1] else "claimed")
+            yield Evidence(seekers[-1], after[0], "romantic", how, sent.start, sent.end,
+                           text[sent.start:sent.end].strip(), sent.scene, m.group(), speaker=speaker,
+                           weight=0.7)
 
 
 def _confession(body: str) -> str | None:

@@ -71,20 +71,27 @@ def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions
             joined[cid] = person
     if not joined and links == dict(cast.name_links):
         return cast
-    return _join(cast, links, joined)
+    return _join(cast, mentions, links, joined)
 
 
-def _join(cast: Cast, links: dict[int, str], joined: dict[str, str]) -> Cast:
-    """Move each joined character's names to the person it stands for."""
+def _join(cast: Cast, mentions: Mentions, links: dict[int, str], joined: dict[str, str]) -> Cast:
+    """Move each joined character's names to the person it stands for, and give everyone
+    the names now linked to them (a called-out "Captain" goes with the office)."""
     links = {i: joined.get(cid, cid) for i, cid in links.items()}
-    by_id = {c.id: c for c in cast.characters}
+    surface: dict[str, Counter[str]] = {}
+    named: set[str] = set()
+    for m in mentions.items:
+        if m.index in links and m.kind in ("name", "speaker"):
+            form = " ".join(m.text.split())
+            surface.setdefault(links[m.index], Counter())[form] += 1
+            named.add(form)
     characters = []
     for c in cast.characters:
         if c.id in joined:
             continue
-        extra = [by_id[j] for j, to in joined.items() if to == c.id]
-        if extra:
-            aliases = c.aliases + tuple(a for e in extra for a in e.aliases if a not in c.aliases)
-            c = replace(c, aliases=aliases, mentions=c.mentions + sum(e.mentions for e in extra))
-        characters.append(c)
+        names = surface.get(c.id, Counter())
+        aliases = tuple(sorted(names, key=lambda a: (-names[a], a)))
+        aliases += tuple(a for a in c.aliases if a not in named)  # a narrator's "I"
+        mentions_now = sum(1 for cid in links.values() if cid == c.id)
+        characters.append(replace(c, aliases=aliases or c.aliases, mentions=mentions_now or c.mentions))
     return replace(cast, characters=tuple(characters), name_links=links)
