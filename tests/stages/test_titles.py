@@ -43,7 +43,14 @@ _NEW_CAPTAIN = ("Captain Reed had kept the watch for twenty years, and the capta
                 "That spring Tom Finch came before Queen Alys in the great hall, and she gave him "
                 "the silver whistle of the watch.\n\n"
                 '"Take it, Captain of our Watch," she said.\n\n'
-                "He bowed. That night the captain walked the walls alone.")
+                "He bowed. That night the captain walked the walls alone.\n\n"
+                "By summer everyone called him Captain Finch.")
+
+
+def test_bare_title_called_out_to_someone_never_named_with_it_stays_put(run, mention) -> None:
+    text = _NEW_CAPTAIN.replace("\n\nBy summer everyone called him Captain Finch.", "")
+    result = run(text)
+    assert result["cast"].name_links.get(mention(result, "Captain").index) != "tom_finch"
 
 
 def test_bare_title_called_out_names_the_one_addressed(run, mention) -> None:

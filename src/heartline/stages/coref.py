@@ -124,7 +124,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 continue
             # nobody holds it yet: "The spymaster found me. Dame Ann Vale was seventy": the
             # person the next sentences introduce; a guess from recency would be wild
-            cid = cid or _introduced(m, pos, items, links, sentences)
+            cid = cid or _introduced(m, pos, items, links, sentences, tokens)
             if cid:
                 holders[m.head] = cid
                 first_holder.setdefault(m.head, []).append((m.start, cid))
@@ -157,15 +157,19 @@ def _offices_named(m: Mention) -> list[str]:
     return out
 
 
-def _introduced(m: Mention, pos: int, items, links, sentences) -> str | None:
-    """The first person named in the narration within two sentences after an office."""
-    scene = sentences[m.sentence].scene if sentences else 0
+def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenIndex) -> str | None:
+    """ "The steward found me. Rob Finch was old.": an office that acts, then the person
+    the next sentence is about, in the narration."""
+    if m.quote is not None or not is_subject(tokens.head_of(m)):
+        return None
     for k in range(pos + 1, len(items)):
         nxt = items[k]
-        if nxt.sentence - m.sentence > 2 or (sentences and sentences[nxt.sentence].scene != scene):
+        if nxt.sentence > m.sentence + 1:
             break
-        if nxt.kind == "name" and nxt.quote is None and nxt.index in links:
-            return links[nxt.index]
+        if nxt.sentence == m.sentence + 1 and (sentences and sentences[nxt.sentence].scene == sentences[m.sentence].scene):
+            if nxt.kind == "name" and nxt.quote is None and nxt.index in links and is_subject(tokens.head_of(nxt)):
+                return links[nxt.index]
+            return None  # the next sentence is about somebody else first
     return None
 
 

@@ -55,13 +55,17 @@ def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions
     quotes = attribute_speakers(document, quote_spans, mentions, probe_cast,
                                 resolve_narration(document, mentions, probe_cast))
     addressee = {q.index: q.addressee for q in quotes}
+    titled = {(links[m.index], m.title) for m in mentions.items if m.title and m.index in links}
     said_to: dict[str, Counter[str]] = {}
     for m in called:
         to = addressee.get(m.quote)
         if not to or to in title_only:
             continue
         if _bare_title(m):
-            links[m.index] = to  # the office is theirs from here on
+            # the office is theirs from here on, if the story ever names them with it
+            # ("Captain Brand"); else the guess of who was spoken to is likelier wrong
+            if (to, m.key) in titled:
+                links[m.index] = to
         else:
             said_to.setdefault(links[m.index], Counter())[to] += 1
     joined: dict[str, str] = {}
