@@ -114,3 +114,10 @@ def test_an_office_nobody_holds_is_the_person_introduced_next(run, resolves_to) 
 def test_an_office_nobody_holds_or_introduces_is_left_unresolved(run, resolves_to) -> None:
     text = "Tom sat by the fire all evening. Mia read to him. Later the steward came in and bowed."
     assert resolves_to(run(text), "the steward") is None
+
+
+def test_an_office_is_not_given_to_someone_met_before(run, resolves_to) -> None:
+    # a figure of speech: the next sentence's subject was named long before, so it is no introduction
+    text = ("Rob Finch sat in the kitchen. Tom came in. When the ship struck, the captain abandoned his post. "
+            "Rob Finch, on the contrary, stayed calm.")
+    assert resolves_to(run(text), "the captain") is None

@@ -101,6 +101,10 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         by_sentence.setdefault(o.sentence, []).append(o)
 
     holders: dict[str, str] = {}  # office -> who holds it at this point of the story
+    first_named: dict[str, int] = {}  # character -> offset of their first name
+    for o in items:
+        if o.kind == "name" and o.index in links:
+            first_named.setdefault(links[o.index], o.start)
     first_holder: dict[str, list[tuple[int, str]]] = {}
     unheld: list[Mention] = []
     for pos, m in enumerate(items):
@@ -124,7 +128,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 continue
             # nobody holds it yet: "The spymaster found me. Dame Ann Vale was seventy": the
             # person the next sentences introduce; a guess from recency would be wild
-            cid = cid or _introduced(m, pos, items, links, sentences, tokens)
+            cid = cid or _introduced(m, pos, items, links, sentences, tokens, first_named)
             if cid:
                 holders[m.head] = cid
                 first_holder.setdefault(m.head, []).append((m.start, cid))
@@ -157,9 +161,10 @@ def _offices_named(m: Mention) -> list[str]:
     return out
 
 
-def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenIndex) -> str | None:
+def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenIndex,
+                first_named: dict[str, int]) -> str | None:
     """ "The steward found me. Rob Finch was old.": an office that acts, then the person
-    the next sentence is about, in the narration."""
+    the next sentence names for the first time."""
     if m.quote is not None or not is_subject(tokens.head_of(m)):
         return None
     for k in range(pos + 1, len(items)):
@@ -167,8 +172,10 @@ def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenInde
         if nxt.sentence > m.sentence + 1:
             break
         if nxt.sentence == m.sentence + 1 and (sentences and sentences[nxt.sentence].scene == sentences[m.sentence].scene):
-            if nxt.kind == "name" and nxt.quote is None and nxt.index in links and is_subject(tokens.head_of(nxt)):
-                return links[nxt.index]
+            cid = links.get(nxt.index)
+            if nxt.kind == "name" and nxt.quote is None and cid and is_subject(tokens.head_of(nxt)) \
+                    and first_named.get(cid) == nxt.start:
+                return cid  # named here for the first time: an introduction
             return None  # the next sentence is about somebody else first
     return None
 
