@@ -405,3 +405,14 @@ def test_a_claim_scoffed_at_by_its_target_is_dropped(run) -> None:
 def test_a_claim_nobody_scoffs_at_stands(run) -> None:
     text = _RUMOUR.split("\n\nLater")[0]
     assert ("tom", "mia", "romantic", "claimed") in hits(run, text)
+
+
+def test_just_not_liking_someone_is_dislike(run) -> None:
+    assert ("mia", "tom", "dislike", "stated") in hits(run, '"I just don\'t like Tom," Mia said to Ann.')
+
+
+def test_a_romance_said_to_be_over_no_longer_shields_a_dislike(run) -> None:
+    text = ('"I love Tom so much," Mia said to Ann.\n\n'
+            "A week went by.\n\n"
+            '"I don\'t love Tom anymore," Mia said to Ann. "I just don\'t like him."')
+    assert ("mia", "tom", "dislike", "stated") in hits(run, text)

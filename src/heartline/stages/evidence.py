@@ -456,12 +456,25 @@ def _paired(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str, romance: 
     return cue
 
 
+_OVER = re.compile(r"\b(?:anymore|any more|any longer|no longer)\b", re.IGNORECASE)
+
+
 def _romances(found: list[Evidence]) -> dict[str, set[str]]:
+    """Who is paired with whom: a current romance cue, unless a later one says it is over
+    ("I don't love him anymore")."""
+    live: dict[tuple[str, str], bool] = {}
+    for e in sorted(found, key=lambda e: e.start):
+        if e.kind != "romantic" or e.past or e.weight < 0.5:
+            continue
+        if not e.negated:
+            live[(e.experiencer, e.target)] = True
+        elif _OVER.search(e.text):
+            live[(e.experiencer, e.target)] = False
     romance: dict[str, set[str]] = defaultdict(set)
-    for e in found:
-        if e.kind == "romantic" and not e.negated and not e.past and e.weight >= 0.5:
-            romance[e.experiencer].add(e.target)
-            romance[e.target].add(e.experiencer)
+    for (exp, tgt), on in live.items():
+        if on:
+            romance[exp].add(tgt)
+            romance[tgt].add(exp)
     return romance
 
 
@@ -750,7 +763,8 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     after = text[tok.end:sent.end]
     if _THAT_WAY.search(after):
         return False  # "I never liked him that way"
-    if not ("never" in reader.modifiers(tok) or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
+    firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like him"
+    if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
         return False
     if tgt in romance.get(exp, set()):
         return False
