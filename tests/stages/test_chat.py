@@ -126,3 +126,32 @@ def test_you_love_me_is_banter_but_gossip_about_a_third_person_is_romance() -> N
     rel = {(r.source, r.target): r for r in analysis.relations}
     assert rel[(ids["Mia Kerr"], ids["Ann Vale"])].kind == "affection"  # "you love me" said back
     assert rel[(ids["Mia Kerr"], ids["Tom Reed"])].kind == "romantic"  # what Rob says of her
+
+
+COURTING = """who's who:
+mia.k = Mia Kerr
+tomtom = Tom Reed
+breadhead = Ann Vale
+
+[06:01] mia.k: morning all
+[06:02] breadhead: too early
+[06:09] tomtom: mia there's a tea on your desk. one sugar. don't ask how I know
+[06:10] breadhead: lol
+[23:50] tomtom: mia. are you free friday. there's a film at the pier. just us
+"""
+
+
+def test_a_chat_message_opening_on_a_lower_case_name_is_said_to_them() -> None:
+    analysis = analyze_story(story_from_text(COURTING, source="courting.txt"))
+    ids = {c.name: c.id for c in analysis.characters}
+    tea = next(q for q in analysis.quotes if "tea on your desk" in q.text)
+    assert (tea.speaker, tea.addressee) == (ids["Tom Reed"], ids["Mia Kerr"])
+
+
+def test_knowing_her_ways_and_asking_for_an_evening_alone_are_implied_romance() -> None:
+    analysis = analyze_story(story_from_text(COURTING, source="courting.txt"))
+    ids = {c.name: c.id for c in analysis.characters}
+    rel = {(r.source, r.target): r for r in analysis.relations}
+    r = rel[(ids["Tom Reed"], ids["Mia Kerr"])]
+    assert (r.kind, r.how) == ("romantic", "implied")
+    assert {e.cue for e in r.evidence} >= {"don't ask how I know", "just us"}

@@ -172,6 +172,11 @@ _ALWAYS_YOU = re.compile(
     r"(?:\s+all\s+along)?(?=\s*(?:[,.!;…—–-]|$))", re.IGNORECASE)
 # "it was always you who ...", "it's been you and me": a fact about someone, not a confession
 _NOT_CONFESSION = re.compile(r"[,\s]*(?:\w+[,\s]+)?(?:who|that|and)\b", re.IGNORECASE)
+# "are you free sunday? just us": an evening for two asked for; "two sugars. don't ask how
+# I know": knowing someone's small ways without being told.  Both are courtship, implied.
+_JUST_US = re.compile(r"\bjust (?:us|the two of us|you and me|you and I)\b", re.IGNORECASE)
+_KNOWN_WAYS = re.compile(r"\bdon'?t ask how I know\b|\bhow you take (?:it|your (?:coffee|tea))\b",
+                         re.IGNORECASE)
 # "any excuse to see her", "it took him three years to find an excuse to give her a
 # present": seeking pretexts to be near someone is courtship
 _PRETEXT = re.compile(r"\bexcuses? to (?:see|visit|give|bring|send|talk to|speak to|call on|be near|"
@@ -862,6 +867,11 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
         if endearment:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.5,
                                    " ".join(endearment.group("cue").split()))
+        for pattern, weight in ((_JUST_US, 0.5), (_KNOWN_WAYS, 0.4)):
+            shown = pattern.search(body) if q.addressee else None
+            if shown:
+                yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", weight,
+                                       " ".join(shown.group().split()))
         confession = _confession(body) if q.addressee else None
         if confession:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.8, confession)

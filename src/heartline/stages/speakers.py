@@ -85,7 +85,16 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
+    if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
+        # a chat message opening on a lower-case name, "wren there's coffee on your stool":
+        # called out, unless a verb follows and the name is its subject ("wren is late")
+        return not _VERB_NEXT.match(after)
     return at_end and (at_start or opened)
+
+
+_VERB_NEXT = re.compile(r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
+                        r"thinks?|thought|wants?|wanted|knows?|knew|gets?|got|made|makes?|and|or|&|\w+ed|\w+s)\b",
+                        re.IGNORECASE)
 
 
 def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenIndex,
