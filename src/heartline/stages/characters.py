@@ -129,7 +129,7 @@ def _score_names(document: Document, mentions: Mentions,
                 st.other += 0.5
             elif head.lemma == "of" and head.head != head.index and ruler.text[:1].isupper() and (
                     ruler.pos == "PROPN" or ruler.text.lower() in TITLES or ruler.text.lower() in OFFICES):
-                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Warden of the Gate": a realm
+                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Reeve of the March": a realm
             else:
                 st.person += 0.5
         elif tok.dep == "poss":
@@ -145,14 +145,14 @@ def _score_names(document: Document, mentions: Mentions,
             st.person += 0.5
         if m.quote is not None and (m.quote >= len(quote_spans) or quote_spans[m.quote].kind != "speech"):
             continue  # a play's verse capitalises every line: "Hath Romeo slain himself?"
-        # "Mia narrowed her eyes", "Tom never had a clean shirt in his life": a possessive
+        # "Mia narrowed her eyes", "Tom never once combed his hair": a possessive
         # or reflexive pronoun in the subject's own clause shows the subject's gender
         verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
             if nxt.sentence != m.sentence:
                 break
             if nxt.kind == "name" and nxt.start >= m.end:
-                break  # "Ann took Tom, the bar in his hands": the nearer name owns it
+                break  # "Ann met Tom, a lantern in his hands": the nearer name owns it
             if nxt.kind != "pronoun" or nxt.quote != m.quote or nxt.person != 3:
                 continue
             ptok = index.at(nxt.start)
@@ -203,7 +203,7 @@ def _signature(text: str, m: Mention) -> bool:
 
 def _clause_verb(tok, tokens) -> int:
     """The verb a token belongs to: climb through nouns and prepositions, and from a
-    conjoined verb to the first ("cast a glance and stuck her tongue out")."""
+    conjoined verb to the first ("turned round and waved her hand")."""
     t = tok
     for _ in range(6):
         if t.pos in ("VERB", "AUX", "ADJ") or t.head == t.index:
@@ -407,14 +407,14 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
 
 def _title_only(key: str, tclass: str = "") -> bool:
-    """A name made only of a title and an office ("Prince Consort", "Warden", "Her Majesty")."""
+    """A name made only of a title and an office ("Prince Regent", "Sheriff", "Her Majesty")."""
     words = key.split()
     return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words) and (
         not tclass or tclass in TITLES or tclass in _TITLE_CLASS)
 
 
 def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:
-    """ "the Prince Consort" is the one prince the story names: a title-only name under a
+    """ "the Prince Regent" is the one prince the story names: a title-only name under a
     rank joins the single person named with that rank."""
     out = []
     for e in entities:
@@ -478,7 +478,7 @@ def _display_name(entity: _Entity) -> str:
     titled: Counter[str] = Counter()
     # a chat handle names a person only when the text gives no other name
     named = [m for m in entity.mentions if m.kind != "speaker"] or entity.mentions
-    # "Prince Aurel", not the "Prince Consort" or "His Highness" he is more often called
+    # "Prince Tomas", not the "Prince Regent" or "His Highness" he is more often called
     named = [m for m in named if not _title_only(m.key, m.title)] or named
     for m in named:
         core = m.text

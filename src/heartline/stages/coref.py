@@ -126,7 +126,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             if cid is None and m.quote is not None:
                 unheld.append(m)  # talk of an office before its holder is met: see below
                 continue
-            # nobody holds it yet: "The spymaster found me. Dame Ann Vale was seventy": the
+            # nobody holds it yet: "The steward found me. Rob Finch was old and slow.": the
             # person the next sentences introduce; a guess from recency would be wild
             cid = cid or _introduced(m, pos, items, links, sentences, tokens, first_named)
             if cid:
@@ -151,7 +151,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
 
 
 def _offices_named(m: Mention) -> list[str]:
-    """Offices a linked name shows its bearer holding: "Captain Hale", a bare "Warden"."""
+    """Offices a linked name shows its bearer holding: "Captain Reed", a bare "Sheriff"."""
     if m.kind not in ("name", "speaker"):
         return []
     words = m.key.split()
@@ -181,7 +181,7 @@ def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenInde
 
 
 def _next_named_holder(m: Mention, pos: int, items, links, sentences) -> str | None:
-    """ "I met the captain of the guard ... 'Captain Hale'": the next name bearing the office."""
+    """ "I met the sergeant at the door ... 'Sergeant Reed'": the next name bearing the office."""
     scene = sentences[m.sentence].scene if sentences else 0
     for k in range(pos + 1, len(items)):
         nxt = items[k]
@@ -221,7 +221,7 @@ def _governing_subject(tok, tokens: TokenIndex, items, links, m: Mention) -> str
 
 
 def _topical(tok, tokens: TokenIndex) -> bool:
-    """A subject, or the owner of the subject ("Ann's expression saddened as she ...")."""
+    """A subject, or the owner of the subject ("Ann's face fell as she ...")."""
     if is_subject(tok):
         return True
     return tok is not None and tok.dep == "poss" and is_subject(tokens.tokens[tok.head])
@@ -279,7 +279,7 @@ def _resolve_epithet(m, pos, items, links, history, by_word, gender, scene, excl
             break
         if h.character not in exclude and _gender_ok(gender, h.character, m.gender):
             return h.character
-    # cataphora: "A blond boy's voice ... Tom was so good at being annoying"
+    # cataphora: "A tall girl's laugh ... Ann always laughed like that"
     for k in range(pos + 1, len(items)):  # not items[pos + 1:]: a copy of the rest per epithet
         nxt = items[k]
         if nxt.sentence - m.sentence > _WINDOW_SENTENCES or (

@@ -90,7 +90,7 @@ TRAIT_ADJ: dict[str, Cue] = {
     "annoying": Cue("dislike", 0.6), "irritating": Cue("dislike", 0.6),
     "insufferable": Cue("dislike", 0.7), "obnoxious": Cue("dislike", 0.6),
     "hateful": Cue("dislike", 0.6), "detestable": Cue("dislike", 0.8), "odious": Cue("dislike", 0.8),
-    "worst": Cue("dislike", 0.7),  # "he is the worst person I have ever met"
+    "worst": Cue("dislike", 0.7),  # "she is the worst neighbour anyone could have"
 }
 NOUN_CUES: dict[str, Cue] = {
     "crush": Cue("romantic", 1.0, ("on",), needs_prep=True),
@@ -108,7 +108,7 @@ NOUN_CUES: dict[str, Cue] = {
     "contempt": Cue("dislike", 0.8, ("for",), needs_prep=True),
     "dislike": Cue("dislike", 0.8, ("of", "for"), needs_prep=True),
 }
-# "I never liked him", "I don't like her at all": not liking said this firmly is dislike,
+# "I never liked Tom", "I don't like her at all": not liking said this firmly is dislike,
 # where "I don't like her!" alone is the familiar denial of a crush
 _NOT_LIKING = Cue("dislike", 0.7, negative_idiom=True)
 _NOT_AT_ALL = re.compile(r"^[^.?!;]{0,30}?\b(?:at all|one bit|in the least|(?<!as )(?:very )?much)\b",
@@ -119,7 +119,7 @@ _CRITICISM = re.compile(
     r"\b(?:arrogant|rude|selfish|cruel|conceited|vain|smug|sly|liar|cheat|coward|snob|boor|bore|"
     r"creep|brute|insolent|spiteful|nasty|pompous|annoying|irritating|insufferable|"
     r"obnoxious|hateful|too fond of)\b", re.IGNORECASE)
-# talk of a crush around a denial: "You like him!" "I do not like him at all!" is still a crush
+# talk of a crush around a denial: "You like him!" "I do not like him one bit!" is still a crush
 _ROMANCE_TALK = re.compile(
     r"\b(?:crush\w*|in love|boyfriend|girlfriend|sweetheart|fancy|fancies|kiss\w*|blush\w*|"
     r"dating|like-like|admit it)\b", re.IGNORECASE)
@@ -128,7 +128,7 @@ _TURN_VERBS = frozenset({"come", "grow", "learn"})
 _REGARD = Cue("affection", 0.6, platonic=True)
 _TURNED = re.compile(r"\b(?:come|came|comes|coming|grow|grown|grew|grows|growing|learn\w*) to like$",
                      re.IGNORECASE)
-# "the closest thing I had to a sister", "like a brother to me", "the sister I never had"
+# "Ann was all the family I had", "like a brother to me", "the sister I never had"
 _KIN = FAMILY_RELATIONS | FRIEND_RELATIONS | {"family"}
 _NEAREST = frozenset({"close", "near"})
 # a miss of aim, not of a person: "swung and missed him by an inch"; and how a person is missed
@@ -172,13 +172,13 @@ _ALWAYS_YOU = re.compile(
     r"(?:\s+all\s+along)?(?=\s*(?:[,.!;…—–-]|$))", re.IGNORECASE)
 # "it was always you who ...", "it's been you and me": a fact about someone, not a confession
 _NOT_CONFESSION = re.compile(r"[,\s]*(?:\w+[,\s]+)?(?:who|that|and)\b", re.IGNORECASE)
-# "are you free sunday? just us": an evening for two asked for; "two sugars. don't ask how
-# I know": knowing someone's small ways without being told.  Both are courtship, implied.
+# "free on friday? just the two of us": an evening for two asked for; "milk, no sugar -
+# don't ask how I know": knowing someone's small ways unasked.  Both are courtship, implied.
 _JUST_US = re.compile(r"\bjust (?:us|the two of us|you and me|you and I)\b", re.IGNORECASE)
 _KNOWN_WAYS = re.compile(r"\bdon'?t ask how I know\b|\bhow you take (?:it|your (?:coffee|tea))\b",
                          re.IGNORECASE)
-# "any excuse to see her", "it took him three years to find an excuse to give her a
-# present": seeking pretexts to be near someone is courtship
+# "any excuse to see her", "he rode ten miles on the thinnest excuse to visit Ann":
+# seeking pretexts to be near someone is courtship
 _PRETEXT = re.compile(r"\bexcuses? to (?:see|visit|give|bring|send|talk to|speak to|call on|be near|"
                       r"sit (?:by|with|near)|dance with|walk with)\b", re.IGNORECASE)
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
@@ -234,7 +234,7 @@ class _Reader:
         for k in self.kids(tok, "appos", "compound", "poss"):
             if k.dep != "poss" and k.index in self.who:
                 return self.who[k.index]
-        # "the boy she was now interested in: Tom Reed"
+        # "the lad she had her eye on: Tom Reed"
         sent = self.doc.sentences[tok.sentence]
         j = tok.index + 1
         while j < sent.last_token and j < tok.index + 10:
@@ -244,7 +244,7 @@ class _Reader:
         return None
 
     def possessive_owner(self, tok: Token) -> str | None:
-        """Whom "mine" or "yours" stands for ("her arm through mine"): no mention marks them,
+        """Whom "mine" or "yours" stands for ("linked his arm with mine"): no mention marks them,
         so the speaker or addressee of the quote, or the narrator's "I" nearby."""
         quote = self.quote_at(tok.start)
         if tok.text.lower() == "yours":
@@ -285,7 +285,7 @@ class _Reader:
                 objs = self.kids(p, "pobj")
                 if objs:
                     return objs[0]
-                if tok.dep == "relcl":  # "the boy she was interested in"
+                if tok.dep == "relcl":  # "the man Ann was interested in"
                     return self.tokens[tok.head]
                 if self.tokens[tok.head].dep == "relcl":
                     return self.tokens[self.tokens[tok.head].head]
@@ -386,13 +386,13 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     return out
 
 
-# "In love with me!", "Me, in love with him?": the rumour repeated back in disbelief
+# "In love with me? Nonsense.", "Me, in love with him?": the rumour repeated back in disbelief
 _SCOFF = re.compile(r"(?:^|[.!?]\s+)\W*(?P<me>me\W+)?in love with (?P<obj>me|him|her)\s*[!?]", re.IGNORECASE)
 
 
 def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
-    """A claim that X loves Y, scoffed at later by Y ("In love with me!") or X ("Me, in
-    love with her?"), was a rumour: the claims before the scoff are dropped."""
+    """A claim that X loves Y, scoffed at later by Y ("In love with me? Nonsense.") or X
+    ("Me, in love with her?"), was a rumour: the claims before the scoff are dropped."""
     text = reader.doc.story.text
     scoffs = []  # (offset, experiencer refuted or None, target refuted or None)
     for q in reader.quotes:
@@ -410,7 +410,7 @@ def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
 
 
 def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
-    """ "I came here hating you ... I find I have come to like you": a warmth arrived at
+    """ "I used to loathe you ... I've come to like you, rather": a warmth arrived at
     says the hostility shown before it is over, so that hostility is past."""
     turns = [(e.experiencer, e.target, e.start) for e in found if _TURNED.search(e.cue)]
     if not turns:
@@ -422,7 +422,7 @@ def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
 
 def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = None) -> list[Evidence]:
     """Evidence from cue words; ``romance`` (who is paired with whom, from a first reading)
-    tells a firm "I never liked him" from a crush denied, and a regard from a romance."""
+    tells a firm "I never liked Tom" from a crush denied, and a regard from a romance."""
     romance = romance or {}
     found: list[Evidence] = []
     for tok in reader.tokens:
@@ -466,7 +466,7 @@ _OVER = re.compile(r"\b(?:anymore|any more|any longer|no longer)\b", re.IGNORECA
 
 def _romances(found: list[Evidence]) -> dict[str, set[str]]:
     """Who is paired with whom: a current romance cue, unless a later one says it is over
-    ("I don't love him anymore")."""
+    ("I don't love Tom any more")."""
     live: dict[tuple[str, str], bool] = {}
     for e in sorted(found, key=lambda e: e.start):
         if e.kind != "romantic" or e.past or e.weight < 0.5:
@@ -564,7 +564,7 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             target = reader.prep_object(reader.tokens[tok.head], cue.preps)
         head = reader.tokens[tok.head]
         if target is None and tok.dep == "pobj" and head.text.lower() == "in" and head.head != head.index:
-            # "I'm in love with you too": the parser hangs "with you" on the verb
+            # "I'm in love with Ann as well": the parser hangs "with Ann" on the verb
             verb = reader.tokens[head.head]
             target = reader.prep_object(verb, cue.preps)
             if target is not None:
@@ -576,7 +576,7 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         target = reader.subject(tok)
         head = reader.tokens[tok.head]
         if target is None and tok.dep == "amod" and head.dep == "attr":
-            target = reader.subject(reader.tokens[head.head])  # "he is the worst person"
+            target = reader.subject(reader.tokens[head.head])  # "she is the worst neighbour"
         lemma = lemma if lemma in TRAIT_ADJ else tok.text.lower()
         if target is not None and reader.person(target):
             scene = reader.doc.sentences[tok.sentence].scene
@@ -591,7 +591,7 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     kin = _like_kin(reader, tok)
     if kin is not None:
         return Cue("affection", 0.8), kin[0], kin[1], None
-    # "she was his friend", "she's like my own daughter": the possessor feels for the subject
+    # "Ann was his friend", "she's like my own child to me": the possessor feels for the subject
     if tok.pos == "NOUN" and (lemma in FRIEND_RELATIONS or lemma in ("daughter", "son", "sister", "brother")):
         if tok.dep in ("attr", "pobj"):
             poss = reader.kids(tok, "poss")
@@ -668,14 +668,14 @@ def _longing(reader: _Reader, tok: Token) -> bool:
 
 
 def _like_kin(reader: _Reader, tok: Token) -> tuple[Token, Token | None] | None:
-    """ "Ann was the closest thing I had to a sister", "she's like a sister to me", "the
+    """ "Ann was the closest I ever had to a sister", "she's like a sister to me", "the
     sister I never had": (the one who has, the one had)."""
     if tok.pos != "NOUN" or tok.lemma not in _KIN:
         return None
     head = reader.tokens[tok.head]
     if tok.dep == "pobj" and head.lemma == "to":
         thing = reader.tokens[head.head]
-        if thing.dep == "relcl" and thing.lemma == "have":  # "the closest thing I had to a sister"
+        if thing.dep == "relcl" and thing.lemma == "have":  # "the nearest I had to a brother"
             thing = reader.tokens[thing.head]
         if thing.lemma == "thing" and any(a.lemma in _NEAREST for a in reader.kids(thing, "amod")):
             haver = _haver(reader, thing) or _haver(reader, tok)
@@ -707,7 +707,7 @@ def _haver(reader: _Reader, noun: Token) -> Token | None:
 
 
 def _fragment_subject(reader: _Reader, tok: Token) -> str | None:
-    """ "I never liked him. Too fond of you.": a fragment of speech with no subject goes on
+    """ "I never liked Rob. Much too proud of you.": a fragment of speech with no subject goes on
     about the person the speaker's previous sentence was about, who is not the speaker."""
     quote = reader.quote_at(tok.start)
     if quote is None or not quote.speaker or tok.sentence == 0:
@@ -720,7 +720,7 @@ def _fragment_subject(reader: _Reader, tok: Token) -> str | None:
     while root.dep == "conj" and root.head != root.index:
         root = reader.tokens[root.head]
     sent = reader.doc.sentences[tok.sentence]
-    # the parser may hang the fragment on the speech tag ('..., too fond of you," she said')
+    # the parser may hang the fragment on the speech tag ('..., far too proud of you," she said')
     if root.pos != "ADJ" or root.head != root.index and spoken(reader.tokens[root.head]) or any(
             t.dep in _SUBJECT_DEPS and spoken(t) for t in reader.tokens[sent.first_token:sent.last_token]):
         return None
@@ -755,7 +755,7 @@ def _finds_fault(reader: _Reader, tok: Token) -> bool:
 
 
 def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dict[str, set[str]]) -> bool:
-    """ "I never liked him", "I don't like her at all", "I don't like him. He's a liar.": not
+    """ "I never liked Tom", "I don't like her at all", "I don't like him. He's a liar.": not
     liking said firmly, where no crush is in the air.  "I don't like her!" when teased
     about a crush, or said of one the pair is paired with elsewhere, stays a denial."""
     if not reader.negated(tok) or _conditional(reader, tok):
@@ -767,8 +767,8 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
         return False
     after = text[tok.end:sent.end]
     if _THAT_WAY.search(after):
-        return False  # "I never liked him that way"
-    firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like him"
+        return False  # "I never liked Tom that way"
+    firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
     if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
         return False
     if tgt in romance.get(exp, set()):
@@ -797,7 +797,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
     if "always" in mods or "still" in mods or "since" in mods:
-        past = False  # "had always hated him", "had loved her since May": it has not stopped
+        past = False  # "had always hated him", "had loved Ann since May": it has not stopped
     long_ago = bool(_LONG_AGO.search(doc.story.text[sent.start:sent.end]))
     if long_ago:
         past = True  # "Years ago Sam had a crush on Tess, but that was long past."
@@ -808,10 +808,10 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     if tok.lemma == "miss":
         past = False  # "I missed you", said on meeting again: the longing is for now
     if cue.negative_idiom and "never" in mods and not long_ago:
-        past = False  # "I never liked him", "she had never liked Tom": and does not now
+        past = False  # "I never liked Rob", "she had never liked Tom": and does not now
     window = " ".join(t.text.lower() for t in reader.tokens[max(sent.first_token, tok.index - 4):tok.index])
     if (negated and mods & _ENDED) or "no longer" in window:
-        # "I don't like you anymore", "Tom no longer loved Ann": it was, and is no more
+        # "I don't like Rob any more", "Tom no longer loved Ann": it was, and is no more
         past, negated = False, True
     weight = cue.weight
     first = reader.tokens[sent.first_token]
@@ -850,7 +850,7 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             continue
         body = text[q.start:q.end]
         if q.addressee and _HIDDEN_CRUSH.search(body):
-            # "Do you know who it is that I like?" - teasing the one she likes
+            # "Guess who I like?" - teasing the one she likes
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.6, "who I like")
         m = _CARE_FOR_HAPPINESS.search(body)
         if m:
@@ -1033,7 +1033,7 @@ def _candidates(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[
         if m.gender and reader.genders.get(cid, "unknown") not in (m.gender, "unknown"):
             del scores[cid]
         elif m.quote is not None and m.head in ROMANTIC_RELATIONS and owner in romance.get(cid, set()):
-            # "go kiss your boyfriend": said to someone, it is the one the text pairs them with
+            # "go and ring your girlfriend": said to someone, it is the one the text pairs them with
             scores[cid] *= 3.0
         elif m.head in ROMANTIC_RELATIONS and romance.get(cid, set()) - {owner}:
             if same_voice:

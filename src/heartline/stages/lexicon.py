@@ -35,12 +35,12 @@ STYLES = {
     "grace": ("duke", "duchess"), "lordship": ("lord", "earl", "baron", "count"),
     "ladyship": ("lady", "countess", "baroness"),
 }
-# Ranks a title-only name can stand for when one person holds them ("the Prince Consort"
+# Ranks a title-only name can stand for when one person holds them ("the Prince Regent"
 # is the one prince); "Mistress", "Lord" and the like are courtesies anyone may bear.
 RANKS = frozenset(
     "king queen prince princess duke duchess emperor empress earl count countess baron baroness".split())
 # Offices one person holds at a time, so "the captain" is whoever holds it at that
-# point of the story; also the words that turn a title into an office ("Prince Consort").
+# point of the story; also the words that turn a title into an office ("Prince Regent").
 OFFICES = frozenset("""
 captain lieutenant sergeant colonel general major commander admiral commodore marshal
 spymaster secretary steward chancellor warden sheriff mayor governor bishop abbot abbess

@@ -28,7 +28,7 @@ _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, k
 _RELATIONAL_RE = re.compile(
     r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
     r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
-# "the raven haired Reed", "that orange clad entity", "a particular blond boy": an
+# "the raven haired Reed", "that green clad stranger", "a particular blond boy": an
 # appearance word makes the phrase point at one person; "a young lady" points at nobody
 _EPITHET_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:(?!(?:the|a|an|that|this|of|to|in|on|and|with)\b)[a-z'’]+[-\s]){0,3}?)"
@@ -169,7 +169,7 @@ _WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*
 def _whos_who(text: str) -> dict[str, str]:
     """Handle -> name key: from a who's-who key ("mia.k = Mia Kerr, stage manager"), from
     the narration ("She is breadhead in the chat"), and through handle changes
-    ("mia.k changed their name to "stage fright"": the new handle is the same person)."""
+    ("mia.k changed their name to "bake sale queen"": the new handle is the same person)."""
     key_of = {m.group("handle").lower(): " ".join(m.group("name").split()).lower()
               for m in _WHOS_WHO.finditer(text)}
     for m in _HANDLE_IN_CHAT.finditer(text):

@@ -109,7 +109,7 @@ _NAME_LINE = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}")
 # an office under the name ("Sergeant of the Watch"): short, no sentence punctuation
 _OFFICE_LINE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,6}")
 _EDITORIAL = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)")
-# the formula a letter ends with: "Yours ever,", "Love", "Your loving sister,", "by my own hand,"
+# the formula a letter ends with: "Yours ever,", "Love", "Your loving sister,", "under my hand,"
 _CLOSING = re.compile(
     r"(?i:(?:yours|ever yours|forever yours|always yours|love|with love|all my love|lots of love"
     r"|much love|sincerely|faithfully|affectionately|fondly|warmly|cheers|regards|kind regards"

@@ -1,7 +1,7 @@
 """Stage ``speakers``: who says each quote, and to whom.
 
 Speaker, in order of trust: the subject of the speech tag after the quote ("...,"
-the cerulean eyed boy hinted), the last subject before it in the same paragraph
+the grey eyed girl muttered), the last subject before it in the same paragraph
 (Mia sighed. "Just..."), the speaker of an earlier quote in the same paragraph,
 and finally turn-taking (two people alternate).  Addressee: a vocative inside the
 quote ("Tom-kun!", "Hey, Mia?"), "to X" in the tag, else the other party of
@@ -72,7 +72,7 @@ def _alias_index(cast: Cast) -> dict[str, str]:
     return index
 
 
-# "Rise, Captain of our Guard.", "Lord of the Isles,": a title's own of-phrase
+# "Stand, Sergeant of the Watch.", "Lord of the Isles,": a title's own of-phrase
 _OF_PLACE = re.compile(r"of\s+(?:the\s+|our\s+|my\s+|your\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,!?.…;]")
 
 
@@ -86,8 +86,8 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
     if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
-        # a chat message opening on a lower-case name, "wren there's coffee on your stool":
-        # called out, unless a verb follows and the name is its subject ("wren is late")
+        # a chat message opening on a lower-case name, "mia there's tea on your desk":
+        # called out, unless a verb follows and the name is its subject ("mia is late")
         return not _VERB_NEXT.match(after)
     return at_end and (at_start or opened)
 
@@ -100,8 +100,8 @@ _VERB_NEXT = re.compile(r"(?:is|was|has|had|does|did|will|would|can|could|should
 def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenIndex,
                 speech_only: bool = False, main_first: bool = False, main_only: bool = False) -> str | None:
     """The first mention that is a subject.  ``main_first``: a subject of a main clause
-    wins over one in a subordinate clause ('Tom pressed it into my hand, as he had since I
-    was nine. "Eat."' is Tom speaking, not "I")."""
+    wins over one in a subordinate clause ('Tom set the mug down, as he did whenever I
+    worked late. "Drink."' is Tom speaking, not "I")."""
     subjects = []
     for m in mentions:
         if m.index not in links or m.kind not in ("name", "pronoun", "epithet"):
@@ -213,7 +213,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
                 if first is not None and first.kind == "pronoun" and first.person == 3:
                     tag_pronoun = first.index
-            if speaker is None:  # 'She folded her arms. "Can I speak to you?"'
+            if speaker is None:  # 'She crossed the room. "May I sit here?"'
                 speaker = _subject_in(list(reversed(before)), links, tokens, main_first=True)
             if speaker is None and same_para:
                 speaker = quotes[-1].speaker
@@ -238,7 +238,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
             if addressee is None:
-                # 'Then he looked at me. "I'd have kept you out of it."'
+                # 'Then he glanced at me. "You should have stayed home."'
                 lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) and not (
                     i > 0 and quote_spans[i - 1].paragraph == q.paragraph - 1) else p_start
                 addressee, addressed = _looked_at(outside_between(max(lo, before_from if same_para else lo),
@@ -313,7 +313,7 @@ _ADDRESS_FORM = re.compile(
 
 
 def _fit_address_form(body: str, addressee, addressed, speaker, recent: list[Quote], gender) -> tuple:
-    """ "Good night, my lord" is not said to a woman: take the last person of the
+    """ "Sleep well, my lord" is not said to a woman: take the last person of the
     conversation the form fits."""
     form = _ADDRESS_FORM.search(body)
     if form is None:

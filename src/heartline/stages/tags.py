@@ -25,7 +25,7 @@ _MIN_SHARE = 0.05  # of the most mentioned person's mentions: below it, no plato
 _MINOR_CENTRALITY = 0.2  # a pairing of two people both below this is a background one
 _MAX_CHARACTER_TAGS = 12
 
-# Titles that stand before a family name ("Mr. Reed", "Captain Hale"); a queen or a lady
+# Titles that stand before a family name ("Mr. Reed", "Captain Reed"); a queen or a lady
 # is as often called by her given name, so those titles say nothing about name order.
 _FAMILY_TITLES = frozenset(
     "mr mrs miss ms mx dr doctor professor prof mistress master colonel captain general major "

@@ -1,9 +1,9 @@
 """Stage ``titles``: a title called out to someone names them.
 
-"Rise, my lord Warden", "Mistress Clerk, you've ink on your chin": a name made only of a
+"Stand, my lord Sheriff", "Mistress Chancellor, there is chalk on your sleeve": a name made only of a
 title or an office is, when it is called out, whoever is spoken to; so it joins the
-person it is always said to.  And a bare title called out ("Rise, Captain of our
-Guard") names the one addressed, who holds that office from then on: the ``coref``
+person it is always said to.  And a bare title called out ("Take it, Sergeant of the
+Watch") names the one addressed, who holds that office from then on: the ``coref``
 stage follows the office to them.
 
 Who is addressed is read by attributing the speakers once with those names left out,
@@ -63,7 +63,7 @@ def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions
             continue
         if _bare_title(m):
             # the office is theirs from here on, if the story ever names them with it
-            # ("Captain Brand"); else the guess of who was spoken to is likelier wrong
+            # ("Sergeant Finch"); else the guess of who was spoken to is likelier wrong
             if (to, m.key) in titled:
                 links[m.index] = to
         else:
