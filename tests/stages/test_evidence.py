@@ -416,3 +416,25 @@ def test_a_romance_said_to_be_over_no_longer_shields_a_dislike(run) -> None:
             "A week went by.\n\n"
             '"I don\'t love Tom anymore," Mia said to Ann. "I just don\'t like him."')
     assert ("mia", "tom", "dislike", "stated") in hits(run, text)
+
+
+_WHOS_WHO = "who's who:\nmia.k = Mia Kerr\nrob.f = Rob Finch\n\n"
+
+
+@pytest.mark.parametrize("line", [
+    "oh I LOVE rob. truly the best neighbour, playing drums at 5am",
+    "I love rob /s",
+    "I just adore rob. NOT.",
+])
+def test_sarcasm_is_no_warmth(run, line) -> None:
+    text = _WHOS_WHO + f"[20:01] mia.k: morning\n\n[20:02] rob.f: hi\n\n[20:03] mia.k: {line}\n\n[20:04] rob.f: rude\n"
+    assert not [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_finch"]
+
+
+def test_emphasis_without_a_sneer_is_still_warmth(run) -> None:
+    text = _WHOS_WHO + "[20:01] mia.k: morning\n\n[20:02] rob.f: hi\n\n[20:03] mia.k: I LOVE rob. he fixed my bike\n\n[20:04] rob.f: :)\n"
+    assert [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_finch"]
+
+
+def test_a_threat_in_jest_is_no_hatred(run) -> None:
+    assert not [h for h in hits(run, '"I am going to kill you, Tom," Mia laughed.') if h[2] == "hatred"]

@@ -781,10 +781,30 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     return not _ROMANCE_TALK.search(around)
 
 
+# sarcasm marked as fans mark it: "/s", a closing "NOT", or an "oh"/"wow" before a cue
+# shouted in capitals ("oh I LOVE rob. truly the best")
+_SARCASM_MARK = re.compile(r"(?:^|\s)/s\b|\bNOT[.!]*\s*$")
+_SARCASM_OPENER = re.compile(r"^\W*(?:oh|ohh+|wow|great|ah yes|yeah right|sure)\b", re.IGNORECASE)
+
+
+def _sarcastic(reader: _Reader, tok: Token, quote: Quote | None) -> bool:
+    """A warm cue said with a sneer: the words mean the opposite, so they are no evidence."""
+    if quote is None:
+        return False
+    sent = reader.doc.sentences[tok.sentence]
+    text = reader.doc.story.text
+    said = text[max(sent.start, quote.start):min(sent.end, quote.end)]
+    rest = text[max(sent.start, quote.start):quote.end]  # "/s" or "NOT." may close the message
+    shouted = tok.text.isupper() and len(tok.text) > 2
+    return bool(_SARCASM_MARK.search(rest) or (shouted and _SARCASM_OPENER.search(said)))
+
+
 def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evidence | None:
     doc = reader.doc
     sent = doc.sentences[tok.sentence]
     quote = reader.quote_at(tok.start)
+    if polarity(cue.kind) > 0 and _sarcastic(reader, tok, quote):
+        return None
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
     if cue.negative_idiom:  # "I can't stand her" says the feeling; "I can stand her" says nothing
