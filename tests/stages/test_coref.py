@@ -121,3 +121,8 @@ def test_an_office_is_not_given_to_someone_met_before(run, resolves_to) -> None:
     text = ("Rob Finch sat in the kitchen. Tom came in. When the ship struck, the captain abandoned his post. "
             "Rob Finch, on the contrary, stayed calm.")
     assert resolves_to(run(text), "the captain") is None
+
+
+def test_a_surname_that_is_an_office_holds_no_office(run, resolves_to) -> None:
+    text = "Miss King came to the ball with Tom. Later the king rode by and everyone bowed."
+    assert resolves_to(run(text), "the king") != "miss_king"

@@ -156,8 +156,8 @@ def _offices_named(m: Mention) -> list[str]:
         return []
     words = m.key.split()
     out = [m.title] if m.title in OFFICES else []
-    if words and all(w in OFFICES for w in words):
-        out += words
+    if words and not m.title and all(w in OFFICES for w in words):
+        out += words  # a bare "Captain"; "Miss King" holds no crown
     return out
 
 
