@@ -136,10 +136,11 @@ def test_how_does_sasuke_feel_shows_the_denial_in_the_arc(valentine) -> None:
     assert "Arc: denied (scene" in a.answer and "denied (scene" in a.answer.split("Feelings shown:")[1]
 
 
-def test_how_does_edda_feel_about_hale_shows_past_love_and_hatred(winter) -> None:
+def test_how_does_edda_feel_about_hale_shows_past_affection_and_hatred(winter) -> None:
     a = winter.ask("how does Edda feel about Gerrit?")
-    # the love of Part I is past; the letter's "fond of me" (Hale's claim) comes between
-    assert "Arc: romantic (past) (scene 0) -> " in a.answer
+    # "I had loved him for that" is a child's gratitude, past; the letter's "fond of me"
+    # (Hale's claim) comes between; the hatred holds at the end
+    assert "Arc: affection (past) (scene 0) -> " in a.answer
     assert a.answer.rstrip(".").endswith("-> hatred narrated (scene 7)")
 
 

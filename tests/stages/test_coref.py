@@ -126,3 +126,9 @@ def test_an_office_is_not_given_to_someone_met_before(run, resolves_to) -> None:
 def test_a_surname_that_is_an_office_holds_no_office(run, resolves_to) -> None:
     text = "Miss King came to the ball with Tom. Later the king rode by and everyone bowed."
     assert resolves_to(run(text), "the king") != "miss_king"
+
+
+def test_an_office_styled_with_a_courtesy_title_is_still_the_office(run, resolves_to) -> None:
+    text = ('Ann Vale came in with her ledgers. "Mistress Chancellor, you are late," Tom said to Ann Vale.\n\n'
+            "Later the chancellor counted the coins alone.")
+    assert resolves_to(run(text), "the chancellor") == "ann_vale"

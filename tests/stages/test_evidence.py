@@ -438,3 +438,16 @@ def test_emphasis_without_a_sneer_is_still_warmth(run) -> None:
 
 def test_a_threat_in_jest_is_no_hatred(run) -> None:
     assert not [h for h in hits(run, '"I am going to kill you, Tom," Mia laughed.') if h[2] == "hatred"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rob sat with Mia all night when her dog died. Mia loved him for that.",
+    '"You came back for me," Mia said to Rob. "I love you for it."',
+])
+def test_love_for_a_deed_is_gratitude_not_romance(run, text) -> None:
+    found = [h for h in hits(run, text) if h[:2] == ("mia", "rob")]
+    assert found and all(kind == "affection" for _, _, kind, _ in found)
+
+
+def test_love_for_a_reason_that_is_no_deed_stays_romance(run) -> None:
+    assert ("mia", "rob", "romantic", "narrated") in hits(run, "Mia loved Rob for years.")

@@ -185,7 +185,7 @@ def _score_names(document: Document, mentions: Mentions,
             st.other += 10
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
-        if len(core_words) == 1 and not (core_words[0] in TITLES and core_words[0] in OFFICES):
+        if len(core_words) == 1 and core_words[0] not in OFFICES:
             # (an office is written in lower case too: "the captain", "Captain!")
             lower = lower_words.get(core_words[0], 0)
             if lower:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mention, Quote
 from ..pipeline import stage
-from .lexicon import OFFICES
+from .lexicon import OFFICES, TITLES
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -156,8 +156,9 @@ def _offices_named(m: Mention) -> list[str]:
         return []
     words = m.key.split()
     out = [m.title] if m.title in OFFICES else []
-    if words and not m.title and all(w in OFFICES for w in words):
-        out += words  # a bare "Captain"; "Miss King" holds no crown
+    if words and all(w in OFFICES and not (m.title and w in TITLES) for w in words):
+        # a bare "Captain", "Mistress Clerk"; but "Miss King" holds no crown
+        out += words
     return out
 
 

@@ -432,7 +432,7 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
             exp_id = None
             if cue is None:
                 continue
-        cue = _family_tempered(reader, tok, tgt_tok, cue)
+        cue = _grateful(reader, tok, _family_tempered(reader, tok, tgt_tok, cue))
         # "Mia and Ann loved Tom and Rex": every conjunct feels it, for every conjunct
         experiencers = [exp_id] if exp_id else [reader.person(t) for t in reader.conjuncts(exp_tok)]
         targets = [reader.person(t) for t in reader.conjuncts(tgt_tok)]
@@ -499,6 +499,17 @@ def _linear_cue(reader: _Reader, tok: Token):
     if before is None or after is None or before.index not in reader.who or after.index not in reader.who:
         return None, None, None
     return VERB_CUES[lemma], before, after
+
+
+def _grateful(reader: _Reader, tok: Token, cue: Cue) -> Cue:
+    """ "I loved him for that", "I love you for it": love for a deed is gratitude, a
+    warmth, not romance."""
+    if cue.kind != "romantic" or tok.lemma not in ("love", "adore"):
+        return cue
+    for prep in reader.kids(tok, "prep"):
+        if prep.lemma == "for" and any(o.lemma in ("that", "this", "it") for o in reader.kids(prep, "pobj")):
+            return replace(cue, kind="affection")
+    return cue
 
 
 def _family_tempered(reader: _Reader, tok: Token, target: Token | None, cue: Cue) -> Cue:
