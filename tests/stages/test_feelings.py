@@ -244,3 +244,24 @@ def test_many_polite_thanks_in_a_long_text_are_no_relation(run) -> None:
 def test_one_sincere_confession_in_a_short_text_is_reported(run) -> None:
     r = relations(run, '"I love you, Tom," Mia said.')[("mia", "tom")]
     assert (r.kind, r.how, r.current) == ("romantic", "stated", True)
+
+
+# -------------------------------------------------------- kindness answering a friendship
+def _pairs(evidence, words: int = 50) -> dict[tuple[str, str], str]:
+    return {(r.source, r.target): r.kind for r in aggregate_feelings(_doc(words), tuple(evidence))}
+
+
+def test_a_small_kindness_answering_a_friendship_is_believed() -> None:
+    friendship = ev(10, "affection", "narrated", exp="mia", tgt="ann", weight=0.8)
+    touch = ev(20, "affection", "implied", exp="ann", tgt="mia", weight=0.3)
+    assert _pairs([friendship, touch]) == {("mia", "ann"): "affection", ("ann", "mia"): "affection"}
+
+
+def test_a_small_kindness_alone_is_not_enough() -> None:
+    assert _pairs([ev(20, "affection", "implied", exp="ann", tgt="mia", weight=0.3)]) == {}
+
+
+def test_a_small_romantic_gesture_is_not_lifted_by_friendship() -> None:
+    friendship = ev(10, "affection", "narrated", exp="mia", tgt="ann", weight=0.8)
+    kiss = ev(20, "romantic", "implied", exp="ann", tgt="mia", weight=0.3)
+    assert ("ann", "mia") not in _pairs([friendship, kiss])

@@ -22,6 +22,7 @@ from ..pipeline import stage
 
 _KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
 _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
+_RETURNED = 0.6  # share of the usual support that behaviour answering a warmth needs
 
 
 def min_support(words: int) -> float:
@@ -57,7 +58,8 @@ def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
     return tuple(steps) if len(steps) > 1 else ()
 
 
-def _relation(source: str, target: str, evidence: list[Evidence], words: int) -> Relation | None:
+def _relation(source: str, target: str, evidence: list[Evidence], words: int,
+              lenience: float = 1.0) -> Relation | None:
     evidence.sort(key=lambda e: e.start)
     # later evidence counts more, among the evidence of a current feeling only: a past
     # crush told afterwards does not make today's friendship older
@@ -87,7 +89,7 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int) ->
         else:
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
-    needed = min_support(words)
+    needed = min_support(words) * lenience
     if support < needed * 0.999:
         if sum(past_scores.values()) >= needed * 0.999:
             kind = max(past_scores, key=past_scores.get)
@@ -146,6 +148,17 @@ def aggregate_feelings(document: Document, evidence: tuple[Evidence, ...]) -> tu
     for e in evidence:
         pairs[(e.experiencer, e.target)].append(e)
     words = document.story.words
-    relations = [r for (s, t), ev in pairs.items() if (r := _relation(s, t, list(ev), words))]
+    found = {(s, t): r for (s, t), ev in pairs.items() if (r := _relation(s, t, list(ev), words))}
+    # kindness answering a friendship already shown the other way ("Ann was all the family I
+    # had" / Ann linked her arm with mine) needs less of itself to be believed
+    for (s, t), ev in pairs.items():
+        back = found.get((t, s))
+        if (s, t) in found or back is None or not back.current or back.kind != "affection":
+            continue
+        if any(e.how == "implied" and e.kind == "affection" for e in ev):
+            r = _relation(s, t, list(ev), words, _RETURNED)
+            if r is not None and r.kind == "affection":
+                found[(s, t)] = r
+    relations = list(found.values())
     relations.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(relations)
