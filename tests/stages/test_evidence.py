@@ -451,3 +451,15 @@ def test_love_for_a_deed_is_gratitude_not_romance(run, text) -> None:
 
 def test_love_for_a_reason_that_is_no_deed_stays_romance(run) -> None:
     assert ("mia", "rob", "romantic", "narrated") in hits(run, "Mia loved Rob for years.")
+
+
+@pytest.mark.parametrize("text", [
+    "Mia married Tom for his ships, and there was no love in it.",
+    "Mia married Tom in June. It was a loveless match from the first.",
+])
+def test_a_marriage_said_to_have_no_love_is_no_romance(run, text) -> None:
+    assert not [h for h in hits(run, text) if h[2] == "romantic"]
+
+
+def test_a_marriage_is_weak_romance_otherwise(run) -> None:
+    assert ("mia", "tom", "romantic", "narrated") in hits(run, "Mia married Tom in June.")

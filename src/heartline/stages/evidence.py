@@ -810,11 +810,25 @@ def _sarcastic(reader: _Reader, tok: Token, quote: Quote | None) -> bool:
     return bool(_SARCASM_MARK.search(rest) or (shouted and _SARCASM_OPENER.search(said)))
 
 
+# "a loveless match", "married without love", "there was no love in it"
+_LOVELESS = re.compile(r"\b(?:loveless|without love|no love (?:in|between|lost)|not for love)\b", re.IGNORECASE)
+
+
+def _loveless(reader: _Reader, tok: Token) -> bool:
+    """A marriage the text says in the same or the next sentence had no love in it."""
+    sentences = reader.doc.sentences
+    here = sentences[tok.sentence]
+    nxt = sentences[min(tok.sentence + 1, len(sentences) - 1)]
+    return bool(_LOVELESS.search(reader.doc.story.text[here.start:nxt.end]))
+
+
 def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evidence | None:
     doc = reader.doc
     sent = doc.sentences[tok.sentence]
     quote = reader.quote_at(tok.start)
     if polarity(cue.kind) > 0 and _sarcastic(reader, tok, quote):
+        return None
+    if tok.lemma == "marry" and _loveless(reader, tok):
         return None
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
