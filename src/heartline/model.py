@@ -189,8 +189,10 @@ class Mention:
     """A stretch of text that may refer to a person.
 
     ``kind``: ``name`` (a proper name, perhaps with honorific or title),
-    ``epithet`` ("the raven haired boy"), ``pronoun``, ``relational``
-    ("her boyfriend") or ``speaker`` (a chat/script prefix or letter signature).
+    ``epithet`` ("the raven haired boy", an office: "the captain"), ``pronoun``,
+    ``relational`` ("her boyfriend"), ``reference`` (a plain person noun in talk that
+    points back like a pronoun: "I can't stand the guy") or ``speaker`` (a chat/script
+    prefix or letter signature).
     ``key`` is the normalised name used to cluster names (empty for others).
     """
 

@@ -155,3 +155,25 @@ def test_knowing_her_ways_and_asking_for_an_evening_alone_are_implied_romance() 
     r = rel[(ids["Tom Reed"], ids["Mia Kerr"])]
     assert (r.kind, r.how) == ("romantic", "implied")
     assert {e.cue for e in r.evidence} >= {"don't ask how I know", "just us"}
+
+
+QUITTING = """who's who:
+mia.k = Mia Kerr
+tomtom = Tom Reed
+breadhead = Ann Vale
+
+Rob Finch used to run the bake sale.
+
+[22:31] mia.k: so. rob quit
+[22:31] breadhead: WHAT
+[22:32] mia.k: he ate all the samples and blamed the dog
+[22:32] tomtom: good riddance. I can't stand the guy
+"""
+
+
+def test_the_guy_in_talk_is_the_man_just_talked_about() -> None:
+    analysis = analyze_story(story_from_text(QUITTING, source="quitting.txt"))
+    ids = {c.name: c.id for c in analysis.characters}
+    rel = {(r.source, r.target): r.kind for r in analysis.relations}
+    assert rel.get((ids["Tom Reed"], ids["Rob Finch"])) == "dislike"
+    assert "the guy" not in {a for c in analysis.characters for a in c.aliases}

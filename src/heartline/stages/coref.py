@@ -404,8 +404,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
             if not (m.kind == "pronoun" and m.person != 3):
                 recent_talked_about.append(links[m.index])
             continue
-        if m.kind != "pronoun":
-            continue
+        if m.kind not in ("pronoun", "reference"):
+            continue  # ("the guy" in talk is read like "he")
         if m.person == 1 and quote.speaker:
             links[m.index] = quote.speaker
         elif m.person == 2 and quote.addressee:

@@ -40,6 +40,10 @@ _EPITHET_RE = re.compile(
 _OFFICE_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:new|old|late|former|acting)\s+)?"
     r"(?P<head>" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")\b(?![-\w])")
+_TALKED_OF_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?P<noun>guy|man|woman|girl|boy|lad|lass|bloke|dude)\b"
+                           r"(?![-\w])(?!\s+(?:who|that|with|from|in|at|on|of)\b)")
+_TALKED_OF_GENDER = {"guy": "male", "man": "male", "boy": "male", "lad": "male", "bloke": "male", "dude": "male",
+                     "woman": "female", "girl": "female", "lass": "female"}
 # "Her Majesty", "Your Royal Highness": a style standing for the holder of a rank
 _STYLE_OWNER = re.compile(r"(?:\b(?P<owner>[Hh]er|[Hh]is|[Yy]our|[Tt]heir)\s+)$")
 _STYLE_GENDER = {"her": "female", "his": "male"}
@@ -318,6 +322,12 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
             continue
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
+
+    # "I can't stand the guy": in talk, a plain person noun points back like a pronoun
+    for m in _TALKED_OF_RE.finditer(text):
+        if _quote_index(quote_spans, q_starts, m.start()) is not None:
+            noun = m.group("noun").lower()
+            add(m.start(), m.end(), "reference", head=noun, gender=_TALKED_OF_GENDER.get(noun, ""))
 
     offsets = [t.start for t in document.tokens]
     for m in _OFFICE_RE.finditer(text):
