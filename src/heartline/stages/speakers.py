@@ -238,11 +238,14 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
             if addressee is None:
-                # 'Then he glanced at me. "You should have stayed home."'
-                lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) and not (
-                    i > 0 and quote_spans[i - 1].paragraph == q.paragraph - 1) else p_start
-                addressee, addressed = _looked_at(outside_between(max(lo, before_from if same_para else lo),
-                                                                  q.start), links, tokens, speaker), "look"
+                # 'Then he glanced at me. "You should have stayed home."': this paragraph's
+                # narration, or the paragraph before when it is narration only
+                narration_before = 0 < q.paragraph <= len(paragraphs) and not (
+                    i > 0 and quote_spans[i - 1].paragraph == q.paragraph - 1)
+                look_from = before_from if same_para else (
+                    paragraphs[q.paragraph - 1][0] if narration_before else p_start)
+                addressee, addressed = _looked_at(outside_between(look_from, q.start), links, tokens,
+                                                  speaker), "look"
             last = _recent(quotes, quote_spans, q, back=1)
             if addressee is None and last and last[0].speaker == speaker and last[0].addressee:
                 # a split quote, or the same speaker going on to the same listener
