@@ -20,7 +20,7 @@ from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
 from .lexicon import (FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS, STYLES,
-                      TITLES)
+                      TITLES, only_titles)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -406,23 +406,16 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
     return _offices_to_holders([e for e in entities if e.mentions])
 
 
-def _title_only(key: str, tclass: str = "") -> bool:
-    """A name made only of a title and an office ("Prince Regent", "Sheriff", "Her Majesty")."""
-    words = key.split()
-    return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words) and (
-        not tclass or tclass in TITLES or tclass in _TITLE_CLASS)
-
-
 def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:
     """ "the Prince Regent" is the one prince the story names: a title-only name under a
     rank joins the single person named with that rank."""
     out = []
     for e in entities:
         ranks = {t for k, t in e.keys if t in RANKS}
-        if e.keys and all(_title_only(k, t) for k, t in e.keys) and len(ranks) == 1:
+        if e.keys and all(only_titles(k.split()) for k, _ in e.keys) and len(ranks) == 1:
             rank = ranks.pop()
             named = [o for o in entities if o is not e and any(m.title == rank for m in o.mentions)
-                     and not all(_title_only(k, t) for k, t in o.keys)]
+                     and not all(only_titles(k.split()) for k, _ in o.keys)]
             if len(named) == 1:
                 named[0].merge(e)
                 continue
@@ -479,7 +472,7 @@ def _display_name(entity: _Entity) -> str:
     # a chat handle names a person only when the text gives no other name
     named = [m for m in entity.mentions if m.kind != "speaker"] or entity.mentions
     # "Prince Tomas", not the "Prince Regent" or "His Highness" he is more often called
-    named = [m for m in named if not _title_only(m.key, m.title)] or named
+    named = [m for m in named if not only_titles(m.key.split())] or named
     for m in named:
         core = m.text
         if m.honorific:

@@ -49,6 +49,14 @@ seneschal herald ambassador envoy regent consort president
 king queen prince princess duke duchess emperor empress
 """.split())
 
+
+def only_titles(words) -> bool:
+    """Words that name no one in particular, only a title, office or style ("Prince Regent",
+    "Mistress Chancellor", "Her Majesty")."""
+    words = [w.lower().rstrip(".") for w in words]
+    return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words)
+
+
 # Words that are capitalised at the start of sentences or for emphasis but are never names.
 NOT_NAMES = frozenset("""
 i i'm i've i'll i'd a an the this that these those it its it's he she him her his hers they them

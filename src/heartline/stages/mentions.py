@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..model import Document, Mention, QuoteSpan, Token
 from ..pipeline import stage
 from .quotes import is_chat_line
+from .tokens import TokenIndex
 from .given_names import name_gender
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
@@ -329,12 +330,12 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
             noun = m.group("noun").lower()
             add(m.start(), m.end(), "reference", head=noun, gender=_TALKED_OF_GENDER.get(noun, ""))
 
-    offsets = [t.start for t in document.tokens]
+    tokens = TokenIndex(document)
     for m in _OFFICE_RE.finditer(text):
         head = m.group("head")
-        i = bisect.bisect_left(offsets, m.start("head"))
-        tok = document.tokens[i] if i < len(offsets) and offsets[i] == m.start("head") else None
-        if tok is None or tok.pos not in ("NOUN", "PROPN") or tok.dep in ("amod", "compound"):
+        tok = tokens.at(m.start("head"))
+        if tok is None or tok.start != m.start("head") or tok.pos not in ("NOUN", "PROPN") \
+                or tok.dep in ("amod", "compound"):
             continue  # "her general good humour", "the chief concern": not an office
         add(m.start(), m.end(), "epithet", head=head, gender=GENDER_NOUNS.get(head, ""))
 

@@ -17,16 +17,11 @@ from dataclasses import replace
 from ..model import Cast, Document, Mention, QuoteSpan
 from ..pipeline import stage
 from .coref import resolve_narration
-from .lexicon import OFFICES, STYLES, TITLES
+from .lexicon import OFFICES, TITLES, only_titles
 from .mentions import Mentions
 from .speakers import attribute_speakers, is_vocative
 
 _MIN_SHARE = 2 / 3  # of its call-outs a title-only name must say to one person
-
-
-def _title_only(alias: str) -> bool:
-    words = [w.lower().rstrip(".") for w in alias.split()]
-    return bool(words) and all(w in OFFICES or w in TITLES or w in STYLES for w in words)
 
 
 def _bare_title(m: Mention) -> bool:
@@ -39,7 +34,7 @@ def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions
                 cast: Cast) -> Cast:
     """The cast with title-only names joined to the person they are said to."""
     text = document.story.text
-    title_only = {c.id for c in cast.characters if c.aliases and all(_title_only(a) for a in c.aliases)}
+    title_only = {c.id for c in cast.characters if c.aliases and all(only_titles(a.split()) for a in c.aliases)}
     links = dict(cast.name_links)
     called = [m for m in mentions.items
               if m.quote is not None and m.index in links
