@@ -13,7 +13,7 @@ from .model import Analysis, Scene, Story
 from .namelist import NameList
 from .pipeline import Pipeline, Stage, registered
 from .stages import (characters, conversations, coref, declared, evidence, feelings,  # noqa: F401
-                     mentions, narrator, parse, people, quotes, speakers, tags, titles)
+                     judge, mentions, narrator, pair_features, parse, people, quotes, speakers, tags, titles)
 from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
 from .corrections.apply import correction_report
 from .corrections.file import Corrections, find_corrections, load_corrections
@@ -24,6 +24,7 @@ Progress = Callable[[str, int, int], None]
 
 DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
+                  "pair_features", "judge",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 
 

@@ -141,7 +141,7 @@ def _confidence(support: float) -> float:
     return round(1 - math.exp(-support), 3)
 
 
-@stage("feelings", needs=("document", "evidence"), produces="relations")
+@stage("feelings", needs=("document", "evidence"), produces="rule_relations")
 def aggregate_feelings(document: Document, evidence: tuple[Evidence, ...]) -> tuple[Relation, ...]:
     """One relation per ordered pair, with its end state, arc and evidence."""
     pairs: dict[tuple[str, str], list[Evidence]] = defaultdict(list)

@@ -1,0 +1,1 @@
+"""Trained models that ship with heartline (see each file's card)."""

@@ -1,0 +1,140 @@
+"""Stage ``judge``: which ordered pairs hold a feeling at the end of the story, and of what kind.
+
+The ``feelings`` stage is the *rules* scorer: it reports a pair when its cue evidence
+passes a hand-set support threshold.  This stage is the *trained* scorer: a logistic
+model over each pair's feature record (``pair_features``) decides none / warm / hostile,
+and a second model decides the kind (romantic or affection; hatred or dislike).  Both were
+trained on the development stories' gold answers and measured leave-one-story-out
+(``bench/train_judge.py``; the model card sits in the model file).
+
+Where the judge agrees with the rules on a pair's polarity, the rules' relation stands as
+it is (its kind, how, arc and evidence come from cues).  Where the judge finds a feeling
+the cues did not, the relation is ``implied`` and its evidence is the warmest (or coldest)
+sentences the two share.  Past feelings the rules found are kept as they are: the judge
+decides only the end state.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import HeartlineError
+from ..learn import LinearModel
+from ..model import Document, Evidence, Relation, polarity
+from ..pipeline import stage
+from .pair_features import FEATURES, PairRecord
+
+MODEL_FILE = "feeling_judge.json"
+# Judged evidence names what the judge read, as a cue id does for the rules.
+WARM_MOMENT = "judge:warm-moment"
+COLD_MOMENT = "judge:cold-moment"
+_MOMENTS_SHOWN = 3
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any] | None:
+    """The shipped judge, or None when the package carries none (the rules then decide)."""
+    try:
+        text = resources.files("heartline.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    import json
+    data = json.loads(text)
+    if tuple(data["polarity"]["features"]) != FEATURES:
+        raise HeartlineError(f"the shipped {MODEL_FILE} was trained on other features than this code "
+                             f"computes; retrain it with bench/train_judge.py")
+    return data
+
+
+def scorer_name() -> str:
+    """``trained`` or ``rules``: which scorer decides the relations in this run."""
+    choice = os.environ.get("HEARTLINE_JUDGE", "").strip().lower() or "trained"
+    if choice not in ("trained", "rules"):
+        raise HeartlineError(f"HEARTLINE_JUDGE must be 'trained' or 'rules', not {choice!r}")
+    return "trained" if choice == "trained" and load_model() is not None else "rules"
+
+
+def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
+    """Per record: (none, warm, cold) probabilities, and each kind model's."""
+    rows = [rec.values for rec in records]
+    return tuple(LinearModel.from_json(model[part]).probabilities(rows)
+                 for part in ("polarity", "warm_kind", "cold_kind"))
+
+
+def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
+           classes: dict[str, tuple[str, ...]]) -> list[tuple[PairRecord, int, str, float]]:
+    """(record, polarity, kind, confidence) for each pair the judge holds a feeling."""
+    p, pw, pc = probs
+    out = []
+    for i, rec in enumerate(records):
+        p_warm, p_cold = float(p[i][1]), float(p[i][2])
+        if p_warm >= thresholds["warm"] and p_warm >= p_cold:
+            out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
+        elif p_cold >= thresholds["cold"]:
+            out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
+    return out
+
+
+def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
+          evidence: tuple[Evidence, ...], document: Document | None, model: dict[str, Any],
+          probs=None) -> tuple[Relation, ...]:
+    """Relations decided by ``model`` (a judge as saved by bench/train_judge.py)."""
+    if not records:
+        return rule_relations
+    if probs is None:
+        probs = probabilities(records, model)
+    classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
+    rules = {(r.source, r.target): r for r in rule_relations}
+    judged = []
+    for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes):
+        rule = rules.get((rec.source, rec.target))
+        if rule is not None and rule.current and polarity(rule.kind) == sign:
+            judged.append(rule)
+        else:
+            judged.append(_judged_relation(rec, kind, sign, confidence, evidence, document))
+    # a pair the judge leaves out keeps only its past feeling, if the rules saw one
+    judged_pairs = {(r.source, r.target) for r in judged}
+    out = judged + [r for r in rule_relations if not r.current and (r.source, r.target) not in judged_pairs]
+    out.sort(key=lambda r: (-r.confidence, r.source, r.target))
+    return tuple(out)
+
+
+def _judged_relation(rec: PairRecord, kind: str, sign: int, confidence: float,
+                     evidence: tuple[Evidence, ...], document: Document | None) -> Relation:
+    """A relation the judge found: backed by the pair's cue evidence of that polarity when
+    there is some, else by the warmest or coldest sentences the two share."""
+    cues = [e for e in evidence if e.experiencer == rec.source and e.target == rec.target
+            and polarity(e.kind) == sign and not (e.past or e.negated or e.question)]
+    if cues:
+        how = _plainest(cues)
+        shown = tuple(replace(e, kind=kind) if e.kind != kind else e for e in cues)
+    else:
+        how = "implied"
+        ranked = sorted(rec.moments, key=lambda m: (-sign * m.tone, m.start))[:_MOMENTS_SHOWN]
+        ranked.sort(key=lambda m: m.start)
+        text = document.story.text if document is not None else ""
+        shown = tuple(Evidence(rec.source, rec.target, kind, "implied", m.start, m.end,
+                               text[m.start:m.end].strip(), m.scene,
+                               WARM_MOMENT if sign > 0 else COLD_MOMENT, weight=abs(m.tone))
+                      for m in ranked)
+    return Relation(rec.source, rec.target, kind, how, True, confidence, (), shown)
+
+
+def _plainest(cues: list[Evidence]) -> str:
+    for how in ("stated", "narrated", "claimed", "implied"):
+        if any(e.how == how for e in cues):
+            return how
+    return cues[-1].how
+
+
+@stage("judge", needs=("document", "pair_features", "rule_relations", "evidence"), produces="relations")
+def judge_relations(document: Document, pair_features: tuple[PairRecord, ...],
+                    rule_relations: tuple[Relation, ...], evidence: tuple[Evidence, ...]) -> tuple[Relation, ...]:
+    """The end-state relations: the trained judge's, or the rules' where it is switched off."""
+    model = load_model() if scorer_name() == "trained" else None
+    if model is None:
+        return rule_relations
+    return judge(pair_features, rule_relations, evidence, document, model)

@@ -1,0 +1,237 @@
+"""Stage ``pair_features``: one feature record for each ordered pair of characters.
+
+The feeling judge (stage ``judge``) decides from these records which pairs hold a feeling
+at the end of the story.  A record joins what the rule cues found (the ``evidence`` stage:
+weights by kind, denials, past feelings, the other direction) with how the two people
+share the story: sentences and paragraphs where both are present, who talks to whom, who
+talks about whom, who acts on whom, and how warm or cold the words around them are
+(VADER's general-English valence lexicon, shipped inside the ``vaderSentiment`` package).
+Fan fiction shows most feelings without naming them (a blanket tugged up, a fork passed
+back and forth); interaction and its tone are what such stories leave a reader.
+
+Every feature is a number with a name in ``FEATURES``; the judge's model file lists the
+names it was trained on, so a model and the code that feeds it can never disagree
+silently.  Candidate evidence sentences (the warmest and coldest moments the two share)
+travel with each record so a judged feeling is backed by the text like any other.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Cast, Coreference, Document, Evidence, Quote, Relation, polarity
+from ..pipeline import stage
+from .mentions import Mentions
+from .tokens import TokenIndex, is_subject
+
+# Characters named fewer times than this take part in no pair: a passer-by has no relation
+# a reader would tag, and pairs grow with the square of the cast.
+MIN_MENTIONS = 2
+# At most this many of the most mentioned characters take part (a novel has hundreds of
+# names; the feelings readers tag are among its people who matter).
+MAX_CHARACTERS = 40
+
+FEATURES = (
+    "bias",
+    # how the two share the story
+    "cooc_sentences", "cooc_paragraphs", "cooc_share",
+    "talk_to", "talk_from", "talk_about", "talked_about_by",
+    "acts_on", "acted_on_by",
+    "share_source", "share_target", "rank_source", "rank_target", "narrator_source", "narrator_target",
+    # the tone of what they share (VADER compound in [-1, 1])
+    "tone_mean", "tone_warm", "tone_cold", "speech_tone", "speech_warm", "speech_cold",
+    # the rule cues, this direction and the other
+    "rule_romantic", "rule_affection", "rule_dislike", "rule_hatred", "rule_denied", "rule_past",
+    "rule_implied", "rule_stated", "rule_claimed",
+    "back_positive", "back_negative",
+    "rule_relation_positive", "rule_relation_negative", "rule_relation_past", "rule_confidence",
+)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A sentence two characters share, with its tone: a candidate piece of evidence."""
+
+    start: int
+    end: int
+    scene: int
+    tone: float
+    source_speaks: bool  # a quote of the source's, said to or about the target
+
+
+@dataclass(frozen=True)
+class PairRecord:
+    source: str
+    target: str
+    values: tuple[float, ...]  # in the order of FEATURES
+    moments: tuple[Moment, ...]  # the warmest and coldest shared sentences, in text order
+
+    def feature(self, name: str) -> float:
+        return self.values[FEATURES.index(name)]
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+def tone(text: str) -> float:
+    """VADER's compound valence of a sentence, -1 (cold) to 1 (warm)."""
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def _log(n: float) -> float:
+    return math.log1p(max(0.0, n))
+
+
+class _Presence:
+    """Where each character is present: sentences, paragraphs, subjects."""
+
+    def __init__(self, document: Document, mentions: Mentions, links: dict[int, str]):
+        index = TokenIndex(document)
+        self.sentences: dict[str, set[int]] = defaultdict(set)
+        self.subject_sentences: dict[str, set[int]] = defaultdict(set)
+        self.in_quote: dict[int, set[str]] = defaultdict(set)  # quote index -> characters spoken of
+        self.mentions: Counter[str] = Counter()
+        for m in mentions.items:
+            cid = links.get(m.index)
+            if cid is None:
+                continue
+            self.mentions[cid] += 1
+            if m.quote is not None:
+                if m.person == 3:
+                    self.in_quote[m.quote].add(cid)
+                continue
+            self.sentences[cid].add(m.sentence)
+            if is_subject(index.head_of(m)):
+                self.subject_sentences[cid].add(m.sentence)
+        self.paragraphs: dict[str, set[int]] = {
+            cid: {document.sentences[s].paragraph for s in ss} for cid, ss in self.sentences.items()}
+
+
+def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], Counter[str]]:
+    sums: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in evidence:
+        c = sums[(e.experiencer, e.target)]
+        if e.how == "denied":
+            c["denied"] += e.weight
+            continue
+        if e.negated or e.question:
+            continue
+        if e.past:
+            c["past"] += e.weight
+            continue
+        c[e.kind] += e.weight
+        c[e.how] += e.weight
+        c["positive" if polarity(e.kind) > 0 else "negative"] += e.weight
+    return sums
+
+
+@stage("pair_features", needs=("document", "mentions", "cast", "links", "speakers", "evidence", "rule_relations"),
+       produces="pair_features")
+def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
+                  speakers: tuple[Quote, ...], evidence: tuple[Evidence, ...],
+                  rule_relations: tuple[Relation, ...]) -> tuple[PairRecord, ...]:
+    """A feature record for every ordered pair among the characters who matter."""
+    link = dict(links.links)
+    presence = _Presence(document, mentions, link)
+    ranked = sorted((c for c in cast.characters if presence.mentions[c.id] >= MIN_MENTIONS),
+                    key=lambda c: (-presence.mentions[c.id], c.id))[:MAX_CHARACTERS]
+    if len(ranked) < 2:
+        return ()
+    top = presence.mentions[ranked[0].id]
+    rank = {c.id: i for i, c in enumerate(ranked)}
+    narrator = {c.id for c in cast.characters if "I" in c.aliases}
+    talk: Counter[tuple[str, str]] = Counter()
+    about: Counter[tuple[str, str]] = Counter()
+    speech_tones: dict[tuple[str, str], list[tuple[float, Quote]]] = defaultdict(list)
+    for q in speakers:
+        if not q.speaker:
+            continue
+        spoken_of = presence.in_quote.get(q.index, set())
+        heard = {q.addressee} if q.addressee else set()
+        if not heard and not spoken_of:
+            continue
+        t = tone(q.text[:600])
+        for other in heard:
+            talk[(q.speaker, other)] += 1
+            speech_tones[(q.speaker, other)].append((t, q))
+        for other in spoken_of - heard - {q.speaker}:
+            about[(q.speaker, other)] += 1
+            speech_tones[(q.speaker, other)].append((t, q))
+
+    sentence_tone: dict[int, float] = {}
+
+    def tone_of(s: int) -> float:
+        if s not in sentence_tone:
+            sentence_tone[s] = tone(document.sentence_text(s)[:600])
+        return sentence_tone[s]
+
+    rules = _rule_sums(evidence)
+    relations = {(r.source, r.target): r for r in rule_relations}
+    records = []
+    for a in ranked:
+        for b in ranked:
+            if a.id == b.id:
+                continue
+            sa, sb = presence.sentences[a.id], presence.sentences[b.id]
+            shared = sorted(sa & sb)
+            paragraphs = presence.paragraphs.get(a.id, set()) & presence.paragraphs.get(b.id, set())
+            tones = [tone_of(s) for s in shared]
+            acts = len(presence.subject_sentences[a.id] & sb)
+            acted = len(presence.subject_sentences[b.id] & sa)
+            spoken = speech_tones.get((a.id, b.id), [])
+            r = rules.get((a.id, b.id), Counter())
+            back = rules.get((b.id, a.id), Counter())
+            rel = relations.get((a.id, b.id))
+            live = rel is not None and rel.current
+            values = {
+                "bias": 1.0,
+                "cooc_sentences": _log(len(shared)),
+                "cooc_paragraphs": _log(len(paragraphs)),
+                "cooc_share": len(shared) / max(1, min(len(sa), len(sb))),
+                "talk_to": _log(talk[(a.id, b.id)]),
+                "talk_from": _log(talk[(b.id, a.id)]),
+                "talk_about": _log(about[(a.id, b.id)]),
+                "talked_about_by": _log(about[(b.id, a.id)]),
+                "acts_on": _log(acts),
+                "acted_on_by": _log(acted),
+                "share_source": presence.mentions[a.id] / top,
+                "share_target": presence.mentions[b.id] / top,
+                "rank_source": 1 / (1 + rank[a.id]),
+                "rank_target": 1 / (1 + rank[b.id]),
+                "narrator_source": float(a.id in narrator),
+                "narrator_target": float(b.id in narrator),
+                "tone_mean": sum(tones) / len(tones) if tones else 0.0,
+                "tone_warm": _log(sum(1 for t in tones if t >= 0.5)),
+                "tone_cold": _log(sum(1 for t in tones if t <= -0.5)),
+                "speech_tone": sum(t for t, _ in spoken) / len(spoken) if spoken else 0.0,
+                "speech_warm": _log(sum(1 for t, _ in spoken if t >= 0.5)),
+                "speech_cold": _log(sum(1 for t, _ in spoken if t <= -0.5)),
+                "rule_romantic": _log(r["romantic"]),
+                "rule_affection": _log(r["affection"]),
+                "rule_dislike": _log(r["dislike"]),
+                "rule_hatred": _log(r["hatred"]),
+                "rule_denied": _log(r["denied"]),
+                "rule_past": _log(r["past"]),
+                "rule_implied": _log(r["implied"]),
+                "rule_stated": _log(r["stated"] + r["narrated"]),
+                "rule_claimed": _log(r["claimed"]),
+                "back_positive": _log(back["positive"]),
+                "back_negative": _log(back["negative"]),
+                "rule_relation_positive": float(live and polarity(rel.kind) > 0),
+                "rule_relation_negative": float(live and polarity(rel.kind) < 0),
+                "rule_relation_past": float(rel is not None and not rel.current),
+                "rule_confidence": rel.confidence if rel is not None else 0.0,
+            }
+            moments = [Moment(document.sentences[s].start, document.sentences[s].end,
+                              document.sentences[s].scene, t, False) for s, t in zip(shared, tones)]
+            moments += [Moment(q.start, q.end, q.scene, t, True) for t, q in spoken]
+            warmest = sorted(moments, key=lambda m: (-m.tone, m.start))[:3]
+            coldest = sorted(moments, key=lambda m: (m.tone, m.start))[:3]
+            kept = sorted(set(warmest) | set(coldest), key=lambda m: (m.start, m.end, m.source_speaks))
+            records.append(PairRecord(a.id, b.id, tuple(float(values[f]) for f in FEATURES), tuple(kept)))
+    return tuple(records)
