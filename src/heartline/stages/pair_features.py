@@ -16,6 +16,7 @@ travel with each record so a judged feeling is backed by the text like any other
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ FEATURES = (
     "talk_to", "talk_from", "talk_about", "talked_about_by",
     "acts_on", "acted_on_by",
     "share_source", "share_target", "rank_source", "rank_target", "narrator_source", "narrator_target",
+    "partner_rank_source", "partner_rank_target", "of_source_sentences", "of_target_sentences", "story_size",
+    # words around them (counts of the word classes below in shared sentences and in speech)
+    "romance_words", "family_words", "hostile_words", "care_words",
     # the tone of what they share (VADER compound in [-1, 1])
     "tone_mean", "tone_warm", "tone_cold", "speech_tone", "speech_warm", "speech_cold",
     # the rule cues, this direction and the other
@@ -48,6 +52,26 @@ FEATURES = (
     "back_positive", "back_negative",
     "rule_relation_positive", "rule_relation_negative", "rule_relation_past", "rule_confidence",
 )
+
+
+# Word classes whose presence around two people tells what kind of bond it is.  General
+# English only: each is a lemma list with an invented example of the use it stands for.
+WORD_CLASSES = {
+    # "she kissed him goodnight", "their first date"
+    "romance_words": frozenset("""kiss lips blush flush date boyfriend girlfriend husband wife marry married
+        wedding lover darling sweetheart crush flirt romance romantic beloved fiance fiancee honeymoon
+        heartbeat""".split()),
+    # "her little brother", "Mum hugged him"
+    "family_words": frozenset("""mother father mum mom dad mam ma pa sister brother son daughter aunt uncle
+        cousin gran granny grandma grandpa grandmother grandfather niece nephew sibling family twin
+        parent""".split()),
+    # "he sneered at her", "a threat"
+    "hostile_words": frozenset("""sneer glare snap snarl hiss threaten threat insult mock scorn spit shove
+        slap punch hit curse rival enemy liar traitor betray contempt revenge sabotage""".split()),
+    # "she tucked the blanket round him", "saved him a seat"
+    "care_words": frozenset("""hug hold squeeze tuck blanket gently softly protect worry comfort help
+        save share thank grateful promise trust carry steady smile grin laugh""".split()),
+}
 
 
 @dataclass(frozen=True)
@@ -130,6 +154,13 @@ def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], Counter[
     return sums
 
 
+def _sentences_of(starts: list[int], start: int, end: int) -> range:
+    """Indexes of the sentences (by their start offsets) overlapping [start, end)."""
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = bisect.bisect_left(starts, end)
+    return range(first, max(first + 1, last))
+
+
 @stage("pair_features", needs=("document", "mentions", "cast", "links", "speakers", "evidence", "rule_relations"),
        produces="pair_features")
 def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
@@ -145,6 +176,22 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
     top = presence.mentions[ranked[0].id]
     rank = {c.id: i for i, c in enumerate(ranked)}
     narrator = {c.id for c in cast.characters if "I" in c.aliases}
+    sentence_words = [Counter() for _ in document.sentences]
+    for tok in document.tokens:
+        lemma = tok.lemma.lower()
+        for cls, words in WORD_CLASSES.items():
+            if lemma in words:
+                sentence_words[tok.sentence][cls] += 1
+    partners = {a.id: sorted((b.id for b in ranked if b.id != a.id),
+                             key=lambda b: (-len(presence.sentences[a.id] & presence.sentences[b]), rank[b]))
+                for a in ranked}
+    story_size = math.log10(max(1000, document.story.words) / 1000)
+
+    starts = [sent.start for sent in document.sentences]
+    quote_words: dict[int, Counter[str]] = {}
+    for q in speakers:
+        quote_words[q.index] = sum((sentence_words[i] for i in _sentences_of(starts, q.start, q.end)), Counter())
+
     talk: Counter[tuple[str, str]] = Counter()
     about: Counter[tuple[str, str]] = Counter()
     speech_tones: dict[tuple[str, str], list[tuple[float, Quote]]] = defaultdict(list)
@@ -188,8 +235,19 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             back = rules.get((b.id, a.id), Counter())
             rel = relations.get((a.id, b.id))
             live = rel is not None and rel.current
+            words: Counter[str] = Counter()
+            for sent in shared:
+                words.update(sentence_words[sent])
+            for _, q in spoken:
+                words.update(quote_words[q.index])
             values = {
                 "bias": 1.0,
+                "partner_rank_source": 1 / (1 + partners[a.id].index(b.id)),
+                "partner_rank_target": 1 / (1 + partners[b.id].index(a.id)),
+                "of_source_sentences": len(shared) / max(1, len(sa)),
+                "of_target_sentences": len(shared) / max(1, len(sb)),
+                "story_size": story_size,
+                **{cls: _log(words[cls]) for cls in WORD_CLASSES},
                 "cooc_sentences": _log(len(shared)),
                 "cooc_paragraphs": _log(len(paragraphs)),
                 "cooc_share": len(shared) / max(1, min(len(sa), len(sb))),
