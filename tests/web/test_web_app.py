@@ -216,6 +216,8 @@ def test_pages_are_escaped_and_locked_down(client):
     csp = home.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src" not in csp and "form-action 'self'" in csp
     assert home.headers["x-content-type-options"] == "nosniff"
+    # Not no-referrer: under it a browser sends "Origin: null" with the app's own forms.
+    assert home.headers["referrer-policy"] == "same-origin"
     error = client.post("/analyze", data={"text": "", "csrf_token": form_token(client)})
     assert error.status_code == 422 and "no story given" in error.text
     empty = client.post("/analyze", data={"csrf_token": form_token(client)},
