@@ -19,6 +19,11 @@ from .. import __version__
 
 Analyse = Callable[[bytes, str], dict[str, Any]]
 
+# What the cached JSON means, beside the version: bumped when its fields change meaning
+# without a new release (2: scene and chapter numbers count from 1), so no old entry is
+# read the new way.
+CACHE_FORMAT = b"2"
+
 
 def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -29,7 +34,8 @@ def cache_key(data: bytes, name: str, version: str = __version__, *, corrections
     """``corrections``: the bytes of the story's corrections file, so a fix made since
     (``heartline correct``, the web app) is never answered from the old analysis."""
     digest = hashlib.sha256()
-    for part in (version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data, corrections):
+    for part in (CACHE_FORMAT, version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data,
+                 corrections):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
