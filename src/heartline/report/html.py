@@ -33,7 +33,7 @@ MAX_GRAPH_NODES = 30
 GRAPH_FILL = 12
 # Aspect ratios of the two precomputed layouts: wide screens and phones.
 WIDE_ASPECT = 1.25
-TALL_ASPECT = 0.8
+TALL_ASPECT = 0.65
 # Longest paragraph quoted around a piece of evidence (characters either side of it).
 CONTEXT_CHARS = 600
 

@@ -129,7 +129,10 @@
   }
 
   // Put each name where no line runs through it: under its circle when that is free, else
-  // above, beside or at a corner; a name cut at the picture's edge is shifted inside.
+  // above, beside, at a corner, slid sideways or a line further out; a long name with no
+  // free place is tried again on two lines.  A name cut at the picture's edge is shifted inside.
+  var LINE = 14;
+
   function placeLabels(root, nodes, width, height, points) {
     var boxes = [];
     function hits(b) {
@@ -139,34 +142,69 @@
       });
       return n;
     }
-    function overlaps(b, own) {
+    function overlaps(b) {  // other names already placed, and circles (the name's own too)
       var n = 0;
       boxes.forEach(function (o) { if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) n++; });
       Object.keys(nodes).forEach(function (id) {
         var m = nodes[id];
-        if (id === own) return;
         var cx = Math.max(b.x0, Math.min(m.x, b.x1)), cy = Math.max(b.y0, Math.min(m.y, b.y1));
         if (Math.hypot(m.x - cx, m.y - cy) < m.r + 2) n++;
       });
       return n;
     }
-    root.querySelectorAll(".node").forEach(function (g) {
-      var id = g.getAttribute("data-id"), n = nodes[id], label = g.querySelector(".node-label");
-      var w = label.getComputedTextLength(), h = 13, r = n.r, d = r * 0.72;
-      // [x, baseline] of the label's middle, relative to the circle; the first free one wins.
-      var spots = n.loose ? [[0, r + 14]] : [[0, r + 14], [0, -r - 6], [r + 8 + w / 2, 4], [-r - 8 - w / 2, 4],
-        [d + 4 + w / 2, d + 12], [-d - 4 - w / 2, d + 12], [d + 4 + w / 2, -d - 4], [-d - 4 - w / 2, -d - 4]];
+    // The best place for a name ``w`` wide in ``lines`` lines: {score, x, y (first baseline), box};
+    // a score under 40 means no line and no circle or name in the way.
+    function bestSpot(n, w, lines) {
+      var r = n.r, d = r * 0.72, extra = (lines - 1) * LINE;
+      // [x of the middle, first baseline] relative to the circle; an earlier one wins a tie.
+      var spots = n.loose ? [[0, r + 14]] : [[0, r + 14], [0, -r - 6 - extra], [r + 8 + w / 2, 4 - extra / 2],
+        [-r - 8 - w / 2, 4 - extra / 2], [d + 4 + w / 2, d + 12], [-d - 4 - w / 2, d + 12],
+        [d + 4 + w / 2, -d - 4 - extra], [-d - 4 - w / 2, -d - 4 - extra]];
+      if (!n.loose) {
+        [r + 14, -r - 6 - extra, r + 28, -r - 20 - extra].forEach(function (y) {
+          [w / 3, -w / 3, 2 * w / 3, -2 * w / 3, 0].forEach(function (x) { spots.push([x, y]); });
+        });
+      }
       var best = null;
       spots.forEach(function (s, k) {
         var mid = n.x + s[0];
         mid += Math.max(0, w / 2 + 3 - mid) - Math.max(0, mid + w / 2 + 3 - width);  // keep it inside
-        var b = { x0: mid - w / 2, x1: mid + w / 2, y0: n.y + s[1] - h + 3, y1: n.y + s[1] + 3 };
+        var b = { x0: mid - w / 2, x1: mid + w / 2, y0: n.y + s[1] - 10, y1: n.y + s[1] + 3 + extra };
         var outside = b.y0 < 0 || b.y1 > height ? 1 : 0;
-        var score = hits(b) * 100 + overlaps(b, id) * 40 + outside * 1000 + k;
+        var score = hits(b) * 100 + overlaps(b) * 40 + outside * 1000 + k;
         if (!best || score < best.score) best = { score: score, x: mid - n.x, y: s[1], box: b };
       });
+      return best;
+    }
+    function twoLines(text) {  // split at the space nearest the middle
+      var at = -1;
+      for (var i = 0; i < text.length; i++) {
+        if (/\s/.test(text.charAt(i)) && (at < 0 || Math.abs(i - text.length / 2) < Math.abs(at - text.length / 2))) at = i;
+      }
+      return at > 0 ? [text.slice(0, at), text.slice(at + 1)] : null;
+    }
+    root.querySelectorAll(".node").forEach(function (g) {
+      var id = g.getAttribute("data-id"), n = nodes[id], label = g.querySelector(".node-label");
+      var best = bestSpot(n, label.getComputedTextLength(), 1), whole = label.textContent, parts = null;
+      if (best.score >= 40 && !n.loose && (parts = twoLines(whole))) {
+        var spans = parts.map(function (part, k) {
+          var t = svg("tspan", k ? { dy: String(LINE) } : {});
+          t.textContent = part;
+          return t;
+        });
+        clear(label);
+        spans.forEach(function (t) { label.appendChild(t); });
+        var two = bestSpot(n, Math.max(spans[0].getComputedTextLength(), spans[1].getComputedTextLength()), 2);
+        if (two.score < best.score) {
+          best = two;
+        } else {
+          label.textContent = whole;
+          parts = null;
+        }
+      }
       label.setAttribute("x", best.x.toFixed(1));
       label.setAttribute("y", best.y.toFixed(1));
+      if (parts) label.querySelectorAll("tspan").forEach(function (t) { t.setAttribute("x", best.x.toFixed(1)); });
       boxes.push(best.box);
     });
   }
@@ -180,7 +218,7 @@
     var linked = data.graph.nodes.filter(function (id) { return layout[id]; });
     var loose = data.graph.loose || [];
     // A few linked people do not need the whole box: it grows with them up to its full size.
-    var full = wide ? Math.min(620, width / 1.25) : Math.min(680, width / 0.8);
+    var full = wide ? Math.min(620, width / 1.25) : Math.min(720, width / 0.65);
     var mainHeight = linked.length ? Math.round(full * Math.min(1, 0.5 + 0.1 * linked.length)) : 0;
     var mx = wide ? 70 : 48, my = 40;
     var nodes = {};
