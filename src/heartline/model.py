@@ -5,7 +5,7 @@ returns something new, never edits in place.  Offsets are character offsets into
 ``Story.text`` (the decoded original text), end exclusive.
 
 This module knows no algorithm; ``to_json`` here is the one place that defines the
-``heartline/analysis/v1`` output (documented in docs/json-schema.md).
+``heartline/analysis/v2`` output (documented in docs/json-schema.md).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
 
-SCHEMA = "heartline/analysis/v1"
+SCHEMA = "heartline/analysis/v2"
 
 FEELING_KINDS = ("romantic", "affection", "dislike", "hatred")
 POSITIVE_KINDS = frozenset({"romantic", "affection"})

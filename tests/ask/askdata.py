@@ -1,4 +1,4 @@
-"""A small hand-built analysis/v1 dict for testing the answer logic without the parser
+"""A small hand-built analysis/v2 dict for testing the answer logic without the parser
 (scenes and chapters numbered from 1, as the JSON numbers them).
 
 Every verdict has a pair here: yes (anna -> tom, stated), hinted (tom -> anna, implied),
@@ -27,7 +27,7 @@ def _arc(scene: int, kind: str, how: str, past: bool, label: str) -> dict[str, A
 
 def tiny_analysis() -> dict[str, Any]:
     return {
-        "schema": "heartline/analysis/v1",
+        "schema": "heartline/analysis/v2",
         "story": {"source": "tiny.txt", "title": "Tiny", "words": 500,
                   "scenes": [{"index": 1, "start": 0, "end": 400, "chapter": 1, "title": ""},
                              {"index": 2, "start": 400, "end": 900, "chapter": 2, "title": "Chapter 2"}]},

@@ -151,7 +151,7 @@ def test_json_shape_for_the_web_app() -> None:
     assert {"question", "answer", "verdict", "characters", "relations", "evidence"} <= set(data)
     assert data["question"] == "does Anna love Tom?" and data["verdict"] == "yes"
     assert data["characters"] == ["Anna Bell", "Tom Reed"]
-    assert data["relations"] == [tiny_analysis()["relations"][0]]  # the analysis/v1 relation, unchanged
+    assert data["relations"] == [tiny_analysis()["relations"][0]]  # the analysis/v2 relation, unchanged
     assert data["evidence"][0]["text"] == "I love you, Tom,"
     not_yes_no = answer_question(tiny_analysis(), "who is Tom?")
     assert not_yes_no["verdict"] is None

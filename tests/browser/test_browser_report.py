@@ -223,7 +223,7 @@ def _hostile_report() -> tuple[str, list[str]]:
     s2 = text.index(second)
     ids = ['a" onclick="alert(6)', "b</script>", "c"]
     data = {
-        "schema": "heartline/analysis/v1",
+        "schema": "heartline/analysis/v2",
         "story": {"source": "<img src=x onerror=alert(7)>.txt", "title": '</title><script>alert(8)</script>',
                   "words": 20, "scenes": [{"index": 1, "start": 0, "end": len(text), "chapter": 1,
                                            "title": "<img src=x onerror=alert(9)>"}]},

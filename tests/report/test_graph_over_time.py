@@ -7,7 +7,7 @@ from lxml import etree
 from heartline.report.graph_export import GEXF_NS, GRAPHML_NS, to_gexf, write_graphml_per_chapter
 
 ANALYSIS = {
-    "schema": "heartline/analysis/v1",
+    "schema": "heartline/analysis/v2",
     "story": {"source": "x.txt", "title": "T", "words": 10, "scenes": [
         {"index": 1, "start": 0, "end": 5, "chapter": 1, "title": "One"},
         {"index": 2, "start": 5, "end": 9, "chapter": 2, "title": "Two"},

@@ -54,7 +54,7 @@ def test_openapi_describes_the_api(client):
 
 
 def test_analyze_json_body(analysed):
-    assert analysed["schema"] == "heartline/analysis/v1"
+    assert analysed["schema"] == "heartline/analysis/v2"
     assert analysed["story"]["title"] == "Fair"
     assert ("anna_bell", "tom_reed", "romantic") in {(r["from"], r["to"], r["kind"]) for r in analysed["relations"]}
 
@@ -143,7 +143,7 @@ def test_form_flow_ends_on_the_report(client):
     assert 'id="heartline-data"' in page.text and f'href="/api/jobs/{job_id}/analysis.json"' in page.text
     download = client.get(status["analysis"])
     assert download.headers["content-disposition"] == 'attachment; filename="fair.heartline.json"'
-    assert download.json()["schema"] == "heartline/analysis/v1"
+    assert download.json()["schema"] == "heartline/analysis/v2"
 
 
 def test_long_analysis_shows_progress_and_does_not_block(monkeypatch):

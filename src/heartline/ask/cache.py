@@ -72,7 +72,7 @@ def _write(path: Path, analysis: dict[str, Any]) -> None:
 
 def cached_analysis(source: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None,
                     analyse: Analyse | None = None, progress=None) -> tuple[dict[str, Any], bool]:
-    """The analysis/v1 dict of a story file and whether it came from the cache."""
+    """The analysis/v2 dict of a story file and whether it came from the cache."""
     from ..formats import read_bytes
 
     from ..corrections import corrections_bytes

@@ -1,4 +1,4 @@
-"""An analysis/v1 dict, indexed once for answering many questions about it."""
+"""An analysis/v2 dict, indexed once for answering many questions about it."""
 from __future__ import annotations
 
 import bisect

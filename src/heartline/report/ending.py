@@ -32,6 +32,6 @@ def ending(kind: str, current: bool, arc: Iterable[Step]) -> str:
 
 
 def ending_of(relation) -> str:
-    """``ending`` of a relation dict (``heartline/analysis/v1``)."""
+    """``ending`` of a relation dict (``heartline/analysis/v2``)."""
     return ending(relation["kind"], relation["current"],
                   [(a["kind"], a["how"], a["past"]) for a in relation.get("arc", ())])

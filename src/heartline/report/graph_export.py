@@ -6,7 +6,7 @@ confidence; weight = confidence), and ``talks_to``, one a speaker → addressee 
 the conversation graph (``count`` quotes; weight = count).  The GEXF is dynamic: nodes
 and edges carry spells of the chapters (numbered from 1, as in the JSON) where their evidence or
 quotes lie, for Gephi's timeline; ``chapter_graphml`` gives one GraphML per chapter.
-Written from the ``heartline/analysis/v1`` dict with the standard library's
+Written from the ``heartline/analysis/v2`` dict with the standard library's
 ElementTree; no graph library needed to write, any can read.
 """
 from __future__ import annotations

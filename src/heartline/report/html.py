@@ -1,6 +1,6 @@
 """The HTML report: one self-contained file, readable offline, safe for any story.
 
-Built from the ``heartline/analysis/v1`` dict and the story text (for the paragraphs
+Built from the ``heartline/analysis/v2`` dict and the story text (for the paragraphs
 around each piece of evidence).  The page is static markup plus one inline script
 and one inline stylesheet shipped in ``assets/``; no library, no network.  Story text
 only ever reaches the page as JSON data that the script puts in with ``textContent``,

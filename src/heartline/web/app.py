@@ -156,7 +156,7 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
 
     @app.post("/api/analyze", tags=["api"], openapi_extra={"requestBody": _STORY_BODY}, responses=_ERRORS)
     async def analyze(request: Request) -> JSONResponse:
-        """Analyse a story and answer with the `heartline/analysis/v1` JSON (docs/json-schema.md).
+        """Analyse a story and answer with the `heartline/analysis/v2` JSON (docs/json-schema.md).
         Runs in a worker: other requests are served meanwhile."""
         try:
             story = await story_from_request(request, max_upload_bytes)
