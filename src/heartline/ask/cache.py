@@ -1,6 +1,6 @@
 """The analysis of a story file, kept on disk so a second question needs no second run.
 
-The key is a hash of heartline's version, the file's name and its bytes: a new version
+The key is a hash of the cache format, heartline's version, the file's name and its bytes: a new version
 (its rules may read the text differently) or an edited file misses the cache; the name
 is in the key because the title, and the format, may come from it.  Entries live in
 ``$XDG_CACHE_HOME/heartline/analysis`` (else ``~/.cache/heartline/analysis``) unless a directory is given.

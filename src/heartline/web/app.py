@@ -197,7 +197,8 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
         return JSONResponse(result.analysis,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
-    @app.post("/api/ask", tags=["api"], responses={404: {"description": "no such result"},
+    @app.post("/api/ask", tags=["api"], responses={403: {"description": "not application/json, or from another site"},
+                                                    404: {"description": "no such result"},
                                                     422: {"description": "no question or job"}})
     async def ask(request: Request) -> JSONResponse:
         """Answer a question about a finished analysis: ``{"job": ID, "question": "..."}``;
