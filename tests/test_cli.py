@@ -64,7 +64,7 @@ def test_json_to_stdout_is_only_valid_json_with_the_contract(tmp_path, capsys) -
     assert main(["analyze", str(story), "--json", "-"]) == 0
     out, _err = capsys.readouterr()
     data = json.loads(out)  # nothing but JSON on stdout
-    assert data["schema"] == "heartline/analysis/v1"
+    assert data["schema"] == "heartline/analysis/v2"
     assert CONTRACT <= set(data)
     assert {"source", "title", "words", "scenes"} <= set(data["story"])
     assert {"characters", "relationships"} <= set(data["tags"])
@@ -80,7 +80,7 @@ def test_json_to_a_file_and_summary_to_stdout(tmp_path, capsys) -> None:
     assert main(["analyze", str(story), "--json", str(target)]) == 0
     out, _err = capsys.readouterr()
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["schema"] == "heartline/analysis/v1" and CONTRACT <= set(data)
+    assert data["schema"] == "heartline/analysis/v2" and CONTRACT <= set(data)
     assert "Mia" in out  # the human summary still goes to the terminal
 
 

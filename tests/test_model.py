@@ -1,4 +1,4 @@
-"""The data model and the ``heartline/analysis/v1`` JSON contract."""
+"""The data model and the ``heartline/analysis/v2`` JSON contract."""
 from __future__ import annotations
 
 import dataclasses
@@ -44,7 +44,7 @@ def _analysis() -> Analysis:
 def test_to_json_has_every_contract_key() -> None:
     data = _analysis().to_json()
     assert set(data) == TOP
-    assert data["schema"] == SCHEMA == "heartline/analysis/v1"
+    assert data["schema"] == SCHEMA == "heartline/analysis/v2"
     assert set(data["story"]) == STORY_KEYS
     assert set(data["story"]["metadata"]) == METADATA_KEYS
     assert set(data["story"]["declared_tags"]) == DECLARED_KEYS

@@ -78,6 +78,21 @@ def add_corrections_option(parser: argparse.ArgumentParser) -> None:
                         help="your corrections (YAML; default: STORY.heartline.yaml beside the story)")
 
 
+def report_corrections(report) -> None:
+    """Say on stderr that a corrections file changed the results (one line; a file edited by
+    someone else, or forgotten, must never change them silently), then any stale ones."""
+    if not report.file or not report.outcomes:
+        return
+    applied = sum(1 for o in report.outcomes if o.applied)
+    total = len(report.outcomes)
+    stale = f" ({total - applied} matched nothing)" if applied < total else ""
+    print(f"heartline: using {total} correction{'s' if total != 1 else ''} from {report.file}{stale}",
+          file=sys.stderr)
+    for o in report.outcomes:
+        if not o.applied:
+            print(f"heartline: note: stale correction ({o.action}): {o.note}", file=sys.stderr)
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .api import analyze
     from .report.terminal import render
@@ -88,8 +103,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                            corrections=args.corrections, meta=args.meta)
     finally:
         progress.close()
-    for item in analysis.corrections.to_json()["stale"]:
-        print(f"heartline: note: stale correction ({item['action']}): {item['note']}", file=sys.stderr)
+    report_corrections(analysis.corrections)
     if args.json:
         write_json(analysis.to_json(), args.json)
     _write_reports(analysis, args)

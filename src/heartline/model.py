@@ -5,7 +5,7 @@ returns something new, never edits in place.  Offsets are character offsets into
 ``Story.text`` (the decoded original text), end exclusive.
 
 This module knows no algorithm; ``to_json`` here is the one place that defines the
-``heartline/analysis/v1`` output (documented in docs/json-schema.md).
+``heartline/analysis/v2`` output (documented in docs/json-schema.md).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
 
-SCHEMA = "heartline/analysis/v1"
+SCHEMA = "heartline/analysis/v2"
 
 FEELING_KINDS = ("romantic", "affection", "dislike", "hatred")
 POSITIVE_KINDS = frozenset({"romantic", "affection"})
@@ -32,7 +32,7 @@ class Scene:
     index: int
     start: int
     end: int
-    chapter: int  # 0-based chapter the scene lies in
+    chapter: int  # 0-based chapter the scene lies in (outputs count from 1: ``number``)
     title: str = ""  # heading of the chapter, when the scene opens one
 
 
@@ -371,6 +371,12 @@ class CorrectionReport:
                 "stale": [item(o) for o in self.outcomes if not o.applied]}
 
 
+def number(index: int) -> int:
+    """A scene or chapter as people count it, from 1: the number every output shows (the
+    terminal, ``ask``, the JSON, the report).  Inside the pipeline they are 0-based indexes."""
+    return index + 1
+
+
 @dataclass(frozen=True)
 class Analysis:
     story: Story
@@ -403,8 +409,8 @@ class Analysis:
                                   "characters": list(self.story.info.characters),
                                   "additional": list(self.story.info.additional_tags)},
                 "scenes": [
-                    {"index": s.index, "start": s.start, "end": s.end,
-                     "chapter": s.chapter, "title": s.title}
+                    {"index": number(s.index), "start": s.start, "end": s.end,
+                     "chapter": number(s.chapter), "title": s.title}
                     for s in self.scenes
                 ],
             },
@@ -417,16 +423,16 @@ class Analysis:
             "quotes": [
                 {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker,
                  "addressee": q.addressee, "addressee_from": q.addressed or None,
-                 "scene": q.scene, "kind": q.kind}
+                 "scene": number(q.scene), "kind": q.kind}
                 for q in self.quotes
             ],
             "relations": [
                 {"from": r.source, "to": r.target, "kind": r.kind, "how": r.how,
                  "current": r.current, "confidence": round(r.confidence, 3),
-                 "arc": [{"scene": a.scene, "kind": a.kind, "how": a.how,
+                 "arc": [{"scene": number(a.scene), "kind": a.kind, "how": a.how,
                           "past": a.past, "label": a.label} for a in r.arc],
                  "evidence": [{"text": e.text, "start": e.start, "end": e.end,
-                               "scene": e.scene, "kind": e.kind, "how": e.how,
+                               "scene": number(e.scene), "kind": e.kind, "how": e.how,
                                "cue": e.cue, "past": e.past} for e in r.evidence],
                  "corrected": r.corrected, "reason": r.reason or None}
                 for r in self.relations

@@ -1,4 +1,5 @@
-"""A small hand-built analysis/v1 dict for testing the answer logic without the parser.
+"""A small hand-built analysis/v2 dict for testing the answer logic without the parser
+(scenes and chapters numbered from 1, as the JSON numbers them).
 
 Every verdict has a pair here: yes (anna -> tom, stated), hinted (tom -> anna, implied),
 denies it (cleo -> tom), used to (tom -> cleo, past; rex -> anna, romantic then affection),
@@ -26,10 +27,10 @@ def _arc(scene: int, kind: str, how: str, past: bool, label: str) -> dict[str, A
 
 def tiny_analysis() -> dict[str, Any]:
     return {
-        "schema": "heartline/analysis/v1",
+        "schema": "heartline/analysis/v2",
         "story": {"source": "tiny.txt", "title": "Tiny", "words": 500,
-                  "scenes": [{"index": 0, "start": 0, "end": 400, "chapter": 0, "title": ""},
-                             {"index": 1, "start": 400, "end": 900, "chapter": 1, "title": "Chapter 2"}]},
+                  "scenes": [{"index": 1, "start": 0, "end": 400, "chapter": 1, "title": ""},
+                             {"index": 2, "start": 400, "end": 900, "chapter": 2, "title": "Chapter 2"}]},
         "characters": [
             {"id": "anna_bell", "name": "Anna Bell", "aliases": ["Anna", "Anna Bell", "Anna-chan"],
              "gender": "female", "mentions": 40, "centrality": 1.0},
@@ -44,31 +45,31 @@ def tiny_analysis() -> dict[str, Any]:
         ],
         "quotes": [
             {"text": "I love you, Tom,", "start": 10, "end": 26, "speaker": "anna_bell", "addressee": "tom_reed",
-             "addressee_from": "vocative", "scene": 0, "kind": "speech"},
+             "addressee_from": "vocative", "scene": 1, "kind": "speech"},
             {"text": "Cleo is crazy about Tom.", "start": 100, "end": 124, "speaker": "rex_stone",
-             "addressee": None, "addressee_from": None, "scene": 0, "kind": "speech"},
+             "addressee": None, "addressee_from": None, "scene": 1, "kind": "speech"},
             {"text": "I do not love him.", "start": 450, "end": 468, "speaker": "cleo_reed", "addressee": None,
-             "addressee_from": None, "scene": 1, "kind": "speech"},
+             "addressee_from": None, "scene": 2, "kind": "speech"},
         ],
         "relations": [
             _rel("anna_bell", "tom_reed", "romantic", "stated", True, 0.93,
-                 [_ev("I love you, Tom,", 10, 0, "romantic", "stated", "love")]),
+                 [_ev("I love you, Tom,", 10, 1, "romantic", "stated", "love")]),
             _rel("cleo_reed", "tom_reed", "romantic", "denied", True, 0.7,
-                 [_ev("Cleo is crazy about Tom.", 100, 0, "romantic", "claimed", "crazy about"),
-                  _ev("I do not love him.", 450, 1, "romantic", "denied", "love")],
-                 [_arc(0, "romantic", "claimed", False, "romantic claimed"),
-                  _arc(1, "romantic", "denied", False, "denied")]),
+                 [_ev("Cleo is crazy about Tom.", 100, 1, "romantic", "claimed", "crazy about"),
+                  _ev("I do not love him.", 450, 2, "romantic", "denied", "love")],
+                 [_arc(1, "romantic", "claimed", False, "romantic claimed"),
+                  _arc(2, "romantic", "denied", False, "denied")]),
             _rel("rex_stone", "tom_reed", "hatred", "narrated", True, 0.6,
-                 [_ev("Rex hated Tom.", 200, 0, "hatred", "narrated", "hated")]),
+                 [_ev("Rex hated Tom.", 200, 1, "hatred", "narrated", "hated")]),
             _rel("tom_reed", "anna_bell", "romantic", "implied", True, 0.5,
-                 [_ev("Tom kept her letters.", 300, 0, "romantic", "implied", "kept her letters")]),
+                 [_ev("Tom kept her letters.", 300, 1, "romantic", "implied", "kept her letters")]),
             _rel("tom_reed", "cleo_reed", "romantic", "narrated", False, 0.4,
-                 [_ev("Tom had loved Cleo once.", 320, 0, "romantic", "narrated", "loved", past=True)]),
+                 [_ev("Tom had loved Cleo once.", 320, 1, "romantic", "narrated", "loved", past=True)]),
             _rel("rex_stone", "anna_bell", "affection", "narrated", True, 0.55,
-                 [_ev("Rex had adored Anna years ago.", 340, 0, "romantic", "narrated", "adored", past=True),
-                  _ev("Rex was a good friend to Anna.", 500, 1, "affection", "narrated", "friend")],
-                 [_arc(0, "romantic", "narrated", True, "romantic (past)"),
-                  _arc(1, "affection", "narrated", False, "affection narrated")]),
+                 [_ev("Rex had adored Anna years ago.", 340, 1, "romantic", "narrated", "adored", past=True),
+                  _ev("Rex was a good friend to Anna.", 500, 2, "affection", "narrated", "friend")],
+                 [_arc(1, "romantic", "narrated", True, "romantic (past)"),
+                  _arc(2, "affection", "narrated", False, "affection narrated")]),
         ],
         "tags": {"characters": ["Anna Bell", "Tom Reed"], "relationships": ["Anna Bell/Tom Reed", "Cleo Reed/Tom Reed"]},
     }

@@ -47,8 +47,8 @@ def test_yes_cites_its_evidence_with_chapter_offset_and_speaker(ask) -> None:
     a = ask("does Anna love Tom?")
     [item] = a.evidence
     assert item == {"from": "anna_bell", "to": "tom_reed", "text": "I love you, Tom,", "start": 10, "end": 26,
-                    "scene": 0, "kind": "romantic", "how": "stated", "cue": "love", "past": False,
-                    "chapter": 0, "speaker": "anna_bell"}
+                    "scene": 1, "kind": "romantic", "how": "stated", "cue": "love", "past": False,
+                    "chapter": 1, "speaker": "anna_bell"}
     assert a.confidence == 0.93 and "very sure" in a.answer
 
 
@@ -83,9 +83,9 @@ def test_nobody_is_an_answer_not_a_guess(ask) -> None:
 def test_how_does_x_feel_gives_every_feeling_and_the_arc(ask) -> None:
     a = ask("how does Rex feel about Anna?")
     assert a.verdict is None
-    assert "romantic (past) (scene 0)" in a.answer and "affection (scene 1)" in a.answer
-    assert "Arc: romantic (past) (scene 0) -> affection narrated (scene 1)" in a.answer
-    assert len(a.evidence) == 2 and a.evidence[1]["chapter"] == 1
+    assert "romantic (past) (scene 1)" in a.answer and "affection (scene 2)" in a.answer
+    assert "Arc: romantic (past) (scene 1) -> affection narrated (scene 2)" in a.answer
+    assert len(a.evidence) == 2 and a.evidence[1]["chapter"] == 2
 
 
 def test_who_said_it_names_the_claimants_and_the_denial(ask) -> None:
@@ -151,7 +151,7 @@ def test_json_shape_for_the_web_app() -> None:
     assert {"question", "answer", "verdict", "characters", "relations", "evidence"} <= set(data)
     assert data["question"] == "does Anna love Tom?" and data["verdict"] == "yes"
     assert data["characters"] == ["Anna Bell", "Tom Reed"]
-    assert data["relations"] == [tiny_analysis()["relations"][0]]  # the analysis/v1 relation, unchanged
+    assert data["relations"] == [tiny_analysis()["relations"][0]]  # the analysis/v2 relation, unchanged
     assert data["evidence"][0]["text"] == "I love you, Tom,"
     not_yes_no = answer_question(tiny_analysis(), "who is Tom?")
     assert not_yes_no["verdict"] is None

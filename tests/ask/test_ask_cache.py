@@ -57,7 +57,7 @@ def test_a_corrupt_entry_is_analysed_again(tmp_path) -> None:
     entry.write_text("{not json", encoding="utf-8")
     _, hit = cached_analysis(story, cache_dir=tmp_path / "c", analyse=analyse)
     assert not hit and analyse.calls == 2
-    assert json.loads(entry.read_text(encoding="utf-8"))["schema"] == "heartline/analysis/v1"
+    assert json.loads(entry.read_text(encoding="utf-8"))["schema"] == "heartline/analysis/v2"
 
 
 def test_an_unwritable_cache_still_answers(tmp_path, capsys) -> None:

@@ -31,7 +31,7 @@ def story(tmp_path_factory) -> tuple[Path, Path]:
     first = _run([str(path), "does Anna love Tom?", "--cache-dir", str(cache)])
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Yes. Anna Bell is in love with Tom Reed")
-    assert '[scene 0, chapter 0, offset 0] Anna Bell -> Tom Reed, romantic, narrated: "Anna Bell loved Tom Reed."' \
+    assert '[scene 1, chapter 1, offset 0] Anna Bell -> Tom Reed, romantic, narrated: "Anna Bell loved Tom Reed."' \
         in first.stdout
     return path, cache
 

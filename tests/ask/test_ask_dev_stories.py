@@ -140,8 +140,8 @@ def test_how_does_edda_feel_about_hale_shows_past_affection_and_hatred(winter) -
     a = winter.ask("how does Edda feel about Gerrit?")
     # "I had loved him for that" is a child's gratitude, past; the letter's "fond of me"
     # (Hale's claim) comes between; the hatred holds at the end
-    assert "Arc: affection (past) (scene 0) -> " in a.answer
-    assert a.answer.rstrip(".").endswith("-> hatred narrated (scene 7)")
+    assert "Arc: affection (past) (scene 1) -> " in a.answer
+    assert a.answer.rstrip(".").endswith("-> hatred narrated (scene 8)")
 
 
 def test_who_said_naruto_likes_hinata(valentine) -> None:

@@ -10,7 +10,9 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -102,14 +104,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def live_app():
-    """The web app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
+@contextmanager
+def serving(app):
+    """``app`` served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
     uvicorn = pytest.importorskip("uvicorn")
-    from heartline.web.app import create_app
-
     port = _free_port()
-    app = create_app(max_upload_bytes=2_000_000, allowed_hosts=["127.0.0.1", "localhost"])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -118,6 +117,55 @@ def live_app():
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live_app():
+    """The web app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
+    from heartline.web.app import create_app
+
+    with serving(create_app(max_upload_bytes=2_000_000, allowed_hosts=["127.0.0.1", "localhost"])) as url:
+        yield url
+
+
+@contextmanager
+def other_site(pages: dict[str, str]):
+    """Another origin on this computer: a plain HTTP server on another loopback port that
+    serves ``pages`` (path -> HTML).  Yields its base URL."""
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            body = pages.get(self.path.split("?")[0])
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write((body or "not here").encode("utf-8"))
+
+        def log_message(self, *args):  # keep the test output quiet
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve_app():
+    """``with serve_app(app) as url``: an app of the test's own making, served on loopback."""
+    return serving
+
+
+@pytest.fixture(scope="session")
+def site_elsewhere():
+    """``with site_elsewhere({path: html}) as url``: pages on another loopback origin."""
+    return other_site

@@ -39,7 +39,7 @@ def test_upload_flow(live_app, open_page, tmp_path, click, screenshots):
     with page.expect_download() as download:
         page.get_by_role("link", name="Download JSON").click()
     data = json.loads(download.value.path().read_text(encoding="utf-8"))
-    assert data["schema"] == "heartline/analysis/v1" and data["story"]["source"] == "spring_fair.txt"
+    assert data["schema"] == "heartline/analysis/v2" and data["story"]["source"] == "spring_fair.txt"
     assert download.value.suggested_filename.endswith(".heartline.json")
 
     assert watched.dialogs == [] and watched.errors == []

@@ -8,6 +8,7 @@ import pytest
 
 from heartline.api import analyze
 from heartline.report.html import render_html, render_report
+from storybook import INN, INN_HATRED, INN_LINKED, INN_LOOSE, turned
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -26,6 +27,24 @@ def _open_report(open_page, tmp_path, html: str, name: str, width: int = 1280, h
     path.write_text(html, encoding="utf-8")
     page, watched = open_page(path.as_uri(), width, height)
     return page, watched, path.as_uri()
+
+
+def labels_crossed(page) -> list[str]:
+    """The names some drawn line runs through (line centres sampled every pixel, on screen)."""
+    return page.evaluate("""() => {
+      const boxes = [...document.querySelectorAll('.node-label')].map(t => [t.textContent, t.getBoundingClientRect()]);
+      const hit = new Set();
+      document.querySelectorAll('.edge-line').forEach(p => {
+        const m = p.getScreenCTM(), length = p.getTotalLength();
+        for (let s = 0; s <= length; s += 1) {
+          const q = p.getPointAtLength(s), x = m.a * q.x + m.c * q.y + m.e, y = m.b * q.x + m.d * q.y + m.f;
+          for (const [name, b] of boxes) {
+            if (x > b.left + 1 && x < b.right - 1 && y > b.top + 1 && y < b.bottom - 1) hit.add(name);
+          }
+        }
+      });
+      return [...hit];
+    }""")
 
 
 def _graph(page) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -71,6 +90,7 @@ def test_tiny_report_on_a_phone(open_page, tmp_path, tiny_html, click, screensho
     for label in page.locator(".node-label").all():
         box = label.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert labels_crossed(page) == []
     click(page, "anna_bell", "rex_hale")
     assert "fond" in page.locator("#detail mark.hl").first.inner_text()
     page.screenshot(path=str(screenshots / "report-tiny-phone.png"), full_page=True)
@@ -119,10 +139,72 @@ def test_valentine_report_on_a_phone(open_page, tmp_path, valentine, screenshots
     page, watched, _ = _open_report(open_page, tmp_path, html, "valentine.html", 390, 844)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator(".node").count() == 11
+    assert labels_crossed(page) == []
     page.screenshot(path=str(screenshots / "report-valentine-phone-top.png"))
     page.locator('tr.person[data-id="hinata"]').click()
     assert page.locator("#detail .char-title").inner_text() == "Hinata"
     page.screenshot(path=str(screenshots / "report-valentine-phone.png"))
+    assert watched.errors == []
+
+
+# ------------------------------------------------- people with no feeling, numbering, endings
+@pytest.fixture(scope="module")
+def inn_html(analyse):
+    return render_html(analyse(INN))
+
+
+def _box(page, selector: str) -> dict:
+    return page.locator(selector).bounding_box()
+
+
+@pytest.mark.parametrize("width, height, shot", [(1280, 900, "report-unlinked.png"),
+                                                 (390, 844, "report-unlinked-phone.png")])
+def test_characters_without_a_feeling_sit_in_a_row_below_the_graph(open_page, tmp_path, inn_html, screenshots,
+                                                                   width, height, shot):
+    page, watched, _ = _open_report(open_page, tmp_path, inn_html, "inn.html", width, height)
+    centres = {g.get_attribute("data-id"): g.locator(".node-dot").bounding_box()
+               for g in page.locator(".node").all()}
+    loose = set(page.locator(".node.loose").evaluate_all("gs => gs.map(g => g.dataset.id)"))
+    assert loose == INN_LOOSE and set(centres) == INN_LINKED | INN_LOOSE
+    lowest_linked = max(centres[i]["y"] + centres[i]["height"] for i in INN_LINKED)
+    assert all(centres[i]["y"] > lowest_linked + 20 for i in loose)  # below, under their own caption
+    if width > 900:
+        assert len({round(centres[i]["y"] + centres[i]["height"] / 2) for i in loose}) == 1  # one row
+    # The linked people spread over the picture instead of huddling in one part of it.
+    graph = _box(page, "#graph")
+    xs = [centres[i]["x"] + centres[i]["width"] / 2 for i in INN_LINKED]
+    assert max(xs) - min(xs) > 0.5 * graph["width"]
+    assert labels_crossed(page) == []
+    for label in page.locator(".node-label").all():
+        box = label.bounding_box()
+        assert graph["x"] <= box["x"] and box["x"] + box["width"] <= graph["x"] + graph["width"]
+    # Every card is its own: no card under another, no blank under the characters table.
+    talk, people = _box(page, ".talk-card"), _box(page, ".people-card")
+    assert talk["y"] + talk["height"] <= people["y"]
+    table = _box(page, "#people")
+    assert people["y"] + people["height"] - (table["y"] + table["height"]) < 40
+    page.screenshot(path=str(screenshots / shot), full_page=True)
+    assert watched.errors == []
+
+
+def test_the_report_numbers_scenes_as_the_terminal_does(open_page, tmp_path, inn_html, click):
+    page, watched, _ = _open_report(open_page, tmp_path, inn_html, "inn.html")
+    click(page, "tobin", "doran_vesk")
+    item = page.locator("#detail li.evidence", has_text=INN_HATRED)
+    assert item.locator(".ev-where").inner_text().startswith("scene 2 ")  # the terminal's [scene 2]
+    heads = page.locator(".arc-head .arc-num")
+    assert heads.all_inner_texts() == ["1", "2", "3"]
+    assert heads.nth(1).get_attribute("title") == "chapter 1, scene 2"
+    assert watched.errors == []
+
+
+def test_a_feeling_that_turns_is_not_still_true_under_its_first_kind(open_page, tmp_path, analyse, click):
+    page, watched, _ = _open_report(open_page, tmp_path, render_html(turned(analyse(INN))), "turned.html")
+    click(page, "mira_quell", "doran_vesk")
+    badges = page.locator("#detail .badges").inner_text()
+    assert "ends as dislike" in badges and "still true at the end" not in badges
+    edge = page.locator('.edge[data-from="mira_quell"][data-to="doran_vesk"] title').text_content()
+    assert "romantic (ends as dislike)" in edge
     assert watched.errors == []
 
 
@@ -141,20 +223,20 @@ def _hostile_report() -> tuple[str, list[str]]:
     s2 = text.index(second)
     ids = ['a" onclick="alert(6)', "b</script>", "c"]
     data = {
-        "schema": "heartline/analysis/v1",
+        "schema": "heartline/analysis/v2",
         "story": {"source": "<img src=x onerror=alert(7)>.txt", "title": '</title><script>alert(8)</script>',
-                  "words": 20, "scenes": [{"index": 0, "start": 0, "end": len(text), "chapter": 0,
+                  "words": 20, "scenes": [{"index": 1, "start": 0, "end": len(text), "chapter": 1,
                                            "title": "<img src=x onerror=alert(9)>"}]},
         "characters": [{"id": ids[i], "name": name, "aliases": [name, name + " <b>bold</b>"], "gender": "unknown",
                         "mentions": 3 - i, "centrality": 1 - i / 3} for i, name in enumerate(ATTACKS)],
         "quotes": [],
         "relations": [
             {"from": ids[0], "to": ids[1], "kind": "romantic", "how": "narrated", "current": True, "confidence": 0.8,
-             "arc": [{"scene": 0, "kind": "romantic", "how": "narrated", "past": False, "label": "<b>x</b>"}],
-             "evidence": [{"text": first, "start": 0, "end": len(first), "scene": 0, "kind": "romantic",
+             "arc": [{"scene": 1, "kind": "romantic", "how": "narrated", "past": False, "label": "<b>x</b>"}],
+             "evidence": [{"text": first, "start": 0, "end": len(first), "scene": 1, "kind": "romantic",
                            "how": "narrated", "cue": "<script>", "past": False}]},
             {"from": ids[2], "to": ids[0], "kind": "hatred", "how": "denied", "current": True, "confidence": 0.6,
-             "arc": [], "evidence": [{"text": second, "start": s2, "end": s2 + len(second), "scene": 0,
+             "arc": [], "evidence": [{"text": second, "start": s2, "end": s2 + len(second), "scene": 1,
                                       "kind": "hatred", "how": "denied", "cue": "hated", "past": False}]},
         ],
         "tags": {"characters": ATTACKS, "relationships": [f"{a}/{b}", f"{c} & {a}"]},

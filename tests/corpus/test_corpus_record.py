@@ -28,7 +28,7 @@ def test_work_fields(record):
     assert record.title == "The Harbour, part 0" and record.scenes == 3 and record.words > 250
     assert record.declared_tags == {"relationships": ["Anna Bell/Tom Pike"], "rating": "G"}
     assert record.story_metadata["words_declared"] == 300 and "body" not in record.story_metadata
-    assert record.analysis["schema"] == "heartline/analysis/v1"
+    assert record.analysis["schema"] == "heartline/analysis/v2"
 
 
 def test_pair_centrality_is_the_mean_of_evidence_and_scene_shares(record):

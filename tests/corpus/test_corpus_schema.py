@@ -65,3 +65,30 @@ def test_read_only_open_refuses_a_missing_file(tmp_path):
 def test_unreachable_server_is_one_error_line():
     with pytest.raises(HeartlineError, match="cannot open database"):
         open_database("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_a_version_1_database_gets_scene_numbers_from_one(tmp_path, monkeypatch):
+    """Version 1 stored evidence scenes from 0 (analysis/v1); version 2 numbers them from 1."""
+    from corpus_helpers import story_text
+
+    from heartline.api import analyze_text
+    from heartline.corpus.record import record_from_analysis
+    from heartline.corpus.store import save_work
+
+    path = str(tmp_path / "v1.sqlite")
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    engine = open_database(path)                       # created as version 1
+    save_work(engine, record_from_analysis(analyze_text(story_text(0), source="/c/s.txt"), "h0"))
+    with engine.begin() as conn:                       # what version 1 held: numbers from 0
+        conn.execute(schema.evidence.update().values(scene=schema.evidence.c.scene - 1))
+        before = sorted(conn.execute(sa.select(schema.evidence.c.id, schema.evidence.c.scene)).all())
+    engine.dispose()
+    assert before and min(scene for _, scene in before) == 0
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION)
+    for _ in range(2):                                 # migrated once, left alone after
+        engine = open_database(path)
+        with engine.connect() as conn:
+            after = sorted(conn.execute(sa.select(schema.evidence.c.id, schema.evidence.c.scene)).all())
+            assert schema.current_version(conn) == SCHEMA_VERSION
+        engine.dispose()
+        assert after == [(i, scene + 1) for i, scene in before]

@@ -75,7 +75,7 @@ def test_comma_separated_lists_are_split_in_order(story, tmp_path) -> None:
 
 
 def test_a_json_that_is_not_fanficfare_is_left_alone(story) -> None:
-    story.with_suffix(".json").write_text(json.dumps({"schema": "heartline/analysis/v1", "title": "x"}),
+    story.with_suffix(".json").write_text(json.dumps({"schema": "heartline/analysis/v2", "title": "x"}),
                                           encoding="utf-8")
     assert read_story(story).info.is_empty
 

@@ -7,7 +7,7 @@ from lxml import etree
 from heartline.report.graph_export import GEXF_NS, GRAPHML_NS, to_gexf, to_graphml
 
 ANALYSIS = {
-    "schema": "heartline/analysis/v1",
+    "schema": "heartline/analysis/v2",
     "story": {"source": "x.txt", "title": "A & B <draft>", "words": 10, "scenes": []},
     "characters": [
         {"id": "anna", "name": "Anna Bell", "aliases": ["Anna", "Anna Bell"], "gender": "female",

@@ -7,23 +7,23 @@ from lxml import etree
 from heartline.report.graph_export import GEXF_NS, GRAPHML_NS, to_gexf, write_graphml_per_chapter
 
 ANALYSIS = {
-    "schema": "heartline/analysis/v1",
+    "schema": "heartline/analysis/v2",
     "story": {"source": "x.txt", "title": "T", "words": 10, "scenes": [
-        {"index": 0, "start": 0, "end": 5, "chapter": 0, "title": "One"},
-        {"index": 1, "start": 5, "end": 9, "chapter": 1, "title": "Two"},
-        {"index": 2, "start": 9, "end": 12, "chapter": 2, "title": "Three"}]},
+        {"index": 1, "start": 0, "end": 5, "chapter": 1, "title": "One"},
+        {"index": 2, "start": 5, "end": 9, "chapter": 2, "title": "Two"},
+        {"index": 3, "start": 9, "end": 12, "chapter": 3, "title": "Three"}]},
     "characters": [
         {"id": "ann", "name": "Ann", "aliases": ["Ann"], "gender": "female", "mentions": 5, "centrality": 1.0},
         {"id": "tom", "name": "Tom", "aliases": ["Tom"], "gender": "male", "mentions": 3, "centrality": 0.6},
         {"id": "cy", "name": "Cy", "aliases": ["Cy"], "gender": "unknown", "mentions": 1, "centrality": 0.2},
     ],
     "quotes": [
-        {"text": "Hi", "start": 0, "end": 2, "speaker": "tom", "addressee": "ann", "scene": 0, "kind": "speech"},
-        {"text": "Go", "start": 9, "end": 11, "speaker": "tom", "addressee": "ann", "scene": 2, "kind": "speech"},
+        {"text": "Hi", "start": 0, "end": 2, "speaker": "tom", "addressee": "ann", "scene": 1, "kind": "speech"},
+        {"text": "Go", "start": 9, "end": 11, "speaker": "tom", "addressee": "ann", "scene": 3, "kind": "speech"},
     ],
     "relations": [
         {"from": "ann", "to": "tom", "kind": "romantic", "how": "stated", "current": True, "confidence": 0.9,
-         "arc": [], "evidence": [{"scene": 0}, {"scene": 1}, {"scene": 1}]},
+         "arc": [], "evidence": [{"scene": 1}, {"scene": 2}, {"scene": 2}]},
     ],
     "conversations": [{"from": "tom", "to": "ann", "count": 2, "quotes": [0, 1]}],
     "tags": {"characters": [], "relationships": []},
@@ -41,11 +41,11 @@ def test_gexf_is_dynamic_with_chapter_spells() -> None:
     edges = graph.findall("g:edges/g:edge", NS)
     feeling, talk = edges
     assert _values(feeling, NS)["type"] == "feeling" and _values(feeling, NS)["count"] == "3"
-    assert [(s.get("start"), s.get("end")) for s in feeling.findall("g:spells/g:spell", NS)] == [("0", "1")]
+    assert [(s.get("start"), s.get("end")) for s in feeling.findall("g:spells/g:spell", NS)] == [("1", "2")]
     assert _values(talk, NS)["type"] == "talks_to" and talk.get("weight") == "2"
-    assert [(s.get("start"), s.get("end")) for s in talk.findall("g:spells/g:spell", NS)] == [("0", "0"), ("2", "2")]
+    assert [(s.get("start"), s.get("end")) for s in talk.findall("g:spells/g:spell", NS)] == [("1", "1"), ("3", "3")]
     nodes = {n.get("id"): n for n in graph.findall("g:nodes/g:node", NS)}
-    assert [(s.get("start"), s.get("end")) for s in nodes["ann"].findall("g:spells/g:spell", NS)] == [("0", "2")]
+    assert [(s.get("start"), s.get("end")) for s in nodes["ann"].findall("g:spells/g:spell", NS)] == [("1", "3")]
     assert nodes["cy"].find("g:spells", NS) is None  # nothing dates Cy: always there
 
 

@@ -144,3 +144,15 @@ def test_cli_unwritable_report_is_one_error_line(tmp_path, capsys):
     code = main(["analyze", str(story), "-q", "--html", str(tmp_path / "missing" / "r.html")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("heartline: error: cannot write") and err.count("\n") == 1
+
+
+def test_characters_without_a_feeling_sit_in_the_row_not_the_layout(analyse):
+    from storybook import INN, INN_LINKED, INN_LOOSE
+    analysis = analyse(INN)
+    graph = report_data(analysis.to_json(), analysis.story.text)["graph"]
+    assert set(graph["loose"]) == INN_LOOSE and set(graph["nodes"]) == INN_LINKED | INN_LOOSE
+    for layout in graph["layout"].values():
+        assert set(layout) == INN_LINKED
+        # The linked people have the whole picture to themselves.
+        xs, ys = [p[0] for p in layout.values()], [p[1] for p in layout.values()]
+        assert (min(xs), max(xs), min(ys), max(ys)) == (0.0, 1.0, 0.0, 1.0)

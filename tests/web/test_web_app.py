@@ -14,6 +14,7 @@ from heartline.errors import InputError
 from heartline.web.app import create_app
 from heartline.web.jobs import JobRunner
 from heartline.web.uploads import safe_name
+from webforms import form_token
 
 STORY = """Anna Bell loved Tom Reed. She had loved him since the spring fair.
 
@@ -53,7 +54,7 @@ def test_openapi_describes_the_api(client):
 
 
 def test_analyze_json_body(analysed):
-    assert analysed["schema"] == "heartline/analysis/v1"
+    assert analysed["schema"] == "heartline/analysis/v2"
     assert analysed["story"]["title"] == "Fair"
     assert ("anna_bell", "tom_reed", "romantic") in {(r["from"], r["to"], r["kind"]) for r in analysed["relations"]}
 
@@ -73,6 +74,8 @@ def test_analyze_upload_and_plain_text_agree(client, analysed):
     ({"json": {"words": "x"}}, '"text"'),
     ({"content": b"{", "headers": {"content-type": "application/json"}}, "not valid JSON"),
     ({"data": {"title": "x"}, "files": {"file": ("", b"", "text/plain")}}, "no story given"),
+    ({"files": {"file": ("notes.txt", b"", "text/plain")}}, "notes.txt: the file is empty"),
+    ({"content": b"", "headers": {"content-type": "text/plain"}}, "the file is empty"),
     ({"content": b"x", "headers": {"content-type": "image/png"}}, "cannot read a story sent as image/png"),
 ])
 def test_bad_input_is_a_one_line_422(client, kwargs, message):
@@ -97,7 +100,7 @@ def test_too_large_without_content_length_is_413(client):
 
 
 def test_too_large_form_post_gets_an_html_page(client):
-    response = client.post("/analyze", data={"text": "a " * LIMIT})
+    response = client.post("/analyze", data={"text": "a " * LIMIT, "csrf_token": form_token(client)})
     assert response.status_code == 413
     assert "text/html" in response.headers["content-type"] and "limit is 0.05 MB" in response.text
 
@@ -122,7 +125,8 @@ def test_uploads_never_touch_the_disk(monkeypatch):
 
 
 def test_form_flow_ends_on_the_report(client):
-    response = client.post("/analyze", data={"text": STORY, "title": "Fair"}, follow_redirects=False)
+    response = client.post("/analyze", data={"text": STORY, "title": "Fair", "csrf_token": form_token(client)},
+                           follow_redirects=False)
     assert response.status_code == 303
     job_url = response.headers["location"]
     assert re.fullmatch(r"/jobs/[0-9a-f]{32}", job_url)
@@ -139,7 +143,7 @@ def test_form_flow_ends_on_the_report(client):
     assert 'id="heartline-data"' in page.text and f'href="/api/jobs/{job_id}/analysis.json"' in page.text
     download = client.get(status["analysis"])
     assert download.headers["content-disposition"] == 'attachment; filename="fair.heartline.json"'
-    assert download.json()["schema"] == "heartline/analysis/v1"
+    assert download.json()["schema"] == "heartline/analysis/v2"
 
 
 def test_long_analysis_shows_progress_and_does_not_block(monkeypatch):
@@ -192,14 +196,33 @@ def test_unknown_and_malformed_job_ids(client):
     assert client.get("/jobs/not-a-job/report").status_code == 422
 
 
+@pytest.mark.parametrize("path", ["/api/jobs/" + "AB" * 16, "/api/jobs/" + "AB" * 16 + "/analysis.json",
+                                  "/api/jobs/x"])
+def test_a_malformed_job_id_is_a_one_line_error_like_any_other(client, path):
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.json() == {"detail": "no such job: a job id is 32 lower-case hex digits (0-9, a-f)"}
+
+
+def test_a_malformed_job_id_on_a_page_is_a_page(client):
+    page = client.get("/jobs/" + "AB" * 16)
+    assert page.status_code == 422 and "text/html" in page.headers["content-type"]
+    assert "a job id is 32 lower-case hex digits" in page.text and "string_pattern_mismatch" not in page.text
+
+
 def test_pages_are_escaped_and_locked_down(client):
     home = client.get("/")
     assert home.status_code == 200 and 'enctype="multipart/form-data"' in home.text
     csp = home.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src" not in csp and "form-action 'self'" in csp
     assert home.headers["x-content-type-options"] == "nosniff"
-    error = client.post("/analyze", data={"text": ""})
+    # Not no-referrer: under it a browser sends "Origin: null" with the app's own forms.
+    assert home.headers["referrer-policy"] == "same-origin"
+    error = client.post("/analyze", data={"text": "", "csrf_token": form_token(client)})
     assert error.status_code == 422 and "no story given" in error.text
+    empty = client.post("/analyze", data={"csrf_token": form_token(client)},
+                        files={"file": ("blank.txt", b"", "text/plain")})
+    assert empty.status_code == 422 and "blank.txt: the file is empty" in empty.text
 
 
 def test_hostile_title_is_escaped_on_the_progress_page():

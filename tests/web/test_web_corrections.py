@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from heartline.cli import main
 from heartline.web.app import create_app
+from webforms import form_token
 
 STORY = '''Anna Bell loved Tom Reed.
 
@@ -35,12 +36,42 @@ def test_a_merge_made_in_the_app_shows_up_in_the_next_cli_run(tmp_path, capsys) 
     assert data["corrections"]["applied"][0]["action"] == "merge"
 
 
+def test_the_cli_says_on_stderr_which_corrections_file_it_applied(tmp_path, capsys) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    client = TestClient(create_app(stories=tmp_path))
+    assert client.post("/api/corrections", json={"story": "story.txt", "action": "rename",
+                                                 "from": "Tom Reed", "to": "Tomas Reed"}).status_code == 200
+    capsys.readouterr()
+    assert main(["analyze", str(story), "-q"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"heartline: using 1 correction from {story}.heartline.yaml"]
+    (tmp_path / "other.txt").write_text(STORY, encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "other.txt"), "-q"]) == 0
+    assert capsys.readouterr().err == ""  # no corrections file: nothing to say
+
+
+def test_answers_name_files_inside_the_stories_folder_not_on_disk(tmp_path) -> None:
+    (tmp_path / "fics").mkdir()
+    (tmp_path / "fics" / "s.txt").write_text(STORY, encoding="utf-8")
+    client = TestClient(create_app(stories=tmp_path))
+    posted = client.post("/api/corrections", json={"story": "fics/s.txt", "action": "not_character",
+                                                   "name": "Tom Reed"})
+    listed = client.get("/api/corrections", params={"story": "fics/s.txt"})
+    assert posted.json()["file"] == listed.json()["file"] == "fics/s.txt.heartline.yaml"
+    assert listed.json()["story"] == "fics/s.txt"
+    page = client.get("/corrections").text
+    for body in (posted.text, listed.text, page):
+        assert str(tmp_path) not in body
+
+
 def test_the_form_records_a_correction(tmp_path) -> None:
     (tmp_path / "s.txt").write_text(STORY, encoding="utf-8")
     client = TestClient(create_app(stories=tmp_path))
     assert "Record the correction" in client.get("/corrections").text
-    page = client.post("/corrections", data={"story": "s.txt", "action": "not_character", "name": "Tom Reed"})
-    assert page.status_code == 200
+    page = client.post("/corrections", data={"story": "s.txt", "action": "not_character", "name": "Tom Reed",
+                                             "csrf_token": form_token(client, "/corrections")})
+    assert page.status_code == 200 and "Recorded in <code>s.txt.heartline.yaml</code>" in page.text
     assert (tmp_path / "s.txt.heartline.yaml").read_text(encoding="utf-8").endswith("- not_character: Tom Reed\n")
 
 

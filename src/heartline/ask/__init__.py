@@ -1,7 +1,7 @@
 """Questions about a story, answered from its analysis with the evidence.
 
 ``answer_question(analysis_json, question) -> dict`` is the whole API for a shell that
-already holds an analysis/v1 dict (the web app's ``POST /api/ask``);
+already holds an analysis/v2 dict (the web app's ``POST /api/ask``);
 ``ask_file(path, question)`` analyses a file (cached) first.  See docs/ask.md.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A parsed question and an analysis → an ``Answer`` with its evidence.
 
-Everything here reads the analysis/v1 dict (through ``StoryFacts``); nothing looks at
+Everything here reads the analysis/v2 dict (through ``StoryFacts``); nothing looks at
 the text again.  Each answer says how sure it is (the relation's confidence), and when
 the analysis holds nothing, the answer says so instead of guessing.
 """
@@ -31,7 +31,7 @@ class Answer:
     answer: str  # the sentence(s) shown to a person
     verdict: str | None = None  # for the yes/no forms
     characters: tuple[str, ...] = ()  # canonical names the answer is about
-    relations: tuple[Mapping[str, Any], ...] = ()  # as in analysis/v1
+    relations: tuple[Mapping[str, Any], ...] = ()  # as in analysis/v2
     evidence: tuple[Mapping[str, Any], ...] = ()  # cited items, with from/to/chapter/speaker
     form: str | None = None
     status: str = "answered"  # answered | unknown_name | ambiguous_name | not_understood

@@ -1,6 +1,6 @@
 """The analysis of a story file, kept on disk so a second question needs no second run.
 
-The key is a hash of heartline's version, the file's name and its bytes: a new version
+The key is a hash of the cache format, heartline's version, the file's name and its bytes: a new version
 (its rules may read the text differently) or an edited file misses the cache; the name
 is in the key because the title, and the format, may come from it.  Entries live in
 ``$XDG_CACHE_HOME/heartline/analysis`` (else ``~/.cache/heartline/analysis``) unless a directory is given.
@@ -19,6 +19,11 @@ from .. import __version__
 
 Analyse = Callable[[bytes, str], dict[str, Any]]
 
+# What the cached JSON means, beside the version: bumped when its fields change meaning
+# without a new release (2: scene and chapter numbers count from 1), so no old entry is
+# read the new way.
+CACHE_FORMAT = b"2"
+
 
 def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -29,7 +34,8 @@ def cache_key(data: bytes, name: str, version: str = __version__, *, corrections
     """``corrections``: the bytes of the story's corrections file, so a fix made since
     (``heartline correct``, the web app) is never answered from the old analysis."""
     digest = hashlib.sha256()
-    for part in (version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data, corrections):
+    for part in (CACHE_FORMAT, version.encode(), Path(name).name.encode("utf-8", "surrogateescape"), data,
+                 corrections):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
@@ -66,7 +72,7 @@ def _write(path: Path, analysis: dict[str, Any]) -> None:
 
 def cached_analysis(source: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None,
                     analyse: Analyse | None = None, progress=None) -> tuple[dict[str, Any], bool]:
-    """The analysis/v1 dict of a story file and whether it came from the cache."""
+    """The analysis/v2 dict of a story file and whether it came from the cache."""
     from ..formats import read_bytes
 
     from ..corrections import corrections_bytes

@@ -1,4 +1,4 @@
-"""An analysis/v1 dict, indexed once for answering many questions about it."""
+"""An analysis/v2 dict, indexed once for answering many questions about it."""
 from __future__ import annotations
 
 import bisect
@@ -57,5 +57,5 @@ class StoryFacts:
     def cite(self, relation: Mapping[str, Any], item: Mapping[str, Any]) -> dict[str, Any]:
         """An evidence item with who it is about, its chapter and, for speech, its speaker."""
         return {"from": relation["from"], "to": relation["to"], **item,
-                "chapter": self.chapter_of_scene.get(item.get("scene", 0), 0),
+                "chapter": self.chapter_of_scene.get(item.get("scene", 1), 1),
                 "speaker": self.speaker_at(item["start"], item["end"])}

@@ -67,7 +67,7 @@ class Session:
 
 
 def answer_question(analysis: Mapping[str, Any], question: str) -> dict[str, Any]:
-    """One question about an analysis/v1 dict → the answer as JSON (the web app's entry point)."""
+    """One question about an analysis/v2 dict → the answer as JSON (the web app's entry point)."""
     return Session(analysis).ask(question).to_json()
 
 

@@ -35,7 +35,7 @@ works = sa.Table(
     sa.Column("story_metadata", sa.JSON),                       # what the format reader found
     sa.Column("declared_tags", sa.JSON),                        # the archive's own tags, if any
     sa.Column("tags", sa.JSON),                                  # heartline's tags
-    sa.Column("analysis", sa.JSON),                              # the whole heartline/analysis/v1
+    sa.Column("analysis", sa.JSON),                              # the whole heartline/analysis/v2
     sa.Column("heartline_version", sa.String(32)),
     sa.Column("seconds", sa.Float),                              # analysis time
     sa.Column("analysed_at", sa.DateTime(timezone=True)),
@@ -111,8 +111,14 @@ WORK_CHILDREN = (evidence, relations, aliases, characters)
 # version; an older one is upgraded by the steps in ``MIGRATIONS``, where each version
 # maps to the step from the version before it (e.g. ``2: add_column_x``).  On a schema
 # change: edit the tables, bump this, and add the step.
-SCHEMA_VERSION = 1
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+def _scenes_count_from_one(conn: Connection) -> None:
+    """2: ``evidence.scene`` counts from 1, as ``heartline/analysis/v2`` does (v1 counted from
+    0).  Each work's stored ``analysis`` JSON keeps the ``schema`` it was written with."""
+    conn.execute(evidence.update().values(scene=evidence.c.scene + 1))
+
+
+SCHEMA_VERSION = 2
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _scenes_count_from_one}
 
 from . import DEFAULT_DB  # noqa: E402,F401  (re-exported; kept light for the CLI)
 

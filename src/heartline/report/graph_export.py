@@ -4,9 +4,9 @@ One node a character (name, gender, centrality, mentions, aliases); directed edg
 two types (attribute ``type``): ``feeling``, one a relation (kind, how, current,
 confidence; weight = confidence), and ``talks_to``, one a speaker → addressee pair of
 the conversation graph (``count`` quotes; weight = count).  The GEXF is dynamic: nodes
-and edges carry spells of the chapters (0-based integers) where their evidence or
+and edges carry spells of the chapters (numbered from 1, as in the JSON) where their evidence or
 quotes lie, for Gephi's timeline; ``chapter_graphml`` gives one GraphML per chapter.
-Written from the ``heartline/analysis/v1`` dict with the standard library's
+Written from the ``heartline/analysis/v2`` dict with the standard library's
 ElementTree; no graph library needed to write, any can read.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _node_values(c: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _chapter_of_scene(analysis: Mapping[str, Any]) -> dict[int, int]:
-    return {s["index"]: s.get("chapter", 0) for s in analysis.get("story", {}).get("scenes", [])}
+    return {s["index"]: s.get("chapter", 1) for s in analysis.get("story", {}).get("scenes", [])}
 
 
 def _edges(analysis: Mapping[str, Any], chapter: int | None = None) -> list[dict[str, Any]]:
@@ -67,14 +67,14 @@ def _edges(analysis: Mapping[str, Any], chapter: int | None = None) -> list[dict
     for r in analysis.get("relations", []):
         if r["from"] not in known or r["to"] not in known:
             continue
-        chapters = [chapter_of.get(e.get("scene", 0), 0) for e in r.get("evidence", [])]
+        chapters = [chapter_of.get(e.get("scene", 1), 1) for e in r.get("evidence", [])]
         edges.append({"from": r["from"], "to": r["to"], "type": "feeling", "kind": r["kind"], "how": r["how"],
                       "current": r["current"], "confidence": r["confidence"], "count": len(chapters),
                       "weight": float(r["confidence"]), "chapters": chapters})
     for c in analysis.get("conversations", []):
         if c["from"] not in known or c["to"] not in known:
             continue
-        chapters = [chapter_of.get(quotes[i].get("scene", 0), 0) for i in c.get("quotes", []) if i < len(quotes)]
+        chapters = [chapter_of.get(quotes[i].get("scene", 1), 1) for i in c.get("quotes", []) if i < len(quotes)]
         edges.append({"from": c["from"], "to": c["to"], "type": "talks_to", "kind": "", "how": "",
                       "current": True, "confidence": 1.0, "count": c["count"], "weight": float(c["count"]),
                       "chapters": chapters})
@@ -197,11 +197,11 @@ def _serialise(root: ET.Element) -> str:
 
 
 def chapters_of(analysis: Mapping[str, Any]) -> list[int]:
-    return sorted({s.get("chapter", 0) for s in analysis.get("story", {}).get("scenes", [])}) or [0]
+    return sorted({s.get("chapter", 1) for s in analysis.get("story", {}).get("scenes", [])}) or [1]
 
 
 def write_graphml_per_chapter(analysis: Mapping[str, Any], directory: str | Path) -> list[Path]:
-    """One GraphML a chapter, ``chapter-01.graphml`` ... (numbered from 1, as readers count)."""
+    """One GraphML a chapter, ``chapter-01.graphml`` ... (the JSON's chapter numbers, from 1)."""
     out = Path(directory)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -211,7 +211,7 @@ def write_graphml_per_chapter(analysis: Mapping[str, Any], directory: str | Path
     width = max(2, len(str(len(chapters))))
     written = []
     for ch in chapters:
-        path = out / f"chapter-{ch + 1:0{width}d}.graphml"
+        path = out / f"chapter-{ch:0{width}d}.graphml"
         write_graph(analysis, path, lambda a, ch=ch: to_graphml(a, ch))
         written.append(path)
     return written

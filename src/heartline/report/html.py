@@ -1,6 +1,6 @@
 """The HTML report: one self-contained file, readable offline, safe for any story.
 
-Built from the ``heartline/analysis/v1`` dict and the story text (for the paragraphs
+Built from the ``heartline/analysis/v2`` dict and the story text (for the paragraphs
 around each piece of evidence).  The page is static markup plus one inline script
 and one inline stylesheet shipped in ``assets/``; no library, no network.  Story text
 only ever reaches the page as JSON data that the script puts in with ``textContent``,
@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .. import __version__
 from ..errors import HeartlineError
 from ..stages.scenes import paragraph_spans
+from .ending import ending_of
 from .layout import force_layout
 
 # The graph shows the people in a relation (at most MAX_GRAPH_NODES) and fills up to
@@ -32,7 +33,7 @@ MAX_GRAPH_NODES = 30
 GRAPH_FILL = 12
 # Aspect ratios of the two precomputed layouts: wide screens and phones.
 WIDE_ASPECT = 1.25
-TALL_ASPECT = 0.8
+TALL_ASPECT = 0.65
 # Longest paragraph quoted around a piece of evidence (characters either side of it).
 CONTEXT_CHARS = 600
 
@@ -135,14 +136,20 @@ def report_data(analysis: Mapping[str, Any], text: str) -> dict[str, Any]:
         for e in r.get("evidence", []):
             para, s, t = paragraphs.locate(e["start"], e["end"])
             evidence.append({**e, "para": para, "at": [s, t]})
-        out_relations.append({**r, "evidence": evidence})
+        # The end state in words, worked out here so the page and the terminal say the same.
+        out_relations.append({**r, "evidence": evidence, "ending": ending_of(r)})
 
     graph_ids = _graph_ids(characters, relations)
     centrality = {c["id"]: float(c.get("centrality", 0.0)) for c in characters}
     edges = [(r["from"], r["to"], float(r.get("confidence", 0.5))) for r in relations]
+    # Only people with a feeling in the graph are laid out; the page puts the others in a
+    # row under it ("loose"), so they neither pin its corners nor squeeze the rest.
+    shown = set(graph_ids)
+    ends = {end for a, b, _ in edges if a in shown and b in shown and a != b for end in (a, b)}
+    linked = [i for i in graph_ids if i in ends]
     layouts = {}
     for name, aspect in (("wide", WIDE_ASPECT), ("tall", TALL_ASPECT)):
-        layouts[name] = {p.id: [p.x, p.y] for p in force_layout(graph_ids, edges, centrality, aspect)}
+        layouts[name] = {p.id: [p.x, p.y] for p in force_layout(linked, edges, centrality, aspect)}
 
     scenes = story.get("scenes", [])
     return {
@@ -152,7 +159,7 @@ def report_data(analysis: Mapping[str, Any], text: str) -> dict[str, Any]:
                   "scenes": [{"index": s["index"], "chapter": s["chapter"], "title": s.get("title", "")}
                              for s in scenes]},
         "characters": characters,
-        "graph": {"nodes": graph_ids, "layout": layouts},
+        "graph": {"nodes": graph_ids, "layout": layouts, "loose": [i for i in graph_ids if i not in ends]},
         "relations": out_relations,
         "paragraphs": paragraphs.kept,
         "tags": analysis.get("tags", {"characters": [], "relationships": []}),
@@ -240,7 +247,7 @@ _PAGE = """<!DOCTYPE html>
     <h2 id="arcs-h">Arcs <span class="sub">each feeling across the story, scene by scene</span></h2>
     <div id="arcs" class="arcs"></div>
   </section>
-  <section class="card people-card" aria-labelledby="talk-h">
+  <section class="card talk-card" aria-labelledby="talk-h">
     <h2 id="talk-h">Who talks to whom <span class="sub">speaker → addressee, with the quotes</span></h2>
     {talk}
   </section>

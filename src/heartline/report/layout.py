@@ -82,7 +82,7 @@ def force_layout(ids: Sequence[str], edges: Iterable[tuple[str, str, float]],
             pos[i][0] = min(max(pos[i][0], 0.0), width)
             pos[i][1] = min(max(pos[i][1], 0.0), height)
         _separate(pos, min_gap)
-        _clear_edges(pos, list(links), min_gap * 0.6)
+        _clear_edges(pos, list(links), min_gap * 0.9)
         temperature = max(0.002, temperature * 0.985)
 
     xs = [p[0] for p in pos]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ..model import Analysis, Relation
+from ..model import Analysis, Relation, number
+from .ending import STILL_TRUE, OVER, ending
 
 _MAX_CHARACTERS = 20
 _MAX_EVIDENCE = 2
@@ -31,7 +32,8 @@ def _name(analysis: Analysis, cid: str | None) -> str:
 
 
 def _relation_line(analysis: Analysis, r: Relation) -> str:
-    when = "" if r.current else " (past)"
+    end = ending(r.kind, r.current, [(a.kind, a.how, a.past) for a in r.arc])
+    when = {STILL_TRUE: "", OVER: " (past)"}.get(end, f" ({end})")
     arc = "  arc: " + " -> ".join(a.label for a in r.arc) if r.arc else ""
     return (f"  {_name(analysis, r.source)} -> {_name(analysis, r.target)}: "
             f"{r.kind}{when}, {r.how}, confidence {r.confidence:.2f}{arc}")
@@ -61,7 +63,7 @@ def render(analysis: Analysis) -> str:
         lines.append(_relation_line(analysis, r))
         for e in strongest_evidence(r, _MAX_EVIDENCE):
             quote = textwrap.shorten(e.text, 110, placeholder=" ...")
-            lines.append(f"      [scene {e.scene}] \"{quote}\"")
+            lines.append(f"      [scene {number(e.scene)}] \"{quote}\"")
     lines += ["", "Tags"]
     lines.append("  Relationships: " + (", ".join(analysis.tags.relationships) or "none"))
     if analysis.tags.additional:

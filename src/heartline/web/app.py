@@ -5,6 +5,10 @@ HTML report).  API: ``POST /api/analyze`` (the analysis JSON), ``POST /api/jobs`
 ``GET /api/jobs/{id}`` (the same, in the background, with progress),
 ``GET /api/jobs/{id}/analysis.json`` (download), ``GET /api/health``; described at
 ``/openapi.json``.  FastAPI's /docs pages are off: they load their script from a CDN.
+
+Nothing another web page sends is obeyed: requests that change anything must come from
+the app's own origin (``origin``), JSON endpoints take only ``application/json``, and
+the HTML forms carry a per-session token (``formtoken``); docs/report.md has the model.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from pathlib import Path as FilePath
 from typing import Any, Iterable
 
 from fastapi import FastAPI, Path, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -24,9 +29,11 @@ from ..ask import answer_question
 from ..errors import HeartlineError
 from ..report.html import ReportLink, render_report
 from .corrections import add_correction_routes
+from .formtoken import EXPIRED, FormTokens
 from .jobs import JobRunner, JobView
+from .origin import NOT_JSON, SameOriginOnly, is_json
 from .pages import PAGE_CSP, ask_page, error_page, home_page, progress_page
-from .uploads import DEFAULT_MAX_UPLOAD_BYTES, BodySizeLimit, story_from_request
+from .uploads import DEFAULT_MAX_UPLOAD_BYTES, BodySizeLimit, FormRefused, story_from_request
 
 FORMATS = "Plain text, Markdown, HTML, EPUB or Word (.docx)"
 JOB_ID = r"^[0-9a-f]{32}$"
@@ -43,8 +50,20 @@ _STORY_BODY = {
         "text/plain": {"schema": {"type": "string"}},
     },
 }
-_ERRORS = {413: {"description": "the upload is over the size limit"},
+_ERRORS = {403: {"description": "refused: the request came from another site"},
+           413: {"description": "the upload is over the size limit"},
            422: {"description": "the input is not a readable story (one-line `detail`)"}}
+
+
+def validation_message(exc: RequestValidationError) -> str:
+    """One line for a request FastAPI could not validate (a malformed job id, mostly)."""
+    for error in exc.errors():
+        where = error.get("loc", ())
+        if where and where[-1] == "job_id":
+            return "no such job: a job id is 32 lower-case hex digits (0-9, a-f)"
+    first = exc.errors()[0] if exc.errors() else {}
+    name = first.get("loc", ("request",))[-1]
+    return f"bad {name}: {str(first.get('msg', 'not valid')).splitlines()[0]}"
 
 
 def _slug(text: str) -> str:
@@ -60,9 +79,13 @@ def _job_json(job: JobView) -> dict[str, Any]:
 
 
 class SecurityHeaders:
-    """ASGI middleware: headers every response gets (unless it set its own)."""
+    """ASGI middleware: headers every response gets (unless it set its own).
 
-    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+    Referrer-Policy is ``same-origin``, not ``no-referrer``: other sites still learn nothing,
+    and under ``no-referrer`` a browser sends ``Origin: null`` with the app's own forms, which
+    ``SameOriginOnly`` could not tell from a sandboxed attacker."""
+
+    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
                (b"x-frame-options", b"DENY"), (b"cache-control", b"no-store"))
 
     def __init__(self, app):
@@ -100,19 +123,30 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
     app = FastAPI(title="heartline", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who feels what for whom in a story. Every analysis runs locally.")
     app.state.runner = runner
+    tokens = FormTokens()
 
     def html(page: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(page, status_code=status, headers={"Content-Security-Policy": PAGE_CSP})
 
-    def refuse_large(scope, message: str) -> Response:
-        if scope.get("path", "").startswith("/api/"):
-            return JSONResponse({"detail": message}, status_code=413)
-        return html(error_page("Too large", message), 413)
+    def refusal(title: str, status: int):
+        """An answer for a refused request: JSON under /api/, a page elsewhere."""
+        def respond(scope, message: str) -> Response:
+            if scope.get("path", "").startswith("/api/"):
+                return JSONResponse({"detail": message}, status_code=status)
+            return html(error_page(title, message), status)
+        return respond
 
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodySizeLimit, limit=max_upload_bytes, respond=refuse_large)
+    # Added inside out: TrustedHost vets the Host first, then the origin is checked, then the
+    # body size; every answer, refusals included, gets the security headers.
+    app.add_middleware(BodySizeLimit, limit=max_upload_bytes, respond=refusal("Too large", 413))
+    app.add_middleware(SameOriginOnly, respond=refusal("Refused", 403))
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(RequestValidationError)
+    async def one_line_validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return refusal("Not found", 422)(request.scope, validation_message(exc))
 
     # ------------------------------------------------------------------ API
     @app.get("/api/health", tags=["api"])
@@ -122,7 +156,7 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
 
     @app.post("/api/analyze", tags=["api"], openapi_extra={"requestBody": _STORY_BODY}, responses=_ERRORS)
     async def analyze(request: Request) -> JSONResponse:
-        """Analyse a story and answer with the `heartline/analysis/v1` JSON (docs/json-schema.md).
+        """Analyse a story and answer with the `heartline/analysis/v2` JSON (docs/json-schema.md).
         Runs in a worker: other requests are served meanwhile."""
         try:
             story = await story_from_request(request, max_upload_bytes)
@@ -163,11 +197,14 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
         return JSONResponse(result.analysis,
                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
-    @app.post("/api/ask", tags=["api"], responses={404: {"description": "no such result"},
+    @app.post("/api/ask", tags=["api"], responses={403: {"description": "not application/json, or from another site"},
+                                                    404: {"description": "no such result"},
                                                     422: {"description": "no question or job"}})
     async def ask(request: Request) -> JSONResponse:
         """Answer a question about a finished analysis: ``{"job": ID, "question": "..."}``;
         the answer has the shape of ``heartline ask --json`` (docs/ask.md)."""
+        if not is_json(request):
+            return JSONResponse({"detail": NOT_JSON}, status_code=403)
         try:
             body = await request.json()
         except ValueError:
@@ -180,17 +217,21 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
             return JSONResponse({"detail": "no such result"}, status_code=404)
         return JSONResponse(answer_question(result.analysis, body["question"][:300]))
 
-    add_correction_routes(app, FilePath(stories) if stories else None)
+    add_correction_routes(app, FilePath(stories) if stories else None, tokens)
 
     # ------------------------------------------------------------------ pages
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def home() -> HTMLResponse:
-        return html(home_page(max_upload_bytes, FORMATS))
+    async def home(request: Request) -> HTMLResponse:
+        token, session = tokens.issue(request)
+        return tokens.set_cookie(request, html(home_page(max_upload_bytes, FORMATS, token)), session)
 
     @app.post("/analyze", include_in_schema=False)
     async def analyze_form(request: Request) -> Response:
         try:
-            story = await story_from_request(request, max_upload_bytes)
+            story = await story_from_request(request, max_upload_bytes,
+                                             accept_form=lambda form: tokens.valid(request, form))
+        except FormRefused:
+            return html(error_page("Refused", EXPIRED), 403)
         except HeartlineError as exc:
             return html(error_page("Cannot read that story", str(exc)), 422)
         job = runner.submit(story)

@@ -42,7 +42,7 @@ class JobView:
 
 @dataclass(frozen=True)
 class JobResult:
-    analysis: Mapping[str, Any]  # the heartline/analysis/v1 dict
+    analysis: Mapping[str, Any]  # the heartline/analysis/v2 dict
     text: str  # the story text its offsets index into
 
 

@@ -11,6 +11,7 @@ import hashlib
 from html import escape
 
 from .. import __version__
+from .formtoken import hidden_field
 from .jobs import JobView
 
 _STYLE = """
@@ -65,8 +66,10 @@ def _page(title: str, body: str, head_extra: str = "") -> str:
 """
 
 
-def home_page(max_upload_bytes: int, formats: str) -> str:
+def home_page(max_upload_bytes: int, formats: str, token: str) -> str:
+    """The paste-or-upload form; ``token``: this session's form token (``formtoken``)."""
     body = f"""<form class="card" method="post" action="/analyze" enctype="multipart/form-data">
+{hidden_field(token)}
 <label for="text">Paste a story</label>
 <textarea id="text" name="text" placeholder="Once upon a time..."></textarea>
 <p class="or">or</p>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Mapping
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -30,6 +30,10 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 class BodyTooLarge(Exception):
     pass
+
+
+class FormRefused(Exception):
+    """A form the app did not hand out (``accept_form`` said no): answered with 403."""
 
 
 def too_large_message(limit: int) -> str:
@@ -108,27 +112,37 @@ async def _form(request: Request, limit: int):
         raise InputError(f"the form could not be read: {exc.message}") from None
 
 
-async def story_from_request(request: Request, limit: int = DEFAULT_MAX_UPLOAD_BYTES) -> Story:
+async def story_from_request(request: Request, limit: int = DEFAULT_MAX_UPLOAD_BYTES,
+                             accept_form: Callable[[Mapping[str, Any]], bool] | None = None) -> Story:
     """A story from a form (multipart: ``file`` or ``text``; url-encoded: ``text``; both
     with an optional ``title``), a JSON body ``{"text": ..., "title": ...}`` or a
-    plain-text body."""
+    plain-text body.  With ``accept_form`` (the HTML form's route) only a form is taken,
+    and only one that ``accept_form`` accepts (its token); else ``FormRefused``."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if accept_form is not None and content_type not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        raise FormRefused()
     if content_type == "multipart/form-data":
         form = await _form(request, limit)
         try:
+            if accept_form is not None and not accept_form(form):
+                raise FormRefused()
             upload, text, title = form.get("file"), form.get("text"), form.get("title")
             title = title if isinstance(title, str) else ""
+            has_text = isinstance(text, str) and bool(text.strip())
+            # A browser sends an unnamed, empty part when no file was chosen.
             if isinstance(upload, UploadFile) and upload.filename:
                 data = await upload.read()
-                if data:
+                if data or not has_text:  # a chosen but empty file says so, unless text was pasted too
                     return story_from_bytes(data, safe_name(upload.filename))
-            if isinstance(text, str) and text.strip():
+            if has_text:
                 return story_from_text(text, title=title.strip())
             raise InputError("no story given: paste some text or choose a file")
         finally:
             await form.close()
     if content_type == "application/x-www-form-urlencoded":
         form = await request.form(max_files=0, max_fields=8)
+        if accept_form is not None and not accept_form(form):
+            raise FormRefused()
         text, title = form.get("text"), form.get("title")
         if isinstance(text, str) and text.strip():
             return story_from_text(text, title=title.strip() if isinstance(title, str) else "")

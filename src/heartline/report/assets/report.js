@@ -22,7 +22,8 @@
     return e;
   }
   function name(id) { return byId[id] ? byId[id].name : "?"; }
-  function sceneLabel(i) { return "scene " + (i + 1); }
+  // Scenes and chapters come numbered from 1 (the JSON's numbers, as the terminal and ask show them).
+  function sceneLabel(n) { return "scene " + n; }
   function fmt(n) { return Number(n).toLocaleString("en"); }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function activate(node, fn) {
@@ -34,7 +35,9 @@
     });
   }
   function relationState(r) {
-    return r.kind + (r.current ? "" : " (past)") + " · " + r.how;
+    // r.ending is worked out with the analysis (report/ending.py): "ends as dislike" when the arc turned.
+    var end = !r.current ? " (past)" : r.ending.indexOf("ends as") === 0 ? " (" + r.ending + ")" : "";
+    return r.kind + end + " · " + r.how;
   }
 
   // ------------------------------------------------------------------ header
@@ -86,6 +89,125 @@
   // ------------------------------------------------------------------ graph
   var graphBox = document.getElementById("graph");
   var lastWidth = -1;
+  var LOOSE_CAPTION = "No feeling found to or from:";
+
+  function radius(c, most) {
+    return Math.min(most, 9 + 17 * Math.sqrt(Math.max(0, Math.min(1, c.centrality || 0))));
+  }
+
+  // Characters with no feeling in the graph sit in rows under it, left to right by mentions,
+  // instead of being spread over the picture (where they pinned its corners and squeezed the rest).
+  function looseRows(ids, width, top, measure) {
+    var gap = 18, margin = 12, rowHeight = 64, rows = [[]], used = [0];
+    ids.forEach(function (id) {
+      var c = byId[id], r = radius(c, 14);
+      var slot = Math.max(2 * r, measure(c.name)) + gap;
+      var last = rows.length - 1;
+      if (rows[last].length && used[last] + slot > width - 2 * margin) { rows.push([]); used.push(0); last++; }
+      rows[last].push({ id: id, r: r, slot: slot });
+      used[last] += slot;
+    });
+    var placed = {};
+    rows.forEach(function (row, k) {
+      var x = Math.max(margin, (width - used[k]) / 2);
+      row.forEach(function (n) {
+        placed[n.id] = { x: x + n.slot / 2, y: top + 38 + k * rowHeight, r: n.r, loose: true };
+        x += n.slot;
+      });
+    });
+    return { nodes: placed, height: ids.length ? 22 + rows.length * rowHeight : 0 };
+  }
+
+  // Points along every drawn line, every few pixels: what a name label must keep clear of.
+  function edgePoints(edgeLayer) {
+    var points = [];
+    edgeLayer.querySelectorAll(".edge-line").forEach(function (p) {
+      var length = p.getTotalLength();
+      for (var t = 0; t <= length; t += 3) { var q = p.getPointAtLength(t); points.push([q.x, q.y]); }
+    });
+    return points;
+  }
+
+  // Put each name where no line runs through it: under its circle when that is free, else
+  // above, beside, at a corner, slid sideways or a line further out; a long name with no
+  // free place is tried again on two lines.  A name cut at the picture's edge is shifted inside.
+  var LINE = 14;
+
+  function placeLabels(root, nodes, width, height, points) {
+    var boxes = [];
+    function hits(b) {
+      var n = 0, pad = 2.5;
+      points.forEach(function (q) {
+        if (q[0] > b.x0 - pad && q[0] < b.x1 + pad && q[1] > b.y0 - pad && q[1] < b.y1 + pad) n++;
+      });
+      return n;
+    }
+    function overlaps(b) {  // other names already placed, and circles (the name's own too)
+      var n = 0;
+      boxes.forEach(function (o) { if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) n++; });
+      Object.keys(nodes).forEach(function (id) {
+        var m = nodes[id];
+        var cx = Math.max(b.x0, Math.min(m.x, b.x1)), cy = Math.max(b.y0, Math.min(m.y, b.y1));
+        if (Math.hypot(m.x - cx, m.y - cy) < m.r + 2) n++;
+      });
+      return n;
+    }
+    // The best place for a name ``w`` wide in ``lines`` lines: {score, x, y (first baseline), box};
+    // a score under 40 means no line and no circle or name in the way.
+    function bestSpot(n, w, lines) {
+      var r = n.r, d = r * 0.72, extra = (lines - 1) * LINE;
+      // [x of the middle, first baseline] relative to the circle; an earlier one wins a tie.
+      var spots = n.loose ? [[0, r + 14]] : [[0, r + 14], [0, -r - 6 - extra], [r + 8 + w / 2, 4 - extra / 2],
+        [-r - 8 - w / 2, 4 - extra / 2], [d + 4 + w / 2, d + 12], [-d - 4 - w / 2, d + 12],
+        [d + 4 + w / 2, -d - 4 - extra], [-d - 4 - w / 2, -d - 4 - extra]];
+      if (!n.loose) {
+        [r + 14, -r - 6 - extra, r + 28, -r - 20 - extra].forEach(function (y) {
+          [w / 3, -w / 3, 2 * w / 3, -2 * w / 3, 0].forEach(function (x) { spots.push([x, y]); });
+        });
+      }
+      var best = null;
+      spots.forEach(function (s, k) {
+        var mid = n.x + s[0];
+        mid += Math.max(0, w / 2 + 3 - mid) - Math.max(0, mid + w / 2 + 3 - width);  // keep it inside
+        var b = { x0: mid - w / 2, x1: mid + w / 2, y0: n.y + s[1] - 10, y1: n.y + s[1] + 3 + extra };
+        var outside = b.y0 < 0 || b.y1 > height ? 1 : 0;
+        var score = hits(b) * 100 + overlaps(b) * 40 + outside * 1000 + k;
+        if (!best || score < best.score) best = { score: score, x: mid - n.x, y: s[1], box: b };
+      });
+      return best;
+    }
+    function twoLines(text) {  // split at the space nearest the middle
+      var at = -1;
+      for (var i = 0; i < text.length; i++) {
+        if (/\s/.test(text.charAt(i)) && (at < 0 || Math.abs(i - text.length / 2) < Math.abs(at - text.length / 2))) at = i;
+      }
+      return at > 0 ? [text.slice(0, at), text.slice(at + 1)] : null;
+    }
+    root.querySelectorAll(".node").forEach(function (g) {
+      var id = g.getAttribute("data-id"), n = nodes[id], label = g.querySelector(".node-label");
+      var best = bestSpot(n, label.getComputedTextLength(), 1), whole = label.textContent, parts = null;
+      if (best.score >= 40 && !n.loose && (parts = twoLines(whole))) {
+        var spans = parts.map(function (part, k) {
+          var t = svg("tspan", k ? { dy: String(LINE) } : {});
+          t.textContent = part;
+          return t;
+        });
+        clear(label);
+        spans.forEach(function (t) { label.appendChild(t); });
+        var two = bestSpot(n, Math.max(spans[0].getComputedTextLength(), spans[1].getComputedTextLength()), 2);
+        if (two.score < best.score) {
+          best = two;
+        } else {
+          label.textContent = whole;
+          parts = null;
+        }
+      }
+      label.setAttribute("x", best.x.toFixed(1));
+      label.setAttribute("y", best.y.toFixed(1));
+      if (parts) label.querySelectorAll("tspan").forEach(function (t) { t.setAttribute("x", best.x.toFixed(1)); });
+      boxes.push(best.box);
+    });
+  }
 
   function drawGraph() {
     var width = Math.max(280, Math.round(graphBox.clientWidth || 600));
@@ -93,17 +215,33 @@
     lastWidth = width;
     var wide = width >= 560;
     var layout = data.graph.layout[wide ? "wide" : "tall"];
-    var height = Math.round(wide ? Math.min(620, width / 1.25) : Math.min(680, width / 0.8));
+    var linked = data.graph.nodes.filter(function (id) { return layout[id]; });
+    var loose = data.graph.loose || [];
+    // A few linked people do not need the whole box: it grows with them up to its full size.
+    var full = wide ? Math.min(620, width / 1.25) : Math.min(720, width / 0.65);
+    var mainHeight = linked.length ? Math.round(full * Math.min(1, 0.5 + 0.1 * linked.length)) : 0;
     var mx = wide ? 70 : 48, my = 40;
     var nodes = {};
-    data.graph.nodes.forEach(function (id) {
-      var p = layout[id], c = byId[id];
-      nodes[id] = { x: mx + p[0] * (width - 2 * mx), y: my + p[1] * (height - 2 * my),
-                    r: 9 + 17 * Math.sqrt(Math.max(0, Math.min(1, c.centrality || 0))) };
+    linked.forEach(function (id) {
+      var p = layout[id];
+      nodes[id] = { x: mx + p[0] * (width - 2 * mx), y: my + p[1] * (mainHeight - 2 * my), r: radius(byId[id], 26) };
     });
     clear(graphBox);
-    var root = svg("svg", { viewBox: "0 0 " + width + " " + height, width: String(width), height: String(height),
-                            "class": "graph-svg" });
+    var root = svg("svg", { width: String(width), "class": "graph-svg" });
+    graphBox.appendChild(root);  // in the page first, so names can be measured
+    var probe = svg("text", { "class": "node-label" });
+    root.appendChild(probe);
+    var looseTop = linked.length ? mainHeight + 12 : 0;  // room for the names of the lowest circles
+    var row = looseRows(loose, width, looseTop, function (text) {
+      probe.textContent = text;
+      return probe.getComputedTextLength();
+    });
+    root.removeChild(probe);
+    Object.keys(row.nodes).forEach(function (id) { nodes[id] = row.nodes[id]; });
+    var height = Math.max(60, looseTop + row.height);
+    root.setAttribute("viewBox", "0 0 " + width + " " + height);
+    root.setAttribute("height", String(height));
+
     var defs = svg("defs");
     KINDS.forEach(function (k) {
       var m = svg("marker", { id: "arrow-" + k, viewBox: "0 0 10 10", refX: "9", refY: "5",
@@ -113,6 +251,14 @@
       defs.appendChild(m);
     });
     root.appendChild(defs);
+    if (loose.length) {
+      var top = looseTop + 4;
+      if (linked.length) root.appendChild(svg("line", { x1: "12", x2: String(width - 12), y1: String(top), y2: String(top),
+                                                        "class": "loose-rule" }));
+      var caption = svg("text", { x: "12", y: String(top + 14), "class": "loose-caption" });
+      caption.textContent = LOOSE_CAPTION;
+      root.appendChild(caption);
+    }
     var edgeLayer = svg("g", { "class": "edges" }), nodeLayer = svg("g", { "class": "nodes" });
     root.appendChild(edgeLayer); root.appendChild(nodeLayer);
 
@@ -156,9 +302,10 @@
       edgeLayer.appendChild(g);
     });
 
-    data.graph.nodes.forEach(function (id) {
+    linked.concat(loose).forEach(function (id) {
       var n = nodes[id], c = byId[id];
-      var g = svg("g", { "class": "node", "data-id": id, transform: "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")" });
+      var g = svg("g", { "class": "node" + (n.loose ? " loose" : ""), "data-id": id,
+                         transform: "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")" });
       g.setAttribute("aria-label", c.name);
       var tip = svg("title"); tip.textContent = c.name + " \u2014 " + fmt(c.mentions) + " mentions"; g.appendChild(tip);
       g.appendChild(svg("circle", { r: n.r.toFixed(1), "class": "node-dot g-" + c.gender }));
@@ -173,14 +320,7 @@
       activate(g, function () { select({ type: "character", id: id }, true); });
       nodeLayer.appendChild(g);
     });
-    graphBox.appendChild(root);
-    // Keep every name inside the picture: shift a label that would be cut at an edge.
-    root.querySelectorAll(".node").forEach(function (g) {
-      var label = g.querySelector(".node-label"), n = nodes[g.getAttribute("data-id")];
-      var half = label.getComputedTextLength() / 2 + 4;
-      var shift = Math.max(0, half - n.x) - Math.max(0, n.x + half - width);
-      if (shift) label.setAttribute("x", shift.toFixed(1));
-    });
+    placeLabels(root, nodes, width, height, edgePoints(edgeLayer));
     markSelection();
   }
 
@@ -199,8 +339,8 @@
     scenes.forEach(function (s, i) {
       var newChapter = i > 0 && s.chapter !== scenes[i - 1].chapter;
       var cell = el("span", "arc-cell arc-num" + (newChapter ? " chapter-start" : ""),
-                    n <= 30 || i % (n <= 60 ? 5 : 10) === 0 ? String(i + 1) : "");
-      cell.title = (s.title ? s.title + " \u2014 " : "") + "chapter " + (s.chapter + 1) + ", " + sceneLabel(i);
+                    n <= 30 || i % (n <= 60 ? 5 : 10) === 0 ? String(s.index) : "");
+      cell.title = (s.title ? s.title + " \u2014 " : "") + "chapter " + s.chapter + ", " + sceneLabel(s.index);
       headTrack.appendChild(cell);
     });
     head.appendChild(headTrack);
@@ -227,7 +367,7 @@
       if (!cells.length) { var only = el("span", "arc-cell"); track.appendChild(only); cells = [only]; }
       var perCell = {};
       r.evidence.forEach(function (e) {
-        var j = Math.max(0, Math.min(cells.length - 1, e.scene));
+        var j = Math.max(0, Math.min(cells.length - 1, e.scene - 1));
         perCell[j] = (perCell[j] || 0) + 1;
         if (perCell[j] > 4) return;
         var dot = el("span", "arc-dot k-" + e.kind + " how-" + e.how + (e.past ? " past" : ""));
@@ -327,7 +467,7 @@
     var p = el("p", "badges");
     p.appendChild(el("span", "badge k-" + r.kind, r.kind));
     p.appendChild(el("span", "badge plain", r.how));
-    p.appendChild(el("span", "badge plain", r.current ? "still true at the end" : "past, over by the end"));
+    p.appendChild(el("span", "badge plain", r.ending));
     p.appendChild(el("span", "badge plain", "confidence " + r.confidence.toFixed(2)));
     return p;
   }
