@@ -51,8 +51,8 @@ POLARITY = ("none", "warm", "cold")
 WARM_KINDS = ("affection", "romantic")
 COLD_KINDS = ("dislike", "hatred")
 L2 = 4.0
-WARM_GRID = [round(0.20 + 0.05 * i, 2) for i in range(13)]
-COLD_GRID = [round(0.15 + 0.05 * i, 2) for i in range(14)]
+WARM_GRID = [round(0.10 + 0.025 * i, 3) for i in range(21)]
+COLD_GRID = [round(0.15 + 0.05 * i, 2) for i in range(12)]
 
 
 @dataclass

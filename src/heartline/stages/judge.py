@@ -95,9 +95,12 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
             judged.append(rule)
         else:
             judged.append(_judged_relation(rec, kind, sign, confidence, evidence, document))
-    # a pair the judge leaves out keeps only its past feeling, if the rules saw one
+    # a pair the judge weighed and left out keeps only its past feeling, if the rules saw one;
+    # a pair it did not weigh (too little shared) keeps the rules' reading
+    weighed = {(rec.source, rec.target) for rec in records}
     judged_pairs = {(r.source, r.target) for r in judged}
-    out = judged + [r for r in rule_relations if not r.current and (r.source, r.target) not in judged_pairs]
+    out = judged + [r for r in rule_relations if (r.source, r.target) not in judged_pairs
+                    and (not r.current or (r.source, r.target) not in weighed)]
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
 

@@ -30,6 +30,10 @@ from .tokens import TokenIndex, is_subject
 # Characters named fewer times than this take part in no pair: a passer-by has no relation
 # a reader would tag, and pairs grow with the square of the cast.
 MIN_MENTIONS = 2
+# A pair the judge weighs shares at least this many moments (sentences, words said to or
+# about the other) or has a cue of its own; below it the rules' reading stands alone, since
+# one shared sentence says nothing of a bond.
+MIN_SHARED = 2
 # At most this many of the most mentioned characters take part (a novel has hundreds of
 # names; the feelings readers tag are among its people who matter).
 MAX_CHARACTERS = 40
@@ -226,12 +230,14 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 continue
             sa, sb = presence.sentences[a.id], presence.sentences[b.id]
             shared = sorted(sa & sb)
+            spoken = speech_tones.get((a.id, b.id), [])
+            r = rules.get((a.id, b.id), Counter())
+            if len(shared) + len(spoken) < MIN_SHARED and not r and (a.id, b.id) not in relations:
+                continue
             paragraphs = presence.paragraphs.get(a.id, set()) & presence.paragraphs.get(b.id, set())
             tones = [tone_of(s) for s in shared]
             acts = len(presence.subject_sentences[a.id] & sb)
             acted = len(presence.subject_sentences[b.id] & sa)
-            spoken = speech_tones.get((a.id, b.id), [])
-            r = rules.get((a.id, b.id), Counter())
             back = rules.get((b.id, a.id), Counter())
             rel = relations.get((a.id, b.id))
             live = rel is not None and rel.current
