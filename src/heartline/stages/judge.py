@@ -7,11 +7,12 @@ and a second model decides the kind (romantic or affection; hatred or dislike). 
 trained on the development stories' gold answers and measured leave-one-story-out
 (``bench/train_judge.py``; the model card sits in the model file).
 
-Where the judge agrees with the rules on a pair's polarity, the rules' relation stands as
-it is (its kind, how, arc and evidence come from cues).  Where the judge finds a feeling
-the cues did not, the relation is ``implied`` and its evidence is the warmest (or coldest)
-sentences the two share.  Past feelings the rules found are kept as they are: the judge
-decides only the end state.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
+Where the cues gave a pair a relation, current or past, it stands as the rules read it: a
+cue is specific ("no longer loved her", "came to hate him") where the judge's evidence is
+diffuse, and measured leave-one-story-out, letting the judge overrule the cues gained
+nothing.  The judge decides the pairs the cues left without a relation; a feeling it finds
+there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
+cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
 from __future__ import annotations
 
@@ -87,20 +88,11 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     if probs is None:
         probs = probabilities(records, model)
     classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
-    rules = {(r.source, r.target): r for r in rule_relations}
-    judged = []
-    for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes):
-        rule = rules.get((rec.source, rec.target))
-        if rule is not None and rule.current and polarity(rule.kind) == sign:
-            judged.append(rule)
-        else:
-            judged.append(_judged_relation(rec, kind, sign, confidence, evidence, document))
-    # a pair the judge weighed and left out keeps only its past feeling, if the rules saw one;
-    # a pair it did not weigh (too little shared) keeps the rules' reading
-    weighed = {(rec.source, rec.target) for rec in records}
-    judged_pairs = {(r.source, r.target) for r in judged}
-    out = judged + [r for r in rule_relations if (r.source, r.target) not in judged_pairs
-                    and (not r.current or (r.source, r.target) not in weighed)]
+    ruled = {(r.source, r.target) for r in rule_relations}
+    judged = [_judged_relation(rec, kind, sign, confidence, evidence, document)
+              for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes)
+              if (rec.source, rec.target) not in ruled]
+    out = list(rule_relations) + judged
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
 
