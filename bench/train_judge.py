@@ -31,6 +31,8 @@ from pathlib import Path
 
 # one BLAS thread: the problem is tiny, and threads only fight over a small machine's cores
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# the stories are read by the rules alone: the judge being trained must not need itself
+os.environ["HEARTLINE_JUDGE"] = "rules"
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

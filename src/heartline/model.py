@@ -282,6 +282,9 @@ class Evidence:
     question: bool = False
     speaker: str | None = None
     weight: float = 1.0
+    # a claim the story later refutes ("In love with me? Nonsense."): kept so later stages
+    # know the story said no, never counted as support
+    refuted: bool = False
 
 
 @dataclass(frozen=True)

@@ -398,8 +398,12 @@ _RUMOUR = ('"Tom has been in love with Mia since they were children," Ann said t
            '"In love with me!" Mia said to Ann. "He comes to see my cousin."')
 
 
-def test_a_claim_scoffed_at_by_its_target_is_dropped(run) -> None:
-    assert ("tom", "mia", "romantic", "claimed") not in hits(run, _RUMOUR)
+def test_a_claim_scoffed_at_by_its_target_is_refuted(run) -> None:
+    """The claim is kept, marked refuted: no relation counts it, and the judge knows the story said no."""
+    results = run(_RUMOUR)
+    claims = [e for e in results["evidence"] if (e.experiencer, e.target, e.kind, e.how) == ("tom", "mia", "romantic", "claimed")]
+    assert claims and all(e.refuted for e in claims)
+    assert ("tom", "mia") not in {(r.source, r.target) for r in results["relations"]}
 
 
 def test_a_claim_nobody_scoffs_at_stands(run) -> None:

@@ -104,7 +104,8 @@ def test_long_texts_need_more_support() -> None:
 
 # --------------------------------------------------------------------- stories
 def relations(run, text: str) -> dict[tuple[str, str], object]:
-    return {(r.source, r.target): r for r in run(text)["relations"]}
+    """The rules scorer's relations (this stage's own product; the judge's come after)."""
+    return {(r.source, r.target): r for r in run(text)["rule_relations"]}
 
 
 def test_narrated_love_story(run) -> None:

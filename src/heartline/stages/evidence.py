@@ -392,7 +392,7 @@ _SCOFF = re.compile(r"(?:^|[.!?]\s+)\W*(?P<me>me\W+)?in love with (?P<obj>me|him
 
 def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """A claim that X loves Y, scoffed at later by Y ("In love with me? Nonsense.") or X
-    ("Me, in love with her?"), was a rumour: the claims before the scoff are dropped."""
+    ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted."""
     text = reader.doc.story.text
     scoffs = []  # (offset, experiencer refuted or None, target refuted or None)
     for q in reader.quotes:
@@ -405,8 +405,9 @@ def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
                 scoffs.append((q.start + m.start(), q.speaker, None))
     if not scoffs:
         return found
-    return [e for e in found if not (e.how == "claimed" and e.kind == "romantic" and any(
-        e.start < at and exp in (None, e.experiencer) and tgt in (None, e.target) for at, exp, tgt in scoffs))]
+    return [replace(e, refuted=True) if e.how == "claimed" and e.kind == "romantic" and any(
+        e.start < at and exp in (None, e.experiencer) and tgt in (None, e.target) for at, exp, tgt in scoffs)
+        else e for e in found]
 
 
 def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:

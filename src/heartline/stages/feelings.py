@@ -146,6 +146,8 @@ def aggregate_feelings(document: Document, evidence: tuple[Evidence, ...]) -> tu
     """One relation per ordered pair, with its end state, arc and evidence."""
     pairs: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     for e in evidence:
+        if e.refuted:
+            continue  # a rumour the story refutes supports nothing
         pairs[(e.experiencer, e.target)].append(e)
     words = document.story.words
     found = {(s, t): r for (s, t), ev in pairs.items() if (r := _relation(s, t, list(ev), words))}

@@ -10,7 +10,8 @@ trained on the development stories' gold answers and measured leave-one-story-ou
 Where the cues gave a pair a relation, current or past, it stands as the rules read it: a
 cue is specific ("no longer loved her", "came to hate him") where the judge's evidence is
 diffuse, and measured leave-one-story-out, letting the judge overrule the cues gained
-nothing.  The judge decides the pairs the cues left without a relation; a feeling it finds
+nothing.  The judge decides the pairs the cues left without a relation (but not one whose
+feeling the story refutes, a rumour scoffed at); a feeling it finds
 there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
 cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
@@ -91,7 +92,7 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     ruled = {(r.source, r.target) for r in rule_relations}
     judged = [_judged_relation(rec, kind, sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes)
-              if (rec.source, rec.target) not in ruled]
+              if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
     out = list(rule_relations) + judged
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
@@ -102,7 +103,7 @@ def _judged_relation(rec: PairRecord, kind: str, sign: int, confidence: float,
     """A relation the judge found: backed by the pair's cue evidence of that polarity when
     there is some, else by the warmest or coldest sentences the two share."""
     cues = [e for e in evidence if e.experiencer == rec.source and e.target == rec.target
-            and polarity(e.kind) == sign and not (e.past or e.negated or e.question)]
+            and polarity(e.kind) == sign and not (e.past or e.negated or e.question or e.refuted)]
     if cues:
         how = _plainest(cues)
         shown = tuple(replace(e, kind=kind) if e.kind != kind else e for e in cues)

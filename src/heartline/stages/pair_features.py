@@ -31,8 +31,8 @@ from .tokens import TokenIndex, is_subject
 # a reader would tag, and pairs grow with the square of the cast.
 MIN_MENTIONS = 2
 # A pair the judge weighs shares at least this many moments (sentences, words said to or
-# about the other) or has a cue of its own; below it the rules' reading stands alone, since
-# one shared sentence says nothing of a bond.
+# about the other); below it the rules' reading stands alone: in one shared sentence every
+# share and rank feature is at its maximum and says nothing of a bond.
 MIN_SHARED = 2
 # At most this many of the most mentioned characters take part (a novel has hundreds of
 # names; the feelings readers tag are among its people who matter).
@@ -52,7 +52,7 @@ FEATURES = (
     "tone_mean", "tone_warm", "tone_cold", "speech_tone", "speech_warm", "speech_cold",
     # the rule cues, this direction and the other
     "rule_romantic", "rule_affection", "rule_dislike", "rule_hatred", "rule_denied", "rule_past",
-    "rule_implied", "rule_stated", "rule_claimed",
+    "rule_implied", "rule_stated", "rule_claimed", "rule_refuted",
     "back_positive", "back_negative",
     "rule_relation_positive", "rule_relation_negative", "rule_relation_past", "rule_confidence",
 )
@@ -144,6 +144,9 @@ def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], Counter[
     sums: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for e in evidence:
         c = sums[(e.experiencer, e.target)]
+        if e.refuted:
+            c["refuted"] += e.weight
+            continue
         if e.how == "denied":
             c["denied"] += e.weight
             continue
@@ -193,8 +196,10 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
 
     starts = [sent.start for sent in document.sentences]
     quote_words: dict[int, Counter[str]] = {}
+    quote_sentences: dict[int, range] = {}
     for q in speakers:
-        quote_words[q.index] = sum((sentence_words[i] for i in _sentences_of(starts, q.start, q.end)), Counter())
+        quote_sentences[q.index] = _sentences_of(starts, q.start, q.end)
+        quote_words[q.index] = sum((sentence_words[i] for i in quote_sentences[q.index]), Counter())
 
     talk: Counter[tuple[str, str]] = Counter()
     about: Counter[tuple[str, str]] = Counter()
@@ -232,7 +237,8 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             shared = sorted(sa & sb)
             spoken = speech_tones.get((a.id, b.id), [])
             r = rules.get((a.id, b.id), Counter())
-            if len(shared) + len(spoken) < MIN_SHARED and not r and (a.id, b.id) not in relations:
+            moments_shared = set(shared).union(*(quote_sentences[q.index] for _, q in spoken))
+            if len(moments_shared) < MIN_SHARED:
                 continue
             paragraphs = presence.paragraphs.get(a.id, set()) & presence.paragraphs.get(b.id, set())
             tones = [tone_of(s) for s in shared]
@@ -284,6 +290,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 "rule_implied": _log(r["implied"]),
                 "rule_stated": _log(r["stated"] + r["narrated"]),
                 "rule_claimed": _log(r["claimed"]),
+                "rule_refuted": _log(r["refuted"]),
                 "back_positive": _log(back["positive"]),
                 "back_negative": _log(back["negative"]),
                 "rule_relation_positive": float(live and polarity(rel.kind) > 0),
