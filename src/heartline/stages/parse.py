@@ -92,6 +92,8 @@ def _bounded_runs(text: str, start: int, end: int):
         if at - prev > _RUN_CHARS:
             if prev > kept:
                 yield kept, prev
+            while prev < at and text[prev].isspace():
+                prev += 1
             while at - prev > _PIECE_CHARS:
                 limit = prev + _PIECE_CHARS
                 cut = text.rfind("\n", prev + _PIECE_CHARS // 2, limit)
