@@ -171,7 +171,7 @@ def unpunctuated_words(text: str, start: int = 0, end: int | None = None) -> tup
     """``(words in runs of RUN_WORDS or more with no sentence-final punctuation, all words)``
     of ``text[start:end]``."""
     end = len(text) if end is None else end
-    long_chars = RUN_WORDS * 4  # no run of fewer characters can hold RUN_WORDS words
+    long_chars = RUN_WORDS * 2  # no run of fewer characters can hold RUN_WORDS words (a letter and a space each)
     in_runs = 0
     prev = start
     for at in [m.start() for m in SENTENCE_END.finditer(text, start, end)] + [end]:
