@@ -7,7 +7,7 @@ Run from the repository root with the project's virtual environment:
 It writes a file of invented prose with no sentence-final punctuation at all (a fixed seed:
 English function words, invented names and verbs, no '.', '!' or '?') into a temporary
 folder, runs ``heartline analyze FILE -q --json OUT`` on it in a subprocess and prints the
-wall time, the peak RSS of the largest process (``ru_maxrss`` from ``os.wait4``)
+wall time, the peak RSS of the largest process (``ru_maxrss``, through a small launcher process)
 and the peak of the summed RSS of the whole process tree (the parse may fork workers),
 sampled from /proc every 50 ms.  Shapes: ``line``, the whole text on one line; ``wrapped``,
 lines of about 70 characters and no blank line anywhere.
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -86,9 +87,24 @@ def _tree_rss_kb(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
-def measure(path: Path, processes: int | None = None, lang_check: bool = True) -> dict:
-    """Run ``heartline analyze`` on ``path`` in a subprocess: seconds, peak RSS (MB), exit status."""
-    env = dict(os.environ)
+def _launch() -> int:
+    """``--launch CMD...``: run CMD as this small process's child and print, as JSON on stdout,
+    its exit status and the peak RSS of it and the workers it reaped.  Linux carries a
+    process's RSS high-water mark across fork and exec, so a command started straight from
+    a large process (a test run with the parser loaded) would report that process's size;
+    started from this one it reports its own."""
+    cmd = sys.argv[sys.argv.index("--launch") + 1:]
+    rc = subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode
+    print(json.dumps({"rc": rc, "maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+    return 0
+
+
+def measure(path: Path, processes: int | None = None, lang_check: bool = True,
+            env: dict[str, str] | None = None) -> dict:
+    """Run ``heartline analyze`` on ``path`` in a subprocess: exit status (``rc``), ``seconds``,
+    ``largest_process_mb`` (peak RSS of the largest process) and ``tree_peak_mb`` (peak of
+    the summed RSS of all its processes, sampled), ``stderr``."""
+    env = dict(os.environ, **(env or {}))
     if processes is not None:
         env["HEARTLINE_PROCESSES"] = str(processes)
     out = path.with_suffix(".json")
@@ -97,7 +113,8 @@ def measure(path: Path, processes: int | None = None, lang_check: bool = True) -
         cmd += ["--lang-check", "off"]
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--launch", *cmd], env=env,
+                                stdout=subprocess.PIPE, stderr=err, text=True)
         peak = [0]
         done = threading.Event()
 
@@ -108,17 +125,16 @@ def measure(path: Path, processes: int | None = None, lang_check: bool = True) -
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        # wait4: this child's own usage (its reaped workers included), not every child's so far
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        report, _ = proc.communicate()
         done.set()
         sampler.join()
         seconds = time.perf_counter() - started
         err.seek(0)
         stderr = err.read()
-    result = {"seconds": round(seconds, 1), "rc": proc.returncode, "stderr": stderr.strip()[-500:],
-              "largest_process_mb": round(usage.ru_maxrss / 1024), "tree_peak_mb": round(peak[0] / 1024)}
-    if proc.returncode == 0 and out.exists():
+    launched = json.loads(report.strip().splitlines()[-1])
+    result = {"seconds": round(seconds, 1), "rc": launched["rc"], "stderr": stderr.strip()[-500:],
+              "largest_process_mb": round(launched["maxrss_kb"] / 1024), "tree_peak_mb": round(peak[0] / 1024)}
+    if result["rc"] == 0 and out.exists():
         data = json.loads(out.read_text(encoding="utf-8"))
         result["characters"] = len(data.get("characters", []))
         result["relations"] = len(data.get("relations", []))
@@ -151,4 +167,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_launch() if "--launch" in sys.argv[1:2] else main())

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -108,13 +106,17 @@ def test_no_english_story_of_the_shared_corpus_is_refused() -> None:
 
 
 # ------------------------------------------------------------------ not prose
-def _unpunctuated(n_bytes: int, shape: str = "line") -> str:
+def _bench():
     sys.path.insert(0, str(ROOT))
     try:
-        from bench.unpunctuated import unpunctuated_text
+        from bench import unpunctuated
     finally:
         sys.path.remove(str(ROOT))
-    return unpunctuated_text(n_bytes, shape)
+    return unpunctuated
+
+
+def _unpunctuated(n_bytes: int, shape: str = "line") -> str:
+    return _bench().unpunctuated_text(n_bytes, shape)
 
 
 def test_runs_without_sentence_punctuation_are_counted() -> None:
@@ -131,28 +133,15 @@ def test_a_long_stream_of_consciousness_inside_a_novel_is_read() -> None:
     check_story(story, True)
 
 
-def _peak_rss_mb(args: list[str], env: dict) -> tuple[int, float, float, str]:
-    """Exit status, peak RSS in MB (``ru_maxrss`` of the child and the workers it reaped),
-    seconds and stderr of ``heartline ARGS``."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "heartline.cli", *args], stdout=subprocess.DEVNULL,
-                                stderr=err, env=dict(os.environ, PYTHONPATH=SRC, **env))
-        started = time.monotonic()
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        return proc.returncode, usage.ru_maxrss / 1024, time.monotonic() - started, err.read()
-
-
 def test_three_megabytes_with_no_sentence_punctuation_are_refused_at_once(tmp_path) -> None:
     """It used to take 170-230 s and 3.9 GB and name hundreds of "characters"."""
     path = tmp_path / "unpunctuated.txt"
     path.write_text(_unpunctuated(3_000_000), encoding="utf-8")
-    rc, peak_mb, seconds, err = _peak_rss_mb(["analyze", str(path)], {})
-    assert rc == 2
-    line = _one_error_line(err)
+    r = _bench().measure(path, env={"PYTHONPATH": SRC})
+    assert r["rc"] == 2
+    line = _one_error_line(r["stderr"])
     assert "not prose" in line and "no sentence punctuation" in line
-    assert peak_mb < 300 and seconds < 30, (peak_mb, seconds)
+    assert r["largest_process_mb"] < 300 and r["seconds"] < 30, r
 
 
 def test_unpunctuated_text_read_anyway_stays_in_bounded_memory(tmp_path) -> None:
@@ -162,7 +151,6 @@ def test_unpunctuated_text_read_anyway_stays_in_bounded_memory(tmp_path) -> None
     measures the 3 MB file."""
     path = tmp_path / "unpunctuated.txt"
     path.write_text(_unpunctuated(300_000), encoding="utf-8")
-    rc, peak_mb, _, err = _peak_rss_mb(["analyze", str(path), "-q", "--lang-check", "off", "--json",
-                                     str(tmp_path / "out.json")], {"HEARTLINE_PROCESSES": "1"})
-    assert rc == 0, err
-    assert peak_mb < 600, f"peak RSS {peak_mb:.0f} MB"
+    r = _bench().measure(path, processes=1, lang_check=False, env={"PYTHONPATH": SRC})
+    assert r["rc"] == 0, r["stderr"]
+    assert r["largest_process_mb"] < 600, r
