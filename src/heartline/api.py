@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .formats import read_story
+from .formats.language import check_story
 from .formats.text import story_from_text
 from .model import Analysis, Scene, Story
 from .namelist import NameList
@@ -59,11 +60,15 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 
 def analyze_story(story: Story, progress: Progress | None = None,
                   pipeline: Pipeline | None = None, names: NameList | None = None,
-                  corrections: Corrections | str | Path | None = None) -> Analysis:
+                  corrections: Corrections | str | Path | None = None,
+                  lang_check: bool | None = None) -> Analysis:
     """Run the pipeline over a story already read.  ``names``: a fandom name list
     (``heartline.namelist.load_name_list``) mapping text names to canonical ones.
     ``corrections``: a person's fixes (a ``Corrections`` or a file); by default those in
-    the corrections file beside the story, when it is a file on disk."""
+    the corrections file beside the story, when it is a file on disk.  ``lang_check``:
+    refuse a story that is plainly not English prose (``formats.language``); None follows
+    ``HEARTLINE_LANG_CHECK`` (on unless set to ``off``)."""
+    check_story(story, lang_check)
     if corrections is None:
         corrections = find_corrections(story.source)
     elif not isinstance(corrections, Corrections):
@@ -84,11 +89,11 @@ def analyze_story(story: Story, progress: Progress | None = None,
 
 def analyze(source: str | Path, progress: Progress | None = None,
             names: NameList | None = None, corrections: Corrections | str | Path | None = None,
-            meta: str | Path | None = None) -> Analysis:
+            meta: str | Path | None = None, lang_check: bool | None = None) -> Analysis:
     """Read a story file (any format heartline reads) and analyse it.  ``meta``: a
     FanFicFare JSON metadata file (default: ``story.json`` beside ``story.txt``)."""
     return analyze_story(read_story(Path(source), meta=meta), progress=progress, names=names,
-                         corrections=corrections)
+                         corrections=corrections, lang_check=lang_check)
 
 
 def analyze_text(text: str, source: str = "<text>", title: str = "",

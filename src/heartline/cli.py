@@ -100,7 +100,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     progress = _ProgressLine(args.progress or (sys.stderr.isatty() and not args.quiet))
     try:
         analysis = analyze(args.story, progress=progress, names=load_names(args.names),
-                           corrections=args.corrections, meta=args.meta)
+                           corrections=args.corrections, meta=args.meta,
+                           lang_check=None if args.lang_check is None else args.lang_check == "on")
     finally:
         progress.close()
     report_corrections(analysis.corrections)
@@ -169,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_corrections_option(p)
     p.add_argument("--meta", metavar="FILE", help="FanFicFare JSON metadata (fanficfare --json-meta) for the "
                                                   "story; default: story.json beside story.txt, if there is one")
+    p.add_argument("--lang-check", choices=("on", "off"),
+                   help="refuse a story that is plainly not in English (default: on, "
+                        "or HEARTLINE_LANG_CHECK)")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("eval", help="score heartline against gold files")

@@ -6,6 +6,12 @@ Paragraphs are parsed one by one (``nlp.pipe``): a sentence never spans a paragr
 memory stays flat on a novel, and the offsets of every token are shifted back into
 the coordinates of ``Story.text``.
 
+Memory is bounded whatever the input: a run of more than ``_RUN_CHARS`` characters with
+no sentence-final punctuation (megabytes of words with no full stop, Molly Bloom's
+soliloquy) is cut into pieces of at most ``_PIECE_CHARS`` at line ends or spaces, and a
+batch never holds more than ``_BATCH_CHARS`` characters (the parser's memory grows with the
+characters of a batch; how the pieces are batched does not change the parse).
+
 A long text is parsed by several processes (``HEARTLINE_PROCESSES``, default: up to four,
 one per CPU), each taking a contiguous block of paragraphs.  Blocks are whole multiples
 of the batch size, so every batch the model sees is the batch one process would have
@@ -20,6 +26,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Callable
 
+from ..formats.language import SENTENCE_END
 from ..model import Document, Scene, Sentence, Story, Token
 from ..pipeline import stage
 from .scenes import paragraph_spans
@@ -29,6 +36,9 @@ parse_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("pars
 
 _MAX_CHUNK = 20_000  # characters; a giant "paragraph" (a file with no blank lines) is cut at line ends
 _BATCH = 64  # paragraphs per nlp.pipe batch
+_BATCH_CHARS = 100_000  # ... and at most this many characters in one batch (at least one paragraph)
+_RUN_CHARS = 5_000  # a run this long with no sentence-final punctuation is not one sentence ...
+_PIECE_CHARS = 1_000  # ... but read in pieces of at most this many characters
 # below this, starting a second process costs more than it saves (a few hundred ms)
 PARALLEL_MIN_CHARS = 200_000
 
@@ -54,18 +64,52 @@ def load_parser():
 
 def _chunks(text: str, spans: tuple[tuple[int, int], ...]):
     for start, end in spans:
-        while end - start > _MAX_CHUNK:
-            cut = text.rfind("\n", start, start + _MAX_CHUNK)
-            if cut <= start:
-                cut = text.rfind(" ", start, start + _MAX_CHUNK)
-            if cut <= start:
-                cut = start + _MAX_CHUNK
-            yield start, cut
-            start = cut
-            while start < end and text[start].isspace():
-                start += 1
-        if end > start:
-            yield start, end
+        for start, end in _bounded_runs(text, start, end):
+            while end - start > _MAX_CHUNK:
+                cut = text.rfind("\n", start, start + _MAX_CHUNK)
+                if cut <= start:
+                    cut = text.rfind(" ", start, start + _MAX_CHUNK)
+                if cut <= start:
+                    cut = start + _MAX_CHUNK
+                yield start, cut
+                start = cut
+                while start < end and text[start].isspace():
+                    start += 1
+            if end > start:
+                yield start, end
+
+
+def _bounded_runs(text: str, start: int, end: int):
+    """A paragraph as one span, or, where it has runs of more than ``_RUN_CHARS`` characters
+    with no sentence-final punctuation, cut there into pieces of at most ``_PIECE_CHARS``:
+    at the last line end in the second half of a piece, else at its last space."""
+    if end - start <= _RUN_CHARS:
+        yield start, end
+        return
+    kept = start  # start of the text not yet given out
+    prev = start  # just past the last sentence-final mark
+    for at in [m.end() for m in SENTENCE_END.finditer(text, start, end)] + [end]:
+        if at - prev > _RUN_CHARS:
+            if prev > kept:
+                yield kept, prev
+            while prev < at and text[prev].isspace():
+                prev += 1
+            while at - prev > _PIECE_CHARS:
+                limit = prev + _PIECE_CHARS
+                cut = text.rfind("\n", prev + _PIECE_CHARS // 2, limit)
+                if cut < 0:
+                    cut = text.rfind(" ", prev + 1, limit)
+                if cut < 0:
+                    cut = limit
+                if text[prev:cut].strip():
+                    yield prev, cut
+                prev = cut
+                while prev < at and text[prev].isspace():
+                    prev += 1
+            kept = prev
+        prev = at
+    if end > kept:
+        yield kept, end
 
 
 def _scene_of(scenes: tuple[Scene, ...], offset: int, hint: int) -> int:
@@ -97,9 +141,25 @@ def parse_processes() -> int:
 _Parsed = tuple[list[tuple[int, int, int, int]], list[tuple[int, str, str, str, str, str, int, str]]]
 
 
+def _batches(texts: list[str]):
+    """``texts`` in batches of at most ``_BATCH`` texts and ``_BATCH_CHARS`` characters."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == _BATCH or size + len(text) > _BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
 def _parse_texts(texts: list[str]) -> list[_Parsed]:
     out = []
-    for doc in load_parser().pipe(texts, batch_size=_BATCH):
+    nlp = load_parser()
+    docs = (doc for batch in _batches(texts) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    for doc in docs:
         out.append(([(s.start_char, s.end_char, s.start, s.end) for s in doc.sents],
                     [(t.idx, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)
                      for t in doc]))
