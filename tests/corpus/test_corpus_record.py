@@ -42,8 +42,11 @@ def test_pair_centrality_is_the_mean_of_evidence_and_scene_shares(record):
         assert r["centrality"] == round((r["evidence_share"] + r["scene_share"]) / 2, 4)
         assert r["kind_rank"] == 1
     background = _pair(record, "hugo_vale", "anna_bell")
-    assert background and all(r["kind_rank"] == 2 and r["centrality"] < couple[0]["centrality"]
-                              for r in background)
+    assert background and all(r["centrality"] < couple[0]["centrality"] for r in background)
+    # the friend's own liking ranks below the couple's romance (the judge may add a weak
+    # implied warmth the other way, which ranks first among affections)
+    stated = [r for r in background if r["from"] == "hugo_vale"]
+    assert stated and all(r["kind_rank"] == 2 for r in stated)
 
 
 def test_one_key_evidence_line_per_relation_matching_its_final_state(record):
