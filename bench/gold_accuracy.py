@@ -136,6 +136,52 @@ def _sum_prf(prfs) -> PRF:
                sum(p.found for p in prfs), sum(p.required for p in prfs))
 
 
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def mean_section(results: list[dict]) -> list[str]:
+    """Per-story means: the generalisation targets are stated as the mean over the fics."""
+    lines = ["## Means per story", "",
+             "| texts | mean strict F1 | mean lenient F1 | lowest lenient F1 | character recall | splits per story "
+             "| false characters per story |", "|---|---|---|---|---|---|---|"]
+    for label, cast in (("fics (complete cast)", "complete"), ("novels (partial cast)", "partial")):
+        chosen = [r["score"] for r in results if r["cast"] == cast]
+        if not chosen:
+            continue
+        lines.append(
+            f"| {label}, {len(chosen)} | {_mean(s.strict.f1 for s in chosen):.3f} "
+            f"| {_mean(s.lenient.f1 for s in chosen):.3f} | {min(s.lenient.f1 for s in chosen):.2f} "
+            f"| {_frac(sum(s.characters_found for s in chosen), sum(s.characters_required for s in chosen))} "
+            f"| {_mean(len(s.splits) for s in chosen):.2f} | {_mean(len(s.false_characters) for s in chosen):.2f} |")
+    return lines + [""]
+
+
+def render_held_out(results: list[dict], rows, thresholds, fics, novels) -> str:
+    """The feeling judge scored on each story by a model never trained on it, beside the rules
+    and the shipped model (trained on every story, the story itself included)."""
+    shipped = {r["name"]: r["score"] for r in results}
+    lines = ["## Leave one story out: does what was learned carry to other stories?", "",
+             "Each story is scored by the rules scorer alone, by a feeling judge trained on every *other* story "
+             "(held out), and by the shipped judge (trained on all, this one included). A gain that shows only "
+             "in the shipped column is fitted to that story; the held-out column is what an unseen story of the "
+             f"same shape can expect. Thresholds chosen on the held-out predictions: {thresholds}. "
+             "Mean F1, strict / lenient; `bench/train_judge.py --dry-run` prints the same table.", "",
+             "| text | rules | judge, held out | shipped |", "|---|---|---|---|"]
+    for name, _cast, rs, rl, js, jl in rows:
+        s = shipped.get(name)
+        ship = f"{s.strict.f1:.2f} / {s.lenient.f1:.2f}" if s else "–"
+        lines.append(f"| {name} | {rs:.2f} / {rl:.2f} | {js:.2f} / {jl:.2f} | {ship} |")
+    for label, m, cast in (("fics", fics, "complete"), ("novels", novels, "partial")):
+        if m:
+            ship = [shipped[n] for n, c, *_ in rows if c == cast and n in shipped]
+            lines.append(f"| **mean of {m['stories']} {label}** | {m['rules_strict']:.3f} / {m['rules_lenient']:.3f} "
+                         f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f} "
+                         f"| {_mean(s.strict.f1 for s in ship):.3f} / {_mean(s.lenient.f1 for s in ship):.3f} |")
+    return "\n".join(lines + ["", ""])
+
+
 def render(results: list[dict], command: str, when: dt.datetime, commit: str,
            load_seconds: float, litbank_section: str = "") -> str:
     lines = [
@@ -191,6 +237,7 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         "`analyze` on the machine named above, parsing included; it varies with the machine's load, so read it "
         "as an order of magnitude.",
         "",
+        *mean_section(results),
         *_implied_section(results),
         *([litbank_section] if litbank_section else []),
         "## What went wrong, text by text",
@@ -279,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="where to write the report (default: docs/accuracy.md)")
     parser.add_argument("--no-litbank", action="store_true",
                         help="leave out the LitBank section (bench/litbank.py)")
+    parser.add_argument("--no-held-out", action="store_true",
+                        help="leave out the leave-one-story-out view of the feeling judge (bench/train_judge.py)")
     args = parser.parse_args(argv)
     golds = find_golds(args.shared.resolve())
 
@@ -306,8 +355,19 @@ def main(argv: list[str] | None = None) -> int:
                            log=lambda msg: print(msg, file=sys.stderr, flush=True))
         litbank_section = litbank.render_markdown(litbank.summary(docs))
 
+    held_out_section = ""
+    if not args.no_held_out:
+        from bench import train_judge
+
+        print("gold_accuracy: leave-one-story-out view (every story read again) ...", file=sys.stderr, flush=True)
+        stories = train_judge.collect(golds)
+        rows, thresholds, fics, novels = train_judge.held_out_view(stories)
+        print(train_judge.render_rows(rows, fics, novels, thresholds))
+        held_out_section = render_held_out(results, rows, thresholds, fics, novels)
+
     when = dt.datetime.now(dt.timezone.utc)
-    report = render(results, _command(argv), when, commit_label(), load_seconds, litbank_section)
+    report = render(results, _command(argv), when, commit_label(), load_seconds,
+                    held_out_section + litbank_section)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
     print(f"gold_accuracy: wrote {args.out}", file=sys.stderr)

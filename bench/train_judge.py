@@ -31,8 +31,6 @@ from pathlib import Path
 
 # one BLAS thread: the problem is tiny, and threads only fight over a small machine's cores
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-# the stories are read by the rules alone: the judge being trained must not need itself
-os.environ["HEARTLINE_JUDGE"] = "rules"
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -84,6 +82,19 @@ def _label(rec: PairRecord, mapping: dict, gold: dict) -> tuple[int | None, str 
 
 
 def collect(golds: list[Path]) -> list[StoryData]:
+    # the stories are read by the rules alone: the judge being trained must not need itself
+    saved = os.environ.get("HEARTLINE_JUDGE")
+    os.environ["HEARTLINE_JUDGE"] = "rules"
+    try:
+        return _collect(golds)
+    finally:
+        if saved is None:
+            del os.environ["HEARTLINE_JUDGE"]
+        else:
+            os.environ["HEARTLINE_JUDGE"] = saved
+
+
+def _collect(golds: list[Path]) -> list[StoryData]:
     pipeline = default_pipeline()
     out = []
     for path in golds:
@@ -103,6 +114,17 @@ def collect(golds: list[Path]) -> list[StoryData]:
     return out
 
 
+def _fit(rows, labels, classes, l2) -> dict:
+    """A fitted model; where the data hold fewer than two classes (a tiny slice), one that
+    always answers the class seen (or the first)."""
+    if len(set(labels)) < 2:
+        seen = labels[0] if labels else 0
+        weights = [[(20.0 if c == seen and f == "bias" else 0.0) for f in FEATURES] for c in range(len(classes))]
+        return learn.LinearModel(FEATURES, classes, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                                 tuple(tuple(w) for w in weights)).to_json()
+    return learn.fit(rows, labels, FEATURES, classes, l2=l2).to_json()
+
+
 def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
     """The three models, trained on ``stories``."""
     rows, labels, warm_rows, warm_labels, cold_rows, cold_labels = [], [], [], [], [], []
@@ -119,9 +141,9 @@ def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
                 cold_rows.append(rec.values)
                 cold_labels.append(COLD_KINDS.index(kind))
     return {
-        "polarity": learn.fit(rows, labels, FEATURES, POLARITY, l2=L2).to_json(),
-        "warm_kind": learn.fit(warm_rows, warm_labels, FEATURES, WARM_KINDS, l2=L2).to_json(),
-        "cold_kind": learn.fit(cold_rows, cold_labels, FEATURES, COLD_KINDS, l2=L2 * 2).to_json(),
+        "polarity": _fit(rows, labels, POLARITY, L2),
+        "warm_kind": _fit(warm_rows, warm_labels, WARM_KINDS, L2),
+        "cold_kind": _fit(cold_rows, cold_labels, COLD_KINDS, L2 * 2),
         "thresholds": thresholds,
         "_data": learn.data_hash(rows, labels),
         "_rows": len(rows),
@@ -157,6 +179,40 @@ def summary(rows, cast: str) -> dict[str, float]:
             "judge_lenient_min": min(r[5] for r in chosen), "stories": len(chosen)}
 
 
+def held_out_view(stories: list[StoryData]):
+    """Leave-one-story-out: per story (name, cast, rules strict, rules lenient, judge strict, judge lenient),
+    the thresholds chosen on the held-out predictions, and the fics' and novels' means."""
+    held_out = {s.name: train([o for o in stories if o is not s], {}) for s in stories}
+    probs = {s.name: probabilities(s.records, held_out[s.name]) if s.records else () for s in stories}
+    rules = {s.name: score_relations(s, s.rule_relations) for s in stories}
+    best = None
+    for tw in WARM_GRID:
+        for tc in COLD_GRID:
+            th = {"warm": tw, "cold": tc}
+            fics = summary(table(stories, probs, held_out, th, rules), "complete")
+            key = (round(fics["judge_lenient"] + fics["judge_strict"], 4), -abs(tw - 0.5), -abs(tc - 0.5))
+            if best is None or key > best[0]:
+                best = (key, th)
+    thresholds = best[1]
+    rows = table(stories, probs, held_out, thresholds, rules)
+    return rows, thresholds, summary(rows, "complete"), summary(rows, "partial")
+
+
+def render_rows(rows, fics, novels, thresholds) -> str:
+    out = [f"{'story':28} {'rules strict':>12} {'rules lenient':>13} {'judge strict':>12} {'judge lenient':>13}"]
+    for name, cast, rs, rl, js, jl in rows:
+        mark = "+" if jl > rl + 1e-9 else "-" if jl < rl - 1e-9 else " "
+        out.append(f"{name:28} {rs:12.2f} {rl:13.2f} {js:12.2f} {jl:13.2f} {mark}")
+    out.append(f"fics (mean of {fics['stories']}): rules {fics['rules_strict']:.3f} / {fics['rules_lenient']:.3f}, "
+               f"judge held out {fics['judge_strict']:.3f} / {fics['judge_lenient']:.3f} "
+               f"(lowest lenient {fics['judge_lenient_min']:.2f}); thresholds {thresholds}")
+    if novels:
+        out.append(f"novels (mean of {novels['stories']}): rules {novels['rules_strict']:.3f} / "
+                   f"{novels['rules_lenient']:.3f}, judge held out {novels['judge_strict']:.3f} / "
+                   f"{novels['judge_lenient']:.3f}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -177,31 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.cache:
             args.cache.write_bytes(pickle.dumps(stories))
 
-    held_out = {s.name: train([o for o in stories if o is not s], {}) for s in stories}
-    probs = {s.name: probabilities(s.records, held_out[s.name]) if s.records else () for s in stories}
-    rules = {s.name: score_relations(s, s.rule_relations) for s in stories}
-    best = None
-    for tw in WARM_GRID:
-        for tc in COLD_GRID:
-            th = {"warm": tw, "cold": tc}
-            fics = summary(table(stories, probs, held_out, th, rules), "complete")
-            key = (round(fics["judge_lenient"] + fics["judge_strict"], 4), -abs(tw - 0.5), -abs(tc - 0.5))
-            if best is None or key > best[0]:
-                best = (key, th)
-    thresholds = best[1]
-    rows = table(stories, probs, held_out, thresholds, rules)
-    print(f"{'story':28} {'rules strict':>12} {'rules lenient':>13} {'judge strict':>12} {'judge lenient':>13}")
-    for name, cast, rs, rl, js, jl in rows:
-        mark = "+" if jl > rl + 1e-9 else "-" if jl < rl - 1e-9 else " "
-        print(f"{name:28} {rs:12.2f} {rl:13.2f} {js:12.2f} {jl:13.2f} {mark}")
-    fics, novels = summary(rows, "complete"), summary(rows, "partial")
-    print(f"fics (mean of {fics['stories']}): rules {fics['rules_strict']:.3f} / {fics['rules_lenient']:.3f}, "
-          f"judge held out {fics['judge_strict']:.3f} / {fics['judge_lenient']:.3f} "
-          f"(lowest lenient {fics['judge_lenient_min']:.2f}); thresholds {thresholds}")
-    if novels:
-        print(f"novels (mean of {novels['stories']}): rules {novels['rules_strict']:.3f} / "
-              f"{novels['rules_lenient']:.3f}, judge held out {novels['judge_strict']:.3f} / "
-              f"{novels['judge_lenient']:.3f}")
+    rows, thresholds, fics, novels = held_out_view(stories)
+    print(render_rows(rows, fics, novels, thresholds))
     if args.dry_run:
         return 0
     final = train(stories, thresholds)

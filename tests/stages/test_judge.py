@@ -1,0 +1,123 @@
+"""The feeling judge: pair feature records, the shipped model, and how it joins the rules."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from heartline.learn import LinearModel, fit
+from heartline.stages.judge import MODEL_FILE, judge, load_model, scorer_name
+from heartline.stages.pair_features import FEATURES, MIN_SHARED, tone
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+# Two friends who share a good deal of the story without a single feeling word.
+_FRIENDS = """Mia Pellow and Tom Ashby fixed the boat all summer.
+
+Mia handed Tom the hammer. Tom held the plank steady while Mia worked, and they laughed at the gulls.
+
+"Pass me the rope, Tom," Mia said. Tom passed it and grinned at her.
+
+When the storm came, Tom stayed with Mia at the harbour and helped her tie the boat down.
+
+Mia brought Tom a flask of tea and they shared it on the wall, watching the water go quiet.
+"""
+
+
+def _records(run, text):
+    return {(r.source, r.target): r for r in run(text)["pair_features"]}
+
+
+def test_shipped_model_loads_offline_and_matches_the_features() -> None:
+    model = load_model()
+    assert model is not None, f"{MODEL_FILE} is missing from the package"
+    assert tuple(model["polarity"]["features"]) == FEATURES
+    assert set(model["thresholds"]) == {"warm", "cold"}
+    assert model["card"]["data_sha256"] and model["card"]["held_out"]["fics"]["stories"] >= 2
+
+
+def test_tone_reads_warm_and_cold_sentences() -> None:
+    assert tone("She smiled and hugged him, glad he was safe.") > 0.3
+    assert tone("He sneered at her and slammed the door in fury.") < -0.3
+
+
+def test_feature_records_count_what_two_people_share(run) -> None:
+    recs = _records(run, _FRIENDS)
+    mia_tom = recs[("mia_pellow", "tom_ashby")]
+    assert mia_tom.feature("cooc_sentences") > 1.5  # several sentences hold both
+    assert mia_tom.feature("talk_to") > 0  # Mia speaks to Tom
+    assert mia_tom.feature("tone_warm") > 0
+    assert mia_tom.feature("care_words") > 0  # "helped", "laughed", "grinned"
+    assert mia_tom.feature("rule_romantic") == 0
+    # the other direction is its own record, with talk the other way round
+    assert recs[("tom_ashby", "mia_pellow")].feature("talk_from") > 0
+
+
+def test_a_single_shared_sentence_is_not_weighed(run) -> None:
+    assert MIN_SHARED >= 2
+    assert _records(run, "Tom Ashby walked home with Ada Finch and said nothing.") == {}
+
+
+def test_the_judge_finds_warmth_shown_only_by_behaviour(run) -> None:
+    results = run(_FRIENDS)
+    assert not results["rule_relations"]  # no cue names a feeling
+    found = {(r.source, r.target): r for r in results["relations"]}
+    r = found[("mia_pellow", "tom_ashby")]
+    assert r.kind in ("affection", "romantic") and r.how == "implied" and r.current
+    assert r.evidence and all(e.cue == "judge:warm-moment" for e in r.evidence)
+    assert all(e.text in _FRIENDS for e in r.evidence)
+
+
+def test_the_cues_relations_stand_as_the_rules_read_them(run) -> None:
+    text = "Mia loved Tom. Then Tom betrayed her. Now Mia hated Tom. Mia glared at Tom across the hall."
+    results = run(text)
+    assert {(r.source, r.target, r.kind, r.current) for r in results["rule_relations"]} <= {
+        (r.source, r.target, r.kind, r.current) for r in results["relations"]}
+
+
+def test_rules_switch_turns_the_judge_off(run, monkeypatch) -> None:
+    monkeypatch.setenv("HEARTLINE_JUDGE", "rules")
+    assert scorer_name() == "rules"
+    results = run(_FRIENDS + "\n")  # a different text: the session cache keys on the text
+    assert results["relations"] == results["rule_relations"]
+
+
+def test_a_bad_switch_value_is_a_clear_error(monkeypatch) -> None:
+    from heartline.errors import HeartlineError
+    monkeypatch.setenv("HEARTLINE_JUDGE", "neural")
+    with pytest.raises(HeartlineError, match="HEARTLINE_JUDGE"):
+        scorer_name()
+
+
+def test_judge_without_records_returns_the_rules() -> None:
+    assert judge((), (), (), None, load_model()) == ()
+
+
+def test_learner_is_deterministic_and_separates_a_toy_problem() -> None:
+    rows = [[1.0, x, y] for x in range(5) for y in range(5)]
+    labels = [int(x > y) for _, x, y in rows]
+    a = fit(rows, labels, ("bias", "x", "y"), ("no", "yes"))
+    b = fit(rows, labels, ("bias", "x", "y"), ("no", "yes"))
+    assert a == b
+    p = a.probabilities([[1.0, 4.0, 0.0], [1.0, 0.0, 4.0]])
+    assert p[0][1] > 0.8 and p[1][1] < 0.2
+    assert LinearModel.from_json(json.loads(json.dumps(a.to_json()))).features == ("bias", "x", "y")
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared (gold answers) is absent: nothing to train on")
+def test_training_command_runs_on_a_tiny_slice(tmp_path) -> None:
+    out = tmp_path / "judge.json"
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_judge.py"), "--shared", str(SHARED),
+                           "--only", "untagged_dialogue", "script_format", "--out", str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "untagged_dialogue" in done.stdout and "held out" in done.stdout
+    model = json.loads(out.read_text())
+    assert model["card"]["trained_on"] == ["script_format", "untagged_dialogue"]
+    assert tuple(model["polarity"]["features"]) == FEATURES
