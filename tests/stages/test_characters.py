@@ -307,3 +307,34 @@ def test_a_name_in_speech_shows_its_gender_by_its_own_possessive(run) -> None:
     text = '"Your uncle was the same," Mia said to Ann. "Bram never combed his hair in his life."'
     cast = {c.name: c for c in run(text)["cast"].characters}
     assert cast["Bram"].gender == "male"  # from the names alone, before any pronoun is resolved
+
+
+# --- issue 15: titles, stacked titles and offices before a name ---------------------------------
+
+def test_stacked_titles_leave_the_person_a_two_word_full_name(run) -> None:
+    text = ("Detective Inspector Oren Vasque knocked. Inspector Vasque waited on the step. "
+            "Vasque knocked again, and the Inspector sighed.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+    assert "Inspector Vasque" in next(iter(cast.values()))
+
+
+def test_an_office_before_a_name_is_a_title(run) -> None:
+    text = ("Director Imka Solberg read the report. Director Solberg frowned. "
+            "Solberg put it down and the Director left.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+def test_mr_joins_the_one_full_name_titled_only_by_rank(run) -> None:
+    text = ("Commander Pavo Renk took the bridge. Mr. Renk, said the ensign, the tea is here. "
+            "Mr. Renk drank it. Commander Pavo Renk smiled.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+def test_miss_and_lady_with_one_given_name_are_one_woman(run) -> None:
+    text = ("Lady Verel Ashmond walked in the garden. Lady Verel picked a rose. "
+            "Miss Verel, called the gardener. Verel turned.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast

@@ -275,10 +275,21 @@ def _gender_fits(title_class: str, entity: _Entity) -> bool:
     return not shown or g in (shown, "unknown")
 
 
-def _title_clash(e: _Entity, tclass: str) -> bool:
-    """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise."""
+# titles of birth or honour that take the place of "Mr" and "Miss": "Sir Walter Elliot" is
+# never "Mr Elliot"; a rank or office does not ("Commander Osk Dane" is "Mr. Dane" off duty)
+_HONOURS = RANKS | {"sir", "lord", "lady", "dame"}
+
+
+def _title_clash(e: _Entity, tclass: str, strict: bool = True, given: bool = False) -> bool:
+    """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise.  Not
+    strict: only a title of honour clashes ("Mr. Dane" may be "Commander Osk Dane"), and with
+    a given name ("Miss Cecy" beside "Lady Cecy") only a title of honour it lacks."""
     titles = {_title_class(m.title) for m in e.mentions if m.title}
-    return bool(titles) and tclass not in titles
+    if not titles or tclass in titles:
+        return False
+    if strict:
+        return True
+    return tclass in _HONOURS or (bool(titles & _HONOURS) and not given)
 
 
 def _pick(candidates: list[_Entity]) -> _Entity | None:
@@ -347,11 +358,16 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             continue
         word = words[0]
         # "Mrs Dashwood" is not "Mrs John Dashwood": a married title names its own person
-        cands = [] if tclass == "mrs" else [
+        fits = [] if tclass == "mrs" else [
             e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
-            and not _title_clash(e, tclass)
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
             and not (word in e.given and word not in e.surnames and word in family_names)]
+        cands = [e for e in fits if not _title_clash(e, tclass)]
+        if not cands:
+            # none titled alike: the one full name titled only otherwise, unless by honour
+            loose = [e for e in fits if not _title_clash(
+                e, tclass, strict=False, given=word in e.given and word not in e.surnames)]
+            cands = loose if len(loose) == 1 else []
         target = _pick(cands)
         if target is not None and word not in target.given and apart(word, target) and len(
                 groups.get((key, ""), ())) > len(target.mentions) + sum(

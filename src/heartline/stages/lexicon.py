@@ -26,6 +26,13 @@ TITLES = {
     "aunt": "female", "uncle": "male", "reverend": "", "rev": "",
     "detective": "", "inspector": "", "officer": "", "agent": "", "nurse": "", "coach": "",
     "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
+    # ranks and offices written before a name ("Director Vane", "Chief Okoye", "Mayor Brill")
+    "ensign": "", "chief": "", "director": "", "magistrate": "", "councillor": "", "councilor": "",
+    "judge": "", "superintendent": "", "constable": "", "matron": "female", "headmaster": "male",
+    "headmistress": "female", "principal": "", "elder": "", "manager": "", "bishop": "",
+    "pastor": "", "deacon": "", "abbot": "male", "abbess": "female", "vicar": "", "rector": "",
+    "ambassador": "", "senator": "", "governor": "", "mayor": "", "sheriff": "", "warden": "",
+    "marshal": "", "commodore": "", "chancellor": "", "president": "", "minister": "", "ceo": "",
 }
 
 # Forms of address that stand for the holder of a rank: "Her Majesty" is the queen,
@@ -45,6 +52,7 @@ OFFICES = frozenset("""
 captain lieutenant sergeant colonel general major commander admiral commodore marshal
 spymaster secretary steward chancellor warden sheriff mayor governor bishop abbot abbess
 vicar rector headmaster headmistress coach inspector constable chamberlain
+director chief magistrate superintendent matron principal
 seneschal herald ambassador envoy regent consort president
 king queen prince princess duke duchess emperor empress
 """.split())

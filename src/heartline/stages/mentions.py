@@ -119,6 +119,16 @@ def _name_mentions(document: Document):
                 start = tok.start
                 i += 1
                 tok = tokens[i]
+                # stacked titles ("Detective Inspector Penn", "Lieutenant Commander Ode"):
+                # the last one is the office the person is called by
+                while i + 1 < sent.last_token and tok.text.lower().rstrip(".") in TITLES \
+                        and tok.text[0].isupper() and text[tokens[i - 1].end:tok.start] == " " \
+                        and _NAME_TOKEN.match(tokens[i + 1].text) \
+                        and text[tok.end:tokens[i + 1].start] == " " \
+                        and _plain(tokens[i + 1].text) not in _NEVER_AFTER_TITLE:
+                    title = tok.text.lower().rstrip(".")
+                    i += 1
+                    tok = tokens[i]
             elif _is_name_token(tok, sent.first_token, prev):
                 start = tok.start
             else:
