@@ -338,3 +338,48 @@ def test_miss_and_lady_with_one_given_name_are_one_woman(run) -> None:
             "Miss Verel, called the gardener. Verel turned.")
     cast = cast_of(run, text)
     assert len(cast) == 1, cast
+
+
+# --- issue 15: short and pet forms of a name ------------------------------------------------------
+
+@pytest.mark.parametrize("short,long", [
+    ("Wol", "Wolburga"), ("Linnie", "Linnavel"), ("Tessie", "Tess"), ("Mags", "Magrethe"),
+    ("Dita", "Ardita"), ("Jali", "Anjali"), ("Thren", "Ithrennë"), ("Teddy", "Tedric")])
+def test_short_and_pet_forms(short, long) -> None:
+    from heartline.stages.characters import short_form_of
+    assert short_form_of(short, long)
+
+
+@pytest.mark.parametrize("short,long", [
+    ("Ian", "Sebastian"), ("Ann", "Joann"), ("Mia", "Mia"), ("Tom", "Atom"), ("Bo", "Abbo")])
+def test_not_short_forms(short, long) -> None:
+    from heartline.stages.characters import short_form_of
+    assert not short_form_of(short, long)
+
+
+def test_a_short_form_joins_the_one_full_name_it_shortens(run) -> None:
+    text = ("Wolburga Tenn lit the stove. Later Wol poured the tea and Wol laughed. "
+            "Mirel Oast watched Wol from the door.")
+    cast = cast_of(run, text)
+    assert cast["Wolburga Tenn"] == ("Wol", "Wolburga Tenn"), cast
+    assert len(cast) == 2
+
+
+def test_a_short_form_of_two_names_stays_apart(run) -> None:
+    text = ("Wolburga Tenn lit the stove. Wolfric Oast sat down. Wol laughed. Wol left.")
+    cast = cast_of(run, text)
+    assert ("Wol",) in cast.values(), cast
+
+
+def test_a_word_of_kin_is_no_short_form(run) -> None:
+    text = "Granville Oast read the paper. Gran knitted by the fire. Gran hummed a tune."
+    cast = cast_of(run, text)
+    assert ("Gran",) in cast.values(), cast
+
+
+def test_doc_is_the_one_doctor(run) -> None:
+    text = ("Dr. Ivo Marrish checked the bandage. Doc, said Tenna, will I live? "
+            "Doc laughed and Doc packed his bag.")
+    cast = cast_of(run, text)
+    doctor = next(a for a in cast.values() if "Dr. Ivo Marrish" in a)
+    assert "Doc" in doctor, cast

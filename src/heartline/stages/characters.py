@@ -19,8 +19,8 @@ from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
-from .lexicon import (FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS, STYLES,
-                      TITLES, only_titles)
+from .lexicon import (FEMALE_PRONOUNS, KIN_WORDS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS,
+                      STYLES, TITLE_NICKNAMES, TITLES, only_titles)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -387,9 +387,9 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         if len(words) != 1 or tclass:
             continue
         word = words[0]
-        if word in TITLES or word in STYLES:
-            # "the Colonel", "Her Majesty": whoever holds that title at that point of the story
-            ranks = STYLES.get(word, (word,))
+        if word in TITLES or word in STYLES or word in TITLE_NICKNAMES:
+            # "the Colonel", "Her Majesty", "Doc": whoever holds that title at that point of the story
+            ranks = STYLES.get(word) or TITLE_NICKNAMES.get(word) or (word,)
             holders = [e for e in entities if any(m.title in ranks for m in e.mentions)]
             left = []
             for m in ms:
@@ -419,7 +419,96 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             target = _Entity(frozenset(words), "")
             entities.append(target)
         target.absorb((key, tclass), stats[key], ms)
-    return _offices_to_holders([e for e in entities if e.mentions])
+    entities = _short_forms([e for e in entities if e.mentions])
+    return _offices_to_holders(entities)
+
+
+def _fold(word: str) -> str:
+    """ "Ithrennë" -> "ithrenne", "Qwil'andra" -> "qwilandra": letters only, for comparing names."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", ascii_word.lower())
+
+
+# endings that make a pet form of a shortened name: "Linnie", "Perdy", "Mags", "Tessie"
+_PET_ENDINGS = ("sie", "ie", "ey", "y", "s")
+
+
+def _stems(short: str) -> set[str]:
+    out = {short}
+    for end in _PET_ENDINGS:
+        if short.endswith(end) and len(short) - len(end) >= 2:
+            out.add(short[:-len(end)])
+    for st in list(out):
+        if len(st) >= 3 and st[-1] == st[-2]:
+            out.add(st[:-1])  # "Linnie" -> "linn" -> "lin"
+    return out
+
+
+def short_form_of(short: str, long: str) -> bool:
+    """Whether ``short`` reads as a short or pet form of ``long``: its beginning ("Wol" of
+    "Wolstan"), with a pet ending ("Linnie" of "Linnea", "Tessie" of "Tess"), or, for a
+    short name that is no common given name, its end or middle ("Dita" of "Perdita")."""
+    s, full = _fold(short), _fold(long)
+    if not s or not full or s == full:
+        return False
+    common = bool(name_gender(s))  # "Ian" is no short form of "Sebastian"
+    for st in _stems(s):
+        if len(st) < 2:
+            continue
+        if st == full:
+            # "Tessie" of "Tess"; but "the Pellows" are the family of "Pellow"
+            return st != s and not s.endswith(st + "s") and not s.endswith(st + st[-1] + "s")
+        if len(st) >= len(full):
+            continue
+        if full.startswith(st):
+            return True
+        if not common and len(st) >= 3 and full.endswith(st):
+            return True
+        if not common and len(st) >= 4 and st in full:
+            return True
+    return False
+
+
+def _not_a_given_name(word: str) -> bool:
+    return (word in TITLES or word in OFFICES or word in STYLES or word in TITLE_NICKNAMES
+            or word in KIN_WORDS or word in _ROLE_WORDS)
+
+
+def _short_forms(entities: list[_Entity]) -> list[_Entity]:
+    """A bare single name that is a short or pet form of exactly one other person's name
+    ("Wol" beside "Wolstan Pennick") is that person, unless their genders differ or the two
+    names keep appearing in one sentence (two people who share the first letters)."""
+    def bare_word(e: _Entity) -> str | None:
+        words = {k for k, t in e.keys}
+        if len(words) != 1 or any(t for _k, t in e.keys):
+            return None
+        (word,) = words
+        if " " in word or _not_a_given_name(word):
+            return None
+        return word
+
+    def sentences(e: _Entity) -> set[int]:
+        return {m.sentence for m in e.mentions}
+
+    alive = list(entities)
+    words = {id(e): bare_word(e) for e in alive}
+    shorts = sorted((e for e in alive if words[id(e)]), key=lambda e: -len(words[id(e)]))
+    for short in shorts:
+        if short not in alive:
+            continue
+        word = words[id(short)]
+        cands = [e for e in alive if e is not short and any(
+            not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
+        if len(cands) != 1:
+            continue
+        (long,) = cands
+        if {short.gender, long.gender} == {"male", "female"}:
+            continue
+        if len(sentences(short) & sentences(long)) >= 2:
+            continue
+        long.merge(short)
+        alive.remove(short)
+    return alive
 
 
 def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:

@@ -35,6 +35,19 @@ TITLES = {
     "marshal": "", "commodore": "", "chancellor": "", "president": "", "minister": "", "ceo": "",
 }
 
+# Familiar words for a title, said alone: "Doc" is whoever the story calls Dr. So-and-so,
+# "Cap" or "Skipper" its captain.
+TITLE_NICKNAMES = {
+    "doc": ("dr", "doctor"), "cap": ("captain",), "skipper": ("captain",), "sarge": ("sergeant",),
+    "lieut": ("lieutenant",), "prof": ("professor", "prof"), "guv": ("inspector",),
+}
+# What a family calls its own ("Mum", "Gran"): words of kinship, never short forms of a name.
+KIN_WORDS = frozenset("""
+mum mom mam ma mama mamma mommy mummy mother dad da pa papa daddy pop pops father
+gran granny grandma grandmother gramma nan nana nanna grandpa grandad granddad grampa gramps
+granfer grandfather auntie aunty aunt uncle sis bro son
+""".split())
+
 # Forms of address that stand for the holder of a rank: "Her Majesty" is the queen,
 # "His Highness" the prince; "Your ..." is whichever holder is spoken to.
 STYLES = {
