@@ -383,3 +383,26 @@ def test_doc_is_the_one_doctor(run) -> None:
     cast = cast_of(run, text)
     doctor = next(a for a in cast.values() if "Dr. Ivo Marrish" in a)
     assert "Doc" in doctor, cast
+
+
+# --- issue 15: Mrs with a surname, middle names ------------------------------------------------
+
+def test_mrs_joins_the_one_woman_of_that_surname_named_in_full(run) -> None:
+    text = ("Odeline Pellin kept her shop. Mrs Pellin sold bread, and she counted it twice. "
+            "Mrs Pellin smiled. Tom Reed bought a loaf from Mrs Pellin.")
+    cast = cast_of(run, text)
+    assert len(cast) == 2, cast
+
+
+def test_mrs_stays_apart_from_a_daughter_called_by_her_given_name(run) -> None:
+    text = ("Odeline Pellin kept the shop. Odeline laughed. Odeline ran out. "
+            "Mrs Pellin sold bread, and she counted it twice. Mrs Pellin smiled.")
+    cast = cast_of(run, text)
+    assert ("Mrs Pellin",) in cast.values(), cast
+
+
+def test_a_middle_name_joins_the_two_word_full_name(run) -> None:
+    text = ("Gerd Anton Holloway signed the form. Gerd Holloway sat down. "
+            "Mr. Holloway coughed, and Gerd Holloway looked up.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast

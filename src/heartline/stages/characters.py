@@ -349,6 +349,22 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         full[ident].given.add(words[0])
         full[ident].surnames.add(words[-1])
 
+    # "Gerd Anton Hale" is the "Gerd Hale" the story also names: a middle name joins them
+    for e in list(entities):
+        longer = [k for k, _t in e.keys if len(k.split()) > 2]
+        if not longer:
+            continue
+        words = longer[0].split()
+        shorter = [o for o in entities if o is not e and len(o.tokens) == 2
+                   and words[0] in o.given and words[-1] in o.surnames]
+        if len(shorter) == 1 and shorter[0].title_class == e.title_class:
+            shorter[0].merge(e)
+            shorter[0].given |= e.given
+            shorter[0].surnames |= e.surnames
+            entities.remove(e)
+            for ident, ent in list(full.items()):
+                if ent is e:
+                    full[ident] = shorter[0]
     family_names = {w for e in entities for w in e.surnames}
     # 2. single titled names join a full name when title and gender agree, else stand alone
     titled: dict[tuple[str, str], _Entity] = {}
@@ -362,6 +378,17 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
             and not (word in e.given and word not in e.surnames and word in family_names)]
+        if tclass == "mrs" and (word, "miss") not in groups:
+            # "Mrs Pell" is the one woman of that surname the story names in full, where no
+            # "Miss Pell" shows a family of daughters
+            fits = [e for e in entities if word in e.surnames and word not in e.given
+                    and e.title_class != "mrs" and _gender_fits(tclass, e)
+                    and not any(m.title in ("miss", "ms", "lady") for m in e.mentions)]
+            # and who reads as a married woman: named "Mrs" in full, or a woman the story
+            # never calls by her given name alone (a daughter's would be: "Jo Pell", "Jo")
+            fits = fits if len(fits) == 1 and (
+                any(m.title == "mrs" for m in fits[0].mentions)
+                or (fits[0].gender == "female" and not any((g, "") in groups for g in fits[0].given))) else []
         cands = [e for e in fits if not _title_clash(e, tclass)]
         if not cands:
             # none titled alike: the one full name titled only otherwise, unless by honour
