@@ -406,3 +406,13 @@ def test_a_middle_name_joins_the_two_word_full_name(run) -> None:
             "Mr. Holloway coughed, and Gerd Holloway looked up.")
     cast = cast_of(run, text)
     assert len(cast) == 1, cast
+
+
+# --- issue 15: section headings are not speakers -----------------------------------------------
+
+def test_a_heading_line_is_not_a_person(run) -> None:
+    text = ("THE THIRD SPRING\n\nOrla Vantry walked to the well. She drew water.\n\n"
+            "TUESDAY\n\nOrla Vantry walked back. She was tired.\n\n"
+            "EXT. THE WELL - NIGHT\n\nOrla Vantry sat down.")
+    cast = cast_of(run, text)
+    assert list(cast) == ["Orla Vantry"], cast

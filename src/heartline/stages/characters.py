@@ -19,8 +19,8 @@ from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
-from .lexicon import (FEMALE_PRONOUNS, KIN_WORDS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS,
-                      STYLES, TITLE_NICKNAMES, TITLES, only_titles)
+from .lexicon import (FEMALE_PRONOUNS, KIN_WORDS, MALE_PRONOUNS, NON_PERSON_HEADS, NOT_NAMES, OFFICES, RANKS,
+                      SPEECH_VERBS, STYLES, TITLE_NICKNAMES, TITLES, only_titles)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -82,7 +82,8 @@ def _score_names(document: Document, mentions: Mentions,
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))
             st.mentions.append(m)
-            st.person += 10  # outweighs the handle's own lower-case spelling in the text
+            if not _heading(m, text):
+                st.person += 10  # outweighs the handle's own lower-case spelling in the text
             continue
         if m.kind != "name":
             continue
@@ -193,6 +194,14 @@ def _score_names(document: Document, mentions: Mentions,
     for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
     return stats
+
+
+def _heading(m: Mention, text: str) -> bool:
+    """A line prefix that heads a section rather than a speech: "FRIDAY", "THE SECOND
+    WINTER", "LATER", a script's "EXT." and an interview's "Q:" and "A:"."""
+    words = m.key.replace("’", "'").split()
+    return (not words or len(m.key) == 1 or any(w in NOT_NAMES for w in words)
+            or text[m.end:m.end + 1] == ".")
 
 
 def _signature(text: str, m: Mention) -> bool:

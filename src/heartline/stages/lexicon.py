@@ -99,6 +99,7 @@ not never always often again only very really quite rather almost already
 did do does don't didn't can can't could couldn't would wouldn't should shouldn't will won't
 was were is are am be been being have has had having
 let let's come go look see wait stop listen
+later earlier meanwhile afterwards tomorrow yesterday tonight today
 """.split())
 
 # Heads of capitalised phrases that name places, things and events, not people.
