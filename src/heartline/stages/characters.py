@@ -130,7 +130,7 @@ def _score_names(document: Document, mentions: Mentions,
                 st.other += 0.5
             elif head.lemma == "of" and head.head != head.index and ruler.text[:1].isupper() and (
                     ruler.pos == "PROPN" or ruler.text.lower() in TITLES or ruler.text.lower() in OFFICES):
-                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Reeve of the March": a realm
+                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Provost of the Fens": a realm
             else:
                 st.person += 0.5
         elif tok.dep == "poss":
@@ -172,7 +172,7 @@ def _score_names(document: Document, mentions: Mentions,
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
         if prior:
-            st.person += 1.0  # a common given name: "Eli Brandt" is a person whatever the tagger says
+            st.person += 1.0  # a common given name: "Eli Tarrant" is a person whatever the tagger says
             st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
             st.male += 1.0 if prior == "male" else 0
             st.female += 1.0 if prior == "female" else 0
@@ -285,13 +285,13 @@ def _gender_fits(title_class: str, entity: _Entity) -> bool:
 
 
 # titles of birth or honour that take the place of "Mr" and "Miss": "Sir Walter Elliot" is
-# never "Mr Elliot"; a rank or office does not ("Commander Osk Dane" is "Mr. Dane" off duty)
+# never "Mr Elliot"; a rank or office does not ("Commander Ivo Tarrant" is "Mr. Tarrant" off duty)
 _HONOURS = RANKS | {"sir", "lord", "lady", "dame"}
 
 
 def _title_clash(e: _Entity, tclass: str, strict: bool = True, given: bool = False) -> bool:
     """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise.  Not
-    strict: only a title of honour clashes ("Mr. Dane" may be "Commander Osk Dane"), and with
+    strict: only a title of honour clashes ("Mr. Tarrant" may be "Commander Ivo Tarrant"), and with
     a given name ("Miss Cecy" beside "Lady Cecy") only a title of honour it lacks."""
     titles = {_title_class(m.title) for m in e.mentions if m.title}
     if not titles or tclass in titles:
@@ -358,7 +358,7 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         full[ident].given.add(words[0])
         full[ident].surnames.add(words[-1])
 
-    # "Gerd Anton Hale" is the "Gerd Hale" the story also names: a middle name joins them
+    # "Gerd Ivo Roskam" is the "Gerd Roskam" the story also names: a middle name joins them
     for e in list(entities):
         longer = [k for k, _t in e.keys if len(k.split()) > 2]
         if not longer:
@@ -388,13 +388,13 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
             and not (word in e.given and word not in e.surnames and word in family_names)]
         if tclass == "mrs" and (word, "miss") not in groups:
-            # "Mrs Pell" is the one woman of that surname the story names in full, where no
-            # "Miss Pell" shows a family of daughters
+            # "Mrs Vastow" is the one woman of that surname the story names in full, where no
+            # "Miss Vastow" shows a family of daughters
             fits = [e for e in entities if word in e.surnames and word not in e.given
                     and e.title_class != "mrs" and _gender_fits(tclass, e)
                     and not any(m.title in ("miss", "ms", "lady") for m in e.mentions)]
             # and who reads as a married woman: named "Mrs" in full, or a woman the story
-            # never calls by her given name alone (a daughter's would be: "Jo Pell", "Jo")
+            # never calls by her given name alone (a daughter's would be: "Jo Vastow", "Jo")
             fits = fits if len(fits) == 1 and (
                 any(m.title == "mrs" for m in fits[0].mentions)
                 or (fits[0].gender == "female" and not any((g, "") in groups for g in fits[0].given))) else []
@@ -460,12 +460,12 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
 
 def _fold(word: str) -> str:
-    """ "Ithrennë" -> "ithrenne", "Qwil'andra" -> "qwilandra": letters only, for comparing names."""
+    """ "Maëlys" -> "maelys", "Ael'ira" -> "aelira": letters only, for comparing names."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_word.lower())
 
 
-# endings that make a pet form of a shortened name: "Linnie", "Perdy", "Mags", "Tessie"
+# endings that make a pet form of a shortened name: "Marnie", "Jody", "Dots", "Bettie"
 _PET_ENDINGS = ("sie", "ie", "ey", "y", "s")
 
 
@@ -476,14 +476,14 @@ def _stems(short: str) -> set[str]:
             out.add(short[:-len(end)])
     for st in list(out):
         if len(st) >= 3 and st[-1] == st[-2]:
-            out.add(st[:-1])  # "Linnie" -> "linn" -> "lin"
+            out.add(st[:-1])  # "Bettie" -> "bett" -> "bet"
     return out
 
 
 def short_form_of(short: str, long: str) -> bool:
-    """Whether ``short`` reads as a short or pet form of ``long``: its beginning ("Wol" of
-    "Wolstan"), with a pet ending ("Linnie" of "Linnea", "Tessie" of "Tess"), or, for a
-    short name that is no common given name, its end or middle ("Dita" of "Perdita")."""
+    """Whether ``short`` reads as a short or pet form of ``long``: its beginning ("Ros" of
+    "Roswitha"), with a pet ending ("Marnie" of "Marnavel", "Bettie" of "Bett"), or, for a
+    short name that is no common given name, its end or middle ("Dette" of "Bernadette")."""
     s, full = _fold(short), _fold(long)
     if not s or not full or s == full:
         return False
@@ -492,7 +492,7 @@ def short_form_of(short: str, long: str) -> bool:
         if len(st) < 2:
             continue
         if st == full:
-            # "Tessie" of "Tess"; but "the Pellows" are the family of "Pellow"
+            # "Bettie" of "Bett"; but "the Vastows" are the family of "Vastow"
             return st != s and not s.endswith(st + "s") and not s.endswith(st + st[-1] + "s")
         if len(st) >= len(full):
             continue
@@ -512,7 +512,7 @@ def _not_a_given_name(word: str) -> bool:
 
 def _short_forms(entities: list[_Entity]) -> list[_Entity]:
     """A bare single name that is a short or pet form of exactly one other person's name
-    ("Wol" beside "Wolstan Pennick") is that person, unless their genders differ or the two
+    ("Ros" beside "Roswitha Tarn") is that person, unless their genders differ or the two
     names keep appearing in one sentence (two people who share the first letters)."""
     def bare_word(e: _Entity) -> str | None:
         words = {k for k, t in e.keys}

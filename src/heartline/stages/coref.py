@@ -157,7 +157,7 @@ def _offices_named(m: Mention) -> list[str]:
     words = m.key.split()
     out = [m.title] if m.title in OFFICES else []
     if words and all(w in OFFICES and not (m.title and w in RANKS) for w in words):
-        # a bare "Captain", "Mistress Chancellor"; but "Miss King" holds no crown
+        # a bare "Captain", "Mistress Clerk"; but "Miss King" holds no crown
         out += words
     return out
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 # Japanese honorific suffixes as fan fiction writes them ("Mia-chan").
 HONORIFICS = {
     "kun": "male", "chan": "", "san": "", "sama": "", "senpai": "", "sempai": "",
-    "sensei": "", "teme": "", "dono": "", "chi": "", "tan": "", "hime": "female",
+    "sensei": "", "dono": "", "chi": "", "tan": "", "hime": "female",
     "nii": "male", "nee": "female", "niisan": "male", "neesan": "female",
-    "nii-san": "male", "nee-san": "female", "dobe": "", "baka": "", "kouhai": "",
+    "nii-san": "male", "nee-san": "female", "baka": "", "kouhai": "",
 }
 
 # Titles before a name, with the gender they show ("" = either).
@@ -26,14 +26,15 @@ TITLES = {
     "aunt": "female", "uncle": "male", "reverend": "", "rev": "",
     "detective": "", "inspector": "", "officer": "", "agent": "", "nurse": "", "coach": "",
     "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
-    # ranks and offices written before a name ("Director Vane", "Chief Okoye", "Mayor Brill")
-    "ensign": "", "chief": "", "director": "", "magistrate": "", "councillor": "", "councilor": "",
-    "judge": "", "superintendent": "", "constable": "", "matron": "female", "headmaster": "male",
-    "headmistress": "female", "principal": "", "elder": "", "manager": "", "bishop": "",
-    "pastor": "", "deacon": "", "abbot": "male", "abbess": "female", "vicar": "", "rector": "",
-    "ambassador": "", "senator": "", "governor": "", "mayor": "", "sheriff": "", "warden": "",
-    "marshal": "", "commodore": "", "chancellor": "", "president": "", "minister": "", "ceo": "",
 }
+# ranks and offices written before a name ("Director Vane", "Chief Okoye", "Mayor Brill")
+TITLES.update(dict.fromkeys("""
+ensign chief director magistrate councillor councilor judge superintendent constable principal elder
+manager bishop pastor deacon vicar rector ambassador senator governor mayor sheriff warden marshal
+commodore chancellor president minister ceo
+""".split(), ""))
+TITLES.update({"matron": "female", "headmaster": "male", "headmistress": "female", "abbot": "male",
+               "abbess": "female"})
 
 # Familiar words for a title, said alone: "Doc" is whoever the story calls Dr. So-and-so,
 # "Cap" or "Skipper" its captain.
@@ -73,7 +74,7 @@ king queen prince princess duke duchess emperor empress
 
 def only_titles(words) -> bool:
     """Words that name no one in particular, only a title, office or style ("Prince Regent",
-    "Mistress Chancellor", "Her Majesty")."""
+    "Mistress Steward", "Her Majesty")."""
     words = [w.lower().rstrip(".") for w in words]
     return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words)
 
@@ -119,8 +120,7 @@ hold keep fort fortress citadel estate abbey priory lodge cottage farm grange
 PERSON_NOUNS = frozenset("""
 boy girl man woman lady gentleman lad lass kid child youth teen teenager guy gal dude
 fellow chap person figure one entity soul stranger newcomer
-heir heiress prince princess king queen knight soldier ninja shinobi kunoichi jounin
-chuunin genin sensei samurai warrior captain lieutenant officer sergeant detective
+heir heiress prince princess king queen knight soldier ninja sensei samurai warrior captain lieutenant officer sergeant detective
 doctor nurse teacher student wizard witch mage sorcerer sorceress priest priestess
 blond blonde brunette redhead beauty brat idiot fool genius
 """.split())
@@ -162,7 +162,7 @@ GENDER_NOUNS = {
     "boy": "male", "man": "male", "gentleman": "male", "lad": "male", "guy": "male",
     "fellow": "male", "chap": "male", "king": "male", "prince": "male", "heir": "male",
     "girl": "female", "woman": "female", "lady": "female", "lass": "female", "gal": "female",
-    "queen": "female", "princess": "female", "heiress": "female", "kunoichi": "female",
+    "queen": "female", "princess": "female", "heiress": "female",
     "witch": "female", "priestess": "female", "sorceress": "female",
 }
 

@@ -334,7 +334,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
 
-    # "I can't stand the guy": in talk, a plain person noun points back like a pronoun
+    # "I never liked the guy": in talk, a plain person noun points back like a pronoun
     for m in _TALKED_OF_RE.finditer(text):
         if _quote_index(quote_spans, q_starts, m.start()) is not None:
             noun = m.group("noun").lower()
