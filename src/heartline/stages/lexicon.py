@@ -3,6 +3,8 @@ names, titles, honorifics and people.  Nothing here is specific to one story or
 fandom; fandom knowledge comes from a user's name list."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Japanese honorific suffixes as fan fiction writes them ("Mia-chan").
 HONORIFICS = {
     "kun": "male", "chan": "", "san": "", "sama": "", "senpai": "", "sempai": "",
@@ -173,3 +175,19 @@ protest agree admit confess declare announce exclaim gasp sigh groan growl snap 
 chuckle giggle smile grin sneer retort counter interrupt begin finish note observe remark
 repeat warn encourage tease joke muse wonder think chirp squeak breathe stammer stutter
 """.split())
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English words of the parser's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs)."""
+    from .parse import load_parser
+    try:
+        index = load_parser().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):  # pragma: no cover - a model without the index
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether a lower-case word is an English dictionary word."""
+    return word.lower() in _dictionary()

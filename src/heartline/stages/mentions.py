@@ -18,6 +18,7 @@ from ..pipeline import stage
 from .quotes import is_chat_line
 from .tokens import TokenIndex
 from .given_names import name_gender
+from .lexicon import in_dictionary
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
                       NOT_NAMES, OFFICES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
@@ -327,7 +328,10 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         head = m.group("head")
         low = head.lower()
         is_name_head = head[0].isupper() and low not in NOT_NAMES
-        if low not in PERSON_NOUNS and not is_name_head:
+        if low not in PERSON_NOUNS and not is_name_head and not (
+                m.group("desc").endswith(DESCRIPTOR_SUFFIXES) and not in_dictionary(low)):
+            # (after "white haired", a word no English dictionary holds is a kind of person
+            # the story's world has: a fandom's rank or people)
             continue
         if m.group("det").lower() == "a" and m.group("desc") in BUILD_WORDS:
             continue
