@@ -307,3 +307,112 @@ def test_a_name_in_speech_shows_its_gender_by_its_own_possessive(run) -> None:
     text = '"Your uncle was the same," Mia said to Ann. "Bram never combed his hair in his life."'
     cast = {c.name: c for c in run(text)["cast"].characters}
     assert cast["Bram"].gender == "male"  # from the names alone, before any pronoun is resolved
+
+
+# --- issue 15: titles, stacked titles and offices before a name ---------------------------------
+
+def test_stacked_titles_leave_the_person_a_two_word_full_name(run) -> None:
+    text = ("Detective Inspector Oren Vasque knocked. Inspector Vasque waited on the step. "
+            "Vasque knocked again, and the Inspector sighed.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+    assert "Inspector Vasque" in next(iter(cast.values()))
+
+
+def test_an_office_before_a_name_is_a_title(run) -> None:
+    text = ("Director Imka Solberg read the report. Director Solberg frowned. "
+            "Solberg put it down and the Director left.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+def test_mr_joins_the_one_full_name_titled_only_by_rank(run) -> None:
+    text = ("Commander Pavo Renk took the bridge. Mr. Renk, said the ensign, the tea is here. "
+            "Mr. Renk drank it. Commander Pavo Renk smiled.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+def test_miss_and_lady_with_one_given_name_are_one_woman(run) -> None:
+    text = ("Lady Verel Ashmond walked in the garden. Lady Verel picked a rose. "
+            "Miss Verel, called the gardener. Verel turned.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+# --- issue 15: short and pet forms of a name ------------------------------------------------------
+
+@pytest.mark.parametrize("short,long", [
+    ("Wol", "Wolburga"), ("Linnie", "Linnavel"), ("Tessie", "Tess"), ("Mags", "Magrethe"),
+    ("Dita", "Ardita"), ("Jali", "Anjali"), ("Thren", "Ithrennë"), ("Teddy", "Tedric")])
+def test_short_and_pet_forms(short, long) -> None:
+    from heartline.stages.characters import short_form_of
+    assert short_form_of(short, long)
+
+
+@pytest.mark.parametrize("short,long", [
+    ("Ian", "Sebastian"), ("Ann", "Joann"), ("Mia", "Mia"), ("Tom", "Atom"), ("Bo", "Abbo")])
+def test_not_short_forms(short, long) -> None:
+    from heartline.stages.characters import short_form_of
+    assert not short_form_of(short, long)
+
+
+def test_a_short_form_joins_the_one_full_name_it_shortens(run) -> None:
+    text = ("Wolburga Tenn lit the stove. Later Wol poured the tea and Wol laughed. "
+            "Mirel Oast watched Wol from the door.")
+    cast = cast_of(run, text)
+    assert cast["Wolburga Tenn"] == ("Wol", "Wolburga Tenn"), cast
+    assert len(cast) == 2
+
+
+def test_a_short_form_of_two_names_stays_apart(run) -> None:
+    text = ("Wolburga Tenn lit the stove. Wolfric Oast sat down. Wol laughed. Wol left.")
+    cast = cast_of(run, text)
+    assert ("Wol",) in cast.values(), cast
+
+
+def test_a_word_of_kin_is_no_short_form(run) -> None:
+    text = "Granville Oast read the paper. Gran knitted by the fire. Gran hummed a tune."
+    cast = cast_of(run, text)
+    assert ("Gran",) in cast.values(), cast
+
+
+def test_doc_is_the_one_doctor(run) -> None:
+    text = ("Dr. Ivo Marrish checked the bandage. Doc, said Tenna, will I live? "
+            "Doc laughed and Doc packed his bag.")
+    cast = cast_of(run, text)
+    doctor = next(a for a in cast.values() if "Dr. Ivo Marrish" in a)
+    assert "Doc" in doctor, cast
+
+
+# --- issue 15: Mrs with a surname, middle names ------------------------------------------------
+
+def test_mrs_joins_the_one_woman_of_that_surname_named_in_full(run) -> None:
+    text = ("Odeline Pellin kept her shop. Mrs Pellin sold bread, and she counted it twice. "
+            "Mrs Pellin smiled. Tom Reed bought a loaf from Mrs Pellin.")
+    cast = cast_of(run, text)
+    assert len(cast) == 2, cast
+
+
+def test_mrs_stays_apart_from_a_daughter_called_by_her_given_name(run) -> None:
+    text = ("Odeline Pellin kept the shop. Odeline laughed. Odeline ran out. "
+            "Mrs Pellin sold bread, and she counted it twice. Mrs Pellin smiled.")
+    cast = cast_of(run, text)
+    assert ("Mrs Pellin",) in cast.values(), cast
+
+
+def test_a_middle_name_joins_the_two_word_full_name(run) -> None:
+    text = ("Gerd Anton Holloway signed the form. Gerd Holloway sat down. "
+            "Mr. Holloway coughed, and Gerd Holloway looked up.")
+    cast = cast_of(run, text)
+    assert len(cast) == 1, cast
+
+
+# --- issue 15: section headings are not speakers -----------------------------------------------
+
+def test_a_heading_line_is_not_a_person(run) -> None:
+    text = ("THE THIRD SPRING\n\nOrla Vantry walked to the well. She drew water.\n\n"
+            "TUESDAY\n\nOrla Vantry walked back. She was tired.\n\n"
+            "EXT. THE WELL - NIGHT\n\nOrla Vantry sat down.")
+    cast = cast_of(run, text)
+    assert list(cast) == ["Orla Vantry"], cast

@@ -125,3 +125,10 @@ def test_office_after_a_determiner_is_an_epithet_headed_by_the_office(run, text,
 ])
 def test_office_word_used_as_an_adjective_is_no_epithet(run, text) -> None:
     assert [m.text for m in of_kind(run, text, "epithet")] == []
+
+
+def test_an_appearance_epithet_with_a_word_no_dictionary_holds_points_at_a_person(run) -> None:
+    # issue 15: a fandom's own kind of person ("zorvani") is no longer in the lexicon
+    text = "Tom Reed waited. The silver haired zorvani walked in and sat beside him."
+    kinds = [(m.kind, m.text) for m in run(text)["mentions"].items if m.kind == "epithet"]
+    assert ("epithet", "The silver haired zorvani") in kinds

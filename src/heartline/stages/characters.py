@@ -19,8 +19,8 @@ from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
-from .lexicon import (FEMALE_PRONOUNS, MALE_PRONOUNS, NON_PERSON_HEADS, OFFICES, RANKS, SPEECH_VERBS, STYLES,
-                      TITLES, only_titles)
+from .lexicon import (FEMALE_PRONOUNS, KIN_WORDS, MALE_PRONOUNS, NON_PERSON_HEADS, NOT_NAMES, OFFICES, RANKS,
+                      SPEECH_VERBS, STYLES, TITLE_NICKNAMES, TITLES, only_titles)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -82,7 +82,8 @@ def _score_names(document: Document, mentions: Mentions,
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))
             st.mentions.append(m)
-            st.person += 10  # outweighs the handle's own lower-case spelling in the text
+            if not _heading(m, text):
+                st.person += 10  # outweighs the handle's own lower-case spelling in the text
             continue
         if m.kind != "name":
             continue
@@ -129,7 +130,7 @@ def _score_names(document: Document, mentions: Mentions,
                 st.other += 0.5
             elif head.lemma == "of" and head.head != head.index and ruler.text[:1].isupper() and (
                     ruler.pos == "PROPN" or ruler.text.lower() in TITLES or ruler.text.lower() in OFFICES):
-                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Reeve of the March": a realm
+                st.other += 1.5  # "Queen Alys of Dunmarsh", "the Provost of the Fens": a realm
             else:
                 st.person += 0.5
         elif tok.dep == "poss":
@@ -171,7 +172,7 @@ def _score_names(document: Document, mentions: Mentions,
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
         if prior:
-            st.person += 1.0  # a common given name: "Eli Brandt" is a person whatever the tagger says
+            st.person += 1.0  # a common given name: "Eli Tarrant" is a person whatever the tagger says
             st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
             st.male += 1.0 if prior == "male" else 0
             st.female += 1.0 if prior == "female" else 0
@@ -193,6 +194,14 @@ def _score_names(document: Document, mentions: Mentions,
     for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
     return stats
+
+
+def _heading(m: Mention, text: str) -> bool:
+    """A line prefix that heads a section rather than a speech: "FRIDAY", "THE SECOND
+    WINTER", "LATER", a script's "EXT." and an interview's "Q:" and "A:"."""
+    words = m.key.replace("’", "'").split()
+    return (not words or len(m.key) == 1 or any(w in NOT_NAMES for w in words)
+            or text[m.end:m.end + 1] == ".")
 
 
 def _signature(text: str, m: Mention) -> bool:
@@ -275,10 +284,21 @@ def _gender_fits(title_class: str, entity: _Entity) -> bool:
     return not shown or g in (shown, "unknown")
 
 
-def _title_clash(e: _Entity, tclass: str) -> bool:
-    """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise."""
+# titles of birth or honour that take the place of "Mr" and "Miss": "Sir Walter Elliot" is
+# never "Mr Elliot"; a rank or office does not ("Commander Ivo Tarrant" is "Mr. Tarrant" off duty)
+_HONOURS = RANKS | {"sir", "lord", "lady", "dame"}
+
+
+def _title_clash(e: _Entity, tclass: str, strict: bool = True, given: bool = False) -> bool:
+    """ "Sir Walter Elliot" is not "Mr Elliot": a full name only ever titled otherwise.  Not
+    strict: only a title of honour clashes ("Mr. Tarrant" may be "Commander Ivo Tarrant"), and with
+    a given name ("Miss Cecy" beside "Lady Cecy") only a title of honour it lacks."""
     titles = {_title_class(m.title) for m in e.mentions if m.title}
-    return bool(titles) and tclass not in titles
+    if not titles or tclass in titles:
+        return False
+    if strict:
+        return True
+    return tclass in _HONOURS or (bool(titles & _HONOURS) and not given)
 
 
 def _pick(candidates: list[_Entity]) -> _Entity | None:
@@ -338,6 +358,22 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         full[ident].given.add(words[0])
         full[ident].surnames.add(words[-1])
 
+    # "Gerd Ivo Roskam" is the "Gerd Roskam" the story also names: a middle name joins them
+    for e in list(entities):
+        longer = [k for k, _t in e.keys if len(k.split()) > 2]
+        if not longer:
+            continue
+        words = longer[0].split()
+        shorter = [o for o in entities if o is not e and len(o.tokens) == 2
+                   and words[0] in o.given and words[-1] in o.surnames]
+        if len(shorter) == 1 and shorter[0].title_class == e.title_class:
+            shorter[0].merge(e)
+            shorter[0].given |= e.given
+            shorter[0].surnames |= e.surnames
+            entities.remove(e)
+            for ident, ent in list(full.items()):
+                if ent is e:
+                    full[ident] = shorter[0]
     family_names = {w for e in entities for w in e.surnames}
     # 2. single titled names join a full name when title and gender agree, else stand alone
     titled: dict[tuple[str, str], _Entity] = {}
@@ -347,11 +383,27 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             continue
         word = words[0]
         # "Mrs Dashwood" is not "Mrs John Dashwood": a married title names its own person
-        cands = [] if tclass == "mrs" else [
+        fits = [] if tclass == "mrs" else [
             e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
-            and not _title_clash(e, tclass)
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
             and not (word in e.given and word not in e.surnames and word in family_names)]
+        if tclass == "mrs" and (word, "miss") not in groups:
+            # "Mrs Vastow" is the one woman of that surname the story names in full, where no
+            # "Miss Vastow" shows a family of daughters
+            fits = [e for e in entities if word in e.surnames and word not in e.given
+                    and e.title_class != "mrs" and _gender_fits(tclass, e)
+                    and not any(m.title in ("miss", "ms", "lady") for m in e.mentions)]
+            # and who reads as a married woman: named "Mrs" in full, or a woman the story
+            # never calls by her given name alone (a daughter's would be: "Jo Vastow", "Jo")
+            fits = fits if len(fits) == 1 and (
+                any(m.title == "mrs" for m in fits[0].mentions)
+                or (fits[0].gender == "female" and not any((g, "") in groups for g in fits[0].given))) else []
+        cands = [e for e in fits if not _title_clash(e, tclass)]
+        if not cands:
+            # none titled alike: the one full name titled only otherwise, unless by honour
+            loose = [e for e in fits if not _title_clash(
+                e, tclass, strict=False, given=word in e.given and word not in e.surnames)]
+            cands = loose if len(loose) == 1 else []
         target = _pick(cands)
         if target is not None and word not in target.given and apart(word, target) and len(
                 groups.get((key, ""), ())) > len(target.mentions) + sum(
@@ -371,9 +423,9 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         if len(words) != 1 or tclass:
             continue
         word = words[0]
-        if word in TITLES or word in STYLES:
-            # "the Colonel", "Her Majesty": whoever holds that title at that point of the story
-            ranks = STYLES.get(word, (word,))
+        if word in TITLES or word in STYLES or word in TITLE_NICKNAMES:
+            # "the Colonel", "Her Majesty", "Doc": whoever holds that title at that point of the story
+            ranks = STYLES.get(word) or TITLE_NICKNAMES.get(word) or (word,)
             holders = [e for e in entities if any(m.title in ranks for m in e.mentions)]
             left = []
             for m in ms:
@@ -403,7 +455,96 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             target = _Entity(frozenset(words), "")
             entities.append(target)
         target.absorb((key, tclass), stats[key], ms)
-    return _offices_to_holders([e for e in entities if e.mentions])
+    entities = _short_forms([e for e in entities if e.mentions])
+    return _offices_to_holders(entities)
+
+
+def _fold(word: str) -> str:
+    """ "Maëlys" -> "maelys", "Ael'ira" -> "aelira": letters only, for comparing names."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", ascii_word.lower())
+
+
+# endings that make a pet form of a shortened name: "Marnie", "Jody", "Dots", "Bettie"
+_PET_ENDINGS = ("sie", "ie", "ey", "y", "s")
+
+
+def _stems(short: str) -> set[str]:
+    out = {short}
+    for end in _PET_ENDINGS:
+        if short.endswith(end) and len(short) - len(end) >= 2:
+            out.add(short[:-len(end)])
+    for st in list(out):
+        if len(st) >= 3 and st[-1] == st[-2]:
+            out.add(st[:-1])  # "Bettie" -> "bett" -> "bet"
+    return out
+
+
+def short_form_of(short: str, long: str) -> bool:
+    """Whether ``short`` reads as a short or pet form of ``long``: its beginning ("Ros" of
+    "Roswitha"), with a pet ending ("Marnie" of "Marnavel", "Bettie" of "Bett"), or, for a
+    short name that is no common given name, its end or middle ("Dette" of "Bernadette")."""
+    s, full = _fold(short), _fold(long)
+    if not s or not full or s == full:
+        return False
+    common = bool(name_gender(s))  # "Ian" is no short form of "Sebastian"
+    for st in _stems(s):
+        if len(st) < 2:
+            continue
+        if st == full:
+            # "Bettie" of "Bett"; but "the Vastows" are the family of "Vastow"
+            return st != s and not s.endswith(st + "s") and not s.endswith(st + st[-1] + "s")
+        if len(st) >= len(full):
+            continue
+        if full.startswith(st):
+            return True
+        if not common and len(st) >= 3 and full.endswith(st):
+            return True
+        if not common and len(st) >= 4 and st in full:
+            return True
+    return False
+
+
+def _not_a_given_name(word: str) -> bool:
+    return (word in TITLES or word in OFFICES or word in STYLES or word in TITLE_NICKNAMES
+            or word in KIN_WORDS or word in _ROLE_WORDS)
+
+
+def _short_forms(entities: list[_Entity]) -> list[_Entity]:
+    """A bare single name that is a short or pet form of exactly one other person's name
+    ("Ros" beside "Roswitha Tarn") is that person, unless their genders differ or the two
+    names keep appearing in one sentence (two people who share the first letters)."""
+    def bare_word(e: _Entity) -> str | None:
+        words = {k for k, t in e.keys}
+        if len(words) != 1 or any(t for _k, t in e.keys):
+            return None
+        (word,) = words
+        if " " in word or _not_a_given_name(word):
+            return None
+        return word
+
+    def sentences(e: _Entity) -> set[int]:
+        return {m.sentence for m in e.mentions}
+
+    alive = list(entities)
+    words = {id(e): bare_word(e) for e in alive}
+    shorts = sorted((e for e in alive if words[id(e)]), key=lambda e: -len(words[id(e)]))
+    for short in shorts:
+        if short not in alive:
+            continue
+        word = words[id(short)]
+        cands = [e for e in alive if e is not short and any(
+            not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
+        if len(cands) != 1:
+            continue
+        (long,) = cands
+        if {short.gender, long.gender} == {"male", "female"}:
+            continue
+        if len(sentences(short) & sentences(long)) >= 2:
+            continue
+        long.merge(short)
+        alive.remove(short)
+    return alive
 
 
 def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mention, Quote
 from ..pipeline import stage
-from .lexicon import OFFICES, TITLES
+from .lexicon import OFFICES, RANKS
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -156,7 +156,7 @@ def _offices_named(m: Mention) -> list[str]:
         return []
     words = m.key.split()
     out = [m.title] if m.title in OFFICES else []
-    if words and all(w in OFFICES and not (m.title and w in TITLES) for w in words):
+    if words and all(w in OFFICES and not (m.title and w in RANKS) for w in words):
         # a bare "Captain", "Mistress Clerk"; but "Miss King" holds no crown
         out += words
     return out

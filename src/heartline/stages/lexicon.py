@@ -3,12 +3,14 @@ names, titles, honorifics and people.  Nothing here is specific to one story or
 fandom; fandom knowledge comes from a user's name list."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Japanese honorific suffixes as fan fiction writes them ("Mia-chan").
 HONORIFICS = {
     "kun": "male", "chan": "", "san": "", "sama": "", "senpai": "", "sempai": "",
-    "sensei": "", "teme": "", "dono": "", "chi": "", "tan": "", "hime": "female",
+    "sensei": "", "dono": "", "chi": "", "tan": "", "hime": "female",
     "nii": "male", "nee": "female", "niisan": "male", "neesan": "female",
-    "nii-san": "male", "nee-san": "female", "dobe": "", "baka": "", "kouhai": "",
+    "nii-san": "male", "nee-san": "female", "baka": "", "kouhai": "",
 }
 
 # Titles before a name, with the gender they show ("" = either).
@@ -27,6 +29,27 @@ TITLES = {
     "detective": "", "inspector": "", "officer": "", "agent": "", "nurse": "", "coach": "",
     "aunty": "female", "auntie": "female", "grandma": "female", "grandpa": "male",
 }
+# ranks and offices written before a name ("Director Vane", "Chief Okoye", "Mayor Brill")
+TITLES.update(dict.fromkeys("""
+ensign chief director magistrate councillor councilor judge superintendent constable principal elder
+manager bishop pastor deacon vicar rector ambassador senator governor mayor sheriff warden marshal
+commodore chancellor president minister ceo
+""".split(), ""))
+TITLES.update({"matron": "female", "headmaster": "male", "headmistress": "female", "abbot": "male",
+               "abbess": "female"})
+
+# Familiar words for a title, said alone: "Doc" is whoever the story calls Dr. So-and-so,
+# "Cap" or "Skipper" its captain.
+TITLE_NICKNAMES = {
+    "doc": ("dr", "doctor"), "cap": ("captain",), "skipper": ("captain",), "sarge": ("sergeant",),
+    "lieut": ("lieutenant",), "prof": ("professor", "prof"), "guv": ("inspector",),
+}
+# What a family calls its own ("Mum", "Gran"): words of kinship, never short forms of a name.
+KIN_WORDS = frozenset("""
+mum mom mam ma mama mamma mommy mummy mother dad da pa papa daddy pop pops father
+gran granny grandma grandmother gramma nan nana nanna grandpa grandad granddad grampa gramps
+granfer grandfather auntie aunty aunt uncle sis bro son
+""".split())
 
 # Forms of address that stand for the holder of a rank: "Her Majesty" is the queen,
 # "His Highness" the prince; "Your ..." is whichever holder is spoken to.
@@ -45,6 +68,7 @@ OFFICES = frozenset("""
 captain lieutenant sergeant colonel general major commander admiral commodore marshal
 spymaster secretary steward chancellor warden sheriff mayor governor bishop abbot abbess
 vicar rector headmaster headmistress coach inspector constable chamberlain
+director chief magistrate superintendent matron principal
 seneschal herald ambassador envoy regent consort president
 king queen prince princess duke duchess emperor empress
 """.split())
@@ -52,7 +76,7 @@ king queen prince princess duke duchess emperor empress
 
 def only_titles(words) -> bool:
     """Words that name no one in particular, only a title, office or style ("Prince Regent",
-    "Mistress Chancellor", "Her Majesty")."""
+    "Mistress Steward", "Her Majesty")."""
     words = [w.lower().rstrip(".") for w in words]
     return bool(words) and all(w in OFFICES or w in STYLES or w in TITLES for w in words)
 
@@ -78,6 +102,7 @@ not never always often again only very really quite rather almost already
 did do does don't didn't can can't could couldn't would wouldn't should shouldn't will won't
 was were is are am be been being have has had having
 let let's come go look see wait stop listen
+later earlier meanwhile afterwards tomorrow yesterday tonight today
 """.split())
 
 # Heads of capitalised phrases that name places, things and events, not people.
@@ -97,8 +122,7 @@ hold keep fort fortress citadel estate abbey priory lodge cottage farm grange
 PERSON_NOUNS = frozenset("""
 boy girl man woman lady gentleman lad lass kid child youth teen teenager guy gal dude
 fellow chap person figure one entity soul stranger newcomer
-heir heiress prince princess king queen knight soldier ninja shinobi kunoichi jounin
-chuunin genin sensei samurai warrior captain lieutenant officer sergeant detective
+heir heiress prince princess king queen knight soldier ninja sensei samurai warrior captain lieutenant officer sergeant detective
 doctor nurse teacher student wizard witch mage sorcerer sorceress priest priestess
 blond blonde brunette redhead beauty brat idiot fool genius
 """.split())
@@ -140,7 +164,7 @@ GENDER_NOUNS = {
     "boy": "male", "man": "male", "gentleman": "male", "lad": "male", "guy": "male",
     "fellow": "male", "chap": "male", "king": "male", "prince": "male", "heir": "male",
     "girl": "female", "woman": "female", "lady": "female", "lass": "female", "gal": "female",
-    "queen": "female", "princess": "female", "heiress": "female", "kunoichi": "female",
+    "queen": "female", "princess": "female", "heiress": "female",
     "witch": "female", "priestess": "female", "sorceress": "female",
 }
 
@@ -151,3 +175,19 @@ protest agree admit confess declare announce exclaim gasp sigh groan growl snap 
 chuckle giggle smile grin sneer retort counter interrupt begin finish note observe remark
 repeat warn encourage tease joke muse wonder think chirp squeak breathe stammer stutter
 """.split())
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English words of the parser's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs)."""
+    from .parse import load_parser
+    try:
+        index = load_parser().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):  # pragma: no cover - a model without the index
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words)
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether a lower-case word is an English dictionary word."""
+    return word.lower() in _dictionary()

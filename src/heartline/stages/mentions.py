@@ -18,6 +18,7 @@ from ..pipeline import stage
 from .quotes import is_chat_line
 from .tokens import TokenIndex
 from .given_names import name_gender
+from .lexicon import in_dictionary
 from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
                       FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
                       NOT_NAMES, OFFICES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
@@ -119,6 +120,16 @@ def _name_mentions(document: Document):
                 start = tok.start
                 i += 1
                 tok = tokens[i]
+                # stacked titles ("Detective Inspector Penn", "Lieutenant Commander Ode"):
+                # the last one is the office the person is called by
+                while i + 1 < sent.last_token and tok.text.lower().rstrip(".") in TITLES \
+                        and tok.text[0].isupper() and text[tokens[i - 1].end:tok.start] == " " \
+                        and _NAME_TOKEN.match(tokens[i + 1].text) \
+                        and text[tok.end:tokens[i + 1].start] == " " \
+                        and _plain(tokens[i + 1].text) not in _NEVER_AFTER_TITLE:
+                    title = tok.text.lower().rstrip(".")
+                    i += 1
+                    tok = tokens[i]
             elif _is_name_token(tok, sent.first_token, prev):
                 start = tok.start
             else:
@@ -317,14 +328,17 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         head = m.group("head")
         low = head.lower()
         is_name_head = head[0].isupper() and low not in NOT_NAMES
-        if low not in PERSON_NOUNS and not is_name_head:
+        if low not in PERSON_NOUNS and not is_name_head and not (
+                m.group("desc").endswith(DESCRIPTOR_SUFFIXES) and not in_dictionary(low)):
+            # (after "white haired", a word no English dictionary holds is a kind of person
+            # the story's world has: a fandom's rank or people)
             continue
         if m.group("det").lower() == "a" and m.group("desc") in BUILD_WORDS:
             continue
         add(m.start(), m.end(), "epithet", head=low if not is_name_head else head,
             gender=GENDER_NOUNS.get(low, ""), key=low if is_name_head else "")
 
-    # "I can't stand the guy": in talk, a plain person noun points back like a pronoun
+    # "I never liked the guy": in talk, a plain person noun points back like a pronoun
     for m in _TALKED_OF_RE.finditer(text):
         if _quote_index(quote_spans, q_starts, m.start()) is not None:
             noun = m.group("noun").lower()

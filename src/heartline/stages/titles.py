@@ -1,6 +1,6 @@
 """Stage ``titles``: a title called out to someone names them.
 
-"Stand, my lord Sheriff", "Mistress Chancellor, there is chalk on your sleeve": a name made only of a
+"Stand, my lord Sheriff", "Mistress Steward, there is chalk on your sleeve": a name made only of a
 title or an office is, when it is called out, whoever is spoken to; so it joins the
 person it is always said to.  And a bare title called out ("Take it, Sergeant of the
 Watch") names the one addressed, who holds that office from then on: the ``coref``
@@ -56,12 +56,12 @@ def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions
         to = addressee.get(m.quote)
         if not to or to in title_only:
             continue
-        if _bare_title(m):
-            # the office is theirs from here on, if the story ever names them with it
-            # ("Sergeant Finch"); else the guess of who was spoken to is likelier wrong
-            if (to, m.key) in titled:
-                links[m.index] = to
-        else:
+        if _bare_title(m) and (to, m.key) in titled:
+            # the office is theirs from here on, since the story names them with it
+            # ("Sergeant Vosk")
+            links[m.index] = to
+        elif links[m.index] in title_only:
+            # a title-only name ("Sheriff", "Mistress Steward") joins whom it is always said to
             said_to.setdefault(links[m.index], Counter())[to] += 1
     joined: dict[str, str] = {}
     for cid, votes in said_to.items():
