@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Cast, Character, Document, QuoteSpan
 from ..pipeline import stage
 from .mentions import Mentions
+from .reader import find_reader
 from .speakers import is_vocative
 
 _MIN_SHARE = 8.0  # first-person pronouns per 1,000 words of narration
@@ -30,6 +31,9 @@ _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
                   names: Cast) -> Cast:
     """The cast, with a first-person narrator added or recognised and its "I"s linked."""
+    reader = find_reader(document, mentions, quote_spans, names, is_vocative)
+    if reader is not None:
+        names = reader
     text = document.story.text
     first_person = [m for m in mentions.items
                     if m.kind == "pronoun" and m.person == 1 and m.quote is None]
