@@ -164,7 +164,8 @@ _ROMANTIC_ENDEARMENT = re.compile(
     r"dear\s+heart|sweet\s+love|babe|love)(?=\s*[,.!?;:—–-]|\s*$)",
     re.IGNORECASE)
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
-_IN_LOVE = re.compile(r"\bin love\b", re.IGNORECASE)
+# "in love", and the school-yard "like like" ("what if i like like you"): romance said plainly
+_IN_LOVE = re.compile(r"\bin love\b|\blike[ -]like\b", re.IGNORECASE)
 _TEXTSPEAK_LOVE = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love (?:u|ya)|luv (?:u|ya)|lov u)\b", re.IGNORECASE)
 # a confession that needs no feeling word, said to the one it is about: "It's always been you."
 _ALWAYS_YOU = re.compile(

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Cast, Character, Document, QuoteSpan
 from ..pipeline import stage
 from .mentions import Mentions
+from .handles import link_handles
 from .reader import find_reader
 from .speakers import is_vocative
 
@@ -31,6 +32,7 @@ _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
                   names: Cast) -> Cast:
     """The cast, with a first-person narrator added or recognised and its "I"s linked."""
+    names = link_handles(document, mentions, quote_spans, names)
     reader = find_reader(document, mentions, quote_spans, names, is_vocative)
     if reader is not None:
         names = reader

@@ -93,7 +93,8 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     return at_end and (at_start or opened)
 
 
-_VERB_NEXT = re.compile(r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
+_VERB_NEXT = re.compile(r"(?:(?:just|really|literally|also|never|always|still|actually|totally|def|lowkey)\s+)?"
+                        r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
                         r"thinks?|thought|wants?|wanted|knows?|knew|gets?|got|made|makes?|and|or|&|\w+ed|\w+s)\b",
                         re.IGNORECASE)
 
