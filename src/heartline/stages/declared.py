@@ -21,9 +21,9 @@ from .tags import tag_name
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _WORD = re.compile(r"[\w'’-]+")
 _X_READER = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
-# "barista!Rowan", "gn!reader", "f!Reader": an AU role or the reader's gender before the name
+# "pilot!Dario", "f!Reader": an AU role or the reader's gender before the name
 _ROLE = re.compile(r"^[\w-]+!\s*")
-_READER_WORDS = {"reader", "you", "y/n", "(y/n)", "oc", "reader-insert", "reader insert"}
+_READER_WORDS = frozenset({"reader", "reader-insert", "reader insert", "you"})  # or a placeholder
 
 
 def _words(name: str) -> list[str]:

@@ -408,7 +408,7 @@ def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
                 if q.addressee and q.addressee != q.speaker:
                     pairs.add(frozenset((q.speaker, q.addressee)))  # "Come here, my little brother."
                 continue
-            # "My little brother is an idiot. But I love him.": the one the talk then calls him/her
+            # "My little brother is late again. I adore him.": the one the talk then calls him/her
             gender = _KIN_WORDS[k.group("kin").lower()]
             talked = _talked_of_after(reader, q, at, gender)
             if talked and talked != q.speaker:

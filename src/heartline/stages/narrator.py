@@ -115,7 +115,7 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
 # ------------------------------------------------------------------ point-of-view sections
 _HEADER_NAME = r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)"
 _DECOR = "—–-~*=#_[](){}<>|•·:♡♥✦★☆ \t"
-# "POV: Lena", "Lena's POV", "Lena POV", "(Lena's point of view)"
+# "POV: Wenna", "Wenna's POV", "Wenna POV", "(Wenna's point of view)"
 _POV_WORD = re.compile(r"^(?:pov|point of view)[ \t]*[:\-–—][ \t]*" + _HEADER_NAME + r"$"
                        r"|^" + _HEADER_NAME.replace("name", "name2") + r"(?:'s|’s)?[ \t]+(?:pov|point of view)$",
                        re.IGNORECASE)
@@ -123,7 +123,7 @@ _POV_WORD = re.compile(r"^(?:pov|point of view)[ \t]*[:\-–—][ \t]*" + _HEADE
 
 def _header_name(line: str) -> tuple[str, bool] | None:
     """The name a point-of-view header gives, and whether the header says "POV" outright
-    ("POV: Lena") rather than naming alone ("— MARCUS —", "~Marcus~", "Marcus")."""
+    ("POV: Wenna") rather than naming alone ("— CORIN —", "~Corin~", "Corin")."""
     core = line.strip().strip(_DECOR).strip()
     if not core or len(core) > 40:
         return None
@@ -135,8 +135,8 @@ def _header_name(line: str) -> tuple[str, bool] | None:
 
 
 def point_of_view(document: Document, names: Cast, first_person: list) -> Cast | None:
-    """Sections whose headers name their point of view ("— MARCUS —", "POV: Lena", "Lena's
-    POV", "~Marcus~", a name alone at the top of a scene) each have their own "I": the
+    """Sections whose headers name their point of view ("— CORIN —", "POV: Wenna", "Wenna's
+    POV", "~Corin~", a name alone at the top of a scene) each have their own "I": the
     person the header names.  None when the story has no such headers (one narrator)."""
     text = document.story.text
     by_alias = {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}

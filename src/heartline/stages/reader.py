@@ -2,8 +2,8 @@
 
 Second-person fan fiction tells the story to "you": the narration says "you" where a
 novel says "she", and the dialogue calls the reader by a placeholder the reader fills in
-with their own name: "Y/N" (your name), "(Y/N)", "[Y/N]", "L/N" (last name), "F/N",
-"(Y/N)-chan".  When the narration keeps saying "you" (and seldom "I"), the "you" is one
+with their own name, written with a slash: "Y/N" for the name, "L/N" for the last
+name, "F/N", in brackets or not, with an honorific or not.  When the narration keeps saying "you" (and seldom "I"), the "you" is one
 person of the story: a character with the display name "Reader", whose aliases are the
 placeholders as written.  Every "you" of the narration points at it; a placeholder said
 in a quote calls the reader (the speakers stage makes the reader that quote's addressee);
@@ -22,7 +22,7 @@ from ..model import Cast, Character, Document, Mention, QuoteSpan
 READER_ID = "reader"
 READER_NAME = "Reader"
 
-# "Y/N", "(Y/N)", "[Y/N]", "{y/n}", "L/N", "F/N", "(Y/N)-chan": a name the reader fills in
+# a placeholder, bracketed or not, perhaps with an honorific: a name the reader fills in
 PLACEHOLDER = re.compile(
     r"(?<![\w/])(?:[(\[{]\s*)?(?:[YyFfLlMmNn]/[Nn])(?:\s*[)\]}])?(?:-(?:chan|kun|san|sama|senpai|ssi|ah|ya|"
     r"nee|nii|sensei|dono))?(?![\w/])")
