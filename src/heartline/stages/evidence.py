@@ -410,6 +410,8 @@ def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
                 continue
             # "My little brother is late again. I adore him.": the one the talk then calls him/her
             gender = _KIN_WORDS[k.group("kin").lower()]
+            if not gender or not (before == "" or before[-1] in ".!?…"):
+                continue  # only "My brother ..." opening a sentence, with a pronoun to follow
             talked = _talked_of_after(reader, q, at, gender)
             if talked and talked != q.speaker:
                 pairs.add(frozenset((q.speaker, talked)))
@@ -420,10 +422,10 @@ def _talked_of_after(reader: _Reader, q: Quote, at: int, gender: str) -> str | N
     """The person the first third-person pronoun after ``at`` stands for, in the speaker's
     quotes of the same paragraph or the next."""
     for other in reader.quotes:
-        if other.start < q.start or other.speaker != q.speaker or other.start > q.end + 400:
+        if other.start < q.start or other.speaker != q.speaker or other.start > q.end + 80:
             continue
         for tok in reader.tokens[bisect.bisect_left(reader.token_starts, max(at, other.start)):]:
-            if tok.start >= other.end:
+            if tok.start >= other.end or tok.start > at + 120:
                 break
             low = tok.text.lower()
             if low in ("him", "he", "his", "her", "she", "them", "they") and tok.index in reader.who:
