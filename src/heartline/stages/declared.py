@@ -15,10 +15,15 @@ from itertools import combinations
 from ..model import Character, Relation, Story, TagCheck, Tags
 from ..pipeline import stage
 from .lexicon import TITLES
+from .reader import READER_ID, is_placeholder
 from .tags import tag_name
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _WORD = re.compile(r"[\w'’-]+")
+_X_READER = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
+# "pilot!Dario", "f!Reader": an AU role or the reader's gender before the name
+_ROLE = re.compile(r"^[\w-]+!\s*")
+_READER_WORDS = frozenset({"reader", "reader-insert", "reader insert", "you"})  # or a placeholder
 
 
 def _words(name: str) -> list[str]:
@@ -32,7 +37,9 @@ def _key(name: str) -> str:
 def match_character(name: str, characters: tuple[Character, ...]) -> Character | None:
     """The character a tag's name means: an exact alias first (either word order), else
     the most mentioned character sharing a name word that is not a title."""
-    name = _DISAMBIGUATION.sub("", name).strip()
+    name = _ROLE.sub("", _DISAMBIGUATION.sub("", name).strip())
+    if name.lower() in _READER_WORDS or is_placeholder(name):
+        return next((c for c in characters if c.id == READER_ID), None)
     key = _key(name)
     words = key.split()
     forms = {key, " ".join(reversed(words))}
@@ -53,6 +60,9 @@ def _parse_tag(tag: str) -> tuple[list[str], bool] | None:
     """"A/B" → ([A, B], romantic); "A & B" → ([A, B], platonic); else None."""
     if "/" in tag:
         names = [n.strip() for n in tag.split("/")]
+        romantic = True
+    elif _X_READER.search(tag):  # "Dario Vance x Reader", "barista!Dario x gn!reader"
+        names = [n.strip() for n in _X_READER.split(tag)]
         romantic = True
     elif "&" in tag:
         names = [n.strip() for n in tag.split("&")]

@@ -164,7 +164,8 @@ _ROMANTIC_ENDEARMENT = re.compile(
     r"dear\s+heart|sweet\s+love|babe|love)(?=\s*[,.!?;:—–-]|\s*$)",
     re.IGNORECASE)
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
-_IN_LOVE = re.compile(r"\bin love\b", re.IGNORECASE)
+# "in love", and the school-yard "like like" ("what if i like like you"): romance said plainly
+_IN_LOVE = re.compile(r"\bin love\b|\blike[ -]like\b", re.IGNORECASE)
 _TEXTSPEAK_LOVE = re.compile(r"\b(?:ily|ilysm|ilu|ly2|love (?:u|ya)|luv (?:u|ya)|lov u)\b", re.IGNORECASE)
 # a confession that needs no feeling word, said to the one it is about: "It's always been you."
 _ALWAYS_YOU = re.compile(
@@ -359,10 +360,87 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_pretexts(reader))
     found.extend(_relational_evidence(reader, relational))
     found = _casual_love(reader, found)
+    found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
     found = _refuted_rumours(reader, found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
+
+
+# "my little brother", "your mum", "my big sis": kin a speaker names
+_KIN_WORDS = {"brother": "male", "bro": "male", "sister": "female", "sis": "female", "mum": "female",
+              "mom": "female", "mother": "female", "mama": "female", "dad": "male", "father": "male",
+              "papa": "male", "son": "male", "daughter": "female", "twin": "", "sibling": "",
+              "grandma": "female", "gran": "female", "grandpa": "male", "grandmother": "female",
+              "grandfather": "male", "cousin": "", "aunt": "female", "uncle": "male"}
+_KIN_PHRASE = re.compile(r"\b(?P<owner>my|your)\s+(?:(?:little|big|baby|kid|older|younger|elder|twin|"
+                         r"half|step|dear|darling|stupid|idiot)[\s-]+)?(?P<kin>" + "|".join(_KIN_WORDS) + r")\b",
+                         re.IGNORECASE)
+_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|dad|papa|sis|bro|brother|sister|"
+                           r"grandma|gran|grandpa)\s*(?:[,.!?…]|$)", re.IGNORECASE)
+
+
+def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
+    """Pairs the text says are family, wherever it says so: "his sister" resolved to a
+    person, a speaker's "my little brother" and the one the same talk then calls him, a
+    child's "Night, Mum" to the one spoken to."""
+    pairs: set[frozenset[str]] = set()
+    for m, owner, referent, basis in relational:
+        # in talk, "your father" is as often someone absent: only the narration's word counts
+        if m.head in FAMILY_RELATIONS and basis != "guess" and owner != referent and m.quote is None:
+            pairs.add(frozenset((owner, referent)))
+    text = reader.doc.story.text
+    for i, q in enumerate(reader.quotes):
+        if not q.speaker or q.kind == "letter":
+            continue
+        body = text[q.start:q.end]
+        if q.addressee and q.addressee != q.speaker and _KIN_VOCATIVE.search(body):
+            pairs.add(frozenset((q.speaker, q.addressee)))
+        for k in _KIN_PHRASE.finditer(body):
+            if k.group("owner").lower() == "your":
+                continue
+            at = q.start + k.start()
+            before, after = body[:k.start()].rstrip(), body[k.end():].lstrip()
+            nxt = reader.quotes[i + 1] if i + 1 < len(reader.quotes) else None
+            goes_on = after == "," and nxt is not None and nxt.speaker == q.speaker \
+                and text[nxt.start:nxt.start + 1].islower()  # '"My brother," she said, "is late."'
+            if (before == "" or before.endswith(",")) and (after == "" or after[0] in ",.!?…") and not goes_on:
+                if q.addressee and q.addressee != q.speaker:
+                    pairs.add(frozenset((q.speaker, q.addressee)))  # "Come here, my little brother."
+                continue
+            # "My little brother is late again. I adore him.": the one the talk then calls him/her
+            gender = _KIN_WORDS[k.group("kin").lower()]
+            if not gender or not (before == "" or before[-1] in ".!?…"):
+                continue  # only "My brother ..." opening a sentence, with a pronoun to follow
+            talked = _talked_of_after(reader, q, at, gender)
+            if talked and talked != q.speaker:
+                pairs.add(frozenset((q.speaker, talked)))
+    return pairs
+
+
+def _talked_of_after(reader: _Reader, q: Quote, at: int, gender: str) -> str | None:
+    """The person the first third-person pronoun after ``at`` stands for, in the speaker's
+    quotes of the same paragraph or the next."""
+    for other in reader.quotes:
+        if other.start < q.start or other.speaker != q.speaker or other.start > q.end + 80:
+            continue
+        for tok in reader.tokens[bisect.bisect_left(reader.token_starts, max(at, other.start)):]:
+            if tok.start >= other.end or tok.start > at + 120:
+                break
+            low = tok.text.lower()
+            if low in ("him", "he", "his", "her", "she", "them", "they") and tok.index in reader.who:
+                if not gender or (gender == "male") == (low in ("him", "he", "his")):
+                    return reader.who[tok.index]
+    return None
+
+
+def _family_love(found: list[Evidence], kin: set[frozenset[str]]) -> list[Evidence]:
+    """Love between siblings, parents and children is family love: affection, not romance,
+    unless the text says it is romance ("in love with")."""
+    if not kin:
+        return found
+    return [replace(e, kind="affection") if e.kind == "romantic" and frozenset((e.experiencer, e.target)) in kin
+            and not _IN_LOVE.search(e.text) else e for e in found]
 
 
 def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:

@@ -225,9 +225,13 @@ def _strip_common_words(runs, text: str, lowercase: Counter):
         yield start, end, core, title, honorific
 
 
-def _pronoun_mentions(document: Document):
+def _pronoun_mentions(document: Document, chat: tuple[tuple[int, int], ...] = ()):
+    """``chat``: spans of chat lines, where a lower-case "i" is "I" ("i hate him")."""
     for tok in document.tokens:
         low = tok.text.lower()
+        if low == "i" and tok.text == "i" and any(s <= tok.start < e for s, e in chat):
+            yield tok, "", 1
+            continue
         if tok.pos not in ("PRON", "DET") and low not in ("her", "his"):
             continue
         if low in MALE_PRONOUNS:
@@ -369,7 +373,8 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
         add(m.start(), m.end(), "relational", head=noun, gender=RELATION_GENDER.get(noun, ""),
             key=owner)
 
-    for tok, gender, person in _pronoun_mentions(document):
+    chat = tuple((q.start, q.end) for q in quote_spans if is_chat_line(text, q.start, q.kind))
+    for tok, gender, person in _pronoun_mentions(document, chat):
         add(tok.start, tok.end, "pronoun", gender=gender, person=person, key=tok.text.lower())
 
     raw.sort(key=lambda r: (r["start"], -r["end"]))

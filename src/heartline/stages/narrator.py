@@ -16,6 +16,8 @@ from dataclasses import replace
 from ..model import Cast, Character, Document, QuoteSpan
 from ..pipeline import stage
 from .mentions import Mentions
+from .handles import link_handles
+from .reader import find_reader
 from .speakers import is_vocative
 
 _MIN_SHARE = 8.0  # first-person pronouns per 1,000 words of narration
@@ -30,9 +32,16 @@ _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
                   names: Cast) -> Cast:
     """The cast, with a first-person narrator added or recognised and its "I"s linked."""
+    names = link_handles(document, mentions, quote_spans, names)
+    reader = find_reader(document, mentions, quote_spans, names, is_vocative)
+    if reader is not None:
+        names = reader
     text = document.story.text
     first_person = [m for m in mentions.items
                     if m.kind == "pronoun" and m.person == 1 and m.quote is None]
+    by_section = point_of_view(document, names, first_person)
+    if by_section is not None:
+        return by_section
     start, end = document.story.body
     in_quotes = sum(q.end - q.start for q in quote_spans)
     in_lines = sum(q.end - q.start for q in quote_spans if q.kind == "line")
@@ -100,4 +109,78 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     links = dict(names.name_links)
     for m in first_person:
         links[m.index] = narrator_id
+    return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
+
+
+# ------------------------------------------------------------------ point-of-view sections
+_HEADER_NAME = r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)"
+_DECOR = "—–-~*=#_[](){}<>|•·:♡♥✦★☆ \t"
+# "POV: Wenna", "Wenna's POV", "Wenna POV", "(Wenna's point of view)"
+_POV_WORD = re.compile(r"^(?:pov|point of view)[ \t]*[:\-–—][ \t]*" + _HEADER_NAME + r"$"
+                       r"|^" + _HEADER_NAME.replace("name", "name2") + r"(?:'s|’s)?[ \t]+(?:pov|point of view)$",
+                       re.IGNORECASE)
+
+
+def _header_name(line: str) -> tuple[str, bool] | None:
+    """The name a point-of-view header gives, and whether the header says "POV" outright
+    ("POV: Wenna") rather than naming alone ("— CORIN —", "~Corin~", "Corin")."""
+    core = line.strip().strip(_DECOR).strip()
+    if not core or len(core) > 40:
+        return None
+    said = _POV_WORD.match(core)
+    if said:
+        return re.sub(r"['’]s$", "", said.group("name") or said.group("name2")), True
+    bare = re.fullmatch(_HEADER_NAME, core)
+    return (bare.group("name"), False) if bare else None
+
+
+def point_of_view(document: Document, names: Cast, first_person: list) -> Cast | None:
+    """Sections whose headers name their point of view ("— CORIN —", "POV: Wenna", "Wenna's
+    POV", "~Corin~", a name alone at the top of a scene) each have their own "I": the
+    person the header names.  None when the story has no such headers (one narrator)."""
+    text = document.story.text
+    by_alias = {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}
+    scene_starts = {s.start for s in document.scenes}
+    headers: list[tuple[int, str, str]] = []  # (offset, character id or "", name as written)
+    for p_start, p_end in document.paragraphs:
+        line = text[p_start:p_end]
+        if "\n" in line.strip():
+            continue
+        found = _header_name(line)
+        if found is None:
+            continue
+        name, said = found
+        cid = by_alias.get(name.lower())
+        decorated = line.strip() != name
+        at_top = p_start in scene_starts or any(
+            0 < p_start - s < 3 and not text[s:p_start].strip() for s in scene_starts)
+        if said or (cid and (decorated or at_top)):
+            headers.append((p_start, cid or "", name))
+    if len({h[2].lower() for h in headers}) < 2:
+        return None
+    characters = list(names.characters)
+    ids = {c.id for c in characters}
+    links = dict(names.name_links)
+    sections = []
+    for i, (at, cid, name) in enumerate(headers):
+        if not cid:
+            display = name.title() if name.isupper() else name
+            cid = re.sub(r"\W+", "_", display.lower()).strip("_") or "narrator"
+            if cid not in ids:
+                characters.append(Character(id=cid, name=display, aliases=(display,), gender="unknown", mentions=0))
+                ids.add(cid)
+                by_alias_cid = cid
+                by_alias[name.lower()] = by_alias_cid
+        end = headers[i + 1][0] if i + 1 < len(headers) else len(text)
+        sections.append((at, end, cid))
+    told = set()
+    for m in first_person:
+        for at, end, cid in sections:
+            if at <= m.start < end:
+                links[m.index] = cid
+                told.add(cid)
+    if len(told) < 2:
+        return None
+    characters = [replace(c, aliases=c.aliases + ("I",)) if c.id in told and "I" not in c.aliases else c
+                  for c in characters]
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)

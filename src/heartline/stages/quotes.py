@@ -371,8 +371,10 @@ def is_chat_line(text: str, start: int, kind: str) -> bool:
     or on the line above): chat writes names in lower case and says "love" lightly."""
     if kind != "line":
         return False
-    prefix = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":.").strip()
-    return bool(prefix) and not prefix.isupper()
+    prefix = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":.*_").strip()
+    # a script's cue is a bare name in capitals; an emoji or sparkle beside it is a chat's
+    decorated = any(not (ch.isalnum() or ch.isspace() or ch in ".:[]-'’()") for ch in prefix)
+    return bool(prefix) and (not prefix.isupper() or decorated)
 
 
 def _speaker_name(name: str) -> bool:
@@ -436,6 +438,13 @@ _SECTION_LABELS = frozenset({"dm", "dms", "pm", "pms", "private chat", "direct m
 
 
 
+def _plain_decoration(m: re.Match) -> bool:
+    """Decoration around a handle is symbols and emoji ("✨", "🌙", "**"), never sentence
+    punctuation: "...well:" or "Wait, Tom:" open prose, not a message."""
+    deco = m.group("before") + m.group("after")
+    return not any(ch in ",;!?…" for ch in deco)
+
+
 def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     """Chat-log and transcript lines: paragraph -> (start, end, handle).
 
@@ -449,7 +458,7 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         if "\n" in line:
             continue
         m = CHAT_LINE.match(line)
-        if m and m.group("handle").lower() not in _SECTION_LABELS:
+        if m and m.group("handle").lower() not in _SECTION_LABELS and _plain_decoration(m):
             hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
                              bool(TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}

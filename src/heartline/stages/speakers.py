@@ -19,6 +19,7 @@ from .tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
 from .mentions import Mentions
 from .quotes import letter_opening
+from .reader import READER_ID, placeholder_vocative
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
@@ -92,7 +93,8 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     return at_end and (at_start or opened)
 
 
-_VERB_NEXT = re.compile(r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
+_VERB_NEXT = re.compile(r"(?:(?:just|really|literally|also|never|always|still|actually|totally|def|lowkey)\s+)?"
+                        r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
                         r"thinks?|thought|wants?|wanted|knows?|knew|gets?|got|made|makes?|and|or|&|\w+ed|\w+s)\b",
                         re.IGNORECASE)
 
@@ -136,8 +138,10 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     links = dict(coref.links)
     aliases = _alias_index(cast)
     dms = _direct_messages(text, document.scenes, aliases)
+    reader = next((c.id for c in cast.characters if c.id == READER_ID), None)
     narrators = frozenset(links[m.index] for m in mentions.items
-                          if m.kind == "pronoun" and m.person == 1 and m.quote is None and m.index in links)
+                          if m.kind == "pronoun" and m.quote is None and m.index in links
+                          and (m.person == 1 or (m.person == 2 and links[m.index] == reader)))
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     outside = [m for m in mentions.items if m.quote is None]
     # in text order: the mentions between two offsets are a slice, found by bisection
@@ -161,6 +165,8 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
         own = inside.get(q.index, [])
         vocatives = [links[m.index] for m in own
                      if m.kind == "name" and m.index in links and is_vocative(text, q, m)]
+        if reader and placeholder_vocative(text, q):
+            vocatives.insert(0, reader)  # "(Y/N), wait": the reader of a reader-insert is called
         speaker = addressee = None
         addressed = ""
         tag_pronoun = None
@@ -264,7 +270,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 # in a first-person story, talk with nobody else in view is talk to the narrator
                 scene_start = document.scenes[q.scene].start if q.scene < len(document.scenes) else 0
                 heard = [links[m.index] for m in outside_between(scene_start, q.start)
-                         if m.kind == "pronoun" and m.person == 1 and links.get(m.index) in narrators]
+                         if m.kind == "pronoun" and m.person in (1, 2) and links.get(m.index) in narrators]
                 if heard:
                     addressee, addressed = heard[-1], "scene"
         if speaker == addressee or addressee is None:

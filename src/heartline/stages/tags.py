@@ -151,7 +151,8 @@ def relationship_tag(a: str, b: str, romantic: bool, family_first: Iterable[str]
     """``A/B`` or ``A & B``, names in the archive's order.  ``family_first``: which of the
     two names are written family-name-first."""
     ff = set(family_first)
-    first, second = sorted((a, b), key=lambda n: (sort_key(n, n in ff), n.casefold()))
+    # the archive writes the reader of a reader-insert last: "Dario Vance/Reader"
+    first, second = sorted((a, b), key=lambda n: (n == "Reader", sort_key(n, n in ff), n.casefold()))
     return f"{first}/{second}" if romantic else f"{first} & {second}"
 
 

@@ -1,0 +1,98 @@
+"""Chat handles the prose ties to a name, and handles shown as they are typed.
+
+A chat fic often says in its narration who a handle is: "Mara had been swampwitch_ since
+year nine", "Tom, or flourboy as the chat knew him", "lighthouseboy was Tomás". The
+handle's character and the named one are then one person (the named one keeps its name
+and gains the handle as an alias).  A handle nobody names stays a character of its own,
+called by the handle exactly as typed ("swampwitch_", "DO NOT REPLY"), never Title-Cased.
+
+Used by the ``narrator`` stage after the cast is formed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Cast, Character, Document, QuoteSpan
+
+_NAME = r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+# NAME <link> HANDLE: "Mara had been swampwitch_", "Tom, or flourboy", "Mara (swampwitch_)"
+_NAME_THEN_HANDLE = re.compile(
+    _NAME + r"(?:,?[ \t]+(?:had been|has been|have been|was|is|became|becomes|goes by|went by|going by|"
+    r"was known as|is known as|also known as|known as|a\.?k\.?a\.?|posts as|posted as|or)|[ \t]*[=(])[ \t]*[\"“'‘]?$")
+# HANDLE <link> NAME: "swampwitch_ was Mara", "swampwitch_ (Mara)", "swampwitch_ = Mara"
+_HANDLE_THEN_NAME = re.compile(r"^[\"”'’]?(?:,?[ \t]+(?:was|is|being|meant)[ \t]+|[ \t]*(?:=|:=|->|→|\(|—|–)[ \t]*)"
+                               + _NAME)
+
+
+def link_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...], cast: Cast) -> Cast:
+    text = document.story.text
+    speaker_of: dict[str, str] = {}  # handle as typed -> its character
+    for m in mentions.items:
+        cid = cast.name_links.get(m.index)
+        if m.kind == "speaker" and cid is not None:
+            speaker_of.setdefault(m.text, cid)
+    if not speaker_of:
+        return cast
+    by_alias: dict[str, str] = {}
+    for c in cast.characters:
+        for alias in (c.name,) + c.aliases:
+            by_alias.setdefault(alias.lower(), c.id)
+    in_quote = [(q.start, q.end) for q in quote_spans]
+    merge: dict[str, str] = {}  # handle character -> named character
+    for handle, hid in speaker_of.items():
+        if hid in merge or not re.search(r"\w", handle):
+            continue
+        pattern = re.compile(r"(?<![\w.@])" + re.escape(handle) + r"(?![\w@])", re.IGNORECASE)
+        for hit in pattern.finditer(text):
+            if any(s <= hit.start() < e for s, e in in_quote):
+                continue
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = text.find("\n", hit.end())
+            before = _NAME_THEN_HANDLE.search(text[max(line_start, hit.start() - 60):hit.start()])
+            after = _HANDLE_THEN_NAME.match(text[hit.end():line_end if line_end != -1 else len(text)])
+            target = None
+            for found in (before, after):
+                if found and target is None:
+                    target = by_alias.get(found.group("name").lower())
+            if target is not None and target != hid and target not in speaker_of.values():
+                merge[hid] = target
+                break
+    # "lys.fenn", "hy.bell": a handle built from a name of one person and no other's
+    words: dict[str, set[str]] = {}
+    for c in cast.characters:
+        if c.id in speaker_of.values():
+            continue
+        for alias in (c.name,) + c.aliases:
+            for w in re.findall(r"[^\W\d_]+", alias.lower()):
+                if len(w) >= 2:
+                    words.setdefault(w, set()).add(c.id)
+    for handle, hid in speaker_of.items():
+        if hid in merge or " " in handle.strip():
+            continue
+        parts = [p for p in re.split(r"[._\-@\d]+", handle.lower()) if p]
+        owners = {cid for p in parts if len(parts) > 1 for cid in words.get(p, ())}
+        if len(owners) == 1:
+            merge[hid] = owners.pop()
+    handle_ids = set(speaker_of.values())
+    characters: list[Character] = []
+    gained: dict[str, list[str]] = {}
+    counted: dict[str, int] = {}
+    for c in cast.characters:
+        if c.id in merge:
+            gained.setdefault(merge[c.id], []).extend((c.name,) + c.aliases)
+            counted[merge[c.id]] = counted.get(merge[c.id], 0) + c.mentions
+    for c in cast.characters:
+        if c.id in merge:
+            continue
+        if c.id in gained:
+            extra = tuple(a for a in dict.fromkeys(gained[c.id]) if a not in c.aliases and a != c.name
+                          and a in speaker_of)
+            c = replace(c, aliases=c.aliases + extra, mentions=c.mentions + counted[c.id])
+        elif c.id in handle_ids and not c.corrected:
+            typed = [h for h, cid in speaker_of.items() if cid == c.id]
+            if typed and all(a in speaker_of for a in c.aliases) and c.name not in typed:
+                c = replace(c, name=typed[0])  # "swampwitch_", "DO NOT REPLY": as typed
+        characters.append(c)
+    links = {i: merge.get(cid, cid) for i, cid in cast.name_links.items()}
+    return Cast(characters=tuple(characters), name_links=links, rejected=cast.rejected)
