@@ -22,6 +22,9 @@ of the works are saved and then resumed, and on a local Ray cluster (2 CPUs), ea
 its own ``PYTHONHASHSEED``; the exported rows (every column but ids, timings and
 timestamps: ``heartline.corpus.store.export_rows``) must be identical.
 
+``--hashes`` also prints each story's hash, to compare two machines (the path is part of
+the JSON, so keep the stories under the same path on both, then diff the lines).
+
 Exit status 0 when everything agrees, 1 otherwise.
 """
 from __future__ import annotations
@@ -103,7 +106,7 @@ def stories(args: list[str]) -> list[str]:
     return [str(p) for p in discover(args)]
 
 
-def check_analyses(paths: list[str], seeds, processes, parallel_min_chars=None) -> bool:
+def check_analyses(paths: list[str], seeds, processes, parallel_min_chars=None, show_hashes=False) -> bool:
     results = {}
     for seed in seeds:
         for p in processes:
@@ -112,6 +115,9 @@ def check_analyses(paths: list[str], seeds, processes, parallel_min_chars=None) 
             print(f"PYTHONHASHSEED={seed} HEARTLINE_PROCESSES={p}: {len(paths)} stories in "
                   f"{time.monotonic() - started:.1f}s", flush=True)
     differing = compare_settings(results)
+    if show_hashes:  # to compare machines: the same stories under the same paths, then diff these lines
+        for path, digest in sorted(next(iter(results.values())).items()):
+            print(digest, path)
     for path, by_hash in differing.items():
         print(f"DIFFERS {path}")
         for digest, settings in by_hash.items():
@@ -221,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", default=",".join(map(str, DEFAULT_PROCESSES)))
     parser.add_argument("--novel", action="append", default=[], help="a long text, checked on its own")
     parser.add_argument("--corpus", action="store_true", help="compare batch modes instead (see above)")
+    parser.add_argument("--hashes", action="store_true",
+                        help="also print each story's hash (of the first setting), to compare machines")
     parser.add_argument("--out", type=Path, default=Path("/tmp/heartline-determinism"),
                         help="folder for the --corpus databases")
     parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
@@ -239,9 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     paths = stories(args.inputs or [str(args.shared / "corpus" / "dev")]) if args.inputs or not args.novel else []
     if paths:
-        ok &= check_analyses(paths, seeds, processes)
+        ok &= check_analyses(paths, seeds, processes, show_hashes=args.hashes)
     for novel in args.novel:
-        ok &= check_analyses([str(Path(novel).resolve())], seeds, processes)
+        ok &= check_analyses([str(Path(novel).resolve())], seeds, processes, show_hashes=args.hashes)
     return 0 if ok else 1
 
 
