@@ -10,11 +10,12 @@ Run from the repository root with the project's virtual environment:
 setting analyses every story given (default: the development fics in
 ``../shared/corpus/dev``) and prints one SHA-256 per story of its JSON, byte for byte
 what ``heartline analyze STORY --json -`` writes.  The spaCy model is loaded once per
-subprocess, so 6 seeds x 2 settings over 39 fics cost 12 model loads.  Any story whose
+subprocess, so 6 seeds x 2 settings over 39 fics cost 12 model loads.  With more than one
+process the probe also lowers ``stages.parse.PARALLEL_MIN_CHARS`` to 0, so that a story
+of more than one 64-paragraph batch is really parsed by several processes.  Any story whose
 hash differs between settings is reported with the settings that disagree.
 
-``--novel FILE``: the same over one long text (the parse is then really split between
-processes when ``HEARTLINE_PROCESSES`` is 2).
+``--novel FILE``: the same over one long text.
 
 **Corpus** (``--corpus``): ``heartline batch`` over ``../shared/corpus/dev`` plus three
 novels into fresh SQLite files: serially, with 2 workers, killed with SIGKILL once a third
@@ -106,12 +107,13 @@ def stories(args: list[str]) -> list[str]:
     return [str(p) for p in discover(args)]
 
 
-def check_analyses(paths: list[str], seeds, processes, parallel_min_chars=None, show_hashes=False) -> bool:
+def check_analyses(paths: list[str], seeds, processes, show_hashes=False) -> bool:
     results = {}
     for seed in seeds:
         for p in processes:
             started = time.monotonic()
-            results[(seed, p)] = run_setting(paths, seed, p, parallel_min_chars)
+            # several processes split even a short story's parse (a fic is under PARALLEL_MIN_CHARS)
+            results[(seed, p)] = run_setting(paths, seed, p, 0 if p > 1 else None)
             print(f"PYTHONHASHSEED={seed} HEARTLINE_PROCESSES={p}: {len(paths)} stories in "
                   f"{time.monotonic() - started:.1f}s", flush=True)
     differing = compare_settings(results)
