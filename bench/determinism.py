@@ -57,7 +57,8 @@ def analysis_json(path: str) -> str:
 
 
 def probe(paths: list[str], parallel_min_chars: int | None = None) -> None:
-    """Print ``SHA256 PATH`` for each story, in the given order (or ``ERROR ...``)."""
+    """Print ``SHA256<tab>PATH`` for each story, in the given order (``ERROR:...`` for the hash
+    of a story that fails)."""
     if parallel_min_chars is not None:
         from heartline.stages import parse
 
@@ -67,7 +68,7 @@ def probe(paths: list[str], parallel_min_chars: int | None = None) -> None:
             digest = hashlib.sha256(analysis_json(path).encode("utf-8")).hexdigest()
         except Exception as exc:  # noqa: BLE001 - reported, compared like any output
             digest = f"ERROR:{type(exc).__name__}:{exc}".replace("\n", " ")
-        print(digest, path, flush=True)
+        print(digest, path, sep="\t", flush=True)
 
 
 def run_setting(paths: list[str], seed: int, processes: int, parallel_min_chars: int | None = None,
@@ -83,7 +84,7 @@ def run_setting(paths: list[str], seed: int, processes: int, parallel_min_chars:
         raise RuntimeError(f"probe (seed {seed}, processes {processes}) failed:\n{done.stderr[-3000:]}")
     hashes = {}
     for line in done.stdout.splitlines():
-        digest, _, path = line.partition(" ")
+        digest, _, path = line.partition("\t")
         hashes[path] = digest
     return hashes
 
@@ -124,9 +125,14 @@ def check_analyses(paths: list[str], seeds, processes, show_hashes=False) -> boo
         print(f"DIFFERS {path}")
         for digest, settings in by_hash.items():
             print(f"   {digest[:16]}  (seed, processes) = {settings}")
+    failed = sorted({p for hashes in results.values() for p, h in hashes.items() if h.startswith("ERROR")})
+    for path in failed:
+        print(f"FAILED {path}: " + next(h for r in results.values() for p, h in r.items() if p == path
+                                         and h.startswith("ERROR")))
     print(f"{len(paths) - len(differing)} of {len(paths)} stories identical under "
-          f"{len(results)} settings (seeds {list(seeds)}, processes {list(processes)})")
-    return not differing
+          f"{len(results)} settings (seeds {list(seeds)}, processes {list(processes)})"
+          + (f"; {len(failed)} failed to analyse" if failed else ""))
+    return not differing and not failed
 
 
 # ------------------------------------------------------------------ corpus mode

@@ -18,8 +18,8 @@ def test_the_probe_hashes_the_json_the_cli_prints(tmp_path: Path, capsys):
     assert analysis_json(str(story)) == printed
     probe([str(story), str(tmp_path / "missing.txt")])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{hashlib.sha256(printed.encode('utf-8')).hexdigest()} {story}"
-    assert lines[1].startswith("ERROR:") and lines[1].endswith(str(tmp_path / "missing.txt"))
+    assert lines[0] == f"{hashlib.sha256(printed.encode('utf-8')).hexdigest()}\t{story}"
+    assert lines[1].startswith("ERROR:") and lines[1].endswith("\t" + str(tmp_path / "missing.txt"))
 
 
 def test_compare_settings_reports_only_the_stories_that_differ():
