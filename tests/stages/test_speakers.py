@@ -129,6 +129,16 @@ def test_indented_letter_writer_is_its_signature_and_reader_the_one_it_is_addres
     assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "tom_reed", "ann_vale")]
 
 
+@pytest.mark.parametrize("first, second", [("rex", "ann"), ("ann", "rex")])
+def test_letter_naming_two_people_equally_is_for_the_one_named_first(run, first, second) -> None:
+    # a tie between the people a letter names goes to the first named, never to the order of a set
+    # (which varies with PYTHONHASHSEED); both orders, so that neither name can win by itself
+    text = (f"The note lay on the desk.\n\nI saw {first.title()} at the market. "
+            f"Tell {second.title()} I said hello.\n\n- Mia")
+    got = run(text)["speakers"]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "mia", first)]
+
+
 def test_letter_closed_by_a_formula_is_from_the_name_under_it_to_the_one_greeted(run) -> None:
     text = ("Ann found the note pushed under her door.\n\n"
             "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,\nRob Finch")

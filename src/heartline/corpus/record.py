@@ -81,7 +81,7 @@ def _scenes_naming(analysis: Analysis, characters: list[dict[str, Any]]) -> dict
     if not owners or not analysis.scenes:
         return found
     # One pass over the text with every alias at once, longest first ("Nora Quinn" before "Nora").
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(owners, key=lambda n: (-len(n), n)))
                          + r")(?!\w)")
     starts = [s.start for s in analysis.scenes]
     for match in pattern.finditer(text):

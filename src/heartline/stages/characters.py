@@ -571,13 +571,13 @@ def _holder(holders: list[_Entity], ranks: tuple[str, ...], m: Mention, scene_at
     if len(fits) <= 1:
         return fits[0] if fits else None
     before, after = [], []
-    for e in fits:
+    for order, e in enumerate(fits):  # a tie goes to the holder found first (not id(): it varies by run)
         at = [t.start for t in e.mentions if t.title in ranks]
         prior = [a for a in at if a < m.start]
         if prior:
-            before.append((max(prior), id(e), e))
+            before.append((max(prior), order, e))
         elif at:
-            after.append((min(at), id(e), e))
+            after.append((min(at), order, e))
     if before:
         before.sort(key=lambda b: b[0])
         if len(before) > 1 and scene_at(before[-2][0]) == scene_at(m.start):

@@ -24,9 +24,9 @@ from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY
                       NOT_NAMES, OFFICES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
                       SECOND_PERSON, STYLES, TITLES)
 
-_HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
-_RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=len, reverse=True)
+_RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=lambda w: (-len(w), w))
 _RELATIONAL_RE = re.compile(
     r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
     r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
@@ -35,13 +35,13 @@ _RELATIONAL_RE = re.compile(
 _EPITHET_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Aa]|[Tt]his)\s+(?P<mods>(?:(?!(?:the|a|an|that|this|of|to|in|on|and|with)\b)[a-z'’]+[-\s]){0,3}?)"
     r"(?P<desc>(?!(?:he|she|they|we|i|you|it|who)\s)[a-z]+[-\s](?:" + "|".join(DESCRIPTOR_SUFFIXES) + r")|"
-    + "|".join(sorted(DESCRIPTOR_WORDS, key=len, reverse=True)) + r")"
+    + "|".join(sorted(DESCRIPTOR_WORDS, key=lambda w: (-len(w), w))) + r")"
     r"\s+(?P<head>[A-Za-z]+)\b")
 
 # "the captain", "my captain", "the new captain": an office, meaning whoever holds it
 _OFFICE_RE = re.compile(
     r"\b(?P<det>[Tt]he|[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:new|old|late|former|acting)\s+)?"
-    r"(?P<head>" + "|".join(sorted(OFFICES, key=len, reverse=True)) + r")\b(?![-\w])")
+    r"(?P<head>" + "|".join(sorted(OFFICES, key=lambda w: (-len(w), w))) + r")\b(?![-\w])")
 _TALKED_OF_RE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his) (?P<noun>guy|man|woman|girl|boy|lad|lass|bloke|dude)\b"
                            r"(?![-\w])(?!\s+(?:who|that|with|from|in|at|on|of)\b)")
 _TALKED_OF_GENDER = {"guy": "male", "man": "male", "boy": "male", "lad": "male", "bloke": "male", "dude": "male",

@@ -66,7 +66,7 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
                 if not is_vocative(text, q, m):
                     continue
                 votes[names.name_links[m.index]] += 2
-    for i in narrator_quotes:  # the quotes answering the narrator's own speak to the narrator
+    for i in sorted(narrator_quotes):  # the quotes answering the narrator's own speak to the narrator
         for j in (i - 1, i + 1):
             if 0 <= j < len(quote_spans) and j not in narrator_quotes:
                 for m in by_quote.get(j, []):

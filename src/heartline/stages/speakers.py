@@ -193,8 +193,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             opening = letter_opening(text, q.start, q.end)
             greeted = [links[m.index] for m in own if m.kind in ("name", "epithet") and m.end <= opening
                        and m.index in links and links[m.index] != speaker]
+            # else the one named most in it; a tie goes to the one named first
             addressee = greeted[0] if greeted else vocatives[0] if vocatives and vocatives[0] != speaker else (
-                max(set(named), key=named.count) if named else None)
+                max(named, key=lambda c: (named.count(c), -named.index(c))) if named else None)
             if addressee is None:
                 # the person reading it in the narration just before
                 before = [m for m in outside_between(p_start - 600, q.start) if m.index in links]
