@@ -191,7 +191,7 @@ class Mention:
     ``kind``: ``name`` (a proper name, perhaps with honorific or title),
     ``epithet`` ("the raven haired boy", an office: "the captain"), ``pronoun``,
     ``relational`` ("her boyfriend"), ``reference`` (a plain person noun in talk that
-    points back like a pronoun: "I can't stand the guy") or ``speaker`` (a chat/script
+    points back like a pronoun: "honestly, the guy is hopeless") or ``speaker`` (a chat/script
     prefix or letter signature).
     ``key`` is the normalised name used to cluster names (empty for others).
     """

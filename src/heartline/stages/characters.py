@@ -78,11 +78,12 @@ def _score_names(document: Document, mentions: Mentions,
     stats: dict[str, _NameStats] = {}
     roles = {(m.group("role") or m.group("role2")).lower() for m in _ROLE.finditer(text)}
     items = mentions.items
+    speaker_uses = Counter(m.key for m in items if m.kind == "speaker")
     for m in items:
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))
             st.mentions.append(m)
-            if not _heading(m, text):
+            if not _heading(m, text, speaker_uses[m.key]):
                 st.person += 10  # outweighs the handle's own lower-case spelling in the text
             continue
         if m.kind != "name":
@@ -196,11 +197,13 @@ def _score_names(document: Document, mentions: Mentions,
     return stats
 
 
-def _heading(m: Mention, text: str) -> bool:
+def _heading(m: Mention, text: str, uses: int = 1) -> bool:
     """A line prefix that heads a section rather than a speech: "FRIDAY", "THE SECOND
-    WINTER", "LATER", a script's "EXT." and an interview's "Q:" and "A:"."""
+    WINTER", "LATER", a script's "EXT." and an interview's "Q:" and "A:".  Ordinary words
+    head a section once; a prefix of such words that speaks line after line is a contact
+    saved under a joke name ("NOT HIM AGAIN:")."""
     words = m.key.replace("’", "'").split()
-    return (not words or len(m.key) == 1 or any(w in NOT_NAMES for w in words)
+    return (not words or len(m.key) == 1 or (uses < 2 and any(w in NOT_NAMES for w in words))
             or text[m.end:m.end + 1] == ".")
 
 

@@ -126,7 +126,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             if cid is None and m.quote is not None:
                 unheld.append(m)  # talk of an office before its holder is met: see below
                 continue
-            # nobody holds it yet: "The steward found me. Rob Finch was old and slow.": the
+            # nobody holds it yet: "The steward found me. Rob Pettibone was old and slow.": the
             # person the next sentences introduce; a guess from recency would be wild
             cid = cid or _introduced(m, pos, items, links, sentences, tokens, first_named)
             if cid:
@@ -164,7 +164,7 @@ def _offices_named(m: Mention) -> list[str]:
 
 def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenIndex,
                 first_named: dict[str, int]) -> str | None:
-    """ "The steward found me. Rob Finch was old.": an office that acts, then the person
+    """ "The steward found me. Rob Pettibone was old.": an office that acts, then the person
     the next sentence names for the first time."""
     if m.quote is not None or not is_subject(tokens.head_of(m)):
         return None

@@ -174,7 +174,7 @@ _ALWAYS_YOU = re.compile(
 # "it was always you who ...", "it's been you and me": a fact about someone, not a confession
 _NOT_CONFESSION = re.compile(r"[,\s]*(?:\w+[,\s]+)?(?:who|that|and)\b", re.IGNORECASE)
 # "free on friday? just the two of us": an evening for two asked for; "milk, no sugar -
-# don't ask how I know": knowing someone's small ways unasked.  Both are courtship, implied.
+# yes, I noticed": knowing someone's small ways unasked.  Both are courtship, implied.
 _JUST_US = re.compile(r"\bjust (?:us|the two of us|you and me|you and I)\b", re.IGNORECASE)
 _KNOWN_WAYS = re.compile(r"\bdon'?t ask how I know\b|\bhow you take (?:it|your (?:coffee|tea))\b",
                          re.IGNORECASE)
@@ -439,8 +439,19 @@ def _family_love(found: list[Evidence], kin: set[frozenset[str]]) -> list[Eviden
     unless the text says it is romance ("in love with")."""
     if not kin:
         return found
+    # a pair courting or married in the text is no family, whatever a kin word said of them: in a
+    # novel "his sister" is also the sister-in-law, and a kin word can resolve to the wrong person
+    courting = {frozenset((e.experiencer, e.target)) for e in found if e.kind == "romantic" and not e.negated
+                and (e.cue.lower().split()[-1] in _COURTSHIP_CUES or _IN_LOVE.search(e.text))}
     return [replace(e, kind="affection") if e.kind == "romantic" and frozenset((e.experiencer, e.target)) in kin
-            and not _IN_LOVE.search(e.text) else e for e in found]
+            and frozenset((e.experiencer, e.target)) not in courting and not _IN_LOVE.search(e.text) else e
+            for e in found]
+
+
+# cues that only a courtship or a marriage gives ("his wife", "engaged to her", "kissed him")
+_COURTSHIP_CUES = frozenset("""wife husband spouse marry married marrying marries marriage engaged engagement
+    fiance fiancé fiancee fiancée bride groom kiss kissed kissing kisses lover boyfriend girlfriend
+    courting courtship""".split())
 
 
 def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
@@ -889,7 +900,7 @@ def _sarcastic(reader: _Reader, tok: Token, quote: Quote | None) -> bool:
     return bool(_SARCASM_MARK.search(rest) or (shouted and _SARCASM_OPENER.search(said)))
 
 
-# "a loveless match", "married without love", "there was no love in it"
+# "a loveless match", "married without love", "no love lost between them"
 _LOVELESS = re.compile(r"\b(?:loveless|without love|no love (?:in|between|lost)|not for love)\b", re.IGNORECASE)
 
 
@@ -924,7 +935,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         past = False  # "had always hated him", "had loved Ann since May": it has not stopped
     long_ago = bool(_LONG_AGO.search(doc.story.text[sent.start:sent.end]))
     if long_ago:
-        past = True  # "Years ago Sam had a crush on Tess, but that was long past."
+        past = True  # "Years ago Sam had a crush on Bryony, but that was long past."
     head = reader.tokens[tok.head]
     past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
@@ -1078,7 +1089,7 @@ def _relational_evidence(reader: _Reader, relational):
         if kind == "romantic" and basis == "guess":
             continue  # a guessed husband or lover would invent a couple; a named one is evidence
         how = "narrated" if quote is None else ("stated" if quote.speaker == owner else "claimed")
-        # "her friend Tess" names the friend; "her friend" leaves the reader to work it out
+        # "her friend Bryony" names the friend; "her friend" leaves the reader to work it out
         weight = 0.9 if basis == "named" else 0.5
         weight *= 0.5 if m.head in MARRIAGE_RELATIONS else 1.0
         yield Evidence(owner, referent, kind, how, sent.start, sent.end, text, sent.scene, m.text,

@@ -117,7 +117,7 @@ _CLOSING = re.compile(
     r"|your\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:friend|servant|sister|brother|son|daughter|mother|father"
     r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)"
     r"|.*\b(?:by|under) my (?:own )?hand),?")
-# the line a letter opens with: "Dear Ann,", "My lord Reeve,", "To the Reeve, ..., these:"
+# the line a letter opens with: "Dear Ann,", "My lord Provost,", "To the Provost, ..., these:"
 _SALUTATION = re.compile(
     r"(?:(?i:my|dear|dearest|darling|hi|hey|hello)\b|(?i:" + "|".join(map(re.escape, TITLES)) + r")\.?[ \t])"
     r"[^.!?\n]{0,40}[,:!]|To[ \t][^\n]{1,120}[,:]")
@@ -126,7 +126,7 @@ _UP_TO_SALUTATION = 60  # lines a letter closed by a formula may reach up for it
 
 
 def is_salutation(line: str) -> bool:
-    """Does this line open a letter ("Dear Ann,", "To the Reeve of Dunmarsh, these:")?"""
+    """Does this line open a letter ("Dear Ann,", "To the Provost of the Fens, these:")?"""
     line = line.strip()
     return bool(_SALUTATION.fullmatch(line)) and not _CLOSING.fullmatch(line)
 

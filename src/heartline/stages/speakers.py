@@ -189,7 +189,7 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
             speaker = aliases.get(_norm(q.signature))
             named = [links[m.index] for m in own if m.kind == "name" and m.index in links
                      and links[m.index] != speaker]
-            # "Dear Ann," / "To the Reeve, these:" say who it is for, before any name inside
+            # "Dear Ann," / "To the Provost, these:" say who it is for, before any name inside
             opening = letter_opening(text, q.start, q.end)
             greeted = [links[m.index] for m in own if m.kind in ("name", "epithet") and m.end <= opening
                        and m.index in links and links[m.index] != speaker]
