@@ -9,7 +9,7 @@ import pytest
 from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Conversation, Evidence, Quote, Relation,
                              Scene, Story, Tags, polarity)
 
-TOP = {"schema", "story", "characters", "quotes", "relations", "conversations", "tags", "corrections"}
+TOP = {"schema", "story", "characters", "quotes", "relations", "conversations", "tags", "corrections", "models"}
 STORY_KEYS = {"source", "title", "words", "scenes", "format", "archive", "metadata", "declared_tags"}
 METADATA_KEYS = {"url", "authors", "fandoms", "rating", "warnings", "categories", "language", "series",
                  "summary", "notes", "chapter_titles", "extra"}

@@ -18,6 +18,7 @@ from .stages import (characters, conversations, coref, declared, evidence, feeli
 from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
 from .corrections.apply import correction_report
 from .corrections.file import Corrections, find_corrections, load_corrections
+from .stages.judge import model_card
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
@@ -58,6 +59,11 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
                     defaults={"fandom_names": NameList(), "corrections": Corrections()})
 
 
+def models_used() -> dict[str, dict]:
+    """The trained models a run uses, as the analysis JSON names them."""
+    return {"feeling_judge": model_card()}
+
+
 def analyze_story(story: Story, progress: Progress | None = None,
                   pipeline: Pipeline | None = None, names: NameList | None = None,
                   corrections: Corrections | str | Path | None = None,
@@ -84,7 +90,7 @@ def analyze_story(story: Story, progress: Progress | None = None,
     return Analysis(story=story, scenes=results["scenes"], characters=results["characters"],
                     quotes=results["speakers"], relations=results["relations"],
                     tags=results["compared_tags"], conversations=results.get("conversations", ()),
-                    corrections=correction_report(corrections, *fixes))
+                    corrections=correction_report(corrections, *fixes), models=models_used())
 
 
 def analyze(source: str | Path, progress: Progress | None = None,

@@ -391,6 +391,9 @@ class Analysis:
     mentions: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     conversations: tuple[Conversation, ...] = ()
     corrections: CorrectionReport = field(default_factory=CorrectionReport)
+    # the trained models this analysis used, by name: which scorer decided, and the model's
+    # version and training-data hash (its card), so a result can be traced to its model
+    models: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def character(self, cid: str | None) -> Character | None:
         for c in self.characters:
@@ -451,4 +454,5 @@ class Analysis:
                                    "characters": list(t.characters), "note": t.note}
                                   for t in self.tags.compared]},
             "corrections": self.corrections.to_json(),
+            "models": {name: dict(info) for name, info in sorted(self.models.items())},
         }

@@ -123,3 +123,14 @@ def test_training_command_runs_on_a_tiny_slice(tmp_path) -> None:
     model = json.loads(out.read_text())
     assert model["card"]["trained_on"] == ["script_format", "untagged_dialogue"]
     assert tuple(model["polarity"]["features"]) == FEATURES
+
+
+def test_the_analysis_json_names_the_model_it_used(analyse, monkeypatch) -> None:
+    data = analyse(_FRIENDS).to_json()
+    card = load_model()["card"]
+    assert data["models"]["feeling_judge"] == {"scorer": "trained", "file": MODEL_FILE,
+                                               "version": load_model()["version"],
+                                               "data_sha256": card["data_sha256"]}
+    monkeypatch.setenv("HEARTLINE_JUDGE", "rules")
+    from heartline.api import models_used
+    assert models_used() == {"feeling_judge": {"scorer": "rules"}}

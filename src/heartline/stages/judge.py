@@ -80,6 +80,17 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
     return out
 
 
+def model_card() -> dict[str, Any]:
+    """Which scorer decides relations in this run, and the shipped judge's version and
+    training-data hash (or nothing of a model, under the rules)."""
+    scorer = scorer_name()
+    model = load_model() if scorer == "trained" else None
+    if model is None:
+        return {"scorer": "rules"}
+    return {"scorer": "trained", "file": MODEL_FILE, "version": model.get("version", 0),
+            "data_sha256": model["card"]["data_sha256"]}
+
+
 def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
           evidence: tuple[Evidence, ...], document: Document | None, model: dict[str, Any],
           probs=None) -> tuple[Relation, ...]:
