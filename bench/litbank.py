@@ -200,6 +200,11 @@ def predict(text: str) -> tuple[str, Prediction]:
 
     story = story_from_text(text, title="LitBank excerpt")
     results = default_pipeline().run(story=story)
+    return story.text, prediction_of(story.text, results)
+
+
+def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
+    """A pipeline run's answers (``results``, over ``text``) as a ``Prediction``."""
     links = results["links"].links
     names, nominals = set(), set()
     clusters: dict[str, set] = defaultdict(set)
@@ -207,7 +212,7 @@ def predict(text: str) -> tuple[str, Prediction]:
         cid = links.get(m.index)
         if cid is None:
             continue
-        span = _strip(story.text, m.start, m.end)
+        span = _strip(text, m.start, m.end)
         clusters[cid].add(span)
         if m.kind == "name":
             names.add(span)
@@ -222,10 +227,10 @@ def predict(text: str) -> tuple[str, Prediction]:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    quotes = tuple((_strip(story.text, q.start, q.end), q.speaker)
+    quotes = tuple((_strip(text, q.start, q.end), q.speaker)
                    for q in results["speakers"] if q.kind != "letter")
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
-    return story.text, Prediction(frozenset(names), frozenset(nominals), frozenset(person),
+    return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
                                   {k: frozenset(v) for k, v in clusters.items()}, quotes, letters)
 
 
