@@ -45,6 +45,11 @@ FEATURES = (
     "vocative", "named_inside",
     # who the candidate is
     "is_narrator", "log_mentions", "salience_rank",
+    # among this quote's candidates
+    "nearest_rank", "nearest_before_para", "nearest_after_para", "next_quote_speaker_same_para",
+    # a quote with no tag lives on the conversation
+    "implicit_spoke_prev", "implicit_spoke_prev2_not_prev", "implicit_addressed_by_prev",
+    "implicit_before_main_subject", "implicit_prev_para_narration_subject",
 )
 
 _WINDOW_BEFORE = 2  # paragraphs before the quote's whose mentions make candidates
@@ -164,6 +169,18 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         for cid in sorted(vocatives):
             add(cid)
 
+        nxt_q = rule_quotes[i + 1] if i + 1 < len(rule_quotes) and quote_spans[i + 1].paragraph == q.paragraph \
+            and quote_spans[i + 1].kind == "speech" else None
+        in_para_before = [m for m in near if p_start <= m.start < q.start]
+        in_para_after = [m for m in near if q.end <= m.start < p_end]
+        nearest_before = links[in_para_before[-1].index] if in_para_before else None
+        nearest_after = links[in_para_after[0].index] if in_para_after else None
+        distance: dict[str, int] = {}
+        for m in near:
+            d = min(abs(m.start - q.start), abs(m.start - q.end))
+            cid = links[m.index]
+            distance[cid] = min(d, distance.get(cid, d))
+        by_distance = sorted(distance, key=lambda c: (distance[c], c))
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
@@ -222,7 +239,15 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "is_narrator": float(cid in narrators),
                 "log_mentions": math.log1p(counts.get(cid, 0)),
                 "salience_rank": float(min(10, ranked.get(cid, 10))),
+                "nearest_rank": float(min(5, by_distance.index(cid))) if cid in distance else 5.0,
+                "nearest_before_para": float(nearest_before == cid),
+                "nearest_after_para": float(nearest_after == cid),
+                "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),
             }
+            implicit = 0.0 if explicit else 1.0
+            for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
+                         "prev_para_narration_subject"):
+                values["implicit_" + name] = implicit * values[name]
             out.append(SpeakerRecord(q.index, cid, tuple(values[f] for f in FEATURES), explicit))
     return tuple(out)
 
