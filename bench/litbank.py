@@ -200,6 +200,11 @@ def predict(text: str) -> tuple[str, Prediction]:
 
     story = story_from_text(text, title="LitBank excerpt")
     results = default_pipeline().run(story=story)
+    return story.text, prediction_of(story.text, results)
+
+
+def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
+    """A pipeline run's answers (``results``, over ``text``) as a ``Prediction``."""
     links = results["links"].links
     names, nominals = set(), set()
     clusters: dict[str, set] = defaultdict(set)
@@ -207,7 +212,7 @@ def predict(text: str) -> tuple[str, Prediction]:
         cid = links.get(m.index)
         if cid is None:
             continue
-        span = _strip(story.text, m.start, m.end)
+        span = _strip(text, m.start, m.end)
         clusters[cid].add(span)
         if m.kind == "name":
             names.add(span)
@@ -222,10 +227,10 @@ def predict(text: str) -> tuple[str, Prediction]:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    quotes = tuple((_strip(story.text, q.start, q.end), q.speaker)
+    quotes = tuple((_strip(text, q.start, q.end), q.speaker)
                    for q in results["speakers"] if q.kind != "letter")
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
-    return story.text, Prediction(frozenset(names), frozenset(nominals), frozenset(person),
+    return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
                                   {k: frozenset(v) for k, v in clusters.items()}, quotes, letters)
 
 
@@ -441,9 +446,11 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "",
         f"{s['documents']} excerpts, {s['tokens']:,} tokens, analysed in {s['seconds']:.0f} s "
         "(`.venv/bin/python bench/litbank.py` prints the same table alone). LitBank is by David Bamman "
-        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline learns nothing from "
-        "LitBank: it is rules over spaCy's `en_core_web_sm`, so every excerpt is unseen, and there is no "
-        "train/test split to speak of. BookNLP's figures are copied from its README, not re-run here; they "
+        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline's entities, coreference "
+        "and quotations learn nothing from LitBank: they are rules over spaCy's `en_core_web_sm`, so every excerpt "
+        "is unseen. The speaker scorer is trained on LitBank: measure it held out with "
+        "`bench/train_speakers.py` (document-level cross-validation), or run this with "
+        "`HEARTLINE_SPEAKERS=rules` for the rules alone. BookNLP's figures are copied from its README, not re-run here; they "
         "are for models *trained* on LitBank, and their metrics differ as the last column says.",
         "",
         "| task | heartline: P / R / **F1** or accuracy | BookNLP small / big | how the two differ |",

@@ -11,7 +11,15 @@ names or the one reading it.
 from __future__ import annotations
 
 import bisect
+import json
+import os
 import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import HeartlineError
 
 from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
 from ..pipeline import stage
@@ -129,10 +137,75 @@ def _main_clause(verb, tokens: TokenIndex) -> bool:
     return False
 
 
+MODEL_FILE = "speaker_scorer.json"
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any] | None:
+    """The shipped speaker scorer, or None when the package carries none (the rules decide)."""
+    from .speaker_features import FEATURES
+    try:
+        text = resources.files("heartline.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    data = json.loads(text)
+    if tuple(data["scorer"]["features"]) != FEATURES:
+        raise HeartlineError(f"the shipped {MODEL_FILE} was trained on other features than this code "
+                             f"computes; retrain it with bench/train_speakers.py")
+    return data
+
+
+def scorer_name() -> str:
+    """``trained`` or ``rules``: who picks the speakers of quotes in quotation marks."""
+    choice = os.environ.get("HEARTLINE_SPEAKERS", "").strip().lower() or "trained"
+    if choice not in ("trained", "rules"):
+        raise HeartlineError(f"HEARTLINE_SPEAKERS must be 'trained' or 'rules', not {choice!r}")
+    return "trained" if choice == "trained" and load_model() is not None else "rules"
+
+
 @stage("speakers", needs=("document", "quote_spans", "mentions", "cast", "coref"), produces="speakers")
 def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                        cast: Cast, coref: Coreference) -> tuple[Quote, ...]:
-    """Credit every quote to a speaker and, where the text shows one, an addressee."""
+    """Credit every quote to a speaker and, where the text shows one, an addressee: the
+    rules below read each quote; then, unless ``HEARTLINE_SPEAKERS=rules``, the trained
+    scorer re-ranks the candidates of every quote in quotation marks."""
+    quotes = rule_speakers(document, quote_spans, mentions, cast, coref)
+    model = load_model() if scorer_name() == "trained" else None
+    if model is None:
+        return quotes
+    return rescore(document, quote_spans, mentions, cast, coref, quotes, model)
+
+
+def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions, cast: Cast,
+            coref: Coreference, quotes: tuple[Quote, ...], model: dict[str, Any]) -> tuple[Quote, ...]:
+    """The rules' quotes with each speech quote's speaker chosen by ``model`` among its candidates."""
+    from ..learn import LinearModel
+    from .speaker_features import choose, speaker_records
+
+    records = speaker_records(document, quote_spans, mentions, cast, coref, quotes)
+    if not records:
+        return quotes
+    probs = LinearModel.from_json(model["scorer"]).probabilities([r.values for r in records])
+    best = choose(records, probs)
+    out = []
+    for q in quotes:
+        pick = best.get(q.index)
+        if pick is None or pick[0] == q.speaker:
+            out.append(q)
+            continue
+        speaker = pick[0]
+        addressee, addressed = q.addressee, q.addressed
+        if addressee == speaker:  # the rules had it the other way round
+            addressee, addressed = q.speaker, "turn"
+        out.append(replace(q, speaker=speaker, addressee=addressee,
+                           addressed=addressed if addressee else "",
+                           tag_pronoun=q.tag_pronoun if q.speaker is not None else None))
+    return tuple(out)
+
+
+def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                  cast: Cast, coref: Coreference) -> tuple[Quote, ...]:
+    """The rules' reading of every quote: speaker and addressee."""
     text = document.story.text
     tokens = TokenIndex(document)
     links = dict(coref.links)

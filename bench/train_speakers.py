@@ -1,0 +1,238 @@
+"""Train the speaker scorer on LitBank, measure it by document-level cross-validation, ship it.
+
+    .venv/bin/python bench/train_speakers.py [--shared ../shared] [--out src/heartline/models/speaker_scorer.json]
+                                             [--cache FILE] [--limit N] [--folds 5] [--dry-run]
+
+Every LitBank excerpt is analysed once by the rules (``HEARTLINE_SPEAKERS=rules``), as
+``bench/litbank.py`` does, and every quote in quotation marks gets its candidate speakers'
+feature records (``heartline.stages.speaker_features``).  A candidate is labelled *yes* when
+the LitBank chain its character maps to (``bench/litbank.py``'s ``character_to_entity``) is
+the gold speaker of the gold quote the heartline quote overlaps.  Only quotes with at least
+one right candidate train the scorer (a quote whose speaker is not among the candidates
+teaches nothing about ranking them); every quote is scored.
+
+Cross-validation is over documents: excerpt ``k`` (in name order) is in fold ``k % folds``,
+so a book is never on both sides.  The table gives, per fold and as the fold mean, the rules'
+and the held-out scorer's speaker B³ (over all gold quotes, as bench/litbank.py), accuracy
+on the quotes heartline found, and accuracy on the explicit quotes (a speech tag with a
+subject follows the quote).  The shipped model is trained on every excerpt.  Deterministic.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, excerpt_names,  # noqa: E402
+                           excerpt_text, inner_quote_span, match_by_overlap, prediction_of, read_excerpt)
+from bench.metrics import ZERO, b_cubed  # noqa: E402
+from heartline import learn  # noqa: E402
+from heartline.stages.speaker_features import FEATURES, SpeakerRecord, choose  # noqa: E402
+
+DEFAULT_OUT = ROOT / "src" / "heartline" / "models" / "speaker_scorer.json"
+CLASSES = ("no", "yes")
+L2 = 2.0
+
+
+@dataclass
+class Doc:
+    name: str
+    gold: list[str | None]  # gold speaker chain of each gold quote
+    matched: dict[int, int]  # gold quote -> heartline quote index (QuoteSpan index)
+    rules: dict[int, str | None]  # heartline quote index -> the rules' speaker
+    to_entity: dict[str, str]
+    records: tuple[SpeakerRecord, ...]
+    labels: list[int]
+    useful: set[int]  # heartline quotes with a right candidate
+
+
+def collect(litbank: Path, limit: int | None = None) -> list[Doc]:
+    saved = os.environ.get("HEARTLINE_SPEAKERS")
+    os.environ["HEARTLINE_SPEAKERS"] = "rules"
+    try:
+        return _collect(litbank, limit)
+    finally:
+        if saved is None:
+            del os.environ["HEARTLINE_SPEAKERS"]
+        else:
+            os.environ["HEARTLINE_SPEAKERS"] = saved
+
+
+def _collect(litbank: Path, limit: int | None) -> list[Doc]:
+    from heartline.api import DEFAULT_STAGES, default_pipeline
+    from heartline.formats.text import story_from_text
+    from heartline.stages.speaker_features import speaker_records
+
+    # nothing after speech_coref bears on speakers or on the characters they map to
+    pipeline = default_pipeline(DEFAULT_STAGES[:DEFAULT_STAGES.index("speech_coref") + 1])
+    out = []
+    for name in excerpt_names(litbank)[:limit]:
+        started = time.perf_counter()
+        excerpt = read_excerpt(litbank, name)
+        original = (litbank / "original" / f"{name}.txt").read_text(encoding="utf-8")
+        story = story_from_text(excerpt_text(original, excerpt.tokens), title="LitBank excerpt")
+        results = pipeline.run(story=story)
+        prediction = prediction_of(story.text, results)
+        quotes = [q for q in results["speakers"] if q.kind != "letter"]
+        tokens = excerpt.tokens
+        spans = align_tokens(tokens, story.text)
+        gold_q = [inner_quote_span(tokens, spans, q.first, q.last) for q in excerpt.quotes]
+        matched = {gi: quotes[pi].index for gi, pi in
+                   match_by_overlap(gold_q, [s for s, _ in prediction.quotes]).items()}
+        entity_of: dict = {}
+        for m in excerpt.mentions:
+            entity_of.setdefault((spans[m.first][0], spans[m.last][1]), m.entity)
+        to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
+                                        prediction.names)
+        records = speaker_records(results["document"], results["quote_spans"], results["mentions"],
+                                  results["cast"], results["coref"], results["speakers"])
+        gold_of = {qi: excerpt.quotes[gi].speaker for gi, qi in matched.items()}
+        labels = [int(gold_of.get(r.quote) is not None and to_entity.get(r.candidate) == gold_of[r.quote])
+                  for r in records]
+        useful = {r.quote for r, y in zip(records, labels) if y}
+        out.append(Doc(name, [q.speaker for q in excerpt.quotes], matched,
+                       {q.index: q.speaker for q in quotes}, to_entity, records, labels, useful))
+        print(f"train_speakers: {name}: {len(quotes)} quotes, {len(records)} candidates, "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    return out
+
+
+def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
+    rows, labels = [], []
+    for d in docs:
+        for r, y in zip(d.records, d.labels):
+            if r.quote in d.useful:
+                rows.append(r.values)
+                labels.append(y)
+    return rows, labels
+
+
+def train(docs: list[Doc]) -> learn.LinearModel | None:
+    rows, labels = training_rows(docs)
+    if len(set(labels)) < 2:
+        return None
+    return learn.fit(rows, labels, FEATURES, CLASSES, l2=L2)
+
+
+def predicted(doc: Doc, model: learn.LinearModel | None) -> dict[int, str | None]:
+    """Heartline quote index -> speaker: the rules', with the scorer's choice where it has one."""
+    out = dict(doc.rules)
+    if model is not None and doc.records:
+        best = choose(doc.records, model.probabilities([r.values for r in doc.records]))
+        out.update({qi: cid for qi, (cid, _) in best.items()})
+    return out
+
+
+def score(docs: list[Doc], choice: dict[str, dict[int, str | None]]) -> dict[str, float]:
+    """Speaker B³ F1 over all gold quotes, accuracy on found quotes and on explicit ones (percent)."""
+    b3, right, found, ex_right, ex_total = ZERO, 0, 0, 0, 0
+    for d in docs:
+        explicit = {r.quote for r in d.records if r.explicit}
+        speakers = choice[d.name]
+        gold_groups: dict[Any, set] = defaultdict(set)
+        pred_groups: dict[Any, set] = defaultdict(set)
+        for gi, gold in enumerate(d.gold):
+            gold_groups[gold or ("nobody", gi)].add(gi)
+            qi = d.matched.get(gi)
+            speaker = speakers.get(qi) if qi is not None else None
+            pred_groups[speaker if speaker is not None else ("nobody", gi)].add(gi)
+            ok = speaker is not None and gold is not None and d.to_entity.get(speaker) == gold
+            if qi is not None:
+                found += 1
+                right += ok
+                if qi in explicit:
+                    ex_total += 1
+                    ex_right += ok
+        b3 = b3 + b_cubed([frozenset(g) for g in pred_groups.values()], [frozenset(g) for g in gold_groups.values()])
+    return {"b3": 100 * b3.f1, "acc_found": 100 * right / found if found else 0.0,
+            "acc_explicit": 100 * ex_right / ex_total if ex_total else 0.0,
+            "found": found, "explicit": ex_total}
+
+
+def cross_validate(docs: list[Doc], folds: int) -> list[dict[str, Any]]:
+    out = []
+    for k in range(folds):
+        test = [d for i, d in enumerate(docs) if i % folds == k]
+        train_docs = [d for i, d in enumerate(docs) if i % folds != k]
+        if not test:
+            continue
+        model = train(train_docs)
+        rules = score(test, {d.name: dict(d.rules) for d in test})
+        trained = score(test, {d.name: predicted(d, model) for d in test})
+        out.append({"fold": k, "documents": len(test), "rules": rules, "trained": trained})
+    return out
+
+
+def fold_mean(cv: list[dict[str, Any]], who: str, key: str) -> float:
+    return statistics.fmean(f[who][key] for f in cv)
+
+
+def render(cv: list[dict[str, Any]]) -> str:
+    lines = [f"{'fold':>4} {'docs':>4} | {'rules B3':>8} {'acc found':>9} {'acc expl':>8} | "
+             f"{'trained B3':>10} {'acc found':>9} {'acc expl':>8}"]
+    for f in cv:
+        r, t = f["rules"], f["trained"]
+        lines.append(f"{f['fold']:>4} {f['documents']:>4} | {r['b3']:8.1f} {r['acc_found']:9.1f} "
+                     f"{r['acc_explicit']:8.1f} | {t['b3']:10.1f} {t['acc_found']:9.1f} {t['acc_explicit']:8.1f}")
+    lines.append(f"{'mean':>9} | {fold_mean(cv, 'rules', 'b3'):8.1f} {fold_mean(cv, 'rules', 'acc_found'):9.1f} "
+                 f"{fold_mean(cv, 'rules', 'acc_explicit'):8.1f} | {fold_mean(cv, 'trained', 'b3'):10.1f} "
+                 f"{fold_mean(cv, 'trained', 'acc_found'):9.1f} {fold_mean(cv, 'trained', 'acc_explicit'):8.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--cache", type=Path, help="keep the analysed excerpts here between runs (pickle)")
+    ap.add_argument("--limit", type=int, help="the first N excerpts only (a CI-sized run)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--dry-run", action="store_true", help="measure, but write no model file")
+    args = ap.parse_args(argv)
+    litbank = args.shared.resolve() / "litbank"
+    if not (litbank / "entities" / "brat").is_dir():
+        sys.exit(f"train_speakers: no LitBank in {litbank} (is --shared right?)")
+    if args.cache and args.cache.exists():
+        docs = pickle.loads(args.cache.read_bytes())[:args.limit]
+    else:
+        docs = collect(litbank, args.limit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(docs))
+    cv = cross_validate(docs, args.folds)
+    print(render(cv))
+    if args.dry_run:
+        return 0
+    model = train(docs)
+    if model is None:
+        sys.exit("train_speakers: the excerpts hold no quote with a right candidate; nothing to train")
+    rows, labels = training_rows(docs)
+    card = {"trained_on": f"LitBank, {len(docs)} excerpts", "rows": len(rows),
+            "data_sha256": learn.data_hash(rows, labels),
+            "learner": f"binary logistic regression (no / yes per candidate), L2 {L2}, Newton's method in numpy",
+            "cross_validation": {
+                "folds": args.folds, "split": "by document (excerpt k in fold k % folds)",
+                "fold_mean": {who: {key: round(fold_mean(cv, who, key), 2) for key in ("b3", "acc_found", "acc_explicit")}
+                              for who in ("rules", "trained")}},
+            "retrain": "bench/train_speakers.py"}
+    out = {"version": 1, "card": card, "scorer": model.to_json()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"train_speakers: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

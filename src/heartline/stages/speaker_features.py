@@ -1,0 +1,262 @@
+"""Speaker candidates and their feature records, for the trained speaker scorer.
+
+For every quotation in quotation marks, the candidates are the characters active around
+it: people mentioned in its paragraph, the two paragraphs before and the one after, the
+last speakers of the conversation, the one the previous quote was said to, the names the
+quote itself calls out, and the rules' own choice.  Each candidate gets one record of
+numbers named in ``FEATURES``: where its mentions lie (before, in the tag, after; tokens
+and paragraphs away), their syntactic role (subject of the tag, subject of a speech
+verb), whether the tag's pronoun fits it, the turn-taking of the conversation (spoke the
+previous quote, the one before, was addressed by it), whether this quote calls it by name
+(then it is spoken to, not speaking), and whether the rules chose it.  The model file
+lists the feature names it was trained on (``bench/train_speakers.py``).
+
+Turn-taking features read the rules' speakers of the earlier quotes, both in training
+and in use, so the two never disagree about what the records mean.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
+from .lexicon import SPEECH_VERBS
+from .mentions import Mentions
+from .tokens import TokenIndex, is_subject
+
+FEATURES = (
+    "bias", "is_rules", "rules_none",
+    # the speech tag after the quote
+    "tag_subject", "tag_speech_subject", "tag_subject_attached", "tag_name_subject", "in_tag",
+    "tag_pronoun_agrees", "tag_pronoun_disagrees", "tag_first_person_narrator",
+    # the narration before the quote, in its paragraph
+    "before_main_subject", "before_subject", "before_last_mention", "before_mention", "before_count",
+    # the rest of the paragraph, the paragraphs around
+    "after_mention", "prev_para_mention", "prev_para_last_subject", "prev_para_narration_subject",
+    "prev2_para_mention", "next_para_mention",
+    "log_chars_nearest", "paras_nearest", "no_mention_near",
+    # the conversation
+    "spoke_prev", "spoke_prev2", "addressed_by_prev", "spoke_prev_same_para", "spoke_prev_new_para",
+    "continues_prev", "recent_turns", "spoke_prev2_not_prev",
+    # the quote itself
+    "vocative", "named_inside",
+    # who the candidate is
+    "is_narrator", "log_mentions", "salience_rank",
+    # among this quote's candidates
+    "nearest_rank", "nearest_before_para", "nearest_after_para", "next_quote_speaker_same_para",
+    # a quote with no tag lives on the conversation
+    "implicit_spoke_prev", "implicit_spoke_prev2_not_prev", "implicit_addressed_by_prev",
+    "implicit_before_main_subject", "implicit_prev_para_narration_subject",
+)
+
+_WINDOW_BEFORE = 2  # paragraphs before the quote's whose mentions make candidates
+_WINDOW_AFTER = 1
+_FAR = 3000  # characters: "no mention near"
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    """One candidate speaker of one quote."""
+
+    quote: int  # QuoteSpan index
+    candidate: str  # character id
+    values: tuple[float, ...]
+    explicit: bool = False  # the quote has a speech tag with a subject (quote-level)
+
+    def feature(self, name: str) -> float:
+        return self.values[FEATURES.index(name)]
+
+
+def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                    cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
+    """The candidates of every ``speech`` quote, with their feature records."""
+    from .speakers import _continues, _main_clause, _recent, _tag_attached, is_vocative
+    from .reader import READER_ID
+
+    text = document.story.text
+    tokens = TokenIndex(document)
+    links = dict(coref.links)
+    gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
+    reader = next((c.id for c in cast.characters if c.id == READER_ID), None)
+    narrators = frozenset(links[m.index] for m in mentions.items
+                          if m.kind == "pronoun" and m.quote is None and m.index in links
+                          and (m.person == 1 or (m.person == 2 and links[m.index] == reader)))
+    outside = [m for m in mentions.items if m.quote is None and m.index in links
+               and m.kind in ("name", "pronoun", "epithet", "relational")]
+    starts = [m.start for m in outside]
+    counts = Counter(links[m.index] for m in outside)
+    ranked = {cid: r for r, (cid, _) in enumerate(counts.most_common())}
+    inside: dict[int, list[Mention]] = {}
+    for m in mentions.items:
+        if m.quote is not None:
+            inside.setdefault(m.quote, []).append(m)
+    paragraphs = document.paragraphs
+    quoted_paragraphs = {q.paragraph for q in quote_spans}
+    para_starts = [p[0] for p in paragraphs]
+
+    def between(lo: int, hi: int) -> list[Mention]:
+        return outside[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def para(k: int) -> tuple[int, int] | None:
+        return paragraphs[k] if 0 <= k < len(paragraphs) else None
+
+    def subject(m: Mention) -> bool:
+        return m.kind in ("name", "pronoun", "epithet") and is_subject(tokens.head_of(m))
+
+    def main_subject(m: Mention) -> bool:
+        if not subject(m):
+            return False
+        return _main_clause(tokens.tokens[tokens.head_of(m).head], tokens)
+
+    out: list[SpeakerRecord] = []
+    for i, q in enumerate(quote_spans):
+        if q.kind != "speech" or i >= len(rule_quotes):
+            continue
+        rq = rule_quotes[i]
+        same_para = i > 0 and quote_spans[i - 1].paragraph == q.paragraph
+        p_start, p_end = para(q.paragraph) or (q.start, q.end)
+        nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph \
+            else p_end
+        prv = quote_spans[i - 1].end if same_para else p_start
+        tag_end = nxt
+        dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
+        if dot:
+            tag_end = q.end + 1 + dot.end()
+        after_all = between(q.end, nxt)
+        tag = [m for m in after_all if m.start < tag_end]
+        attached = _tag_attached(text, q, tag_end, tag, links, tokens)
+        tag_subjects = [m for m in tag if subject(m)]
+        first_subject = tag_subjects[0] if tag_subjects else None
+        explicit = attached and first_subject is not None
+        before = between(prv, q.start)
+        before_subjects = [m for m in before if subject(m)]
+        before_main = next((m for m in reversed(before) if main_subject(m)), None) or (
+            before_subjects[-1] if before_subjects else None)
+        rest = between(tag_end, p_end)
+        prev_p, prev2_p, next_p = para(q.paragraph - 1), para(q.paragraph - 2), para(q.paragraph + 1)
+        prev_mentions = between(*prev_p) if prev_p else []
+        prev2_mentions = between(*prev2_p) if prev2_p else []
+        next_mentions = between(*next_p) if next_p else []
+        prev_last_subject = next((m for m in reversed(prev_mentions) if main_subject(m)), None)
+        prev_narration = q.paragraph - 1 not in quoted_paragraphs
+        own = inside.get(q.index, [])
+        vocatives = {links[m.index] for m in own if m.kind == "name" and m.index in links and is_vocative(text, q, m)}
+        named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links} - vocatives
+        recent = _recent(list(rule_quotes[:i]), quote_spans, q, back=6)
+        prev = recent[0] if recent else None
+        prev2 = recent[1] if len(recent) > 1 else None
+        continues = _continues(text, quote_spans, i)
+
+        window_lo = (prev2_p or prev_p or (p_start, p_end))[0]
+        window_hi = (next_p or (p_start, p_end))[1]
+        near = between(window_lo, window_hi)
+        candidates: list[str] = []
+
+        def add(cid: str | None) -> None:
+            if cid and cid not in candidates:
+                candidates.append(cid)
+
+        for m in near:
+            add(links[m.index])
+        for r in recent[:3]:
+            add(r.speaker)
+        if prev is not None:
+            add(prev.addressee)
+        add(rq.speaker)
+        for cid in sorted(vocatives):
+            add(cid)
+
+        nxt_q = rule_quotes[i + 1] if i + 1 < len(rule_quotes) and quote_spans[i + 1].paragraph == q.paragraph \
+            and quote_spans[i + 1].kind == "speech" else None
+        in_para_before = [m for m in near if p_start <= m.start < q.start]
+        in_para_after = [m for m in near if q.end <= m.start < p_end]
+        nearest_before = links[in_para_before[-1].index] if in_para_before else None
+        nearest_after = links[in_para_after[0].index] if in_para_after else None
+        distance: dict[str, int] = {}
+        for m in near:
+            d = min(abs(m.start - q.start), abs(m.start - q.end))
+            cid = links[m.index]
+            distance[cid] = min(d, distance.get(cid, d))
+        by_distance = sorted(distance, key=lambda c: (distance[c], c))
+        for cid in candidates:
+            mine = [m for m in near if links[m.index] == cid]
+            if mine:
+                nearest = min(min(abs(m.start - q.start), abs(m.start - q.end)) for m in mine)
+                paras = min(abs(bisect.bisect_right(para_starts, m.start) - 1 - q.paragraph) for m in mine)
+            else:
+                nearest, paras = _FAR, 4
+            g = gender.get(cid, "unknown")
+            pron = first_subject if first_subject is not None and first_subject.kind == "pronoun" else None
+            agrees = disagrees = first_narr = 0.0
+            if pron is not None and pron.person == 3 and pron.gender:
+                agrees = float(g == pron.gender and cid not in narrators)
+                disagrees = float((g not in ("unknown", "", pron.gender)) or cid in narrators)
+            if pron is not None and pron.person == 1:
+                first_narr = float(cid in narrators)
+            is_tag_subject = first_subject is not None and links[first_subject.index] == cid
+            speech_verb = is_tag_subject and tokens.tokens[tokens.head_of(first_subject).head].lemma in SPEECH_VERBS
+            values = {
+                "bias": 1.0,
+                "is_rules": float(rq.speaker == cid),
+                "rules_none": float(rq.speaker is None),
+                "tag_subject": float(is_tag_subject),
+                "tag_speech_subject": float(speech_verb),
+                "tag_subject_attached": float(is_tag_subject and attached),
+                "tag_name_subject": float(is_tag_subject and first_subject.kind == "name"),
+                "in_tag": float(any(links[m.index] == cid for m in tag)),
+                "tag_pronoun_agrees": agrees,
+                "tag_pronoun_disagrees": disagrees,
+                "tag_first_person_narrator": first_narr,
+                "before_main_subject": float(before_main is not None and links[before_main.index] == cid),
+                "before_subject": float(any(links[m.index] == cid for m in before_subjects)),
+                "before_last_mention": float(bool(before) and links[before[-1].index] == cid),
+                "before_mention": float(any(links[m.index] == cid for m in before)),
+                "before_count": float(min(3, sum(links[m.index] == cid for m in before))),
+                "after_mention": float(any(links[m.index] == cid for m in rest)),
+                "prev_para_mention": float(any(links[m.index] == cid for m in prev_mentions)),
+                "prev_para_last_subject": float(prev_last_subject is not None and links[prev_last_subject.index] == cid),
+                "prev_para_narration_subject": float(prev_narration and prev_last_subject is not None
+                                                     and links[prev_last_subject.index] == cid),
+                "prev2_para_mention": float(any(links[m.index] == cid for m in prev2_mentions)),
+                "next_para_mention": float(any(links[m.index] == cid for m in next_mentions)),
+                "log_chars_nearest": math.log1p(nearest),
+                "paras_nearest": float(paras),
+                "no_mention_near": float(not mine),
+                "spoke_prev": float(prev is not None and prev.speaker == cid),
+                "spoke_prev2": float(prev2 is not None and prev2.speaker == cid),
+                "addressed_by_prev": float(prev is not None and prev.addressee == cid),
+                "spoke_prev_same_para": float(prev is not None and prev.speaker == cid and same_para),
+                "spoke_prev_new_para": float(prev is not None and prev.speaker == cid and not same_para),
+                "continues_prev": float(continues and prev is not None and prev.speaker == cid),
+                "recent_turns": float(sum(r.speaker == cid for r in recent)),
+                "spoke_prev2_not_prev": float(prev2 is not None and prev2.speaker == cid
+                                              and prev is not None and prev.speaker != cid),
+                "vocative": float(cid in vocatives),
+                "named_inside": float(cid in named_inside),
+                "is_narrator": float(cid in narrators),
+                "log_mentions": math.log1p(counts.get(cid, 0)),
+                "salience_rank": float(min(10, ranked.get(cid, 10))),
+                "nearest_rank": float(min(5, by_distance.index(cid))) if cid in distance else 5.0,
+                "nearest_before_para": float(nearest_before == cid),
+                "nearest_after_para": float(nearest_after == cid),
+                "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),
+            }
+            implicit = 0.0 if explicit else 1.0
+            for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
+                         "prev_para_narration_subject"):
+                values["implicit_" + name] = implicit * values[name]
+            out.append(SpeakerRecord(q.index, cid, tuple(values[f] for f in FEATURES), explicit))
+    return tuple(out)
+
+
+def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:
+    """Quote index -> (the candidate most likely its speaker, its probability)."""
+    best: dict[int, tuple[str, float]] = {}
+    for rec, p in zip(records, probabilities):
+        yes = float(p[1])
+        if rec.quote not in best or yes > best[rec.quote][1]:
+            best[rec.quote] = (rec.candidate, yes)
+    return best

@@ -1,0 +1,109 @@
+"""The trained speaker scorer: candidate records, the shipped model, the rules switch, training."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from heartline.errors import HeartlineError
+from heartline.stages import speakers
+from heartline.stages.speaker_features import FEATURES, choose, speaker_records
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+# Invented: two people talking, one tag by name, one by pronoun, one untagged turn.
+_TALK = """Mia came into the kitchen. Tom was making tea by the window.
+
+"You're up early," Tom said.
+
+"I couldn't sleep," she said, and sat down.
+
+"Bad dreams?"
+
+"Tom, don't," Mia said.
+"""
+
+
+def _records(results):
+    return speaker_records(results["document"], results["quote_spans"], results["mentions"],
+                           results["cast"], results["coref"], results["speakers"])
+
+
+def _record(records, quote: int, cid: str):
+    found = [r for r in records if r.quote == quote and r.candidate == cid]
+    assert found, f"no record for {cid} on quote {quote}: {[(r.quote, r.candidate) for r in records]}"
+    return found[0]
+
+
+def test_the_shipped_model_loads_offline_and_matches_the_features() -> None:
+    model = speakers.load_model()
+    assert model is not None
+    assert tuple(model["scorer"]["features"]) == FEATURES
+    assert model["scorer"]["classes"] == ["no", "yes"]
+    assert model["card"]["cross_validation"]["split"].startswith("by document")
+
+
+def test_the_scorer_names_the_speakers_of_an_invented_talk(run) -> None:
+    assert speakers.scorer_name() == "trained"
+    got = [(q.text, q.speaker) for q in run(_TALK)["speakers"]]
+    assert got == [("You're up early,", "tom"), ("I couldn't sleep,", "mia"),
+                   ("Bad dreams?", "tom"), ("Tom, don't,", "mia")]
+
+
+def test_a_speech_tag_subject_is_marked(run) -> None:
+    records = _records(run('Mia and Tom sat on the wall.\n\n"Hello," Mia said.'))
+    mia, tom = _record(records, 0, "mia"), _record(records, 0, "tom")
+    assert mia.feature("tag_subject") == 1.0 and mia.feature("tag_speech_subject") == 1.0
+    assert tom.feature("tag_subject") == 0.0
+    assert mia.explicit
+
+
+def test_a_name_called_out_is_a_vocative_not_a_speaker(run) -> None:
+    records = _records(run('Mia and Tom sat on the wall.\n\n"Tom, wait!" Mia shouted.'))
+    assert _record(records, 0, "tom").feature("vocative") == 1.0
+    assert _record(records, 0, "mia").feature("vocative") == 0.0
+
+
+def test_turn_taking_features_read_the_previous_quote(run) -> None:
+    records = _records(run(_TALK))
+    # quote 2 ("Bad dreams?") has no tag: Mia spoke the one before, and was spoken to by Tom first
+    assert _record(records, 2, "mia").feature("spoke_prev") == 1.0
+    assert _record(records, 2, "tom").feature("spoke_prev2_not_prev") == 1.0
+    assert _record(records, 2, "tom").feature("implicit_spoke_prev2_not_prev") == 1.0
+    # the "she" of quote 1 fits Mia, not Tom
+    assert _record(records, 1, "mia").feature("tag_pronoun_agrees") == 1.0
+    assert _record(records, 1, "tom").feature("tag_pronoun_disagrees") == 1.0
+
+
+def test_choose_takes_the_most_likely_candidate_per_quote(run) -> None:
+    records = _records(run(_TALK))
+    probs = [[0.9, 0.1] if r.candidate == "mia" else [0.2, 0.8] for r in records]
+    assert all(cid == "tom" for cid, _ in choose(records, probs).values())
+
+
+def test_the_rules_switch(monkeypatch) -> None:
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")
+    assert speakers.scorer_name() == "rules"
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "oracle")
+    with pytest.raises(HeartlineError):
+        speakers.scorer_name()
+
+
+@pytest.mark.skipif(not (SHARED / "litbank" / "entities" / "brat").is_dir(),
+                    reason="../shared/litbank is absent: nothing to train on")
+def test_training_command_runs_on_a_tiny_litbank_slice(tmp_path) -> None:
+    out = tmp_path / "speakers.json"
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_speakers.py"), "--shared", str(SHARED),
+                           "--limit", "6", "--folds", "2", "--out", str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "mean" in done.stdout and "trained B3" in done.stdout
+    model = json.loads(out.read_text())
+    assert tuple(model["scorer"]["features"]) == FEATURES
+    assert model["card"]["trained_on"] == "LitBank, 6 excerpts"
