@@ -18,7 +18,8 @@ from .stages import (characters, conversations, coref, declared, evidence, feeli
 from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
 from .corrections.apply import correction_report
 from .corrections.file import Corrections, find_corrections, load_corrections
-from .stages.judge import model_card
+from .stages import judge as _judge
+from .stages import speakers as _speakers
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
@@ -61,7 +62,7 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 
 def models_used() -> dict[str, dict]:
     """The trained models a run uses, as the analysis JSON names them."""
-    return {"feeling_judge": model_card()}
+    return {"feeling_judge": _judge.model_card(), "speaker_scorer": _speakers.model_card()}
 
 
 def analyze_story(story: Story, progress: Progress | None = None,

@@ -133,4 +133,5 @@ def test_the_analysis_json_names_the_model_it_used(analyse, monkeypatch) -> None
                                                "data_sha256": card["data_sha256"]}
     monkeypatch.setenv("HEARTLINE_JUDGE", "rules")
     from heartline.api import models_used
-    assert models_used() == {"feeling_judge": {"scorer": "rules"}}
+    assert models_used()["feeling_judge"] == {"scorer": "rules"}
+    assert models_used()["speaker_scorer"]["scorer"] == "trained"

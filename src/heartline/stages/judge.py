@@ -17,14 +17,11 @@ cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=
 """
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from ..errors import HeartlineError
 from ..learn import LinearModel
+from ..models import card, load_shipped, scorer_choice
 from ..model import Document, Evidence, Relation, polarity
 from ..pipeline import stage
 from .pair_features import FEATURES, PairRecord
@@ -36,27 +33,14 @@ COLD_MOMENT = "judge:cold-moment"
 _MOMENTS_SHOWN = 3
 
 
-@lru_cache(maxsize=1)
 def load_model() -> dict[str, Any] | None:
     """The shipped judge, or None when the package carries none (the rules then decide)."""
-    try:
-        text = resources.files("heartline.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return None
-    import json
-    data = json.loads(text)
-    if tuple(data["polarity"]["features"]) != FEATURES:
-        raise HeartlineError(f"the shipped {MODEL_FILE} was trained on other features than this code "
-                             f"computes; retrain it with bench/train_judge.py")
-    return data
+    return load_shipped(MODEL_FILE, "polarity", FEATURES, "bench/train_judge.py")
 
 
 def scorer_name() -> str:
     """``trained`` or ``rules``: which scorer decides the relations in this run."""
-    choice = os.environ.get("HEARTLINE_JUDGE", "").strip().lower() or "trained"
-    if choice not in ("trained", "rules"):
-        raise HeartlineError(f"HEARTLINE_JUDGE must be 'trained' or 'rules', not {choice!r}")
-    return "trained" if choice == "trained" and load_model() is not None else "rules"
+    return scorer_choice("HEARTLINE_JUDGE", load_model() is not None)
 
 
 def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
@@ -81,14 +65,9 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
 
 
 def model_card() -> dict[str, Any]:
-    """Which scorer decides relations in this run, and the shipped judge's version and
-    training-data hash (or nothing of a model, under the rules)."""
+    """Which scorer decides relations in this run, and the shipped judge's version and hash."""
     scorer = scorer_name()
-    model = load_model() if scorer == "trained" else None
-    if model is None:
-        return {"scorer": "rules"}
-    return {"scorer": "trained", "file": MODEL_FILE, "version": model.get("version", 0),
-            "data_sha256": model["card"]["data_sha256"]}
+    return card(MODEL_FILE, scorer, load_model() if scorer == "trained" else None)
 
 
 def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],

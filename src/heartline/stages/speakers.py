@@ -11,17 +11,12 @@ names or the one reading it.
 from __future__ import annotations
 
 import bisect
-import json
-import os
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from ..errors import HeartlineError
-
 from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
+from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from .tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
@@ -140,27 +135,21 @@ def _main_clause(verb, tokens: TokenIndex) -> bool:
 MODEL_FILE = "speaker_scorer.json"
 
 
-@lru_cache(maxsize=1)
 def load_model() -> dict[str, Any] | None:
     """The shipped speaker scorer, or None when the package carries none (the rules decide)."""
     from .speaker_features import FEATURES
-    try:
-        text = resources.files("heartline.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return None
-    data = json.loads(text)
-    if tuple(data["scorer"]["features"]) != FEATURES:
-        raise HeartlineError(f"the shipped {MODEL_FILE} was trained on other features than this code "
-                             f"computes; retrain it with bench/train_speakers.py")
-    return data
+    return load_shipped(MODEL_FILE, "scorer", FEATURES, "bench/train_speakers.py")
 
 
 def scorer_name() -> str:
     """``trained`` or ``rules``: who picks the speakers of quotes in quotation marks."""
-    choice = os.environ.get("HEARTLINE_SPEAKERS", "").strip().lower() or "trained"
-    if choice not in ("trained", "rules"):
-        raise HeartlineError(f"HEARTLINE_SPEAKERS must be 'trained' or 'rules', not {choice!r}")
-    return "trained" if choice == "trained" and load_model() is not None else "rules"
+    return scorer_choice("HEARTLINE_SPEAKERS", load_model() is not None)
+
+
+def model_card() -> dict[str, Any]:
+    """Which scorer picks speakers in this run, and the shipped scorer's version and hash."""
+    scorer = scorer_name()
+    return card(MODEL_FILE, scorer, load_model() if scorer == "trained" else None)
 
 
 @stage("speakers", needs=("document", "quote_spans", "mentions", "cast", "coref"), produces="speakers")
