@@ -6,12 +6,14 @@ the analysis holds nothing, the answer says so instead of guessing.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from .facts import StoryFacts
 from .names import AmbiguousName, CharacterRef, UnknownName, normalise
-from .question import FORMS, ROMANTIC, Question, third_person as _third
+from .question import FORMS, ROMANTIC, Question
+from .question import third_person as _third
 from .verdict import Reading, combine, read_relation
 
 _PRESENT = {"romantic": "is in love with", "affection": "is fond of",
@@ -145,7 +147,8 @@ def _cite_reading(facts: StoryFacts, reading: Reading) -> list[dict[str, Any]]:
         return _cite(facts, rel, [reading.kind], past=True if reading.earlier else None, first=True)
     if reading.verdict == "denies it":
         denial = [facts.cite(rel, e) for e in rel["evidence"] if e["how"] == "denied"][-1:]
-        return _cite(facts, rel, [reading.kind], limit=2) + [d for d in denial if d not in _cite(facts, rel, [reading.kind], limit=2)]
+        cited = _cite(facts, rel, [reading.kind], limit=2)
+        return cited + [d for d in denial if d not in cited]
     return _cite(facts, rel, [reading.kind] if reading.kind else None, past=False if rel.get("current", True) else None)
 
 
@@ -272,7 +275,8 @@ class _Forms:
             return f"in love once, no longer ({_scenes(_cite_reading(self.facts, reading))})"
         if reading.verdict == "no":
             return f"{rel['kind']} rather than romance ({how_phrase(self.facts, rel)})"
-        word = {"yes": "in love", "hinted": "in love, hinted only", "denies it": "in love, but denies it"}[reading.verdict]
+        word = {"yes": "in love", "hinted": "in love, hinted only",
+                "denies it": "in love, but denies it"}[reading.verdict]
         return f"{word} ({how_phrase(self.facts, rel)}; {sureness(rel['confidence'])})"
 
     # how does X feel about Y?

@@ -5,8 +5,9 @@ named two people; the session remembers that pair and nothing else.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 from .answer import Answer, answer, forms_help
 from .facts import StoryFacts

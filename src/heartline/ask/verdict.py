@@ -6,8 +6,9 @@ only), ``unknown`` (no evidence either way: absence of evidence is never a ``no`
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 VERDICTS = ("yes", "no", "used to", "denies it", "hinted", "unknown")
 

@@ -22,11 +22,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from ..errors import HeartlineError, InputError
+from . import ENGINES
 from .progress import BatchProgress, BatchSummary
 from .record import WorkRecord, content_hash, failed_record, record_from_analysis
 from .store import StoredWork, save_work, stored_works
-
-from . import ENGINES  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ class _CastEditor:
     def merge(self, c: Correction) -> tuple[bool, str]:
         names = c.get("names")
         found = [find_character(n, self.characters) for n in names]
-        missing = [n for n, ch in zip(names, found) if ch is None]
+        missing = [n for n, ch in zip(names, found, strict=True) if ch is None]
         if missing:
             return False, f"no character is called {', '.join(missing)}"
         into = found[0]

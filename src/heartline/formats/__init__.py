@@ -70,7 +70,8 @@ def story_from_bytes(data: bytes, source: str) -> Story:
             rendered = read_markdown(text)
     words = len(rendered.text.split()) - sum(len(t.split()) for _, t in rendered.chapters)
     if words <= 0:
-        raise InputError(f"{source}: no story text found in this {fmt.upper() if fmt != 'markdown' else 'Markdown'} file")
+        kind = fmt.upper() if fmt != "markdown" else "Markdown"
+        raise InputError(f"{source}: no story text found in this {kind} file")
     text = rendered.text
     metadata = {"body": (0, len(text))}
     if encoding:

@@ -16,8 +16,16 @@ from bs4 import BeautifulSoup
 
 from heartline.errors import InputError
 from heartline.formats.fields import info_from_fields
-from heartline.formats.html import (HtmlStory, ao3_chapters, ao3_metadata, is_ao3, labelled_fields,
-                                    parse_html, walk_prose, chapter_heading_level)
+from heartline.formats.html import (
+    HtmlStory,
+    ao3_chapters,
+    ao3_metadata,
+    chapter_heading_level,
+    is_ao3,
+    labelled_fields,
+    parse_html,
+    walk_prose,
+)
 from heartline.formats.render import TextBuilder
 from heartline.formats.zipsafe import has_member, open_zip, read_member
 

@@ -457,7 +457,8 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
         quote = reader.quote_at(at if at != -1 else e.start)
         own = quote is not None and (e.how == "stated" or e.target == quote.speaker)  # "I love X", "you love me"
         if (e.kind == "romantic" and own and e.cue.lower() in _CASUAL_LOVE and quote is not None
-                and is_chat_line(reader.doc.story.text, quote.start, quote.kind) and (e.experiencer, e.target) not in romance
+                and is_chat_line(reader.doc.story.text, quote.start, quote.kind)
+                and (e.experiencer, e.target) not in romance
                 and not _IN_LOVE.search(reader.doc.story.text[e.start:e.end])):
             e = replace(e, kind="affection")
         out.append(e)

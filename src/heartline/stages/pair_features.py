@@ -299,7 +299,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 "rule_confidence": rel.confidence if rel is not None else 0.0,
             }
             moments = [Moment(document.sentences[s].start, document.sentences[s].end,
-                              document.sentences[s].scene, t, False) for s, t in zip(shared, tones)]
+                              document.sentences[s].scene, t, False) for s, t in zip(shared, tones, strict=True)]
             moments += [Moment(q.start, q.end, q.scene, t, True) for t, q in spoken]
             warmest = sorted(moments, key=lambda m: (-m.tone, m.start))[:3]
             coldest = sorted(moments, key=lambda m: (m.tone, m.start))[:3]

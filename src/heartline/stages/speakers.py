@@ -15,11 +15,11 @@ import re
 
 from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
 from ..pipeline import stage
-from .tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
 from .mentions import Mentions
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
+from .tokens import TokenIndex, is_subject
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
@@ -160,7 +160,8 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
-        nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph else p_end
+        nxt = (quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph
+               else p_end)
         prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
         own = inside.get(q.index, [])
         vocatives = [links[m.index] for m in own

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from os import PathLike
 from pathlib import Path as FilePath
-from typing import Any, Iterable
+from typing import Any
 
 from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
