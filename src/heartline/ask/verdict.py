@@ -23,6 +23,20 @@ class Reading:
     relation: Mapping[str, Any] | None
     earlier: bool = False  # ``used to`` because an earlier state was of the asked kind
 
+    @property
+    def shown(self) -> Mapping[str, Any]:
+        """The relation of a reading that has one: any verdict but ``unknown``."""
+        if self.relation is None:
+            raise ValueError("an unknown reading has no relation")
+        return self.relation
+
+    @property
+    def feeling(self) -> str:
+        """The kind of a reading that has a relation: any verdict but ``unknown``."""
+        if self.kind is None:
+            raise ValueError("an unknown reading has no kind")
+        return self.kind
+
 
 def past_kinds(relation: Mapping[str, Any]) -> set[str]:
     """Kinds the relation showed before its end state, or only as past."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from heartline.errors import InputError
 from heartline.formats.detect import detect_format
@@ -73,7 +74,7 @@ def story_from_bytes(data: bytes, source: str) -> Story:
         kind = fmt.upper() if fmt != "markdown" else "Markdown"
         raise InputError(f"{source}: no story text found in this {kind} file")
     text = rendered.text
-    metadata = {"body": (0, len(text))}
+    metadata: dict[str, Any] = {"body": (0, len(text))}
     if encoding:
         metadata["encoding"] = encoding
     title = rendered.title or guess_title(text, source)
