@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -213,7 +214,7 @@ def write_graphml_per_chapter(analysis: Mapping[str, Any], directory: str | Path
     written = []
     for ch in chapters:
         path = out / f"chapter-{ch:0{width}d}.graphml"
-        write_graph(analysis, path, lambda a, ch=ch: to_graphml(a, ch))
+        write_graph(analysis, path, partial(to_graphml, chapter=ch))
         written.append(path)
     return written
 

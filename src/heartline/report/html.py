@@ -48,7 +48,7 @@ class ReportLink:
 
 
 def _asset(name: str) -> str:
-    return resources.files("heartline.report").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("heartline.report").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(code: str) -> str:

@@ -540,7 +540,7 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         return {m.sentence for m in e.mentions}
 
     alive = list(entities)
-    words = {id(e): bare_word(e) for e in alive}
+    words = {id(e): bare_word(e) or "" for e in alive}
     shorts = sorted((e for e in alive if words[id(e)]), key=lambda e: -len(words[id(e)]))
     for short in shorts:
         if short not in alive:

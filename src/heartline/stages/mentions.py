@@ -151,7 +151,7 @@ def _name_mentions(document: Document):
             else:
                 i += 1
                 continue
-            core = []
+            core: list[str] = []
             end = start
             while i < sent.last_token:
                 tok = tokens[i]

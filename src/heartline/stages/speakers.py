@@ -234,9 +234,9 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                 speaker = _last_actor(q, paragraphs, quote_spans, i, outside_between, links, tokens)
             if speaker is None:
                 speaker = _turn_taking(quotes, quote_spans, q)
-            named = attached and any(m.kind == "name" and links.get(m.index) == speaker
-                                     and is_subject(tokens.head_of(m)) for m in tag)
-            if speaker is not None and speaker in vocatives and not named:
+            self_named = attached and any(m.kind == "name" and links.get(m.index) == speaker
+                                          and is_subject(tokens.head_of(m)) for m in tag)
+            if speaker is not None and speaker in vocatives and not self_named:
                 # nobody calls themselves by name: the one named is spoken to, so the
                 # speaker is the other party of the conversation
                 speaker = _other_party(quotes, quote_spans, q, speaker) or next(
