@@ -4,22 +4,36 @@ The CLI, and every later shell (web app, batch runner), call this and nothing be
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
+from .corrections.apply import correction_report
+from .corrections.file import Corrections, find_corrections, load_corrections
 from .formats import read_story
 from .formats.language import check_story
 from .formats.text import story_from_text
 from .model import Analysis, Scene, Story
 from .namelist import NameList
 from .pipeline import Pipeline, Stage, registered
-from .stages import (characters, conversations, coref, declared, evidence, feelings,  # noqa: F401
-                     judge, mentions, narrator, pair_features, parse, people, quotes, speakers, tags, titles)
-from .corrections import apply as _corrections_stages  # noqa: F401  (registers its stages)
-from .corrections.apply import correction_report
-from .corrections.file import Corrections, find_corrections, load_corrections
-from .stages import judge as _judge
-from .stages import speakers as _speakers
+from .stages import (  # noqa: F401
+    characters,
+    conversations,
+    coref,
+    declared,
+    evidence,
+    feelings,
+    judge,
+    mentions,
+    narrator,
+    pair_features,
+    parse,
+    people,
+    quotes,
+    speakers,
+    tags,
+    titles,
+)
 from .stages.parse import parse_progress
 from .stages.scenes import segment_scenes
 
@@ -39,7 +53,7 @@ def _scenes_of_body(story: Story) -> tuple[Scene, ...]:
     chapter_titles = dict(story.chapters)
     scenes: list[Scene] = []
     chapter = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         part = segment_scenes(story.text[a:b])
         if scenes:
             chapter = scenes[-1].chapter + 1
@@ -62,7 +76,7 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 
 def models_used() -> dict[str, dict]:
     """The trained models a run uses, as the analysis JSON names them."""
-    return {"feeling_judge": _judge.model_card(), "speaker_scorer": _speakers.model_card()}
+    return {"feeling_judge": judge.model_card(), "speaker_scorer": speakers.model_card()}
 
 
 def analyze_story(story: Story, progress: Progress | None = None,

@@ -9,17 +9,16 @@ import argparse
 import json
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Any
-
-from importlib import import_module
 
 from . import __version__
 from .errors import HeartlineError
 
-
 # Modules that add subcommands (each defines ``register_cli``), in help order.
-_COMMAND_MODULES: tuple[str, ...] = ("heartline.corpus.cli", "heartline.ask.cli", "heartline.web.cli", "heartline.corrections.cli")
+_COMMAND_MODULES: tuple[str, ...] = ("heartline.corpus.cli", "heartline.ask.cli", "heartline.web.cli",
+                                     "heartline.corrections.cli")
 
 
 def write_json(data: Any, target: str) -> None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +39,7 @@ class LinearModel:
                 "weights": [[round(v, 6) for v in row] for row in self.weights]}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "LinearModel":
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
         return cls(tuple(data["features"]), tuple(data["classes"]), tuple(data["mean"]),
                    tuple(data["scale"]), tuple(tuple(r) for r in data["weights"]))
 

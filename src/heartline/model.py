@@ -10,9 +10,10 @@ This module knows no algorithm; ``to_json`` here is the one place that defines t
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 
 SCHEMA = "heartline/analysis/v2"
 

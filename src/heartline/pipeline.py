@@ -8,8 +8,9 @@ with a clear message rather than half-way through a novel.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from .errors import PipelineError
 

@@ -6,12 +6,14 @@ the analysis holds nothing, the answer says so instead of guessing.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from .facts import StoryFacts
 from .names import AmbiguousName, CharacterRef, UnknownName, normalise
-from .question import FORMS, ROMANTIC, Question, third_person as _third
+from .question import FORMS, ROMANTIC, Question
+from .question import third_person as _third
 from .verdict import Reading, combine, read_relation
 
 _PRESENT = {"romantic": "is in love with", "affection": "is fond of",
@@ -118,7 +120,7 @@ def feelings_text(relation: Mapping[str, Any]) -> str:
 
 
 # ------------------------------------------------------------------ evidence
-def _cite(facts: StoryFacts, relation: Mapping[str, Any], kinds: Sequence[str] | None = None,
+def _cite(facts: StoryFacts, relation: Mapping[str, Any], kinds: Sequence[str | None] | None = None,
           past: bool | None = None, first: bool = False, limit: int | None = _CITE_LIMIT) -> list[dict[str, Any]]:
     """The evidence that best shows the state asked about; falls back to all of it."""
     items = list(relation["evidence"])
@@ -145,7 +147,8 @@ def _cite_reading(facts: StoryFacts, reading: Reading) -> list[dict[str, Any]]:
         return _cite(facts, rel, [reading.kind], past=True if reading.earlier else None, first=True)
     if reading.verdict == "denies it":
         denial = [facts.cite(rel, e) for e in rel["evidence"] if e["how"] == "denied"][-1:]
-        return _cite(facts, rel, [reading.kind], limit=2) + [d for d in denial if d not in _cite(facts, rel, [reading.kind], limit=2)]
+        cited = _cite(facts, rel, [reading.kind], limit=2)
+        return cited + [d for d in denial if d not in cited]
     return _cite(facts, rel, [reading.kind] if reading.kind else None, past=False if rel.get("current", True) else None)
 
 
@@ -171,7 +174,7 @@ class _Forms:
             if reading.verdict in ("yes", "hinted", "denies it", "used to"):
                 rows.append((reading, rel["to"] if outgoing else rel["from"]))
         rows.sort(key=lambda r: (r[0].verdict == "used to", kinds.index(r[0].kind) if r[0].kind in kinds else 9,
-                                 -r[0].relation["confidence"]))
+                                 -r[0].shown["confidence"]))
         rows = rows[:_LIST_LIMIT]
         verb = self.q.verb or "feel for"
         if not rows:
@@ -179,8 +182,8 @@ class _Forms:
             return self.answer(f"I don't know: the analysis shows {who}.", characters=(person.name,))
         parts = []
         for reading, other in rows:
-            rel = reading.relation
-            label = _KIND_WORD[reading.kind]
+            rel = reading.shown
+            label = _KIND_WORD[reading.feeling]
             if reading.verdict == "used to":
                 label = f"{reading.kind}, in the past only"
             elif reading.verdict != "yes":
@@ -191,10 +194,10 @@ class _Forms:
         cited = [e for reading, _ in rows for e in _cite_reading(self.facts, reading)]
         names = [person.name] + [self.facts.name(o) for _, o in rows]
         return self.answer(head + "; ".join(parts) + ".", characters=tuple(dict.fromkeys(names)),
-                           relations=tuple(r.relation for r, _ in rows), evidence=tuple(cited),
-                           confidence=max(r.relation["confidence"] for r, _ in rows),
-                           notes=tuple(f"{self.facts.name(r.relation['from'])} -> {self.facts.name(r.relation['to'])}: "
-                                       f"{arc_text(r.relation)}" for r, _ in rows if r.relation.get("arc")))
+                           relations=tuple(r.shown for r, _ in rows), evidence=tuple(cited),
+                           confidence=max(r.shown["confidence"] for r, _ in rows),
+                           notes=tuple(f"{self.facts.name(r.shown['from'])} -> {self.facts.name(r.shown['to'])}: "
+                                       f"{arc_text(r.shown)}" for r, _ in rows if r.shown.get("arc")))
 
     def who_feels_for(self) -> Answer:
         return self.who_feels(outgoing=False)
@@ -208,7 +211,7 @@ class _Forms:
 
     def _verdict_sentence(self, x: CharacterRef, y: CharacterRef, reading: Reading) -> str:
         rel, kind = reading.relation, reading.kind
-        if rel is None:
+        if rel is None or kind is None:  # one is None only when both are (verdict "unknown")
             back = self.facts.relation(y.id, x.id)
             also = (f" (It does show {y.name} -> {x.name}: {back['kind']}, {back['how']}.)" if back else "")
             return f"Unknown. The analysis shows no feeling of {x.name} for {y.name} either way.{also}"
@@ -256,9 +259,9 @@ class _Forms:
         ba = read_relation(self.facts.relation(y.id, x.id), ROMANTIC)
         verdict = combine([ab.verdict, ba.verdict])
         if verdict == "yes":
-            text = (f"Yes. {x.name} and {y.name} are in love both ways ({how_phrase(self.facts, ab.relation)}; "
-                    f"{how_phrase(self.facts, ba.relation)}). "
-                    f"{_sure(min(ab.relation['confidence'], ba.relation['confidence']))}")
+            text = (f"Yes. {x.name} and {y.name} are in love both ways ({how_phrase(self.facts, ab.shown)}; "
+                    f"{how_phrase(self.facts, ba.shown)}). "
+                    f"{_sure(min(ab.shown['confidence'], ba.shown['confidence']))}")
         else:
             text = (f"{verdict.capitalize()}. {x.name} -> {y.name}: {self._side(ab)}; "
                     f"{y.name} -> {x.name}: {self._side(ba)}.")
@@ -272,7 +275,8 @@ class _Forms:
             return f"in love once, no longer ({_scenes(_cite_reading(self.facts, reading))})"
         if reading.verdict == "no":
             return f"{rel['kind']} rather than romance ({how_phrase(self.facts, rel)})"
-        word = {"yes": "in love", "hinted": "in love, hinted only", "denies it": "in love, but denies it"}[reading.verdict]
+        word = {"yes": "in love", "hinted": "in love, hinted only",
+                "denies it": "in love, but denies it"}[reading.verdict]
         return f"{word} ({how_phrase(self.facts, rel)}; {sureness(rel['confidence'])})"
 
     # how does X feel about Y?

@@ -12,8 +12,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import __version__
 
@@ -73,9 +74,8 @@ def _write(path: Path, analysis: dict[str, Any]) -> None:
 def cached_analysis(source: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None,
                     analyse: Analyse | None = None, progress=None) -> tuple[dict[str, Any], bool]:
     """The analysis/v2 dict of a story file and whether it came from the cache."""
-    from ..formats import read_bytes
-
     from ..corrections import corrections_bytes
+    from ..formats import read_bytes
 
     data = read_bytes(source)
     key = cache_key(data, str(source), corrections=corrections_bytes(source))

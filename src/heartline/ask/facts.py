@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from .names import NameIndex
 
@@ -19,7 +20,7 @@ class StoryFacts:
     _quotes: list[Mapping[str, Any]] = field(repr=False)
 
     @classmethod
-    def from_json(cls, analysis: Mapping[str, Any]) -> "StoryFacts":
+    def from_json(cls, analysis: Mapping[str, Any]) -> StoryFacts:
         relations = tuple(analysis.get("relations", ()))
         quotes = sorted(analysis.get("quotes", ()), key=lambda q: q["start"])
         return cls(

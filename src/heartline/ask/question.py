@@ -134,7 +134,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("together", rf"(?:is|was)\s+{_x()}\s+(?:dating|seeing|married\s+to)\s+{_x('y')}"),
         ("together", rf"do\s+{_x()}\s+and\s+{_x('y')}\s+(?:love|like)\s+each\s+other"),
         ("does", rf"(?:does|did|do)\s+{_x()}\s+(?P<v>{_V})\s+{_x('y')}(?:\s+(?:back|too|as\s+well|at\s+all))?"),
-        ("does", rf"(?:is|was)\s+{_x()}\s+(?:really\s+|still\s+)?(?P<s>{_S})\s+{_x('y')}(?:\s+(?:back|too|as\s+well))?"),
+        ("does", rf"(?:is|was)\s+{_x()}\s+(?:really\s+|still\s+)?(?P<s>{_S})\s+{_x('y')}"
+                 r"(?:\s+(?:back|too|as\s+well))?"),
         ("does_cant", rf"{_CANT}\s+{_x()}\s+stand\s+{_x('y')}"),
         ("who_feels", rf"(?:who|whom)\s+(?:does|did|do)\s+{_x()}\s+(?P<v>{_V})"),
         ("who_feels", rf"who(?:'s|\s+is|\s+was)\s+{_x()}\s+(?P<s>{_S}|dating|seeing|with)"),

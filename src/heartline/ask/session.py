@@ -5,8 +5,9 @@ named two people; the session remembers that pair and nothing else.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 from .answer import Answer, answer, forms_help
 from .facts import StoryFacts
@@ -62,7 +63,7 @@ class Session:
             # "does he like her back?" with no genders to go by: "back" turns the pair round.
             swap = " back" in f" {question.text.lower().rstrip('?')} ".replace("?", " ")
             first, second = (b, a) if swap else (a, b)
-            bound = {question.subject: first, question.target: second}
+            bound = {slots[0]: first, slots[1]: second}  # two slots: the subject, then the target
         return question, bound
 
 

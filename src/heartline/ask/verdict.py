@@ -6,8 +6,9 @@ only), ``unknown`` (no evidence either way: absence of evidence is never a ``no`
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 VERDICTS = ("yes", "no", "used to", "denies it", "hinted", "unknown")
 
@@ -21,6 +22,20 @@ class Reading:
     kind: str | None  # the feeling the verdict rests on (None: no relation)
     relation: Mapping[str, Any] | None
     earlier: bool = False  # ``used to`` because an earlier state was of the asked kind
+
+    @property
+    def shown(self) -> Mapping[str, Any]:
+        """The relation of a reading that has one: any verdict but ``unknown``."""
+        if self.relation is None:
+            raise ValueError("an unknown reading has no relation")
+        return self.relation
+
+    @property
+    def feeling(self) -> str:
+        """The kind of a reading that has a relation: any verdict but ``unknown``."""
+        if self.kind is None:
+            raise ValueError("an unknown reading has no kind")
+        return self.kind
 
 
 def past_kinds(relation: Mapping[str, Any]) -> set[str]:

@@ -71,7 +71,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def register_cli(subparsers) -> None:
-    from ..model import FEELING_KINDS as KINDS, HOW_VALUES as HOWS
+    from ..model import FEELING_KINDS as KINDS
+    from ..model import HOW_VALUES as HOWS
     from . import ENGINES
 
     p = subparsers.add_parser("batch", help="analyse many stories into a database (resumable)",

@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -22,11 +22,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from ..errors import HeartlineError, InputError
+from . import ENGINES
 from .progress import BatchProgress, BatchSummary
 from .record import WorkRecord, content_hash, failed_record, record_from_analysis
 from .store import StoredWork, save_work, stored_works
-
-from . import ENGINES  # noqa: E402,F401
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,11 @@ def _analyse_item(item: WorkItem) -> WorkRecord:
 
 
 # ------------------------------------------------------------------ engines
-def _serial(items: tuple[WorkItem, ...]) -> Iterator[tuple[WorkItem, WorkRecord]]:
+#: What the engines yield: each (item, record) as it finishes; closed when a batch stops early.
+_Results = Generator[tuple[WorkItem, WorkRecord], None, None]
+
+
+def _serial(items: tuple[WorkItem, ...]) -> _Results:
     for item in items:
         yield item, _analyse_item(item)
 
@@ -133,7 +136,7 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _process_pool(items: tuple[WorkItem, ...], workers: int) -> Iterator[tuple[WorkItem, WorkRecord]]:
+def _process_pool(items: tuple[WorkItem, ...], workers: int) -> _Results:
     # spawn, not fork: a forked copy of a parent that has threads (SQLAlchemy, the pool's
     # own) can deadlock, and spawn behaves the same on every platform.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
@@ -188,7 +191,7 @@ def _resolved(record: WorkRecord) -> Future:
     return future
 
 
-def _ray(items: tuple[WorkItem, ...], workers: int, address: str | None) -> Iterator[tuple[WorkItem, WorkRecord]]:
+def _ray(items: tuple[WorkItem, ...], workers: int, address: str | None) -> _Results:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     try:
         import ray
@@ -249,7 +252,7 @@ def _ray(items: tuple[WorkItem, ...], workers: int, address: str | None) -> Iter
 
 
 def execute(items: tuple[WorkItem, ...], *, workers: int = 1, engine: str = "local",
-            address: str | None = None) -> Iterator[tuple[WorkItem, WorkRecord]]:
+            address: str | None = None) -> _Results:
     """Analyse ``items``, yielding each (item, record) as it finishes (in any order)."""
     if engine == "ray":
         return _ray(items, workers, address)

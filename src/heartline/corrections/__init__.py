@@ -2,8 +2,18 @@
 applied inside every analysis (see ``file`` for the format, ``apply`` for the stages)."""
 from __future__ import annotations
 
-from .file import (ACTIONS, SUFFIX, Correction, Corrections, append_correction, corrections_bytes,
-                   find_corrections, load_corrections, parse_item, sidecar_path)
+from .file import (
+                   ACTIONS,
+                   SUFFIX,
+                   Correction,
+                   Corrections,
+                   append_correction,
+                   corrections_bytes,
+                   find_corrections,
+                   load_corrections,
+                   parse_item,
+                   sidecar_path,
+)
 
 __all__ = ["ACTIONS", "SUFFIX", "Correction", "Corrections", "append_correction", "corrections_bytes",
            "find_corrections", "load_corrections", "parse_item", "sidecar_path"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
 
 from ..model import Cast, Character, CorrectionOutcome, CorrectionReport, Relation
 from ..pipeline import stage
@@ -45,12 +46,15 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
-class Applied:
+class Applied(Generic[_T]):
     """A corrected result and, for each correction it concerned (by its place in the
     file), what became of it."""
 
-    value: object
+    value: _T
     outcomes: tuple[tuple[int, CorrectionOutcome], ...]
 
 
@@ -84,11 +88,12 @@ class _CastEditor:
     def merge(self, c: Correction) -> tuple[bool, str]:
         names = c.get("names")
         found = [find_character(n, self.characters) for n in names]
-        missing = [n for n, ch in zip(names, found) if ch is None]
+        missing = [n for n, ch in zip(names, found, strict=True) if ch is None]
         if missing:
             return False, f"no character is called {', '.join(missing)}"
-        into = found[0]
-        others = [ch for ch in dict.fromkeys(found[1:]) if ch.id != into.id]
+        present = [ch for ch in found if ch is not None]  # all of them: none is missing
+        into = present[0]
+        others = [ch for ch in dict.fromkeys(present[1:]) if ch.id != into.id]
         if not others:
             return True, f"already one character, {into.name}"
         aliases = list(into.aliases)
@@ -157,7 +162,7 @@ def _numbered(corrections: Corrections, actions: tuple[str, ...]):
 
 
 @stage("correct_cast", needs=("cast", "mentions", "corrections"), produces="cast_corrections")
-def correct_cast(cast: Cast, mentions: Mentions, corrections: Corrections = Corrections()) -> Applied:
+def correct_cast(cast: Cast, mentions: Mentions, corrections: Corrections = Corrections()) -> Applied[Cast]:
     """The cast with a person's merges, splits, renames and not-a-character marks applied."""
     todo = _numbered(corrections, CAST_ACTIONS)
     if not todo:
@@ -171,7 +176,7 @@ def correct_cast(cast: Cast, mentions: Mentions, corrections: Corrections = Corr
 
 
 @stage("corrected_cast", needs=("cast_corrections",), produces="cast")
-def corrected_cast(cast_corrections: Applied) -> Cast:
+def corrected_cast(cast_corrections: Applied[Cast]) -> Cast:
     """The corrected cast, under the name later stages read."""
     return cast_corrections.value
 
@@ -179,8 +184,8 @@ def corrected_cast(cast_corrections: Applied) -> Cast:
 def _edit_relations(relations: list[Relation], characters: tuple[Character, ...],
                     c: Correction) -> tuple[bool, str]:
     a, b = find_character(c.get("from"), characters), find_character(c.get("to"), characters)
-    missing = [n for n, ch in ((c.get("from"), a), (c.get("to"), b)) if ch is None]
-    if missing:
+    if a is None or b is None:
+        missing = [n for n, ch in ((c.get("from"), a), (c.get("to"), b)) if ch is None]
         return False, f"no character is called {', '.join(missing)}"
     kind = c.get("kind")
     same = [r for r in relations if r.source == a.id and r.target == b.id]
@@ -206,7 +211,7 @@ def _edit_relations(relations: list[Relation], characters: tuple[Character, ...]
 
 @stage("correct_relations", needs=("characters", "relations", "corrections"), produces="relation_corrections")
 def correct_relations(characters: tuple[Character, ...], relations: tuple[Relation, ...],
-                      corrections: Corrections = Corrections()) -> Applied:
+                      corrections: Corrections = Corrections()) -> Applied[tuple[Relation, ...]]:
     """The relations with a person's removals and additions applied."""
     todo = _numbered(corrections, RELATION_ACTIONS)
     if not todo:
@@ -220,12 +225,12 @@ def correct_relations(characters: tuple[Character, ...], relations: tuple[Relati
 
 
 @stage("corrected_relations", needs=("relation_corrections",), produces="relations")
-def corrected_relations(relation_corrections: Applied) -> tuple[Relation, ...]:
+def corrected_relations(relation_corrections: Applied[tuple[Relation, ...]]) -> tuple[Relation, ...]:
     """The corrected relations, under the name later stages read."""
     return relation_corrections.value
 
 
-def correction_report(corrections: Corrections, *applied: Applied) -> CorrectionReport:
+def correction_report(corrections: Corrections, *applied: Applied[Any]) -> CorrectionReport:
     """Every correction of the file, in file order, applied or stale."""
     outcomes = sorted((pair for a in applied for pair in a.outcomes), key=lambda p: p[0])
     return CorrectionReport(corrections.file, tuple(o for _, o in outcomes))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import FEELING_KINDS, HOW_VALUES
@@ -59,7 +60,7 @@ def run_correct(args: argparse.Namespace) -> int:
         parse_item(correction.to_yaml_item(), "this correction")
         append_correction(path, correction, story.name)
     corrections = load_corrections(path) if path.exists() else Corrections(str(path))
-    data = {"file": str(path), "added": correction.to_yaml_item() if correction else None,
+    data: dict[str, Any] = {"file": str(path), "added": correction.to_yaml_item() if correction else None,
             "corrections": [c.to_yaml_item() for c in corrections.items]}
     if args.check:
         from ..api import analyze
@@ -106,7 +107,7 @@ def register_cli(subparsers: argparse._SubParsersAction) -> None:
     def add_parser(name: str, **kw):
         return add(name, parents=[common], **kw)
 
-    actions.add_parser = add_parser  # type: ignore[method-assign]
+    actions.add_parser = add_parser
     a = actions.add_parser("merge", help="these names are one person (the later join the first)")
     a.add_argument("names", nargs="+", metavar="NAME")
     a = actions.add_parser("split", help="this name is somebody else: split it off")

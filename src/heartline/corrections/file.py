@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..userfiles import parse_yaml, read_user_text
 from ..model import FEELING_KINDS, HOW_VALUES
+from ..userfiles import parse_yaml, read_user_text
 
 SUFFIX = ".heartline.yaml"
 ACTIONS = ("merge", "split", "not_character", "rename", "remove_relation", "add_relation")

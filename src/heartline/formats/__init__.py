@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from heartline.errors import InputError
 from heartline.formats.detect import detect_format
@@ -70,9 +71,10 @@ def story_from_bytes(data: bytes, source: str) -> Story:
             rendered = read_markdown(text)
     words = len(rendered.text.split()) - sum(len(t.split()) for _, t in rendered.chapters)
     if words <= 0:
-        raise InputError(f"{source}: no story text found in this {fmt.upper() if fmt != 'markdown' else 'Markdown'} file")
+        kind = fmt.upper() if fmt != "markdown" else "Markdown"
+        raise InputError(f"{source}: no story text found in this {kind} file")
     text = rendered.text
-    metadata = {"body": (0, len(text))}
+    metadata: dict[str, Any] = {"body": (0, len(text))}
     if encoding:
         metadata["encoding"] = encoding
     title = rendered.title or guess_title(text, source)

@@ -16,8 +16,17 @@ from bs4 import BeautifulSoup
 
 from heartline.errors import InputError
 from heartline.formats.fields import info_from_fields
-from heartline.formats.html import (HtmlStory, ao3_chapters, ao3_metadata, is_ao3, labelled_fields,
-                                    parse_html, walk_prose, chapter_heading_level)
+from heartline.formats.html import (
+    HtmlStory,
+    ao3_chapters,
+    ao3_metadata,
+    attr,
+    chapter_heading_level,
+    is_ao3,
+    labelled_fields,
+    parse_html,
+    walk_prose,
+)
 from heartline.formats.render import TextBuilder
 from heartline.formats.zipsafe import has_member, open_zip, read_member
 
@@ -38,21 +47,21 @@ def read_epub(data: bytes, source: str) -> HtmlStory:
     archive = open_zip(data, source, _KIND)
     container = _xml(read_member(archive, "META-INF/container.xml", source, _KIND))
     rootfile = container.find("rootfile")
-    if rootfile is None or not rootfile.get("full-path"):
+    opf_path = attr(rootfile, "full-path") if rootfile is not None else ""
+    if not opf_path:
         raise InputError(f"{source}: is a damaged EPUB (its container names no package file)")
-    opf_path = rootfile["full-path"]
     opf = _xml(read_member(archive, opf_path, source, _KIND))
     base = posixpath.dirname(opf_path)
     manifest = {item.get("id"): item for item in opf.find_all("item")}
     spine = [manifest.get(ref.get("idref")) for ref in opf.find_all("itemref")
              if ref.get("linear", "yes") != "no"]
-    documents = [posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
-                 for item in spine if item is not None and "html" in (item.get("media-type") or "")]
+    documents = [posixpath.normpath(posixpath.join(base, unquote(attr(item, "href"))))
+                 for item in spine if item is not None and "html" in attr(item, "media-type")]
     if not documents:
         raise InputError(f"{source}: is a damaged EPUB (its spine lists no documents)")
 
     generator = " ".join(_dc(opf, "contributor") + _dc(opf, "publisher")
-                         + [m.get("content", "") for m in opf.find_all("meta")]).lower()
+                         + [attr(m, "content") for m in opf.find_all("meta")]).lower()
     archive_name = ("ao3" if "archive of our own" in generator
                     else "fanficfare" if "fanficfare" in generator else "")
     labels = _toc_labels(archive, opf, manifest, base, source)
@@ -92,7 +101,7 @@ def read_epub(data: bytes, source: str) -> HtmlStory:
         titles.extend(t for _, t in part.chapters)
     if not builder.parts:
         raise InputError(f"{source}: the EPUB holds no story text")
-    dc_fields = [("Title", t) for t in _dc(opf, "title")[:1]]
+    dc_fields: list[tuple[str, str | list[str]]] = [("Title", t) for t in _dc(opf, "title")[:1]]
     dc_fields += [("Author", [a]) for a in _dc(opf, "creator")]
     dc_fields += [("Language", t) for t in _dc(opf, "language")[:1]]
     dc_fields += [("Summary", BeautifulSoup(t, "lxml").get_text(" ").strip()) for t in _dc(opf, "description")[:1]]
@@ -119,16 +128,16 @@ def _toc_labels(archive, opf: BeautifulSoup, manifest: dict, base: str, source: 
             labels[path] = label
 
     for item in manifest.values():
-        href = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
-        props = item.get("properties") or ""
+        href = posixpath.normpath(posixpath.join(base, unquote(attr(item, "href"))))
+        props = attr(item, "properties")
         if "nav" in props.split() and has_member(archive, href):
             nav = parse_html(read_member(archive, href, source, _KIND))
             for a in nav.select("nav a[href]"):
-                add(posixpath.dirname(href), a["href"], a.get_text(" "))
-        elif (item.get("media-type") or "") == "application/x-dtbncx+xml" and has_member(archive, href):
+                add(posixpath.dirname(href), attr(a, "href"), a.get_text(" "))
+        elif attr(item, "media-type") == "application/x-dtbncx+xml" and has_member(archive, href):
             ncx = _xml(read_member(archive, href, source, _KIND))
             for point in ncx.find_all("navPoint"):
                 content, text = point.find("content"), point.find("text")
-                if content is not None and text is not None and content.get("src"):
-                    add(posixpath.dirname(href), content["src"], text.get_text(" "))
+                if content is not None and text is not None and attr(content, "src"):
+                    add(posixpath.dirname(href), attr(content, "src"), text.get_text(" "))
     return labels

@@ -14,9 +14,10 @@ import html
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from heartline.errors import InputError
 from heartline.model import Story, WorkInfo

@@ -7,7 +7,9 @@ place that knows those spellings, for every format that carries a header.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from heartline.model import WorkInfo
 
@@ -60,7 +62,7 @@ def split_tags(value: str) -> tuple[str, ...]:
     return tuple(t for t in (_SPACES.sub(" ", p).strip() for p in value.split(",")) if t)
 
 
-def info_from_fields(fields: list[tuple[str, str | list[str]]], archive: str = "",
+def info_from_fields(fields: Sequence[tuple[str, str | Sequence[str]]], archive: str = "",
                      base: WorkInfo | None = None) -> tuple[WorkInfo, str]:
     """Build a ``WorkInfo`` from ``(label, value)`` pairs in the author's order.
 
@@ -90,9 +92,11 @@ def info_from_fields(fields: list[tuple[str, str | list[str]]], archive: str = "
         elif name == "notes":
             notes.append(text)
         elif name in _LIST_FIELDS:
-            info = replace(info, **{name: getattr(info, name) + items})
+            grown: dict[str, Any] = {name: getattr(info, name) + items}
+            info = replace(info, **grown)
         elif not getattr(info, name):
-            info = replace(info, **{name: text})
+            filled: dict[str, Any] = {name: text}
+            info = replace(info, **filled)
     info = replace(info, extra=tuple(extra), notes=tuple(notes))
     if archive == "fanficfare" and info.categories and not info.fandoms:
         info = replace(info, fandoms=info.categories)  # FanFicFare's "Category" is the fandom

@@ -54,7 +54,7 @@ def read_header(text: str, start: int = 0, max_lines: int = 120) -> Header | Non
             continue
         m = _LABEL_LINE.match(line)
         field = field_for_label(m.group("label")) if m else None
-        if field is not None:
+        if m is not None and field is not None:
             fields.append([m.group("label").strip(), m.group("value").strip()])
             block_start = s if block_start is None else block_start
             end = e

@@ -39,6 +39,15 @@ def parse_html(data: bytes | str) -> BeautifulSoup:
         return BeautifulSoup(data, "lxml")
 
 
+def attr(tag: Tag, name: str, default: str = "") -> str:
+    """A single-valued attribute as text (``default`` when absent); bs4 gives multi-valued
+    ones such as ``class`` as a list, joined here with spaces."""
+    value = tag.get(name)
+    if value is None:
+        return default
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def _text(node: Tag) -> str:
     return _SPACE.sub(" ", node.get_text(" ")).strip()
 
@@ -194,7 +203,7 @@ def ao3_metadata(soup: BeautifulSoup) -> tuple[WorkInfo, str]:
         fields.append(("Notes", note))
     link = soup.select_one('p.message a[href*="/works/"]')
     if link is not None:
-        fields.append(("URL", link.get("href", "")))
+        fields.append(("URL", attr(link, "href")))
     info, field_title = info_from_fields(fields, archive="ao3")
     return info, title or field_title
 
@@ -209,7 +218,7 @@ def ao3_chapters(container: Tag, builder: TextBuilder) -> list[str]:
         walk_prose(container, builder)
         return titles
     for block in blocks:
-        classes = block.get("class") or []
+        classes: list[str] = block.get_attribute_list("class")
         if "meta" in classes:
             heading = block.find(["h2", "h3"], class_="heading") or block.find(["h2", "h3"])
             title = _text(heading) if heading is not None else ""

@@ -152,7 +152,7 @@ def detect_language(pieces: list[str]) -> LanguageVerdict:
     if n_english * 4 >= len(pieces):
         return LanguageVerdict("en", True, n_english, len(pieces), False)
     votes: Counter[str] = Counter()
-    for piece, is_english in zip(pieces, english):
+    for piece, is_english in zip(pieces, english, strict=True):
         if is_english:
             continue
         language, probability = classify(piece)

@@ -24,7 +24,8 @@ def is_authors_note(paragraph: str) -> bool:
 
 # At the opening or the close of a story a plain "Notes:" is the author's too; in the middle
 # it may be a note a character writes.
-_EDGE_NOTE = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:end\s+|author'?s?\s+|beginning\s+)?notes?[ \t]*(?:\*\*|__)?[ \t]*:",
+_EDGE_NOTE = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?:end\s+|author'?s?\s+|beginning\s+)?notes?"
+                        r"[ \t]*(?:\*\*|__)?[ \t]*:",
                         re.IGNORECASE | re.MULTILINE)
 _EDGE = 1500  # characters from either end of the story
 

@@ -85,7 +85,7 @@ class TextBuilder:
             self._emit(BREAK_LINE)
             self._last_break = True
 
-    def extend(self, part: "TextBuilder") -> None:
+    def extend(self, part: TextBuilder) -> None:
         """Append another builder's text (one EPUB document), shifting its offsets."""
         text = part.text.rstrip("\n")
         if not text:

@@ -17,6 +17,7 @@ import codecs
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from heartline.errors import InputError
 from heartline.model import Story
@@ -356,7 +357,7 @@ def _plain_story(text: str, source: str, encoding: str = "", title: str = "") ->
         if any(k.strip().lower() == "packaged" for k, _ in header.fields):
             archive = archive or "fanficfare"
     info, field_title = info_from_fields(fields, archive=archive)
-    metadata = {"body": (start, end)}
+    metadata: dict[str, Any] = {"body": (start, end)}
     if encoding:
         metadata["encoding"] = encoding
     return Story(source=source, text=text,

@@ -7,7 +7,7 @@ kind it no longer shows: this says what it ends as.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 Step = tuple[str, str, bool]  # an arc step's (kind, how, past)
 

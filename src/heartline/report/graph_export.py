@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .. import __version__
 from ..errors import HeartlineError
@@ -116,7 +118,7 @@ def to_gexf(analysis: Mapping[str, Any]) -> str:
     """GEXF 1.2 (the version Gephi and networkx both read), directed."""
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", GEXF_VIZ_NS)
-    g = "{%s}" % GEXF_NS
+    g = f"{{{GEXF_NS}}}"
     root = ET.Element(g + "gexf", {"version": "1.2"})
     meta = ET.SubElement(root, g + "meta")
     ET.SubElement(meta, g + "creator").text = f"heartline {__version__}"
@@ -138,7 +140,7 @@ def to_gexf(analysis: Mapping[str, Any]) -> str:
             ET.SubElement(values, g + "attvalue", {"for": name, "value": _clean(value)})
         _add_spells(node, g, node_chapters.get(c["id"], []))
         size = 4 + 16 * float(c.get("centrality", 0.0))
-        ET.SubElement(node, "{%s}size" % GEXF_VIZ_NS, {"value": f"{size:.2f}"})
+        ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}size", {"value": f"{size:.2f}"})
 
     edges = ET.SubElement(graph, g + "edges")
     for i, r in enumerate(all_edges):
@@ -150,7 +152,7 @@ def to_gexf(analysis: Mapping[str, Any]) -> str:
             ET.SubElement(values, g + "attvalue", {"for": name, "value": _clean(r[name])})
         _add_spells(edge, g, r["chapters"])
         red, green, blue = KIND_RGB.get(r["kind"], TALK_RGB)
-        ET.SubElement(edge, "{%s}color" % GEXF_VIZ_NS,
+        ET.SubElement(edge, f"{{{GEXF_VIZ_NS}}}color",
                       {"r": str(red), "g": str(green), "b": str(blue), "a": "1.0" if r["current"] else "0.4"})
     return _serialise(root)
 
@@ -168,7 +170,7 @@ def to_graphml(analysis: Mapping[str, Any], chapter: int | None = None) -> str:
     """GraphML, directed, with typed keys for every attribute.  With ``chapter``, only the
     edges with evidence or quotes in that chapter (``count`` counted there)."""
     ET.register_namespace("", GRAPHML_NS)
-    g = "{%s}" % GRAPHML_NS
+    g = f"{{{GRAPHML_NS}}}"
     root = ET.Element(g + "graphml")
     for domain, attrs in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         for name, _, graphml_type in attrs:
@@ -212,7 +214,7 @@ def write_graphml_per_chapter(analysis: Mapping[str, Any], directory: str | Path
     written = []
     for ch in chapters:
         path = out / f"chapter-{ch:0{width}d}.graphml"
-        write_graph(analysis, path, lambda a, ch=ch: to_graphml(a, ch))
+        write_graph(analysis, path, partial(to_graphml, chapter=ch))
         written.append(path)
     return written
 

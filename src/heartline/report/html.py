@@ -15,10 +15,11 @@ import html
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .. import __version__
 from ..errors import HeartlineError
@@ -47,7 +48,7 @@ class ReportLink:
 
 
 def _asset(name: str) -> str:
-    return resources.files("heartline.report").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("heartline.report").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(code: str) -> str:
@@ -256,8 +257,10 @@ _PAGE = """<!DOCTYPE html>
     <div class="table-wrap"><table id="people" class="people"></table></div>
   </section>
 </main>
-<footer class="foot">Made by heartline {version} on this computer. This page works offline and sends nothing anywhere.</footer>
-<noscript><p class="noscript">This report draws its graph with JavaScript; please allow scripts for this file.</p></noscript>
+<footer class="foot">Made by heartline {version} on this computer.
+  This page works offline and sends nothing anywhere.</footer>
+<noscript><p class="noscript">This report draws its graph with JavaScript;
+  please allow scripts for this file.</p></noscript>
 <script type="application/json" id="heartline-data">{data}</script>
 <script>{script}</script>
 </body>

@@ -7,8 +7,8 @@ normalised to the unit box; the page scales them to whatever size it has.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def force_layout(ids: Sequence[str], edges: Iterable[tuple[str, str, float]],
     # Closest two centres may come, so circles and their name labels stay apart.
     min_gap = min(0.22, 0.9 / math.sqrt(n))
     temperature = 0.1 * width
-    for step in range(iterations):
+    for _step in range(iterations):
         disp = [[0.0, 0.0] for _ in range(n)]
         for i in range(n):
             for j in range(i + 1, n):
@@ -90,7 +90,7 @@ def force_layout(ids: Sequence[str], edges: Iterable[tuple[str, str, float]],
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
     placed = []
-    for c, (x, y) in zip(ids, pos):
+    for c, (x, y) in zip(ids, pos, strict=True):
         nx = (x - min(xs)) / span_x if max(xs) > min(xs) else 0.5
         ny = (y - min(ys)) / span_y if max(ys) > min(ys) else 0.5
         placed.append(Placed(c, round(nx, 4), round(ny, 4)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from ..model import Analysis, Relation, number
-from .ending import STILL_TRUE, OVER, ending
+from .ending import OVER, STILL_TRUE, ending
 
 _MAX_CHARACTERS = 20
 _MAX_EVIDENCE = 2

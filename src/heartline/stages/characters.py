@@ -19,8 +19,20 @@ from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from .given_names import DIMINUTIVES, name_gender
-from .lexicon import (FEMALE_PRONOUNS, KIN_WORDS, MALE_PRONOUNS, NON_PERSON_HEADS, NOT_NAMES, OFFICES, RANKS,
-                      SPEECH_VERBS, STYLES, TITLE_NICKNAMES, TITLES, only_titles)
+from .lexicon import (
+    FEMALE_PRONOUNS,
+    KIN_WORDS,
+    MALE_PRONOUNS,
+    NON_PERSON_HEADS,
+    NOT_NAMES,
+    OFFICES,
+    RANKS,
+    SPEECH_VERBS,
+    STYLES,
+    TITLE_NICKNAMES,
+    TITLES,
+    only_titles,
+)
 from .mentions import Mentions
 from .tokens import TokenIndex, is_subject
 
@@ -210,7 +222,8 @@ def _heading(m: Mention, text: str, uses: int = 1) -> bool:
 def _signature(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     lead = text[line_start:m.start].strip()
-    return lead in ("-", "--", "—", "–", "~") and text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == ""
+    line_end = text.find("\n", m.end) if "\n" in text[m.end:] else len(text)
+    return lead in ("-", "--", "—", "–", "~") and text[m.end:line_end].strip() == ""
 
 
 def _clause_verb(tok, tokens) -> int:
@@ -264,7 +277,7 @@ class _Entity:
     def gender(self) -> str:
         return _gender(self.male, self.female)
 
-    def merge(self, other: "_Entity") -> None:
+    def merge(self, other: _Entity) -> None:
         """Take another entity's mentions, words and gender votes: they are one person."""
         self.mentions.extend(other.mentions)
         self.keys |= other.keys
@@ -530,7 +543,7 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         return {m.sentence for m in e.mentions}
 
     alive = list(entities)
-    words = {id(e): bare_word(e) for e in alive}
+    words = {id(e): bare_word(e) or "" for e in alive}
     shorts = sorted((e for e in alive if words[id(e)]), key=lambda e: -len(words[id(e)]))
     for short in shorts:
         if short not in alive:

@@ -172,7 +172,8 @@ def _introduced(m: Mention, pos: int, items, links, sentences, tokens: TokenInde
         nxt = items[k]
         if nxt.sentence > m.sentence + 1:
             break
-        if nxt.sentence == m.sentence + 1 and (sentences and sentences[nxt.sentence].scene == sentences[m.sentence].scene):
+        if nxt.sentence == m.sentence + 1 and (
+                sentences and sentences[nxt.sentence].scene == sentences[m.sentence].scene):
             cid = links.get(nxt.index)
             if nxt.kind == "name" and nxt.quote is None and cid and is_subject(tokens.head_of(nxt)) \
                     and first_named.get(cid) == nxt.start:

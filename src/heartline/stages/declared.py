@@ -96,7 +96,7 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
             continue
         names, romantic = parsed
         matched = [match_character(n, characters) for n in names]
-        missing = [n for n, c in zip(names, matched) if c is None]
+        missing = [n for n, c in zip(names, matched, strict=True) if c is None]
         ids = tuple(c.id for c in matched if c is not None)
         if missing:
             checks.append(TagCheck(tag, "unknown_name", characters=ids,

@@ -13,9 +13,11 @@ negated, hedged, asked, or past ("had chased after", "used to", "anymore").
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from ..model import (
     Cast,
@@ -262,7 +264,8 @@ class _Reader:
         """A token and the tokens coordinated with it ("Mia and Ann")."""
         if tok is None:
             return [None]
-        out, todo = [tok], [tok]
+        out: list[Token | None] = [tok]
+        todo = [tok]
         while todo:
             for k in self.kids(todo.pop(), "conj"):
                 out.append(k)
@@ -468,7 +471,8 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
         quote = reader.quote_at(at if at != -1 else e.start)
         own = quote is not None and (e.how == "stated" or e.target == quote.speaker)  # "I love X", "you love me"
         if (e.kind == "romantic" and own and e.cue.lower() in _CASUAL_LOVE and quote is not None
-                and is_chat_line(reader.doc.story.text, quote.start, quote.kind) and (e.experiencer, e.target) not in romance
+                and is_chat_line(reader.doc.story.text, quote.start, quote.kind)
+                and (e.experiencer, e.target) not in romance
                 and not _IN_LOVE.search(reader.doc.story.text[e.start:e.end])):
             e = replace(e, kind="affection")
         out.append(e)
@@ -483,7 +487,7 @@ def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """A claim that X loves Y, scoffed at later by Y ("In love with me? Nonsense.") or X
     ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted."""
     text = reader.doc.story.text
-    scoffs = []  # (offset, experiencer refuted or None, target refuted or None)
+    scoffs: list[tuple[int, str | None, str | None]] = []  # (offset, experiencer refuted, target refuted)
     for q in reader.quotes:
         if not q.speaker:
             continue
@@ -1132,7 +1136,7 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
         scores = _candidates(reader, m, owner, romance, nearby, links, same_voice=False)
     if not scores:
         return None, 0.0
-    ranked = scores.most_common(2)
+    ranked = heapq.nlargest(2, scores.items(), key=itemgetter(1))  # as Counter.most_common(2)
     best, value = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     margin = value / runner_up if runner_up else float("inf")
@@ -1141,13 +1145,13 @@ def _referent(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[st
 
 
 def _candidates(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[str]],
-                nearby, links: dict[int, str], same_voice: bool) -> Counter:
+                nearby, links: dict[int, str], same_voice: bool) -> defaultdict[str, float]:
     """Who a relational noun may stand for, scored by the mentions of one voice.  In its own
     voice closer mentions count more; in the other voice the talk is one stretch, each
     mention in it counting the same, and less."""
     doc = reader.doc
     scene = doc.sentences[m.sentence].scene
-    scores: Counter = Counter()
+    scores: defaultdict[str, float] = defaultdict(float)
     for o in nearby:
         cid = links.get(o.index)
         if cid is None or cid == owner or o.kind == "relational":

@@ -92,7 +92,7 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
     needed = min_support(words) * lenience
     if support < needed * 0.999:
         if sum(past_scores.values()) >= needed * 0.999:
-            kind = max(past_scores, key=past_scores.get)
+            kind = max(past_scores, key=lambda k: past_scores[k])
             kept = [e for e in evidence if e.past and e.kind == kind]
             return Relation(source, target, kind, kept[-1].how, False,
                             _confidence(sum(past_scores.values())), _arc(evidence), tuple(kept))
@@ -103,7 +103,7 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
         same = sum(v for k, v in scores.items() if polarity(k) == polarity(kind))
         other = support - same
         if other > same:
-            kind = max((k for k in scores if polarity(k) != polarity(kind)), key=scores.get)
+            kind = max((k for k in scores if polarity(k) != polarity(kind)), key=lambda k: scores[k])
     chosen = [e for e in evidence if e.kind == kind and not e.negated and not e.past]
     last_positive = max(i for i, e in enumerate(evidence) if e in chosen)
     how = _how(chosen)

@@ -122,7 +122,8 @@ hold keep fort fortress citadel estate abbey priory lodge cottage farm grange
 PERSON_NOUNS = frozenset("""
 boy girl man woman lady gentleman lad lass kid child youth teen teenager guy gal dude
 fellow chap person figure one entity soul stranger newcomer
-heir heiress prince princess king queen knight soldier ninja sensei samurai warrior captain lieutenant officer sergeant detective
+heir heiress prince princess king queen knight soldier ninja sensei samurai warrior captain
+lieutenant officer sergeant detective
 doctor nurse teacher student wizard witch mage sorcerer sorceress priest priestess
 blond blonde brunette redhead beauty brat idiot fool genius
 """.split())

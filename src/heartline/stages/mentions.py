@@ -15,14 +15,30 @@ from dataclasses import dataclass
 
 from ..model import Document, Mention, QuoteSpan, Token
 from ..pipeline import stage
+from .given_names import name_gender
+from .lexicon import (
+    BUILD_WORDS,
+    DESCRIPTOR_SUFFIXES,
+    DESCRIPTOR_WORDS,
+    FAMILY_RELATIONS,
+    FEMALE_PRONOUNS,
+    FIRST_PERSON,
+    FRIEND_RELATIONS,
+    GENDER_NOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    NOT_NAMES,
+    OFFICES,
+    PERSON_NOUNS,
+    RELATION_GENDER,
+    ROMANTIC_RELATIONS,
+    SECOND_PERSON,
+    STYLES,
+    TITLES,
+    in_dictionary,
+)
 from .quotes import is_chat_line
 from .tokens import TokenIndex
-from .given_names import name_gender
-from .lexicon import in_dictionary
-from .lexicon import (BUILD_WORDS, DESCRIPTOR_SUFFIXES, DESCRIPTOR_WORDS, FAMILY_RELATIONS, FEMALE_PRONOUNS,
-                      FIRST_PERSON, FRIEND_RELATIONS, GENDER_NOUNS, HONORIFICS, MALE_PRONOUNS,
-                      NOT_NAMES, OFFICES, PERSON_NOUNS, RELATION_GENDER, ROMANTIC_RELATIONS,
-                      SECOND_PERSON, STYLES, TITLES)
 
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
@@ -135,7 +151,7 @@ def _name_mentions(document: Document):
             else:
                 i += 1
                 continue
-            core = []
+            core: list[str] = []
             end = start
             while i < sent.last_token:
                 tok = tokens[i]
@@ -178,7 +194,8 @@ _HANDLE_CHANGE = re.compile(
     r"(?:display |nick)?(?:name|nickname|handle) to [\"“']?(?P<new>[^\"”'\n]{1,60}?)[\"”']?[ \t.]*$",
     re.MULTILINE | re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+\b")
-_WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})",
+_WHOS_WHO = re.compile(r"^\s*(?P<handle>[\w.@\-]{2,32})\s*(?:=|:=|->|—|–)\s*"
+                       r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})",
                        re.MULTILINE)
 
 

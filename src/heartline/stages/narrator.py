@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from ..model import Cast, Character, Document, QuoteSpan
 from ..pipeline import stage
-from .mentions import Mentions
 from .handles import link_handles
+from .mentions import Mentions
 from .reader import find_reader
 from .speakers import is_vocative
 

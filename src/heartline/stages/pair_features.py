@@ -140,8 +140,9 @@ class _Presence:
             cid: {document.sentences[s].paragraph for s in ss} for cid, ss in self.sentences.items()}
 
 
-def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], Counter[str]]:
-    sums: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], defaultdict[str, float]]:
+    """Evidence weights (floats) per pair, by kind, by how, and by sign."""
+    sums: dict[tuple[str, str], defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for e in evidence:
         c = sums[(e.experiencer, e.target)]
         if e.refuted:
@@ -183,11 +184,11 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
     top = presence.mentions[ranked[0].id]
     rank = {c.id: i for i, c in enumerate(ranked)}
     narrator = {c.id for c in cast.characters if "I" in c.aliases}
-    sentence_words = [Counter() for _ in document.sentences]
+    sentence_words: list[Counter[str]] = [Counter() for _ in document.sentences]
     for tok in document.tokens:
         lemma = tok.lemma.lower()
-        for cls, words in WORD_CLASSES.items():
-            if lemma in words:
+        for cls, members in WORD_CLASSES.items():
+            if lemma in members:
                 sentence_words[tok.sentence][cls] += 1
     partners = {a.id: sorted((b.id for b in ranked if b.id != a.id),
                              key=lambda b: (-len(presence.sentences[a.id] & presence.sentences[b]), rank[b]))
@@ -236,7 +237,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             sa, sb = presence.sentences[a.id], presence.sentences[b.id]
             shared = sorted(sa & sb)
             spoken = speech_tones.get((a.id, b.id), [])
-            r = rules.get((a.id, b.id), Counter())
+            r = rules.get((a.id, b.id), defaultdict(float))
             moments_shared = set(shared).union(*(quote_sentences[q.index] for _, q in spoken))
             if len(moments_shared) < MIN_SHARED:
                 continue
@@ -244,7 +245,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             tones = [tone_of(s) for s in shared]
             acts = len(presence.subject_sentences[a.id] & sb)
             acted = len(presence.subject_sentences[b.id] & sa)
-            back = rules.get((b.id, a.id), Counter())
+            back = rules.get((b.id, a.id), defaultdict(float))
             rel = relations.get((a.id, b.id))
             live = rel is not None and rel.current
             words: Counter[str] = Counter()
@@ -293,13 +294,13 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 "rule_refuted": _log(r["refuted"]),
                 "back_positive": _log(back["positive"]),
                 "back_negative": _log(back["negative"]),
-                "rule_relation_positive": float(live and polarity(rel.kind) > 0),
-                "rule_relation_negative": float(live and polarity(rel.kind) < 0),
+                "rule_relation_positive": float(rel is not None and live and polarity(rel.kind) > 0),
+                "rule_relation_negative": float(rel is not None and live and polarity(rel.kind) < 0),
                 "rule_relation_past": float(rel is not None and not rel.current),
                 "rule_confidence": rel.confidence if rel is not None else 0.0,
             }
             moments = [Moment(document.sentences[s].start, document.sentences[s].end,
-                              document.sentences[s].scene, t, False) for s, t in zip(shared, tones)]
+                              document.sentences[s].scene, t, False) for s, t in zip(shared, tones, strict=True)]
             moments += [Moment(q.start, q.end, q.scene, t, True) for t, q in spoken]
             warmest = sorted(moments, key=lambda m: (-m.tone, m.start))[:3]
             coldest = sorted(moments, key=lambda m: (m.tone, m.start))[:3]

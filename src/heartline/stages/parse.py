@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Callable
 
 from ..formats.language import SENTENCE_END
 from ..model import Document, Scene, Sentence, Story, Token
@@ -63,8 +63,8 @@ def load_parser():
 
 
 def _chunks(text: str, spans: tuple[tuple[int, int], ...]):
-    for start, end in spans:
-        for start, end in _bounded_runs(text, start, end):
+    for span_start, span_end in spans:
+        for start, end in _bounded_runs(text, span_start, span_end):
             while end - start > _MAX_CHUNK:
                 cut = text.rfind("\n", start, start + _MAX_CHUNK)
                 if cut <= start:
@@ -171,7 +171,7 @@ def _blocks(count: int, processes: int) -> list[tuple[int, int]]:
     batches = -(-count // _BATCH)
     processes = max(1, min(processes, batches))
     bounds = [round(batches * k / processes) * _BATCH for k in range(processes + 1)]
-    return [(min(a, count), min(b, count)) for a, b in zip(bounds, bounds[1:]) if a < count]
+    return [(min(a, count), min(b, count)) for a, b in zip(bounds, bounds[1:], strict=False) if a < count]
 
 
 def _parse_all(texts: list[str], processes: int, report) -> list[_Parsed]:
@@ -212,7 +212,7 @@ def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     sentences: list[Sentence] = []
     scene_hint = 0
     parsed = _parse_all([text[s:e] for s, e in paragraphs], parse_processes(), parse_progress.get())
-    for p_index, ((p_start, _p_end), (sents, toks)) in enumerate(zip(paragraphs, parsed)):
+    for p_index, ((p_start, _p_end), (sents, toks)) in enumerate(zip(paragraphs, parsed, strict=True)):
         scene_hint = _scene_of(scenes, p_start, scene_hint) if scenes else 0
         base = len(tokens)
         for start_char, end_char, first, last in sents:

@@ -463,14 +463,14 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
                              bool(TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}
     run: list[int] = []
-    for p_index in sorted(hits) + [None]:
-        if run and (p_index is None or p_index != run[-1] + 1):
+    for hit in [*sorted(hits), None]:
+        if run and (hit is None or hit != run[-1] + 1):
             handles = [hits[i][2].lower() for i in run]
             conversation = len(run) >= 3 and len(set(handles)) < len(handles)
             for i in run:
                 if conversation or hits[i][3]:
                     out[i] = hits[i][:3]
             run = []
-        if p_index is not None:
-            run.append(p_index)
+        if hit is not None:
+            run.append(hit)
     return out

@@ -3,7 +3,8 @@
 Second-person fan fiction tells the story to "you": the narration says "you" where a
 novel says "she", and the dialogue calls the reader by a placeholder the reader fills in
 with their own name, written with a slash: "Y/N" for the name, "L/N" for the last
-name, "F/N", in brackets or not, with an honorific or not.  When the narration keeps saying "you" (and seldom "I"), the "you" is one
+name, "F/N", in brackets or not, with an honorific or not.  When the narration keeps
+saying "you" (and seldom "I"), the "you" is one
 person of the story: a character with the display name "Reader", whose aliases are the
 placeholders as written.  Every "you" of the narration points at it; a placeholder said
 in a quote calls the reader (the speakers stage makes the reader that quote's addressee);

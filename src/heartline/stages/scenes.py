@@ -259,7 +259,7 @@ def _layout(text: str) -> _Layout:
         else:
             kinds[i] = _CONTENT
 
-    lengths = [e - s for (s, e), k in zip(lines, kinds) if k == _CONTENT]
+    lengths = [e - s for (s, e), k in zip(lines, kinds, strict=True) if k == _CONTENT]
     continued = [
         lines[i][1] - lines[i][0]
         for i in range(n - 1)
@@ -289,12 +289,12 @@ def _layout(text: str) -> _Layout:
     run: list[int] = []
 
     def close_run() -> None:
-        steps = [b - a for a, b in zip(run, run[1:])]
+        steps = [b - a for a, b in zip(run, run[1:], strict=False)]
         if steps:
             spacing = Counter(steps)
             usual = max(spacing, key=lambda g: (spacing[g], -g))
             parts, part = [], [run[0]]
-            for j, step in zip(run[1:], steps):
+            for j, step in zip(run[1:], steps, strict=True):
                 if step > usual:
                     parts.append(part)
                     part = []
@@ -357,7 +357,7 @@ def _raw_segments(text: str, layout: _Layout) -> list[_Segment]:
     after_heading = False  # breaks between a heading and its first text mean nothing
     blank_run = 0
     for (s, e), kind, title, heading in zip(layout.lines, layout.kinds, layout.titles,
-                                            layout.heading_kinds):
+                                            layout.heading_kinds, strict=True):
         if kind == _BLANK:
             blank_run += 1
             continue
@@ -438,7 +438,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 _HANDLE_DECORATION = r"[^\w\s:\"“”'‘’(\[<>]{0,8}"
 CHAT_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<before>" + _HANDLE_DECORATION + r")[ \t]*"
-    r"(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})[ \t]*(?P<after>" + _HANDLE_DECORATION + r")>?:(?:\*\*|__)?\s+(?P<text>\S.*)$",
+    r"(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})[ \t]*(?P<after>" + _HANDLE_DECORATION
+    + r")>?:(?:\*\*|__)?\s+(?P<text>\S.*)$",
     re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
 
@@ -448,9 +449,9 @@ def _log_lines(text: str, layout: _Layout) -> set[int]:
     so that no sentence runs from one message into the next.  A line counts when it has a
     timestamp, or when the line next to it is a "handle: text" line too."""
     stamped = [kind == _CONTENT and bool(TIMESTAMP.match(text[s:e]))
-               for (s, e), kind in zip(layout.lines, layout.kinds)]
+               for (s, e), kind in zip(layout.lines, layout.kinds, strict=True)]
     hits = [stamp or (kind == _CONTENT and bool(CHAT_LINE.match(text[s:e])))
-            for (s, e), kind, stamp in zip(layout.lines, layout.kinds, stamped)]
+            for (s, e), kind, stamp in zip(layout.lines, layout.kinds, stamped, strict=True)]
     return {i for i, hit in enumerate(hits)
             if hit and (stamped[i] or (i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1]))}
 
@@ -467,7 +468,7 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     block: list[int] | None = None  # [start, end] of the block being read
     logged = _log_lines(text, layout)
-    for i, ((s, e), kind) in enumerate(zip(layout.lines, layout.kinds)):
+    for i, ((s, e), kind) in enumerate(zip(layout.lines, layout.kinds, strict=True)):
         if kind == _CONTENT:
             a, b = _trimmed(text, s, e)
             if layout.line_paragraphs or i in logged:

@@ -18,11 +18,11 @@ from typing import Any
 from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
-from .tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
 from .mentions import Mentions
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
+from .tokens import TokenIndex, is_subject
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
@@ -222,7 +222,8 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
-        nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph else p_end
+        nxt = (quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph
+               else p_end)
         prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
         own = inside.get(q.index, [])
         vocatives = [links[m.index] for m in own
@@ -296,9 +297,9 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 speaker = _last_actor(q, paragraphs, quote_spans, i, outside_between, links, tokens)
             if speaker is None:
                 speaker = _turn_taking(quotes, quote_spans, q)
-            named = attached and any(m.kind == "name" and links.get(m.index) == speaker
-                                     and is_subject(tokens.head_of(m)) for m in tag)
-            if speaker is not None and speaker in vocatives and not named:
+            self_named = attached and any(m.kind == "name" and links.get(m.index) == speaker
+                                          and is_subject(tokens.head_of(m)) for m in tag)
+            if speaker is not None and speaker in vocatives and not self_named:
                 # nobody calls themselves by name: the one named is spoken to, so the
                 # speaker is the other party of the conversation
                 speaker = _other_party(quotes, quote_spans, q, speaker) or next(

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TypeGuard
 
 from ..model import Document, Mention, Token
 
@@ -39,5 +40,5 @@ class TokenIndex:
         return self.head_of_span(m.start, m.end)
 
 
-def is_subject(tok: Token | None) -> bool:
+def is_subject(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.dep in ("nsubj", "nsubjpass")

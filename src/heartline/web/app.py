@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from os import PathLike
 from pathlib import Path as FilePath
-from typing import Any, Iterable
+from typing import Any
 
 from fastapi import FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
@@ -50,9 +51,10 @@ _STORY_BODY = {
         "text/plain": {"schema": {"type": "string"}},
     },
 }
-_ERRORS = {403: {"description": "refused: the request came from another site"},
-           413: {"description": "the upload is over the size limit"},
-           422: {"description": "the input is not a readable story (one-line `detail`)"}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "refused: the request came from another site"},
+    413: {"description": "the upload is over the size limit"},
+    422: {"description": "the input is not a readable story (one-line `detail`)"}}
 
 
 def validation_message(exc: RequestValidationError) -> str:
@@ -163,7 +165,9 @@ def create_app(max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, workers: int = 
         except HeartlineError as exc:
             return JSONResponse({"detail": str(exc)}, status_code=422)
         job = runner.submit(story)
-        await asyncio.wrap_future(runner.future(job.id))
+        future = runner.future(job.id)
+        if future is not None:  # None only if the job was already forgotten: answered as failed below
+            await asyncio.wrap_future(future)
         view, result = runner.view(job.id), runner.result(job.id)
         if result is None:
             return JSONResponse({"detail": view.error if view else "the analysis failed"}, status_code=422)

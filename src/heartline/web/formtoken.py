@@ -14,10 +14,13 @@ import hashlib
 import hmac
 import re
 import secrets
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
+
+_R = TypeVar("_R", bound=Response)
 
 FIELD = "csrf_token"
 _SESSION = re.compile(r"[0-9a-f]{32}")
@@ -50,7 +53,7 @@ class FormTokens:
         session = secrets.token_hex(16)
         return self._token(session), session
 
-    def set_cookie(self, request: Request, response: Response, session: str | None) -> Response:
+    def set_cookie(self, request: Request, response: _R, session: str | None) -> _R:
         if session is not None:
             response.set_cookie(self.cookie_name(request), session, httponly=True, samesite="strict", path="/")
         return response

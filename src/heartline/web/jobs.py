@@ -10,9 +10,10 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ..api import DEFAULT_STAGES
 from ..errors import HeartlineError

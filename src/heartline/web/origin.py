@@ -12,7 +12,8 @@ without a CORS preflight, which this app never answers.
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.requests import Request

@@ -28,7 +28,8 @@ main { max-width: 820px; margin: 18px auto; padding: 0 20px; }
 label { display: block; font-weight: 600; margin: 12px 0 6px; }
 textarea { width: 100%; box-sizing: border-box; min-height: 260px; font: 15px/1.5 Georgia, serif; padding: 10px 12px;
   border: 1px solid #d6cfc6; border-radius: 8px; resize: vertical; }
-input[type=text] { width: 100%; box-sizing: border-box; padding: 8px 10px; border: 1px solid #d6cfc6; border-radius: 8px; font: inherit; }
+input[type=text] { width: 100%; box-sizing: border-box; padding: 8px 10px; border: 1px solid #d6cfc6;
+  border-radius: 8px; font: inherit; }
 input[type=file] { font: inherit; max-width: 100%; }
 .or { text-align: center; color: #6b7078; margin: 14px 0 0; }
 .hint { color: #6b7078; font-size: 14px; margin: 4px 0 0; }

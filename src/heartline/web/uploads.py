@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -155,7 +156,8 @@ async def story_from_request(request: Request, limit: int = DEFAULT_MAX_UPLOAD_B
             raise InputError("the request body is not valid JSON") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise InputError('the JSON body needs a "text" string')
-        title = payload.get("title") if isinstance(payload.get("title"), str) else ""
+        raw_title = payload.get("title")
+        title = raw_title if isinstance(raw_title, str) else ""
         if not payload["text"].strip():
             raise InputError("the text is empty")
         return story_from_text(payload["text"], title=title.strip())
