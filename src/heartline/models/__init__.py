@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from ..errors import HeartlineError
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(file: str) -> dict[str, Any] | None:
     try:
         text = resources.files(__name__).joinpath(file).read_text(encoding="utf-8")

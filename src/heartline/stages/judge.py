@@ -21,8 +21,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..learn import LinearModel
-from ..models import card, load_shipped, scorer_choice
 from ..model import Document, Evidence, Relation, polarity
+from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from .pair_features import FEATURES, PairRecord
 

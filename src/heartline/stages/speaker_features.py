@@ -73,8 +73,8 @@ class SpeakerRecord:
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records."""
-    from .speakers import _continues, _main_clause, _recent, _tag_attached, is_vocative
     from .reader import READER_ID
+    from .speakers import _continues, _main_clause, _recent, _tag_attached, is_vocative
 
     text = document.story.text
     tokens = TokenIndex(document)
@@ -109,7 +109,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     def main_subject(m: Mention) -> bool:
         if not subject(m):
             return False
-        return _main_clause(tokens.tokens[tokens.head_of(m).head], tokens)
+        head = tokens.head_of(m)
+        return head is not None and _main_clause(tokens.tokens[head.head], tokens)
 
     out: list[SpeakerRecord] = []
     for i, q in enumerate(quote_spans):
@@ -153,21 +154,13 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         window_lo = (prev2_p or prev_p or (p_start, p_end))[0]
         window_hi = (next_p or (p_start, p_end))[1]
         near = between(window_lo, window_hi)
+        # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out
+        offered = [links[m.index] for m in near] + [r.speaker for r in recent[:3]]
+        offered += [prev.addressee if prev is not None else None, rq.speaker, *sorted(vocatives)]
         candidates: list[str] = []
-
-        def add(cid: str | None) -> None:
+        for cid in offered:
             if cid and cid not in candidates:
                 candidates.append(cid)
-
-        for m in near:
-            add(links[m.index])
-        for r in recent[:3]:
-            add(r.speaker)
-        if prev is not None:
-            add(prev.addressee)
-        add(rq.speaker)
-        for cid in sorted(vocatives):
-            add(cid)
 
         nxt_q = rule_quotes[i + 1] if i + 1 < len(rule_quotes) and quote_spans[i + 1].paragraph == q.paragraph \
             and quote_spans[i + 1].kind == "speech" else None
@@ -196,8 +189,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 disagrees = float((g not in ("unknown", "", pron.gender)) or cid in narrators)
             if pron is not None and pron.person == 1:
                 first_narr = float(cid in narrators)
+            tag_head = tokens.head_of(first_subject) if first_subject is not None else None
             is_tag_subject = first_subject is not None and links[first_subject.index] == cid
-            speech_verb = is_tag_subject and tokens.tokens[tokens.head_of(first_subject).head].lemma in SPEECH_VERBS
+            speech_verb = is_tag_subject and tag_head is not None and \
+                tokens.tokens[tag_head.head].lemma in SPEECH_VERBS
             values = {
                 "bias": 1.0,
                 "is_rules": float(rq.speaker == cid),
@@ -205,7 +200,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "tag_subject": float(is_tag_subject),
                 "tag_speech_subject": float(speech_verb),
                 "tag_subject_attached": float(is_tag_subject and attached),
-                "tag_name_subject": float(is_tag_subject and first_subject.kind == "name"),
+                "tag_name_subject": float(is_tag_subject and first_subject is not None
+                                          and first_subject.kind == "name"),
                 "in_tag": float(any(links[m.index] == cid for m in tag)),
                 "tag_pronoun_agrees": agrees,
                 "tag_pronoun_disagrees": disagrees,
@@ -217,7 +213,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "before_count": float(min(3, sum(links[m.index] == cid for m in before))),
                 "after_mention": float(any(links[m.index] == cid for m in rest)),
                 "prev_para_mention": float(any(links[m.index] == cid for m in prev_mentions)),
-                "prev_para_last_subject": float(prev_last_subject is not None and links[prev_last_subject.index] == cid),
+                "prev_para_last_subject": float(prev_last_subject is not None
+                                                and links[prev_last_subject.index] == cid),
                 "prev_para_narration_subject": float(prev_narration and prev_last_subject is not None
                                                      and links[prev_last_subject.index] == cid),
                 "prev2_para_mention": float(any(links[m.index] == cid for m in prev2_mentions)),
@@ -255,7 +252,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
 def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:
     """Quote index -> (the candidate most likely its speaker, its probability)."""
     best: dict[int, tuple[str, float]] = {}
-    for rec, p in zip(records, probabilities):
+    for rec, p in zip(records, probabilities, strict=True):
         yes = float(p[1])
         if rec.quote not in best or yes > best[rec.quote][1]:
             best[rec.quote] = (rec.candidate, yes)
