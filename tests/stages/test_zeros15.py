@@ -1,0 +1,95 @@
+"""Issue 15: story shapes that named nobody (all lower case, roleplay logs with
+out-of-character asides).  Every name here is invented."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from heartline.api import analyze_story
+from heartline.formats.text import story_from_text
+from heartline.stages.roleplay import blank_out_of_character
+from heartline.stages.scenes import CHAT_LINE
+from heartline.stages.truecase import lower_case_story, recase
+
+LOWER = (
+    "a/n: this sat in my drafts forever. be nice.\n\n~\n\n"
+    "mirela kestrin has lived above the laundrette for six years. she knows the hum of the dryers "
+    "better than her own heartbeat. she knows that ondrej downstairs burns his toast every morning.\n\n"
+    "\"you're doing it again,\" says vashti, from the couch.\n\n"
+    "\"doing what.\"\n\n"
+    "\"staring at the floor like ondrej is going to come up through it.\"\n\n"
+    "mirela throws a cushion at her. vashti catches it and laughs. vashti is her cousin and "
+    "her worst critic. she has been here since lunch.\n\n"
+    "ondrej knocks at six. he is holding a plate of burnt toast and he looks embarrassed. "
+    "mirela lets him in. i am not going to cry about toast, she thinks. it is fine.\n\n"
+    "ondrej sits at the table. he says the dryers kept him up. he says he is sorry about the toast. "
+    "mirela laughs at him. she loves him. she has loved him since the winter the boiler broke.\n\n"
+    "vashti rolls her eyes. vashti can't stand ondrej and never could. she leaves early.\n\n"
+    "later ondrej says, \"i love you, you know.\" mirela says it back. the dryers hum. "
+    "the toast is still burnt. nobody minds. it is late. the street is quiet. "
+    "the kettle clicks off. she smiles. he smiles too.\n\n"
+    "#mirela x ondrej #fluff\n"
+)
+
+ROLEPLAY = (
+    "#harbourside — session 3\n\n"
+    "[GM] Fog rolls over the quay. Captain Ilsabet Dorn waits by the crates.\n"
+    "Brannoch_Vale: *tips his hat* Evening, Captain. You look well.\n"
+    "[Quessa] *leans on the rail* Brannoch, you flirt with everyone.\n"
+    "Brannoch_Vale: Only with the ones who could kill me.\n"
+    "[Quessa] ((lol he really does))\n"
+    "Brannoch_Vale: ((i hate sefton irl, he stole my dice))\n"
+    "[Quessa] *smiles at Brannoch* I love you, you fool.\n"
+    "Brannoch_Vale: *takes her hand* I love you too, Quessa.\n"
+    "[GM] The captain says nothing. ((sefton brb pizza))\n"
+)
+
+
+@lru_cache(maxsize=None)
+def _analysis(text: str):
+    return analyze_story(story_from_text(text, source="story.txt"))
+
+
+def test_a_lower_case_story_is_told_from_ordinary_prose() -> None:
+    assert lower_case_story(LOWER)
+    assert not lower_case_story(LOWER.title())
+    prose = "Mira laughs. I said no. " * 30
+    assert not lower_case_story(prose)
+
+
+def test_recase_keeps_offsets_and_capitalises_names_titles_and_i() -> None:
+    text = "i saw ms. dorn today. mira's coat was wet."
+    out = recase(text, {"dorn", "mira"})
+    assert len(out) == len(text)
+    assert out == "I saw Ms. Dorn today. Mira's coat was wet."
+
+
+def test_names_written_in_lower_case_are_found() -> None:
+    analysis = _analysis(LOWER)
+    names = {c.name.lower() for c in analysis.characters}
+    assert {"ondrej", "vashti"} <= names
+    assert any(n.startswith("mirela") for n in names)
+    # a dictionary word is nobody: the dryers, the toast, the kettle
+    assert not names & {"toast", "dryers", "kettle", "says"}
+
+
+def test_bracketed_handles_are_chat_lines() -> None:
+    m = CHAT_LINE.match("[Quessa] *leans on the rail* hello")
+    assert m and m.group("handle") == "Quessa" and m.group("text").startswith("*leans")
+    assert CHAT_LINE.match("[21:07] quessa: hello").group("handle") == "quessa"
+    assert CHAT_LINE.match("[21:07] hello there") is None
+
+
+def test_out_of_character_asides_are_blanked_in_place() -> None:
+    out = blank_out_of_character(ROLEPLAY)
+    assert len(out) == len(ROLEPLAY)
+    assert "sefton" not in out and "((" not in out
+    assert "Brannoch_Vale: ((" not in out  # a line that is only an aside goes whole
+    assert "[GM] The captain says nothing." in out
+    assert blank_out_of_character("He smiled ((once)).") == "He smiled ((once))."  # one aside is a typo
+
+
+def test_a_roleplay_log_reads_only_in_character_lines() -> None:
+    analysis = _analysis(ROLEPLAY)
+    names = {c.name.lower() for c in analysis.characters}
+    assert not any("sefton" in n for n in names)
+    assert any("quessa" in n for n in names)
