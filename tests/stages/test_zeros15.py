@@ -93,3 +93,22 @@ def test_a_roleplay_log_reads_only_in_character_lines() -> None:
     names = {c.name.lower() for c in analysis.characters}
     assert not any("sefton" in n for n in names)
     assert any("quessa" in n for n in names)
+
+
+COURT = (
+    "The Glass Treaty\n\nRating: General Audiences\nRelationships: Prince Tamsel/Princess Oriane\n"
+    "Characters: Prince Tamsel of Wyke, Princess Oriane of Velsk, Lady Quessa Dorn\n\nSummary:\nA wedding.\n\n"
+    "Chapter 1\n\n"
+    "The Prince did not look up when the Princess came in. The Princess did not look at the Prince either.\n\n"
+    "\"You are late,\" the Prince said.\n\n\"I am exactly as late as I intended,\" said the Princess.\n\n"
+    "Lady Quessa Dorn, who had dressed the Princess that morning, sighed. She loved the Princess like a sister.\n\n"
+    "The Prince laughed. Later, in the garden, he told the Princess that he loved her, and she said it back.\n"
+)
+
+
+def test_a_title_that_one_header_tag_holds_takes_the_tag_as_its_name() -> None:
+    analysis = _analysis(COURT)
+    names = {c.name for c in analysis.characters}
+    assert {"Prince Tamsel of Wyke", "Princess Oriane of Velsk"} <= names
+    prince = next(c for c in analysis.characters if c.name == "Prince Tamsel of Wyke")
+    assert "Prince" in prince.aliases
