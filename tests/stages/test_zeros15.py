@@ -112,3 +112,43 @@ def test_a_title_that_one_header_tag_holds_takes_the_tag_as_its_name() -> None:
     assert {"Prince Tamsel of Wyke", "Princess Oriane of Velsk"} <= names
     prince = next(c for c in analysis.characters if c.name == "Prince Tamsel of Wyke")
     assert "Prince" in prince.aliases
+
+
+_RAIN = ("The rain came down on the city like it owed somebody money. I sat in my office and watched it. "
+         "I had a bottle in the drawer and I did not open it. I had a rent bill on the desk and I did not "
+         "open that either. I was good at not opening things. ")
+NOIR = (
+    _RAIN + "\n\nThe door opened at nine and a woman in a grey coat came in out of the wet.\n\n"
+    "\"You're Mr. Garrowby,\" the woman said. It wasn't a question.\n\n"
+    "\"I am,\" I said. \"Sit down.\"\n\n"
+    "She sat. Her name was Wenlock Trisk, she said, and her brother was missing. I wrote it down. "
+    "I asked her when she had seen him last. She said Tuesday. I said I would look. I always say I will look.\n\n"
+    "Wenlock Trisk paid me fifty dollars and left. I looked at the money for a long time. I liked her. "
+    "I did not like that I liked her. I put my hat on and I went out into the rain, and I did not look back.\n\n"
+    + _RAIN * 2
+)
+DIARY = (
+    "Dear Diary,\n\nToday was the worst day of my life. I mean it this time. I spilled juice on my "
+    "shirt at lunch and I had to wear my PE top all afternoon. I hate school. I hate juice. I hate "
+    "everything.\n\nOverheard from the landing at seven: \"SEFTON PELLAM, if you have taken my charger "
+    "AGAIN you are finished, do you hear me.\" – Wenlock.\n\nWenlock is my sister and she is a menace. "
+    "I did not take her charger. I borrowed it. I will give it back when I feel like it. I think I am "
+    "going to live in the garden shed. I would take my books and my lamp and I would never come out. "
+    "I would be happy there. I am not even joking. I looked at the shed for ages after tea. "
+    "I think it has spiders. I do not care. I am brave now. I decided.\n\n"
+    "Dear Diary,\n\nI did not move into the shed. I am in my room. I am writing this under the covers. "
+    "I am going to sleep now. I hope tomorrow is better. I hope I see the new boy again. I am not saying "
+    "which new boy. I know you know.\n"
+)
+
+
+def test_a_name_told_to_someone_s_face_and_never_narrated_is_the_narrator() -> None:
+    analysis = _analysis(NOIR)
+    narrator = next(c for c in analysis.characters if "I" in c.aliases)
+    assert "Mr. Garrowby" in (narrator.name,) + narrator.aliases
+
+
+def test_a_full_name_shouted_once_at_the_diarist_names_the_diarist() -> None:
+    analysis = _analysis(DIARY)
+    narrator = next(c for c in analysis.characters if "I" in c.aliases)
+    assert "SEFTON PELLAM" in (narrator.name,) + narrator.aliases

@@ -93,6 +93,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.person += 3  # "Her Majesty" is somebody, whoever the tagger says
         elif m.key in TITLES and m.key in OFFICES and not m.title:
             st.person += 1  # "Captain" alone: somebody, the one holding the office
+        if m.text.isupper() and " " in m.text:
+            st.person += 1.5  # a full name shouted ("DORIAN VALE, come here"): found as nothing else
         if m.text.islower():
             # a chat line's "rob": found only because the text writes "Rob" as a name
             st.person += 1

@@ -289,6 +289,26 @@ def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...]
     return found
 
 
+# "BRANNOCH DORN, you get back here": a full name shouted at the start of a line of talk
+_SHOUTED = re.compile(r"(?P<name>[A-Z]{2,}(?:['’][A-Z]+)?(?: [A-Z]{2,}(?:['’][A-Z]+)?){1,2}),")
+
+
+def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
+    """Names shouted in capitals as a quote's first words ("DORIAN VALE, come here!"): two or
+    three words before a comma, none of them an English word."""
+    for q in quote_spans:
+        at = q.start
+        while at < q.end and not text[at].isalnum():
+            at += 1
+        m = _SHOUTED.match(text, at, q.end)
+        if not m:
+            continue
+        words = m.group("name").split()
+        if any(in_dictionary(w.lower()) or _plain(w) in NOT_NAMES or w.lower() in TITLES for w in words):
+            continue
+        yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
+
+
 @stage("mentions", needs=("document", "quote_spans"), produces="mentions")
 def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Mentions:
     """Names, epithets, relational nouns and pronouns, in text order."""
@@ -318,6 +338,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     lowercase = Counter(re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", " ".join(narration)))
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
+    runs += _shouted_names(text, quote_spans)
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
         if honorific in ("her", "his", "your", "their"):  # a style: "Her Majesty"
