@@ -152,3 +152,28 @@ def test_a_full_name_shouted_once_at_the_diarist_names_the_diarist() -> None:
     analysis = _analysis(DIARY)
     narrator = next(c for c in analysis.characters if "I" in c.aliases)
     assert "SEFTON PELLAM" in (narrator.name,) + narrator.aliases
+
+
+LETTER = (
+    "Pellam Cross, 3rd May\n\nDear Sefton,\n\nThe orchard is white again and Quessa has taken your chair by the "
+    "window. Quessa says she will give it back when you come home. Tell Quessa nothing; she is insufferable "
+    "enough. Garrowby asked after you at the post office, and Garrowby never asks after anyone.\n\n"
+    "Give Garrowby my regards if he writes. Tell Quessa I said so.\n\nYour friend,\nWenlock\n"
+)
+
+
+def test_a_request_s_verb_is_no_part_of_the_name_after_it() -> None:
+    analysis = _analysis(LETTER)
+    names = {a for c in analysis.characters for a in (c.name,) + c.aliases}
+    assert "Quessa" in names and "Garrowby" in names
+    assert not {"Tell Quessa", "Give Garrowby"} & names
+
+
+def test_a_handle_named_for_its_player_s_character_and_the_game_master_is_no_one() -> None:
+    log = ROLEPLAY.replace("[GM] Fog", "Pinned by GM: in character only!\n[GM] Fog").replace(
+        "Brannoch_Vale", "Brannoch_the_Bold") + "[GM] Brannoch Vale bows. The Bold Company cheers.\n"
+    analysis = _analysis(log)
+    names = {a for c in analysis.characters for a in (c.name,) + c.aliases}
+    assert not {"GM", "Pinned by GM"} & names
+    brannoch = [c for c in analysis.characters if "Brannoch_the_Bold" in (c.name,) + c.aliases]
+    assert len(brannoch) == 1 and "Brannoch Vale" in (brannoch[0].name,) + brannoch[0].aliases
