@@ -33,13 +33,13 @@ LOWER = (
 ROLEPLAY = (
     "#harbourside — session 3\n\n"
     "[GM] Fog rolls over the quay. Captain Ilsabet Dorn waits by the crates.\n"
-    "Brannoch_Vale: *tips his hat* Evening, Captain. You look well.\n"
+    "Brannoch_Ostry: *tips his hat* Evening, Captain. You look well.\n"
     "[Quessa] *leans on the rail* Brannoch, you flirt with everyone.\n"
-    "Brannoch_Vale: Only with the ones who could kill me.\n"
+    "Brannoch_Ostry: Only with the ones who could kill me.\n"
     "[Quessa] ((lol he really does))\n"
-    "Brannoch_Vale: ((i hate sefton irl, he stole my dice))\n"
+    "Brannoch_Ostry: ((i hate sefton irl, he stole my dice))\n"
     "[Quessa] *smiles at Brannoch* I love you, you fool.\n"
-    "Brannoch_Vale: *takes her hand* I love you too, Quessa.\n"
+    "Brannoch_Ostry: *takes her hand* I love you too, Quessa.\n"
     "[GM] The captain says nothing. ((sefton brb pizza))\n"
 )
 
@@ -83,7 +83,7 @@ def test_out_of_character_asides_are_blanked_in_place() -> None:
     out = blank_out_of_character(ROLEPLAY)
     assert len(out) == len(ROLEPLAY)
     assert "sefton" not in out and "((" not in out
-    assert "Brannoch_Vale: ((" not in out  # a line that is only an aside goes whole
+    assert "Brannoch_Ostry: ((" not in out  # a line that is only an aside goes whole
     assert "[GM] The captain says nothing." in out
     assert blank_out_of_character("He smiled ((once)).") == "He smiled ((once))."  # one aside is a typo
 
@@ -171,9 +171,9 @@ def test_a_request_s_verb_is_no_part_of_the_name_after_it() -> None:
 
 def test_a_handle_named_for_its_player_s_character_and_the_game_master_is_no_one() -> None:
     log = ROLEPLAY.replace("[GM] Fog", "Pinned by GM: in character only!\n[GM] Fog").replace(
-        "Brannoch_Vale", "Brannoch_the_Bold") + "[GM] Brannoch Vale bows. The Bold Company cheers.\n"
+        "Brannoch_Ostry", "Brannoch_the_Bold") + "[GM] Brannoch Ostry bows. The Bold Company cheers.\n"
     analysis = _analysis(log)
     names = {a for c in analysis.characters for a in (c.name,) + c.aliases}
     assert not {"GM", "Pinned by GM"} & names
     brannoch = [c for c in analysis.characters if "Brannoch_the_Bold" in (c.name,) + c.aliases]
-    assert len(brannoch) == 1 and "Brannoch Vale" in (brannoch[0].name,) + brannoch[0].aliases
+    assert len(brannoch) == 1 and "Brannoch Ostry" in (brannoch[0].name,) + brannoch[0].aliases

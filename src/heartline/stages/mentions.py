@@ -210,7 +210,7 @@ _ADDRESS_ADJECTIVES = frozenset(
     "darling wretched cruel foolish silly".split())
 
 
-# "Tell Edie I said so", "Kiss Mother for me": a letter's requests open on a verb
+# "Tell Osk I said so", "Kiss Mother for me": a letter's requests open on a verb
 _REQUEST_VERBS = frozenset("tell ask give send kiss hug thank remind warn forgive let bring".split())
 
 
@@ -299,7 +299,7 @@ _SHOUTED = re.compile(r"(?P<name>[A-Z]{2,}(?:['’][A-Z]+)?(?: [A-Z]{2,}(?:['’
 
 
 def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
-    """Names shouted in capitals as a quote's first words ("DORIAN VALE, come here!"): two or
+    """Names shouted in capitals as a quote's first words ("DORIAN OSTRY, come here!"): two or
     three words before a comma, none of them an English word."""
     for q in quote_spans:
         at = q.start
@@ -314,7 +314,7 @@ def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
         yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
 
 
-# a roleplay log's game master ("[GM] The rain has not stopped", "Pinned by GM: ...") tells
+# a roleplay log's game master ("[GM] Fog rolls in over the quay", "Pinned by GM: ...") tells
 # the story and voices everyone else: the narration, not a person of the story
 _NARRATING_HANDLES = frozenset({"gm", "dm", "narrator", "storyteller"})
 

@@ -67,7 +67,7 @@ def name_words(tokens) -> set[str]:
             if not (name_gender(w) and proper[w] * 2 > n):
                 continue
         names.add(w)
-    # names said once next to a known one: "lorenzo" in "lorenzo vell", "vell" in "mira vell"
+    # names said once next to a known one: "tobin" in "tobin ostry", "ostry" in "mira ostry"
     tokens = list(tokens)
     for i, tok in enumerate(tokens):
         if tok.text not in names:
@@ -84,7 +84,7 @@ def name_words(tokens) -> set[str]:
 
 def recase(text: str, names: set[str], spans: tuple[tuple[int, int], ...] | None = None) -> str:
     """``text`` with capitals at sentence starts, on the pronoun "I", on each of ``names``
-    and on a title before one ("ms. vell" -> "Ms. Vell"); same length, same offsets.
+    and on a title before one ("ms. ostry" -> "Ms. Ostry"); same length, same offsets.
     ``spans``: where to recase (the story proper); elsewhere the text is left as it is."""
     chars = list(text)
 
