@@ -171,7 +171,7 @@ def test_a_request_s_verb_is_no_part_of_the_name_after_it() -> None:
 
 def test_a_handle_named_for_its_player_s_character_and_the_game_master_is_no_one() -> None:
     log = ROLEPLAY.replace("[GM] Fog", "Pinned by GM: in character only!\n[GM] Fog").replace(
-        "Brannoch_Ostry", "Brannoch_the_Bold") + "[GM] Brannoch Ostry bows. The Bold Company cheers.\n"
+        "Brannoch_Ostry", "Brannoch_the_Bold") + "[GM] Brannoch Ostry bows. Quessa watches Brannoch Ostry go. He laughs.\n"
     analysis = _analysis(log)
     names = {a for c in analysis.characters for a in (c.name,) + c.aliases}
     assert not {"GM", "Pinned by GM"} & names
