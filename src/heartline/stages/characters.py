@@ -106,6 +106,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.person += 3  # "Her Majesty" is somebody, whoever the tagger says
         elif m.key in TITLES and m.key in OFFICES and not m.title:
             st.person += 1  # "Captain" alone: somebody, the one holding the office
+        if m.text.isupper() and " " in m.text:
+            st.person += 1.5  # a full name shouted ("DORIAN VALE, come here"): found as nothing else
         if m.text.islower():
             # a chat line's "rob": found only because the text writes "Rob" as a name
             st.person += 1
@@ -705,9 +707,17 @@ def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | 
     or a title with the family name ("Mistress Moss") when no other tag shares that word."""
     firsts = Counter(words[0] for _, words in declared)
     lasts = Counter(words[-1] for _, words in declared if len(words) > 1)
+    # "the Prince" is the one tag that holds the rank ("Prince Tamsel of Wyke"): a story whose
+    # titles do the naming names its people in its header
+    rank_of = {name: name.split()[0].lower() for name, _ in declared
+               if name.split()[0].lower() in RANKS and len(name.split()) > 1}
+    holders = Counter(rank_of.values())
     votes: Counter[str] = Counter()
     for m in e.mentions:
         if m.kind != "name":
+            continue
+        if not m.title and m.key in RANKS and holders[m.key] == 1:
+            votes[next(n for n, r in rank_of.items() if r == m.key)] += 1
             continue
         core = m.text[:m.text.rfind("-")] if m.honorific else m.text
         words = [w.lower().rstrip(".") for w in core.split()]

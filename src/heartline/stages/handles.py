@@ -58,7 +58,8 @@ def link_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...
             if target is not None and target != hid and target not in speaker_of.values():
                 merge[hid] = target
                 break
-    # "lys.fenn", "hy.bell": a handle built from a name of one person and no other's
+    # "lys.fenn", "hy.bell": a handle built from a name of one person and no other's, or whose
+    # first word is one person's name
     words: dict[str, set[str]] = {}
     for c in cast.characters:
         if c.id in speaker_of.values():
@@ -72,6 +73,9 @@ def link_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...
             continue
         parts = [p for p in re.split(r"[._\-@\d]+", handle.lower()) if p]
         owners = {cid for p in parts if len(parts) > 1 for cid in words.get(p, ())}
+        if len(owners) > 1:
+            # "Brannoch_the_Bold": the handle's first word is the name, the rest an epithet
+            owners = set(words.get(parts[0], ()))
         if len(owners) == 1:
             merge[hid] = owners.pop()
     handle_ids = set(speaker_of.values())

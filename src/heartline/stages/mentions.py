@@ -227,13 +227,18 @@ _ADDRESS_ADJECTIVES = frozenset(
     "darling wretched cruel foolish silly".split())
 
 
+# "Tell Osk I said so", "Kiss Mother for me": a letter's requests open on a verb
+_REQUEST_VERBS = frozenset("tell ask give send kiss hug thank remind warn forgive let bring".split())
+
+
 def _strip_common_words(runs, text: str, lowercase: Counter):
     """ "Poor Elinor", "Dear Tom": a leading word the text also writes in lower case is no
-    part of the name."""
+    part of the name; nor is a request's verb before a name the text also uses alone."""
     runs = list(runs)
     alone = Counter(core[0] for _s, _e, core, _t, _h in runs if len(core) == 1)
     for start, end, core, title, honorific in runs:
         while not title and len(core) > 1 and (core[0].lower() in _ADDRESS_ADJECTIVES or (
+                core[0].lower() in _REQUEST_VERBS and alone.get(core[1], 0) and not alone.get(core[0], 0)) or (
                 lowercase.get(core[0].lower(), 0) >= 3
                 and lowercase.get(core[0].lower(), 0) >= 3 * alone.get(core[0], 0)
                 and not name_gender(core[0]))):
@@ -306,6 +311,31 @@ def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...]
     return found
 
 
+# "BRANNOCH DORN, you get back here": a full name shouted at the start of a line of talk
+_SHOUTED = re.compile(r"(?P<name>[A-Z]{2,}(?:['’][A-Z]+)?(?: [A-Z]{2,}(?:['’][A-Z]+)?){1,2}),")
+
+
+def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
+    """Names shouted in capitals as a quote's first words ("DORIAN OSTRY, come here!"): two or
+    three words before a comma, none of them an English word."""
+    for q in quote_spans:
+        at = q.start
+        while at < q.end and not text[at].isalnum():
+            at += 1
+        m = _SHOUTED.match(text, at, q.end)
+        if not m:
+            continue
+        words = m.group("name").split()
+        if any(in_dictionary(w.lower()) or _plain(w) in NOT_NAMES or w.lower() in TITLES for w in words):
+            continue
+        yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
+
+
+# a roleplay log's game master ("[GM] Fog rolls in over the quay", "Pinned by GM: ...") tells
+# the story and voices everyone else: the narration, not a person of the story
+_NARRATING_HANDLES = frozenset({"gm", "dm", "narrator", "storyteller"})
+
+
 @stage("mentions", needs=("document", "quote_spans"), produces="mentions")
 def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Mentions:
     """Names, epithets, relational nouns and pronouns, in text order."""
@@ -335,6 +365,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     lowercase = Counter(re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", " ".join(narration)))
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
+    runs += _shouted_names(text, quote_spans)
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
         if honorific in ("her", "his", "your", "their"):  # a style: "Her Majesty"
@@ -380,7 +411,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     for q in quote_spans:
         if q.kind == "line" and q.prefix:
             at = text.rfind(q.prefix, max(0, q.start - len(q.prefix) - 40), q.start)
-            if at != -1:
+            if at != -1 and q.prefix.split()[-1].lower() not in _NARRATING_HANDLES:
                 handle = q.prefix
                 add(at, at + len(handle), "speaker", key=key_of.get(handle.lower(), handle.lower()))
 

@@ -27,6 +27,7 @@ _TOLD_ME = re.compile(r"^\W{0,3}\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|told|
 _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|replied|replies|cry|cried|"
            r"whisper|whispered|murmur|murmured|exclaim|exclaimed|call|called|shout|shouted|add|added|"
            r"began|begin|returned|protest|protested|suggest|suggested|remark|remarked|tell|told|tells)")
+_YOU_ARE = re.compile(r"\b(?:you['’]re|you are|are you|aren['’]t you)\s+$", re.IGNORECASE)
 _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\b")
 @stage("narrator", needs=("document", "mentions", "quote_spans", "names"), produces="cast")
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
@@ -79,6 +80,7 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
     called: Counter[str] = Counter()
+    hailed: set[str] = set()  # called out, then spoken to: "Pia Marsh, if you ..."
     for m in mentions.items:
         cid = names.name_links.get(m.index)
         if cid is None or m.kind != "name":
@@ -89,9 +91,22 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
             if not is_vocative(text, q, m):
                 continue
             called[names.name_links[m.index]] += 1
+            if text[m.end:m.end + 1] == ",":
+                hailed.add(names.name_links[m.index])
     for cid, n in called.items():
         if n >= 2 and outside[cid] <= max(2, inside[cid] // 4):
             votes[cid] += n
+        elif n == 1 and cid in hailed and outside[cid] == 0 and inside[cid] == 1 and " " in _name_of(names, cid):
+            # a full name called out once, and never used by the narration ("PIA MARSH, if
+            # you touched my things ..."): whom the narrator's family shouts at is the narrator
+            votes[cid] += 2
+    # '"You're Mr. Voss," the woman said': a name others tell to someone's face, and the
+    # narration never uses, is the narrator's own
+    for q in quote_spans:
+        for m in by_quote.get(q.index, []):
+            cid = names.name_links[m.index]
+            if outside[cid] == 0 and _YOU_ARE.search(text, max(q.start, m.start - 12), m.start):
+                votes[cid] += 2
 
     narrator_id = None
     if votes:
@@ -110,6 +125,10 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     for m in first_person:
         links[m.index] = narrator_id
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
+
+
+def _name_of(cast: Cast, cid: str) -> str:
+    return next((c.name for c in cast.characters if c.id == cid), "")
 
 
 # ------------------------------------------------------------------ point-of-view sections

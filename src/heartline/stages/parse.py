@@ -24,12 +24,15 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextvars import ContextVar
+from dataclasses import replace
 from functools import lru_cache
 
 from ..formats.language import SENTENCE_END
 from ..model import Document, Scene, Sentence, Story, Token
 from ..pipeline import stage
+from .roleplay import blank_out_of_character
 from .scenes import paragraph_spans
+from .truecase import lower_case_story, name_words, recase
 
 # Set by the API around a run so that the slowest stage can report how far it got.
 parse_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("parse_progress", default=None)
@@ -202,12 +205,28 @@ def _parse_all(texts: list[str], processes: int, report) -> list[_Parsed]:
 @stage("parse", needs=("story", "scenes"), produces="document")
 def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     """Split into paragraphs and sentences and parse every token."""
-    text = story.text
+    text = blank_out_of_character(story.text)
+    if text != story.text:  # a roleplay log's out-of-character asides are nobody's story
+        story = replace(story, text=text)
     start, end = story.body
     # author's notes and headings from markup are not prose: they are never parsed
     paragraphs = tuple(_chunks(text, tuple((s + start, e + start)
                                            for s, e in paragraph_spans(text[start:end])
                                            if not story.is_excluded(s + start))))
+    tokens, sentences = _read(text, paragraphs, scenes)
+    if lower_case_story("\n\n".join(text[s:e] for s, e in paragraphs)):
+        # all in lower case: give the names their capitals and read it again
+        recased = recase(text, name_words(tokens), paragraphs)
+        if recased != text:
+            story = replace(story, text=recased)
+            tokens, sentences = _read(recased, paragraphs, scenes)
+    return Document(story=story, scenes=scenes, tokens=tuple(tokens),
+                    sentences=tuple(sentences), paragraphs=paragraphs)
+
+
+def _read(text: str, paragraphs: tuple[tuple[int, int], ...], scenes: tuple[Scene, ...]
+          ) -> tuple[list[Token], list[Sentence]]:
+    """Tokens and sentences of the paragraphs of ``text``."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     scene_hint = 0
@@ -241,5 +260,4 @@ def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
                 scene=scenes[scene_hint].index if scenes else 0,
                 paragraph=p_index,
             ))
-    return Document(story=story, scenes=scenes, tokens=tuple(tokens),
-                    sentences=tuple(sentences), paragraphs=paragraphs)
+    return tokens, sentences

@@ -441,7 +441,7 @@ _SECTION_LABELS = frozenset({"dm", "dms", "pm", "pms", "private chat", "direct m
 def _plain_decoration(m: re.Match) -> bool:
     """Decoration around a handle is symbols and emoji ("✨", "🌙", "**"), never sentence
     punctuation: "...well:" or "Wait, Tom:" open prose, not a message."""
-    deco = m.group("before") + m.group("after")
+    deco = m.group("before") + (m.group("after") or "")
     return not any(ch in ",;!?…" for ch in deco)
 
 

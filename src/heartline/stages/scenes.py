@@ -434,12 +434,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "[21:14] mia.k: ok.", "21:14 <mia> ok", "MIA: are you there?": a line of a chat log or
 # transcript (the quotes stage reads its handle and text from the same pattern)
-# The handle may be decorated as fans type it: "Tobi 🌙:", "✨mia✨:", "**mia:**" (Markdown bold).
+# The handle may be decorated as fans type it: "Tobi 🌙:", "✨mia✨:", "**mia:**" (Markdown bold),
+# or bracketed as IRC and roleplay logs write it: "[Mia] text".
 _HANDLE_DECORATION = r"[^\w\s:\"“”'‘’(\[<>]{0,8}"
 CHAT_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?\]?\s*)?<?(?P<before>" + _HANDLE_DECORATION + r")[ \t]*"
-    r"(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})[ \t]*(?P<after>" + _HANDLE_DECORATION
-    + r")>?:(?:\*\*|__)?\s+(?P<text>\S.*)$",
+    r"(?P<open>\[(?=[A-Za-z]))?(?P<handle>[\w.@\-]{1,32}(?: [\w.\-]{1,20}){0,4})"
+    r"(?(open)\]|[ \t]*(?P<after>" + _HANDLE_DECORATION + r")>?:)(?:\*\*|__)?\s+(?P<text>\S.*)$",
     re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*\[?\d{1,2}:\d{2}")
 

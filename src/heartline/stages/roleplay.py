@@ -1,0 +1,37 @@
+"""Out-of-character talk in a roleplay log: "((brb, my cat is on the keyboard))".
+
+Players of a roleplay chat write their own asides, about the game and each other, in
+double brackets; only the in-character lines are the story.  ``blank_out_of_character``
+gives back the text, same length and offsets, with every aside turned to spaces, and a
+line that holds nothing but an aside (after its speaker's handle) blanked whole, so
+that no stage reads it.
+"""
+from __future__ import annotations
+
+import re
+
+from .scenes import CHAT_LINE
+
+_ASIDE = re.compile(r"\(\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\)")
+_MIN_ASIDES = 2  # one stray "((" is a typo; a log's habit shows more than once
+
+
+def blank_out_of_character(text: str) -> str:
+    """``text`` with its double-bracket asides blanked, when it has several of them."""
+    asides = list(_ASIDE.finditer(text))
+    if len(asides) < _MIN_ASIDES:
+        return text
+    chars = list(text)
+    for m in asides:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = m.start(), m.end()
+        line = text[line_start:line_end]
+        chat = CHAT_LINE.match(line)
+        rest = (line[:m.start() - line_start] + line[m.end() - line_start:]).strip()
+        if chat and _ASIDE.sub("", chat.group("text")).strip() == "" or not rest:
+            start, end = line_start, line_end  # the whole line is an aside
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)

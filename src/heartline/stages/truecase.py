@@ -1,0 +1,113 @@
+"""Capitals for a story written all in lower case (tumblr style: "ren says nothing. i laugh.").
+
+Every later stage finds names by their capital letter, so an all-lower-case story would
+have nobody in it.  When the text is of that shape, ``recase`` gives back the same text,
+letter for letter at the same offsets, with the capitals ordinary prose would have: the
+first word of each sentence, the pronoun "I", and the words that behave like names.
+
+A lower-case word is taken for a name when it is no English dictionary word (nor a
+common given name the parser tags as a proper noun), recurs, is the subject or owner
+of something at least once ("mira laughs", "mira's coat"), and never follows a
+determiner ("the dorn" is a thing).  A title just before such a name ("ms.") and a
+non-dictionary word just before or after it (a first name or family name said once)
+are capitalised with it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .given_names import name_gender
+from .lexicon import NOT_NAMES, TITLES, in_dictionary
+
+_SENTENCE_START = re.compile(r"(?:\A|[.!?]['\"”’)]*\s+|\n\s*)[\"“‘'(*~_-]*(?P<c>[A-Za-z])")
+_PRONOUN_I = re.compile(r"(?<![\w'’@#/.-])(?P<i>[iI])(?=['’](?:m|d|ll|ve)\b|[\s,.!?;:)\"”—-])")
+_DETERMINERS = frozenset("a an the every each another this these those".split())
+
+
+def lower_case_story(text: str) -> bool:
+    """Whether the text is written in lower case throughout: most of its sentences open
+    with a small letter and it writes the pronoun "i" small (if at all) three times as often as "I"."""
+    starts = [m.group("c") for m in _SENTENCE_START.finditer(text)]
+    if len(starts) < 20:
+        return False
+    small = sum(c.islower() for c in starts)
+    pronouns = [m.group("i") for m in _PRONOUN_I.finditer(text)]
+    small_i = sum(i == "i" for i in pronouns)
+    return small >= 0.8 * len(starts) and small_i >= 3 * (len(pronouns) - small_i)
+
+
+def name_words(tokens) -> set[str]:
+    """The lower-case words of a parsed lower-case text that behave like names.
+
+    ``tokens``: the parser's tokens in text order (``text``, ``lemma``, ``pos``, ``dep``)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    seen: Counter[str] = Counter()
+    proper: Counter[str] = Counter()
+    subject: Counter[str] = Counter()
+    after_det: Counter[str] = Counter()
+    lemma: dict[str, str] = {}
+    prev = ""
+    for tok in tokens:
+        w = tok.text
+        if w.isalpha() and w.islower() and len(w) >= 2 and w not in STOP_WORDS and w not in NOT_NAMES:
+            seen[w] += 1
+            lemma.setdefault(w, tok.lemma)
+            proper[w] += tok.pos == "PROPN"
+            subject[w] += tok.dep in ("nsubj", "nsubjpass", "poss")
+            after_det[w] += prev in _DETERMINERS
+        prev = w.lower()
+    names = set()
+    for w, n in seen.items():
+        if n < 2 or after_det[w] or not subject[w] or w in TITLES:
+            continue
+        if in_dictionary(w) or in_dictionary(lemma[w]):
+            # "rob", "faith": a common given name only where the parser already reads a name
+            if not (name_gender(w) and proper[w] * 2 > n):
+                continue
+        names.add(w)
+    # names said once next to a known one: "tobin" in "tobin ostry", "ostry" in "mira ostry"
+    tokens = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.text not in names:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens):
+                other = tokens[j].text
+                if other.isalpha() and other.islower() and len(other) >= 2 and other not in STOP_WORDS \
+                        and other not in NOT_NAMES and other not in TITLES and tokens[j].pos in ("PROPN", "NOUN") \
+                        and not in_dictionary(other) and not in_dictionary(tokens[j].lemma) and not after_det[other]:
+                    names.add(other)
+    return names
+
+
+def recase(text: str, names: set[str], spans: tuple[tuple[int, int], ...] | None = None) -> str:
+    """``text`` with capitals at sentence starts, on the pronoun "I", on each of ``names``
+    and on a title before one ("ms. ostry" -> "Ms. Ostry"); same length, same offsets.
+    ``spans``: where to recase (the story proper); elsewhere the text is left as it is."""
+    chars = list(text)
+
+    def inside(at: int) -> bool:
+        return spans is None or any(s <= at < e for s, e in spans)
+
+    for m in _SENTENCE_START.finditer(text):
+        if inside(m.start("c")):
+            chars[m.start("c")] = m.group("c").upper()
+    for m in _PRONOUN_I.finditer(text):
+        if inside(m.start("i")):
+            chars[m.start("i")] = "I"
+    if names:
+        word = re.compile(r"(?<![\w'’@#/.-])(?P<w>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                          + r")(?![\w@-]|['’](?![sd]\b))")
+        title = re.compile(r"(?<![\w'’])(?P<t>" + "|".join(sorted(TITLES, key=len, reverse=True))
+                           + r")\.? $", re.IGNORECASE)
+        for m in word.finditer(text):
+            at = m.start("w")
+            if not inside(at):
+                continue
+            chars[at] = text[at].upper()
+            t = title.search(text, max(0, at - 16), at)
+            if t:
+                chars[t.start("t")] = text[t.start("t")].upper()
+    return "".join(chars)
