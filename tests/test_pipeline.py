@@ -97,3 +97,16 @@ def test_default_pipeline_without_parse_is_refused() -> None:
     names = tuple(n for n in DEFAULT_STAGES if n != "parse")
     with pytest.raises(PipelineError, match="document"):
         default_pipeline(names)
+
+
+def test_every_product_has_one_name() -> None:
+    """No stage overwrites an earlier stage's result: each product is produced once."""
+    from heartline.api import default_pipeline
+    from heartline.errors import PipelineError
+    from heartline.pipeline import Pipeline, Stage
+
+    produced = [st.produces for st in default_pipeline().stages]
+    assert len(produced) == len(set(produced))
+    twice = [Stage("a", ("story",), "x", lambda story: 1), Stage("b", ("x",), "x", lambda x: 2)]
+    with pytest.raises(PipelineError, match="already produced"):
+        Pipeline(twice)

@@ -61,6 +61,10 @@ class Pipeline:
             if missing:
                 raise PipelineError(
                     f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage produces")
+            if st.produces in available:
+                # one name, one product: a later stage that overwrote an earlier result would hide
+                # it from inspection and from any stage swapped in between
+                raise PipelineError(f"stage {st.name!r} produces {st.produces!r}, which is already produced")
             available.add(st.produces)
 
     @property

@@ -76,5 +76,5 @@ def test_story_without_title_only_names_keeps_its_cast_and_reads_no_speakers(mon
         raise AssertionError("speakers attributed for a story with no title to bind")
 
     monkeypatch.setattr(titles, "attribute_speakers", no_probe)
-    cast = results["cast"]
+    cast = results["narrated_cast"]
     assert titles.bind_titles(results["document"], results["quote_spans"], results["mentions"], cast) is cast

@@ -161,9 +161,10 @@ def _numbered(corrections: Corrections, actions: tuple[str, ...]):
     return [(i, c) for i, c in enumerate(corrections.items) if c.action in actions]
 
 
-@stage("correct_cast", needs=("cast", "mentions", "corrections"), produces="cast_corrections")
-def correct_cast(cast: Cast, mentions: Mentions, corrections: Corrections = Corrections()) -> Applied[Cast]:
+@stage("correct_cast", needs=("titled_cast", "mentions", "corrections"), produces="cast_corrections")
+def correct_cast(titled_cast: Cast, mentions: Mentions, corrections: Corrections = Corrections()) -> Applied[Cast]:
     """The cast with a person's merges, splits, renames and not-a-character marks applied."""
+    cast = titled_cast
     todo = _numbered(corrections, CAST_ACTIONS)
     if not todo:
         return Applied(cast, ())
@@ -209,10 +210,11 @@ def _edit_relations(relations: list[Relation], characters: tuple[Character, ...]
     return True, f"added {a.name} -> {b.name} ({kind})"
 
 
-@stage("correct_relations", needs=("characters", "relations", "corrections"), produces="relation_corrections")
-def correct_relations(characters: tuple[Character, ...], relations: tuple[Relation, ...],
+@stage("correct_relations", needs=("characters", "judged_relations", "corrections"), produces="relation_corrections")
+def correct_relations(characters: tuple[Character, ...], judged_relations: tuple[Relation, ...],
                       corrections: Corrections = Corrections()) -> Applied[tuple[Relation, ...]]:
     """The relations with a person's removals and additions applied."""
+    relations = judged_relations
     todo = _numbered(corrections, RELATION_ACTIONS)
     if not todo:
         return Applied(relations, ())

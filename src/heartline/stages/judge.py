@@ -116,7 +116,7 @@ def _plainest(cues: list[Evidence]) -> str:
     return cues[-1].how
 
 
-@stage("judge", needs=("document", "pair_features", "rule_relations", "evidence"), produces="relations")
+@stage("judge", needs=("document", "pair_features", "rule_relations", "evidence"), produces="judged_relations")
 def judge_relations(document: Document, pair_features: tuple[PairRecord, ...],
                     rule_relations: tuple[Relation, ...], evidence: tuple[Evidence, ...]) -> tuple[Relation, ...]:
     """The end-state relations: the trained judge's, or the rules' where it is switched off."""

@@ -29,7 +29,7 @@ _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|repli
            r"began|begin|returned|protest|protested|suggest|suggested|remark|remarked|tell|told|tells)")
 _YOU_ARE = re.compile(r"\b(?:you['’]re|you are|are you|aren['’]t you)\s+$", re.IGNORECASE)
 _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\b")
-@stage("narrator", needs=("document", "mentions", "quote_spans", "names"), produces="cast")
+@stage("narrator", needs=("document", "mentions", "quote_spans", "names"), produces="narrated_cast")
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
                   names: Cast) -> Cast:
     """The cast, with a first-person narrator added or recognised and its "I"s linked."""

@@ -29,10 +29,11 @@ def _bare_title(m: Mention) -> bool:
     return m.kind == "name" and not m.title and m.key in TITLES and m.key in OFFICES
 
 
-@stage("titles", needs=("document", "quote_spans", "mentions", "cast"), produces="cast")
+@stage("titles", needs=("document", "quote_spans", "mentions", "narrated_cast"), produces="titled_cast")
 def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                cast: Cast) -> Cast:
+                narrated_cast: Cast) -> Cast:
     """The cast with title-only names joined to the person they are said to."""
+    cast = narrated_cast
     text = document.story.text
     title_only = {c.id for c in cast.characters if c.aliases and all(only_titles(a.split()) for a in c.aliases)}
     links = dict(cast.name_links)
