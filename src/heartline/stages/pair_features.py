@@ -16,7 +16,6 @@ travel with each record so a judged feeling is backed by the text like any other
 """
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -118,8 +117,7 @@ def _log(n: float) -> float:
 class _Presence:
     """Where each character is present: sentences, paragraphs, subjects."""
 
-    def __init__(self, document: Document, mentions: Mentions, links: dict[int, str]):
-        index = TokenIndex(document)
+    def __init__(self, document: Document, index: TokenIndex, mentions: Mentions, links: dict[int, str]):
         self.sentences: dict[str, set[int]] = defaultdict(set)
         self.subject_sentences: dict[str, set[int]] = defaultdict(set)
         self.in_quote: dict[int, set[str]] = defaultdict(set)  # quote index -> characters spoken of
@@ -162,13 +160,6 @@ def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], defaultd
     return sums
 
 
-def _sentences_of(starts: list[int], start: int, end: int) -> range:
-    """Indexes of the sentences (by their start offsets) overlapping [start, end)."""
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = bisect.bisect_left(starts, end)
-    return range(first, max(first + 1, last))
-
-
 @stage("pair_features", needs=("document", "mentions", "cast", "links", "speakers", "evidence", "rule_relations"),
        produces="pair_features")
 def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
@@ -176,7 +167,8 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                   rule_relations: tuple[Relation, ...]) -> tuple[PairRecord, ...]:
     """A feature record for every ordered pair among the characters who matter."""
     link = dict(links.links)
-    presence = _Presence(document, mentions, link)
+    index = TokenIndex(document)
+    presence = _Presence(document, index, mentions, link)
     ranked = sorted((c for c in cast.characters if presence.mentions[c.id] >= MIN_MENTIONS),
                     key=lambda c: (-presence.mentions[c.id], c.id))[:MAX_CHARACTERS]
     if len(ranked) < 2:
@@ -195,11 +187,10 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 for a in ranked}
     story_size = math.log10(max(1000, document.story.words) / 1000)
 
-    starts = [sent.start for sent in document.sentences]
     quote_words: dict[int, Counter[str]] = {}
-    quote_sentences: dict[int, range] = {}
+    quote_sentences: dict[int, list[int]] = {}
     for q in speakers:
-        quote_sentences[q.index] = _sentences_of(starts, q.start, q.end)
+        quote_sentences[q.index] = sorted({t.sentence for t in index.span(q.start, q.end)})
         quote_words[q.index] = sum((sentence_words[i] for i in quote_sentences[q.index]), Counter())
 
     talk: Counter[tuple[str, str]] = Counter()
