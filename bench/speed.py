@@ -60,7 +60,7 @@ def _peak_rss_mb() -> tuple[float, float]:
 def measure(mode: str, path: Path, copies: int, processes: int) -> dict:
     from heartline.formats.text import story_from_text
     from heartline.stages.parse import _BATCH, _chunks, load_parser
-    from heartline.stages.scenes import paragraph_spans
+    from heartline.layout import paragraph_spans
 
     os.environ["HEARTLINE_PROCESSES"] = "1" if mode != "heartline-N" else str(processes)
     story = story_from_text(story_text(path, copies), source=str(path))

@@ -110,3 +110,53 @@ def test_every_product_has_one_name() -> None:
     twice = [Stage("a", ("story",), "x", lambda story: 1), Stage("b", ("x",), "x", lambda x: 2)]
     with pytest.raises(PipelineError, match="already produced"):
         Pipeline(twice)
+
+
+def test_rebind_runs_a_stage_again_on_other_products_and_skips_on_none() -> None:
+    from heartline.pipeline import rebind
+
+    @stage("pipeline_test_only_upper", needs=("story", "suffix"), produces="pipeline_test_upper")
+    def upper(story, suffix):
+        return story.upper() + suffix
+
+    again = rebind("pipeline_test_only_upper", "pipeline_test_only_upper_again", {"story": "other"},
+                   produces="pipeline_test_upper_again")
+    assert again.needs == ("other", "suffix") and registered("pipeline_test_only_upper_again") is again
+    make_other = Stage("other", ("story",), "other", lambda story: story[::-1] if story != "skip" else None)
+    p = Pipeline([make_other, registered("pipeline_test_only_upper"), again], inputs=("story", "suffix"))
+    out = p.run(story="ab", suffix="!")
+    assert out["pipeline_test_upper"] == "AB!" and out["pipeline_test_upper_again"] == "BA!"
+    assert p.run(story="skip", suffix="!")["pipeline_test_upper_again"] is None
+
+
+def test_no_stage_runs_another_stage_inside_itself() -> None:
+    """A stage that needs another stage's reading of other inputs declares it (``rebind``):
+    no stage module calls the function of a stage registered in another module."""
+    import inspect
+    import pathlib
+
+    import heartline.stages as stages_pkg
+    from heartline.pipeline import _REGISTRY
+
+    default_pipeline()  # registers every stage
+    owners = {st.run.__name__: st.run.__module__ for st in _REGISTRY.values()
+              if st.run.__module__.startswith("heartline.") and st.run.__name__ != "run"}
+    calls = []
+    for path in sorted(pathlib.Path(inspect.getfile(stages_pkg)).parent.glob("*.py")):
+        module = f"heartline.stages.{path.stem}"
+        source = path.read_text(encoding="utf-8")
+        for fn, home in owners.items():
+            if home != module and f"{fn}(" in source:
+                calls.append(f"{module} calls {fn} of {home}")
+    assert calls == []
+
+
+def test_called_out_titles_are_read_by_probe_stages_only_when_needed() -> None:
+    from heartline.formats.text import story_from_text
+
+    plain = default_pipeline().run(story=story_from_text("Ann Vale smiled at Tom Reed. He smiled back.", title="T"))
+    assert plain["probe_cast"] is None and plain["probe_speakers"] is None
+    called = default_pipeline().run(story=story_from_text(
+        "Rob Finch knelt before Queen Alys.\n\n\"Stand, my lord Sheriff,\" she said. He rose.\n\n"
+        "\"You are kind, madam,\" said Rob Finch.", title="T"))
+    assert called["probe_cast"] is not None and called["probe_speakers"]

@@ -13,9 +13,10 @@ from .corrections.file import Corrections, find_corrections, load_corrections
 from .formats import read_story
 from .formats.language import check_story
 from .formats.text import story_from_text
+from .layout import segment_scenes
 from .model import Analysis, Scene, Story
 from .namelist import NameList
-from .pipeline import Pipeline, Stage, registered
+from .pipeline import Pipeline, Stage, rebind, registered
 from .stages import (  # noqa: F401
     characters,
     conversations,
@@ -35,11 +36,16 @@ from .stages import (  # noqa: F401
     titles,
 )
 from .stages.parse import parse_progress
-from .stages.scenes import segment_scenes
 
 Progress = Callable[[str, int, int], None]
 
-DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "titles", "correct_cast", "corrected_cast",
+# Who a called-out title ("Your Grace", "Captain") is said to is read with the titles linked
+# to no one: the titles stage's probe cast, read by coref and the speakers a first time.
+rebind("coref", "probe_coref", {"cast": "probe_cast"}, produces="probe_coref")
+rebind("speakers", "probe_speakers", {"cast": "probe_cast", "coref": "probe_coref"}, produces="probe_speakers")
+
+DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator",
+                  "title_calls", "probe_coref", "probe_speakers", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
                   "pair_features", "judge",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")

@@ -213,6 +213,13 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Mentions:
+    """Every mention of the story, in text order (``items[i].index == i``)."""
+
+    items: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class Character:
     id: str
     name: str

@@ -46,6 +46,24 @@ def registered(name: str) -> Stage:
         raise PipelineError(f"no stage called {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
 
 
+def rebind(of: str, name: str, inputs: Mapping[str, str], produces: str) -> Stage:
+    """Register stage ``of`` a second time as ``name``, reading other products: ``inputs``
+    maps a need of ``of`` to the product fed to it instead.  Where one of those products is
+    None (nothing to run on), the run is skipped and the product is None.  A stage that
+    needs another stage's reading of other inputs declares it this way, so the pipeline,
+    not the stage, runs it, and both readings stay inspectable under their own names."""
+    base = registered(of)
+    needs = tuple(inputs.get(n, n) for n in base.needs)
+
+    def run(**given: Any) -> Any:
+        if any(given[inputs[n]] is None for n in inputs):
+            return None
+        return base.run(**{n: given[inputs.get(n, n)] for n in base.needs})
+
+    _REGISTRY[name] = Stage(name, needs, produces, run, f"``{of}`` run on {', '.join(sorted(set(inputs.values())))}.")
+    return _REGISTRY[name]
+
+
 class Pipeline:
     """An ordered list of stages, checked once when built."""
 

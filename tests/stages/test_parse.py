@@ -5,7 +5,7 @@ import pytest
 
 from heartline.formats.text import story_from_text
 from heartline.stages import parse as parse_stage
-from heartline.stages.scenes import segment_scenes
+from heartline.layout import segment_scenes
 
 STORY = "\n\n".join(
     f'"Is it raining, {name}?" asked Ann. {name} looked at the window and said that it was. '

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from heartline.stages.scenes import segment_scenes
+from heartline.layout import segment_scenes
 
 PLAY = """ACT I
 

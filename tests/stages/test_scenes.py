@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from heartline.model import Scene
-from heartline.stages.scenes import (
+from heartline.layout import (
     chapter_heading,
     is_break_line,
     paragraph_spans,

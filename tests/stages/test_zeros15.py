@@ -7,7 +7,7 @@ from functools import lru_cache
 from heartline.api import analyze_story
 from heartline.formats.text import story_from_text
 from heartline.stages.roleplay import blank_out_of_character
-from heartline.stages.scenes import CHAT_LINE
+from heartline.layout import CHAT_LINE
 from heartline.stages.truecase import lower_case_story, recase
 
 LOWER = (

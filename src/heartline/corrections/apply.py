@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from ..model import Cast, Character, CorrectionOutcome, CorrectionReport, Relation
+from ..model import Cast, Character, CorrectionOutcome, CorrectionReport, Mentions, Relation
 from ..pipeline import stage
-from ..stages.mentions import Mentions
 from .file import Correction, Corrections
 
 CAST_ACTIONS = ("merge", "split", "not_character", "rename")

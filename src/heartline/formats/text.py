@@ -264,7 +264,7 @@ def _guess_title(text: str, source: str) -> str:
     punctuation at the end, set off by a blank line or a byline, not a chapter
     heading), then the prettified file stem.
     """
-    from heartline.stages.scenes import chapter_heading, is_break_line
+    from heartline.layout import chapter_heading, is_break_line
 
     lines = text.split("\n", 80)[:80]
     for line in lines:

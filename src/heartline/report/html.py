@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import HeartlineError
-from ..stages.scenes import paragraph_spans
+from ..layout import paragraph_spans
 from .ending import ending_of
 from .layout import force_layout
 

@@ -15,9 +15,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Cast, Character, Document, Mention, QuoteSpan
+from ..model import Cast, Character, Document, Mention, Mentions, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
+from ..tokens import TokenIndex, is_subject
 from .given_names import DIMINUTIVES, name_gender
 from .lexicon import (
     FEMALE_PRONOUNS,
@@ -33,8 +34,6 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
-from .mentions import Mentions
-from .tokens import TokenIndex, is_subject
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
 _TITLE_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs",

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Cast, Coreference, Document, Mention, Quote
+from ..model import Cast, Coreference, Document, Mention, Mentions, Quote
 from ..pipeline import stage
+from ..tokens import TokenIndex, is_subject
 from .lexicon import OFFICES, RANKS
-from .mentions import Mentions
-from .tokens import TokenIndex, is_subject
 
 _WINDOW_SENTENCES = 12
 

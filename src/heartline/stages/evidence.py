@@ -25,6 +25,7 @@ from ..model import (
     Document,
     Evidence,
     Mention,
+    Mentions,
     Quote,
     Token,
     polarity,
@@ -37,7 +38,6 @@ from .lexicon import (
     MARRIAGE_RELATIONS,
     ROMANTIC_RELATIONS,
 )
-from .mentions import Mentions
 from .quotes import is_chat_line
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from ..model import Document, Mention, QuoteSpan, Token
+from ..model import Document, Mention, Mentions, QuoteSpan, Token
 from ..pipeline import stage
+from ..tokens import TokenIndex
 from .given_names import name_gender
 from .lexicon import (
     BUILD_WORDS,
@@ -38,7 +38,6 @@ from .lexicon import (
     in_dictionary,
 )
 from .quotes import is_chat_line
-from .tokens import TokenIndex
 
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
@@ -78,13 +77,6 @@ def _styles(runs, text: str):
             yield owner.start("owner"), end, (core[-1],), "", owner.group("owner").lower()
         else:
             yield start, end, core, title, honorific
-
-
-@dataclass(frozen=True)
-class Mentions:
-    """Every mention of the story, in text order (``items[i].index == i``)."""
-
-    items: tuple[Mention, ...]
 
 
 def _quote_index(quotes: tuple[QuoteSpan, ...], starts: list[int], offset: int) -> int | None:

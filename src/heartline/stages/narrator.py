@@ -13,10 +13,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Cast, Character, Document, QuoteSpan
+from ..model import Cast, Character, Document, Mentions, QuoteSpan
 from ..pipeline import stage
 from .handles import link_handles
-from .mentions import Mentions
 from .reader import find_reader
 from .speakers import is_vocative
 

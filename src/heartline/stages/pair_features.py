@@ -21,10 +21,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Cast, Coreference, Document, Evidence, Quote, Relation, polarity
+from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Relation, polarity
 from ..pipeline import stage
-from .mentions import Mentions
-from .tokens import TokenIndex, is_subject
+from ..tokens import TokenIndex, is_subject
 
 # Characters named fewer times than this take part in no pair: a passer-by has no relation
 # a reader would tag, and pairs grow with the square of the cast.

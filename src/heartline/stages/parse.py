@@ -28,10 +28,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..formats.language import SENTENCE_END
+from ..layout import paragraph_spans
 from ..model import Document, Scene, Sentence, Story, Token
 from ..pipeline import stage
 from .roleplay import blank_out_of_character
-from .scenes import paragraph_spans
 from .truecase import lower_case_story, name_words, recase
 
 # Set by the API around a run so that the slowest stage can report how far it got.

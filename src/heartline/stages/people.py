@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Cast, Character, Coreference
+from ..model import Cast, Character, Coreference, Mentions
 from ..pipeline import stage
 from .lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
-from .mentions import Mentions
 
 
 @stage("people", needs=("cast", "mentions", "links"), produces="characters")

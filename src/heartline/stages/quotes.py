@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..layout import CHAT_LINE, TIMESTAMP
 from ..model import Document, QuoteSpan
 from ..pipeline import stage
 from .lexicon import NOT_NAMES, TITLES
-from .scenes import CHAT_LINE, TIMESTAMP
 
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _DOUBLE_STRAIGHT = '"'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .scenes import CHAT_LINE
+from ..layout import CHAT_LINE
 
 _ASIDE = re.compile(r"\(\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\)")
 _MIN_ASIDES = 2  # one stray "((" is a typo; a log's habit shows more than once

@@ -22,10 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
+from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
+from ..tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
-from .mentions import Mentions
-from .tokens import TokenIndex, is_subject
 
 FEATURES = (
     "bias", "is_rules", "rules_none",

@@ -15,14 +15,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..model import Cast, Coreference, Document, Mention, Quote, QuoteSpan
+from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
+from ..tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
-from .mentions import Mentions
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
-from .tokens import TokenIndex, is_subject
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",

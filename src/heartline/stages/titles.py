@@ -7,19 +7,19 @@ Watch") names the one addressed, who holds that office from then on: the ``coref
 stage follows the office to them.
 
 Who is addressed is read by attributing the speakers once with those names left out,
-so that a title cannot be its own addressee.  Stories with no such name skip this.
+so that a title cannot be its own addressee: ``title_calls`` makes that probe cast, and
+the pipeline runs ``coref`` and ``speakers`` on it as ``probe_coref`` and
+``probe_speakers`` (see ``api.py``).  Stories with no such name skip all three.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Cast, Document, Mention, QuoteSpan
+from ..model import Cast, Document, Mention, Mentions, Quote, QuoteSpan
 from ..pipeline import stage
-from .coref import resolve_narration
 from .lexicon import OFFICES, TITLES, only_titles
-from .mentions import Mentions
-from .speakers import attribute_speakers, is_vocative
+from .speakers import is_vocative
 
 _MIN_SHARE = 2 / 3  # of its call-outs a title-only name must say to one person
 
@@ -29,32 +29,48 @@ def _bare_title(m: Mention) -> bool:
     return m.kind == "name" and not m.title and m.key in TITLES and m.key in OFFICES
 
 
-@stage("titles", needs=("document", "quote_spans", "mentions", "narrated_cast"), produces="titled_cast")
-def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                narrated_cast: Cast) -> Cast:
-    """The cast with title-only names joined to the person they are said to."""
-    cast = narrated_cast
+def _called_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                   cast: Cast) -> tuple[set[str], list[Mention]]:
+    """The title-only characters, and the mentions where a title is called out to someone."""
     text = document.story.text
     title_only = {c.id for c in cast.characters if c.aliases and all(only_titles(a.split()) for a in c.aliases)}
-    links = dict(cast.name_links)
+    links = cast.name_links
     called = [m for m in mentions.items
               if m.quote is not None and m.index in links
               and (links[m.index] in title_only or _bare_title(m))
               and is_vocative(text, quote_spans[m.quote], m)]
+    return title_only, called
+
+
+@stage("title_calls", needs=("document", "quote_spans", "mentions", "narrated_cast"), produces="probe_cast")
+def probe_cast(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+               narrated_cast: Cast) -> Cast | None:
+    """The cast with the called-out titles linked to no one, for the pipeline to read who
+    is spoken to (``probe_coref``, ``probe_speakers``); None when no title is called out."""
+    title_only, called = _called_titles(document, quote_spans, mentions, narrated_cast)
     if not called:
-        return cast
-    # who is spoken to, when the titles are no one yet
-    probe = {i: cid for i, cid in links.items() if cid not in title_only}
+        return None
+    probe = {i: cid for i, cid in narrated_cast.name_links.items() if cid not in title_only}
     for m in called:
         probe.pop(m.index, None)
-    probe_cast = replace(cast, name_links=probe)
-    quotes = attribute_speakers(document, quote_spans, mentions, probe_cast,
-                                resolve_narration(document, mentions, probe_cast))
-    addressee = {q.index: q.addressee for q in quotes}
+    return replace(narrated_cast, name_links=probe)
+
+
+@stage("titles", needs=("document", "quote_spans", "mentions", "narrated_cast", "probe_speakers"),
+       produces="titled_cast")
+def bind_titles(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                narrated_cast: Cast, probe_speakers: tuple[Quote, ...] | None) -> Cast:
+    """The cast with title-only names joined to the person they are said to."""
+    cast = narrated_cast
+    if probe_speakers is None:
+        return cast
+    title_only, called = _called_titles(document, quote_spans, mentions, cast)
+    links = dict(cast.name_links)
+    addressee = {q.index: q.addressee for q in probe_speakers}
     titled = {(links[m.index], m.title) for m in mentions.items if m.title and m.index in links}
     said_to: dict[str, Counter[str]] = {}
     for m in called:
-        to = addressee.get(m.quote)
+        to = addressee.get(m.quote) if m.quote is not None else None
         if not to or to in title_only:
             continue
         if _bare_title(m) and (to, m.key) in titled:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from typing import TypeGuard
 
-from ..model import Document, Mention, Token
+from .model import Document, Mention, Token
 
 
 class TokenIndex:

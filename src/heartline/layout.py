@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from heartline.model import Scene
+from .model import Scene
 
 __all__ = ["CHAT_LINE", "TIMESTAMP", "chapter_heading", "is_break_line", "paragraph_spans", "segment_scenes"]
 
