@@ -156,7 +156,7 @@ NOUN_CUES: dict[str, Cue] = {
 }
 # Nouns that insult whoever they are predicated of: "Odo was a toad" (see lexicon.INSULT_NOUNS)
 _INSULT = Cue("dislike", 0.6)
-# Pledges: what one would do for someone ("I'd walk into the sea for her", "would die for
+# Pledges: what one would do for someone ("I'd swim a cold river for Odo", "would die for
 # you", "I'd do anything for him") is warmth.
 _SACRIFICE_VERBS = frozenset(
     "die kill walk run jump go fight bleed burn lie swim crawl cross step take give do".split())
@@ -164,7 +164,7 @@ _ANYTHING = frozenset("anything everything".split())
 _PLEDGE = Cue("affection", 0.7, platonic=True)
 # "hate his guts", "I always hated that smile of hers": the feeling is for the owner
 _BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
-# "couldn't stand the sight of the man", "loathed the very thought of him"
+# "never could abide the sight of Odo", "loathed the very thought of him"
 _SIGHT_OF = frozenset("sight thought sound smell".split())
 _RELATIVES = frozenset("who whom that which".split())
 # "not trusting" someone is distrust
@@ -798,8 +798,8 @@ def _agent(reader: _Reader, verb: Token) -> Token | None:
 
 
 def _owner_of(reader: _Reader, target: Token | None) -> Token | None:
-    """The person a feeling for a part or a sight of them is for: "hated his guts", "couldn't
-    stand the sight of the man"."""
+    """The person a feeling for a part or a sight of them is for: "hated his guts", "never could
+    abide the sight of Odo"."""
     if target is None or target.index in reader.who:
         return target
     if target.lemma in _BODY_PARTS:
@@ -815,7 +815,7 @@ def _owner_of(reader: _Reader, target: Token | None) -> Token | None:
 
 
 def _pledge(reader: _Reader, tok: Token):
-    """ "I'd walk into the sea for her", "would die for you", "I'd do anything for him": warmth
+    """ "I'd swim a cold river for Odo", "would die for you", "I'd do anything for him": warmth
     for the one it is done for.  (cue, experiencer, target, None) or None."""
     if tok.pos != "VERB":
         return None
@@ -827,7 +827,7 @@ def _pledge(reader: _Reader, tok: Token):
             return None
         target = reader.prep_object(tok, ("for",))
         for place in [] if target is not None else reader.kids(tok, "prep"):
-            for obj in reader.kids(place, "pobj"):  # "walk into the sea for her": "for" hangs on "sea"
+            for obj in reader.kids(place, "pobj"):  # "swim a cold river for Odo": "for" hangs on "river"
                 target = target or reader.prep_object(obj, ("for",))
         if target is not None and target.index in reader.who:
             return _PLEDGE, reader.subject(tok), target, None
