@@ -189,9 +189,14 @@ def test_the_worst_person_is_dislike_by_the_speaker(analyse) -> None:
     'Tom Reed left. "I don\'t like him," Mia Kerr told Ann Vale. "He is a liar and a coward."',
 ])
 def test_firmly_not_liking_is_dislike(run, text) -> None:
-    e = only(run, text)
+    found = run(text)["evidence"]
+    liking = [e for e in found if e.cue.lower() in ("like", "liked")]
+    assert len(liking) == 1, found
+    e = liking[0]
     assert (e.experiencer, e.target, e.kind, e.how) == ("mia_kerr", "tom_reed", "dislike", "stated")
     assert not e.negated and not e.past
+    # "He is a liar": the insult is the same dislike again, never anything else
+    assert all((o.experiencer, o.target, o.kind) == ("mia_kerr", "tom_reed", "dislike") for o in found)
 
 
 def test_narrated_never_liked_is_dislike(run) -> None:

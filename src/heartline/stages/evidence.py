@@ -35,6 +35,7 @@ from .lexicon import (
     FAMILY_RELATIONS,
     FIRST_PERSON,
     FRIEND_RELATIONS,
+    INSULT_NOUNS,
     MARRIAGE_RELATIONS,
     ROMANTIC_RELATIONS,
 )
@@ -51,6 +52,8 @@ class Cue:
     needs_prep: bool = False  # only counts with one of ``preps`` ("crush on")
     negative_idiom: bool = False  # only counts negated, and then means the feeling ("can't stand")
     platonic: bool = False  # warm regard, romance only where the pair has a romance cue of its own
+    heads: tuple[str, ...] = ()  # a noun that counts only as the object of one of these verbs ("have a thing for")
+    witnessed: bool = False  # only from the narrator or the one who feels it: "he's sweet on you" is a tease
 
 
 VERB_CUES: dict[str, Cue] = {
@@ -74,6 +77,13 @@ VERB_CUES: dict[str, Cue] = {
     "hug": Cue("affection", 0.3, implied=True), "embrace": Cue("affection", 0.3, implied=True),
     "admire": Cue("affection", 0.5), "trust": Cue("affection", 0.4),
     "miss": Cue("affection", 0.4),  # "I missed you": longing, not the word for it
+    # hostility in plain English: "she couldn't abide the man", "he envied her"
+    "abide": Cue("dislike", 1.0, negative_idiom=True), "tolerate": Cue("dislike", 0.7, negative_idiom=True),
+    "envy": Cue("dislike", 0.5), "scorn": Cue("dislike", 0.8), "disdain": Cue("dislike", 0.8),
+    "distrust": Cue("dislike", 0.6), "mistrust": Cue("dislike", 0.6),
+    # love in idiom: "Tam fell for him in a week", "she doted on the boy"
+    "fall": Cue("romantic", 0.9, ("for",), needs_prep=True, witnessed=True),
+    "dote": Cue("affection", 0.8, ("on", "upon"), needs_prep=True),
 }
 ADJ_CUES: dict[str, Cue] = {
     "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
@@ -86,6 +96,25 @@ ADJ_CUES: dict[str, Cue] = {
     "furious": Cue("dislike", 0.5, ("at", "with"), needs_prep=True),
     "jealous": Cue("dislike", 0.3, ("of",), needs_prep=True),
     "sick": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    # "mad about him", "sweet on the baker's boy", "half gone on you", "smitten with Ila"
+    "mad": Cue("romantic", 0.8, ("about",), needs_prep=True, witnessed=True),
+    "crazy": Cue("romantic", 0.8, ("about",), needs_prep=True, witnessed=True),
+    "nuts": Cue("romantic", 0.7, ("about",), needs_prep=True, witnessed=True),
+    "sweet": Cue("romantic", 0.8, ("on",), needs_prep=True, witnessed=True),
+    "keen": Cue("romantic", 0.6, ("on",), needs_prep=True, witnessed=True),
+    "gone": Cue("romantic", 0.9, ("on",), needs_prep=True, witnessed=True),  # not "gone for the doctor"
+    "smitten": Cue("romantic", 0.9, ("with", "by"), needs_prep=True, witnessed=True),
+    "besotted": Cue("romantic", 0.9, ("with", "by"), needs_prep=True, witnessed=True),
+    "infatuated": Cue("romantic", 0.9, ("with",), needs_prep=True, witnessed=True),
+    "enamoured": Cue("romantic", 0.9, ("of", "with"), needs_prep=True, witnessed=True),
+    "enamored": Cue("romantic", 0.9, ("of", "with"), needs_prep=True, witnessed=True),
+    # loyalty and debt as warmth: "devoted to her brother", "loyal to the captain"
+    "devoted": Cue("affection", 0.8, ("to",), needs_prep=True),
+    "loyal": Cue("affection", 0.6, ("to",), needs_prep=True),
+    "indebted": Cue("affection", 0.5, ("to",), needs_prep=True),
+    "hostile": Cue("dislike", 0.6, ("to", "towards", "toward"), needs_prep=True),
+    "envious": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    "contemptuous": Cue("dislike", 0.7, ("of",), needs_prep=True),
 }
 # "the annoying X": the scene's point-of-view character dislikes X
 TRAIT_ADJ: dict[str, Cue] = {
@@ -109,7 +138,37 @@ NOUN_CUES: dict[str, Cue] = {
     "hatred": Cue("hatred", 1.0, ("for", "of", "towards", "toward"), needs_prep=True),
     "contempt": Cue("dislike", 0.8, ("for",), needs_prep=True),
     "dislike": Cue("dislike", 0.8, ("of", "for"), needs_prep=True),
+    "loathing": Cue("hatred", 0.9, ("for", "of", "towards", "toward"), needs_prep=True),
+    "grudge": Cue("dislike", 0.8, ("against",), needs_prep=True),
+    "antipathy": Cue("dislike", 0.8, ("for", "to", "towards", "toward"), needs_prep=True),
+    "animosity": Cue("dislike", 0.8, ("for", "towards", "toward", "against"), needs_prep=True),
+    "resentment": Cue("dislike", 0.7, ("of", "for", "towards", "toward", "against"), needs_prep=True),
+    "distaste": Cue("dislike", 0.6, ("for",), needs_prep=True),
+    "disdain": Cue("dislike", 0.7, ("for",), needs_prep=True),
+    "scorn": Cue("dislike", 0.7, ("for",), needs_prep=True),
+    "fondness": Cue("affection", 0.7, ("for",), needs_prep=True),
+    "gratitude": Cue("affection", 0.5, ("to", "towards", "toward"), needs_prep=True),
+    "loyalty": Cue("affection", 0.6, ("to",), needs_prep=True),
+    # idioms that need their verb: "carrying a torch for Ila", "has a thing for her", "a soft spot for him"
+    "torch": Cue("romantic", 0.9, ("for",), needs_prep=True, heads=("carry", "hold", "bear"), witnessed=True),
+    "thing": Cue("romantic", 0.7, ("for",), needs_prep=True, heads=("have", "get"), witnessed=True),
+    "spot": Cue("affection", 0.6, ("for",), needs_prep=True, heads=("have", "get")),
 }
+# Nouns that insult whoever they are predicated of: "Odo was a toad" (see lexicon.INSULT_NOUNS)
+_INSULT = Cue("dislike", 0.6)
+# Pledges: what one would do for someone ("I'd swim a cold river for Odo", "would die for
+# you", "I'd do anything for him") is warmth.
+_SACRIFICE_VERBS = frozenset(
+    "die kill walk run jump go fight bleed burn lie swim crawl cross step take give do".split())
+_ANYTHING = frozenset("anything everything".split())
+_PLEDGE = Cue("affection", 0.7, platonic=True)
+# "hate his guts", "I always hated that smile of hers": the feeling is for the owner
+_BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
+# "never could abide the sight of Odo", "loathed the very thought of him"
+_SIGHT_OF = frozenset("sight thought sound smell".split())
+_RELATIVES = frozenset("who whom that which".split())
+# "not trusting" someone is distrust
+_DISTRUST = Cue("dislike", 0.6, negative_idiom=True)
 # "I never liked Tom", "I don't like her at all": not liking said this firmly is dislike,
 # where "I don't like her!" alone is the familiar denial of a crush
 _NOT_LIKING = Cue("dislike", 0.7, negative_idiom=True)
@@ -296,7 +355,7 @@ class _Reader:
         return None
 
     def negated(self, tok: Token) -> bool:
-        for t in (tok, self.tokens[tok.head]) if tok.dep in ("xcomp", "acomp") else (tok,):
+        for t in (tok, self.tokens[tok.head]) if tok.dep in ("xcomp", "acomp", "attr") else (tok,):
             for k in self.kids(t):
                 if k.dep == "neg" or k.lemma in ("never",):
                     return True
@@ -308,7 +367,7 @@ class _Reader:
 
     def modifiers(self, tok: Token) -> set[str]:
         words = {k.lemma for k in self.kids(tok)}
-        if tok.dep in ("xcomp", "acomp"):
+        if tok.dep in ("xcomp", "acomp", "attr"):
             words |= {k.lemma for k in self.kids(self.tokens[tok.head])}
         return words
 
@@ -485,7 +544,11 @@ _SCOFF = re.compile(r"(?:^|[.!?]\s+)\W*(?P<me>me\W+)?in love with (?P<obj>me|him
 
 def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """A claim that X loves Y, scoffed at later by Y ("In love with me? Nonsense.") or X
-    ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted."""
+    ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted.
+    So is hearsay ("people say Ann is sweet on Rex") that its owner denies."""
+    denials = {(e.experiencer, e.target, polarity(e.kind)) for e in found if e.how == "denied" and not e.question}
+    found = [replace(e, refuted=True) if e.how == "claimed" and not e.refuted and _RUMOUR.search(e.text)
+             and (e.experiencer, e.target, polarity(e.kind)) in denials else e for e in found]
     text = reader.doc.story.text
     scoffs: list[tuple[int, str | None, str | None]] = []  # (offset, experiencer refuted, target refuted)
     for q in reader.quotes:
@@ -537,7 +600,7 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
                 if not exp or not tgt or exp == tgt:
                     continue
                 evidence = _evidence(reader, tok, _paired(reader, tok, cue, exp, tgt, romance), exp, tgt)
-                if evidence is not None and cue.platonic:  # only "come to like": name the turn
+                if evidence is not None and cue is _REGARD:  # "come to like": name the turn
                     text = reader.doc.story.text
                     evidence = replace(evidence, cue=text[reader.tokens[tok.index - 2].start:tok.end])
                 if evidence is not None:
@@ -548,6 +611,8 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
 def _paired(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str, romance: dict[str, set[str]]) -> Cue:
     """The cue as this pair reads it: a regard is romance between people the text pairs
     anyway; "like" firmly negated is dislike between people it does not."""
+    if tok.lemma == "trust" and reader.negated(tok):
+        return _DISTRUST  # "I don't trust him"
     if cue.platonic:
         return replace(cue, kind="romantic") if tgt in romance.get(exp, set()) else cue
     if tok.lemma == "like" and cue.kind == "romantic" and _plain_dislike(reader, tok, exp, tgt, romance):
@@ -651,18 +716,31 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             target = objs[0] if objs else None
             if target is None and tok.dep == "relcl":
                 target = reader.tokens[tok.head]
+            if target is None:  # "Ann was loved by Tom": the agent feels it for the subject
+                passive, agent = reader.kids(tok, "nsubjpass"), _agent(reader, tok)
+                if passive and agent is not None:
+                    return cue, agent, passive[0], None
+        if target is not None and target.lemma in _RELATIVES and tok.dep == "relcl":
+            target = reader.tokens[tok.head]  # "Rex, whom Ann adored"
+        target = _owner_of(reader, target)
         return (cue, reader.subject(tok), target, None) if target is not None else (None,) * 4
+    pledge = _pledge(reader, tok)
+    if pledge is not None:
+        return pledge
     if tok.pos == "VERB" and lemma == "ask" and any(k.lemma == "out" for k in reader.kids(tok, "prt")):
         objs = reader.kids(tok, "dobj")
         if objs:
             return Cue("romantic", 0.8), reader.subject(tok), objs[0], None
-    if tok.pos == "ADJ" and lemma in ADJ_CUES:
-        cue = ADJ_CUES[lemma]
+    adjective = lemma if tok.pos == "ADJ" else tok.text.lower() if tok.text.lower() == "gone" else None
+    if adjective in ADJ_CUES:
+        cue = ADJ_CUES[adjective]
         target = reader.prep_object(tok, cue.preps)
         if target is not None:
             exp_id = _fragment_subject(reader, tok)
             return cue, None if exp_id else reader.subject(tok), target, exp_id
-    if tok.pos == "NOUN" and lemma in NOUN_CUES:
+    heads = NOUN_CUES[lemma].heads if lemma in NOUN_CUES else ()
+    if tok.pos == "NOUN" and lemma in NOUN_CUES and (
+            not heads or tok.dep == "dobj" and reader.tokens[tok.head].lemma in heads):
         cue = NOUN_CUES[lemma]
         target = reader.prep_object(tok, cue.preps)
         if target is None and tok.dep == "dobj":  # "get revenge on X", "have a crush on X"
@@ -677,22 +755,23 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         if target is not None:
             poss = reader.kids(tok, "poss")
             return cue, poss[0] if poss else reader.subject(tok), target, None
-    if (lemma in TRAIT_ADJ or tok.text.lower() in TRAIT_ADJ) and tok.pos in ("ADJ", "VERB"):
+    insult = tok.pos == "NOUN" and lemma in INSULT_NOUNS and tok.dep == "attr"
+    if insult or (lemma in TRAIT_ADJ or tok.text.lower() in TRAIT_ADJ) and tok.pos in ("ADJ", "VERB"):
         target = reader.subject(tok)
         head = reader.tokens[tok.head]
         if target is None and tok.dep == "amod" and head.dep == "attr":
             target = reader.subject(reader.tokens[head.head])  # "she is the worst neighbour"
-        lemma = lemma if lemma in TRAIT_ADJ else tok.text.lower()
+        trait = _INSULT if insult else TRAIT_ADJ[lemma if lemma in TRAIT_ADJ else tok.text.lower()]
         if target is not None and reader.person(target):
             scene = reader.doc.sentences[tok.sentence].scene
             quote = reader.quote_at(tok.start)
             if quote is not None:
-                return TRAIT_ADJ[lemma], None, target, quote.speaker
+                return trait, None, target, quote.speaker
             counts = focal.get(scene, Counter())
             tid = reader.person(target)
             for cid, _n in counts.most_common(2):
                 if cid != tid:
-                    return TRAIT_ADJ[lemma], None, target, cid
+                    return trait, None, target, cid
     kin = _like_kin(reader, tok)
     if kin is not None:
         return Cue("affection", 0.8), kin[0], kin[1], None
@@ -707,6 +786,53 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             if poss and subj is not None:
                 return Cue("affection", 0.8), poss[0], subj, None
     return None, None, None, None
+
+
+def _agent(reader: _Reader, verb: Token) -> Token | None:
+    """The one after "by" in a passive ("was adored by Tom")."""
+    for agent in reader.kids(verb, "agent"):
+        objs = reader.kids(agent, "pobj")
+        if objs:
+            return objs[0]
+    return None
+
+
+def _owner_of(reader: _Reader, target: Token | None) -> Token | None:
+    """The person a feeling for a part or a sight of them is for: "hated his guts", "never could
+    abide the sight of Odo"."""
+    if target is None or target.index in reader.who:
+        return target
+    if target.lemma in _BODY_PARTS:
+        poss = reader.kids(target, "poss")
+        if poss and poss[0].index in reader.who:
+            return poss[0]
+    if target.lemma in _SIGHT_OF:
+        for prep in reader.kids(target, "prep"):
+            objs = reader.kids(prep, "pobj") if prep.lemma == "of" else []
+            if objs:
+                return objs[0]
+    return target
+
+
+def _pledge(reader: _Reader, tok: Token):
+    """ "I'd swim a cold river for Odo", "would die for you", "I'd do anything for him": warmth
+    for the one it is done for.  (cue, experiencer, target, None) or None."""
+    if tok.pos != "VERB":
+        return None
+    aux = reader.kids(tok, "aux")
+    # "would": the pledge is a supposition ("I'll go for Ann" is an errand)
+    would = any(a.lemma == "would" or a.text.lower() in ("'d", "’d") for a in aux)
+    if tok.lemma in _SACRIFICE_VERBS and would:
+        if tok.lemma in ("do", "give") and not any(o.lemma in _ANYTHING for o in reader.kids(tok, "dobj")):
+            return None
+        target = reader.prep_object(tok, ("for",))
+        for place in [] if target is not None else reader.kids(tok, "prep"):
+            for obj in reader.kids(place, "pobj"):  # "swim a cold river for Odo": "for" hangs on "river"
+                target = target or reader.prep_object(obj, ("for",))
+        if target is not None and target.index in reader.who:
+            return _PLEDGE, reader.subject(tok), target, None
+        return None
+    return None
 
 
 def _come_to_like(reader: _Reader, tok: Token) -> tuple[Token | None, Token] | None:
@@ -926,6 +1052,9 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         return None
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
+    hearsay = _RUMOUR.search(doc.story.text, sent.start, sent.end) is not None
+    if cue.witnessed and (quote is not None and quote.speaker != exp or hearsay):
+        return None  # "she's mad about you", said by a third: gossip's idiom, too often a tease
     if cue.negative_idiom:  # "I can't stand her" says the feeling; "I can stand her" says nothing
         if not negated:
             return None
@@ -970,15 +1099,40 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
     speaker = quote.speaker if quote is not None else None
     if quote is None:
-        how = "implied" if cue.implied else "narrated"
+        # "What they said: that Ann was sweet on Rex": the narrator passing on talk is a claim
+        how = "claimed" if hearsay else "implied" if cue.implied else "narrated"
     elif speaker == exp:
         how = "denied" if negated else "stated"
     else:
         how = "claimed"
+    if how == "claimed" and hearsay:
+        weight *= _HEARSAY  # "people say she's sweet on him": hearsay weighs less than a witness
     return Evidence(experiencer=exp, target=tgt, kind=cue.kind, how=how, start=sent.start,
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
                     cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
-                    speaker=speaker, weight=weight)
+                    speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
+
+
+# "they say", "rumour has it", "apparently": a claim passed on, not seen
+_RUMOUR = re.compile(r"\b(?:rumou?r\w*|gossip\w*|word is|the talk is|apparently|supposedly|allegedly|"
+                     r"I(?:'ve| have)? heard|(?:people|they|everyone|everybody|folk|folks)\b[^.?!;:]{0,30}?"
+                     r"\b(?:says?|said|saying|talk|talking))\b", re.IGNORECASE)
+_HEARSAY = 0.5
+_THOUGHT = frozenset("think believe assume suppose figure".split())
+
+
+def _mistaken(reader: _Reader, tok: Token) -> bool:
+    """ "I thought you hated me": a belief the speaker says they held, which the saying of it
+    says was wrong."""
+    t = tok
+    for _ in range(3):
+        if t.dep not in ("ccomp", "xcomp", "conj") or t.head == t.index:
+            return False
+        t = reader.tokens[t.head]
+        if t.lemma in _THOUGHT and t.tag == "VBD":
+            subj = reader.kids(t, "nsubj")
+            return bool(subj) and subj[0].text.lower() in ("i", "we") and not reader.negated(t)
+    return False
 
 
 def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):

@@ -178,6 +178,18 @@ repeat warn encourage tease joke muse wonder think chirp squeak breathe stammer 
 """.split())
 
 
+# Nouns that insult whoever they are said of ("Odo was a toad", "your cousin is a snake"):
+# said of a person, they show the speaker's dislike.  Words friends throw at each other
+# fondly (idiot, fool, dork, brat, nerd, menace) are left out.
+INSULT_NOUNS = frozenset("""
+toad snake rat weasel viper worm slug leech pig swine louse cockroach vulture jackal hyena
+plank thief liar cheat fraud coward snob bully brute creep pervert bastard git prat tosser wanker
+jerk asshole arsehole dickhead scumbag scoundrel villain traitor hypocrite parasite pest nuisance
+bore blowhard windbag bigot sneak toady lout oaf boor cad cretin imbecile
+buffoon charlatan crook swindler harpy shrew tyrant
+""".split())
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """English words of the parser's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs)."""
