@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import Cast, Character, Document, Mention, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
-from .given_names import DIMINUTIVES, name_gender
+from .given_names import name_gender, pet_form_of
 from .lexicon import (
     FEMALE_PRONOUNS,
     KIN_WORDS,
@@ -463,9 +463,16 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"
                      and (word in e.given or not apart(word, e))]
         target = _pick(cands)
-        if target is None and word in DIMINUTIVES:  # "Lizzy" -> the one Elizabeth
-            formal = DIMINUTIVES[word]
-            target = _pick([e for e in entities if formal in e.tokens and e.title_class != "mrs"])
+        if target is None:  # "Lizzy" -> the one Elizabeth, "Dot" -> the one Dorothea
+            target = _pick([e for e in entities if e.title_class != "mrs"
+                            and any(pet_form_of(word, t) for t in sorted(e.tokens))])
+        if target is None:
+            # "Miss Ada" and "Lady Ada" are the "Ada" of the bare name: a given name under a
+            # woman's title, where the name is a woman's (by the list or the text's pronouns)
+            known = name_gender(word)
+            own = _gender(*stats[key].votes.get("", (0.0, 0.0)))
+            if (known or own) == "female" and word not in family_names:
+                target = _pick([e for (w, c), e in titled.items() if w == word and c in ("miss", "lady")])
         if target is None:  # a bare surname is Mr So-and-so's, not his wife's or daughter's
             cands = [e for (w, c), e in titled.items() if w == word and c not in ("mrs", "miss", "lady")]
             target = _pick(cands)
@@ -481,6 +488,17 @@ def _fold(word: str) -> str:
     """ "Maëlys" -> "maelys", "Ael'ira" -> "aelira": letters only, for comparing names."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_word.lower())
+
+
+# letters a nickname spells by sound rather than as the name does: "Zandy" of "Xander",
+# "Zander" of "Xander", "Bree" of "Brianna"
+_SOUNDS = (("ck", "c"), ("k", "c"), ("z", "s"), ("x", "s"), ("ee", "i"), ("ph", "f"))
+
+
+def _sound(word: str) -> str:
+    for a, b in _SOUNDS:
+        word = word.replace(a, b)
+    return word
 
 
 # endings that make a pet form of a shortened name: "Marnie", "Jody", "Dots", "Bettie"
@@ -505,8 +523,14 @@ def short_form_of(short: str, long: str) -> bool:
     s, full = _fold(short), _fold(long)
     if not s or not full or s == full:
         return False
+    if pet_form_of(s, full):
+        return True
     common = bool(name_gender(s))  # "Ian" is no short form of "Sebastian"
-    for st in _stems(s):
+    full = _sound(full)
+    if _sound(s) == full:
+        return False
+    for st in sorted(_stems(s)):
+        st = _sound(st)
         if len(st) < 2:
             continue
         if st == full:
@@ -551,8 +575,9 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         if short not in alive:
             continue
         word = words[id(short)]
-        cands = [e for e in alive if e is not short and any(
-            not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
+        # (a chat handle is no name a nickname shortens: "Ann" is not short for "annbug")
+        cands = [e for e in alive if e is not short and any(m.kind != "speaker" for m in e.mentions)
+                 and any(not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
         if len(cands) != 1:
             continue
         (long,) = cands
@@ -561,6 +586,42 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         if len(sentences(short) & sentences(long)) >= 2:
             continue
         long.merge(short)
+        alive.remove(short)
+    return _family_short_forms(alive)
+
+
+def _family_short_forms(entities: list[_Entity]) -> list[_Entity]:
+    """ "Wally Vask" and "Walter Vask", "Ren Ostrow" and "Lorenzo Ostrow": two full names
+    with one family name whose given names are a name and its short or pet form are one
+    person, where no other full name of that family fits as well and the two never share a
+    sentence.  Two given names each common on its own stay two people."""
+    def given(e: _Entity) -> str:
+        return next(iter(e.given)) if len(e.given) == 1 else ""
+
+    def fits(short: str, long: str) -> bool:
+        s, full = _fold(short), _fold(long)
+        return short_form_of(short, long) or (
+            len(s) >= 3 and not name_gender(s) and s in full and s != full)
+
+    alive = list(entities)
+    fulls = sorted((e for e in alive if len(e.tokens) == 2 and given(e) and len(e.surnames) == 1
+                    and e.title_class != "mrs"), key=lambda e: (len(given(e)), given(e)))
+    for short in fulls:
+        if short not in alive:
+            continue
+        cands = [e for e in fulls if e is not short and e in alive and e.surnames == short.surnames
+                 and fits(given(short), given(e))]
+        if len(cands) != 1:
+            continue
+        (long,) = cands
+        if {short.gender, long.gender} == {"male", "female"}:
+            continue
+        if name_gender(given(short)) and name_gender(given(long)):
+            continue  # "Harry" and "Henry" are each a name of its own: a father and his son
+        if {m.sentence for m in short.mentions} & {m.sentence for m in long.mentions}:
+            continue
+        long.merge(short)
+        long.given |= short.given
         alive.remove(short)
     return alive
 
@@ -695,6 +756,49 @@ def _canonical(entities: list[_Entity], names: NameList) -> tuple[list[_Entity],
     return out, {k: entries[name] for k, name in label_of.items()}
 
 
+# "Original Female Character", "Reader", "Y/N": nobody the text names
+_PLACEHOLDER_WORDS = frozenset("original character characters reader you oc ofc omc".split())
+_SHIP_SPLIT = re.compile(r"\s*(?:/|\s&\s|\s[x×]\s)\s*")
+
+
+def _declared_names(info) -> list[tuple[str, str]]:
+    """(tag name, one of its forms) for every person the author's header names: the
+    Characters tags and the names in the Relationships tags ("Ann Vale/Tom Reed",
+    "past Ann Vale & Kit Moor (one-sided)").  A tag "Stage | Real Name" (a performer's or a
+    hero's second name) gives both forms under one person, named by the longer form."""
+    names: list[str] = list(info.characters)
+    for tag in info.relationships:
+        tag = re.sub(r"\([^)]*\)", " ", tag)
+        for part in _SHIP_SPLIT.split(tag.strip()):
+            words = part.split()
+            while words and words[0].islower():  # "past", "implied"
+                words = words[1:]
+            if words:
+                names.append(" ".join(words))
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    tagged = [set(_declared_words(n)) for n in info.characters]
+    for i, name in enumerate(names):
+        if i >= len(info.characters) and any(set(_declared_words(name)) <= t for t in tagged):
+            continue  # "Prince Tomas" of a ship beside the character tag "Prince Tomas of Wyke"
+        forms = [f.strip() for f in name.split("|") if f.strip()]
+        if not forms or any(w.lower() in _PLACEHOLDER_WORDS for f in forms for w in f.split()):
+            continue
+        label = max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+        if any(f.lower() in seen for f in forms):
+            continue
+        seen.update(f.lower() for f in forms)
+        out.extend((label, f) for f in forms)
+    return out
+
+
+def _title_gender_clash(title: str, given: str) -> bool:
+    """ "Mrs Reed" is not the "Tom Reed" of a tag (his wife or mother, if anyone)."""
+    shown = TITLES.get(title, "")
+    known = name_gender(given)
+    return bool(shown and known and shown != known)
+
+
 def _declared_words(name: str) -> list[str]:
     words = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.-]+", name)]
     while len(words) > 1 and words[0] in TITLES:
@@ -731,16 +835,20 @@ def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | 
                 votes[name] += 3
             elif len(words) == 1 and words[0] == dw[0] and firsts[dw[0]] == 1:
                 votes[name] += 1
-            elif len(words) == 1 and titled and len(dw) > 1 and words[0] == dw[-1] and lasts[dw[-1]] == 1:
+            elif len(words) == 1 and len(dw) > 1 and words[0] == dw[-1] and lasts[dw[-1]] == 1 \
+                    and (titled or not firsts[words[0]]) and not _title_gender_clash(m.title, dw[0]):
+                # "Mistress Moss"; and bare "Moss" where no tag's first name is "Moss" (or a
+                # family-name-first tag's given name: "Jiwan" of "Pak Jiwan")
                 votes[name] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _declared_cast(entities: list[_Entity], declared_names: tuple[str, ...],
+def _declared_cast(entities: list[_Entity], declared_names: list[tuple[str, str]],
                    entry_of: dict[int, CanonicalName]) -> list[_Entity]:
-    """The author's Characters tags link the text's names for one person ("Edna", "Mistress
-    Moss") and name them as the author does.  They never add a person the text lacks."""
-    declared = [(n, _declared_words(n)) for n in declared_names if _declared_words(n)]
+    """The author's Characters and Relationships tags link the text's names for one person
+    ("Edna", "Mistress Moss") and name them as the author does.  They never add a person the
+    text lacks."""
+    declared = [(n, _declared_words(f)) for n, f in declared_names if _declared_words(f)]
     if not declared:
         return entities
     out, label_of = _merge_entities(
@@ -761,7 +869,7 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions, quote_spans)
     entities, entry_of = _canonical(_cluster(stats, document.scene_at), fandom_names)
-    entities = _declared_cast(entities, document.story.info.characters, entry_of)
+    entities = _declared_cast(entities, _declared_names(document.story.info), entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()
     characters = []
