@@ -484,6 +484,11 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
     return _offices_to_holders(entities)
 
 
+def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
+    """The names clustered, then joined where the text says two of them are one person."""
+    return _stated_aliases(_cluster(stats, document.scene_at), document.story.text)
+
+
 def _fold(word: str) -> str:
     """ "Maëlys" -> "maelys", "Ael'ira" -> "aelira": letters only, for comparing names."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
@@ -623,6 +628,61 @@ def _family_short_forms(entities: list[_Entity]) -> list[_Entity]:
         long.merge(short)
         long.given |= short.given
         alive.remove(short)
+    return alive
+
+
+_NAME = r"[A-Z][\w'’.-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’]){0,3}"
+# Where a text itself says two names are one person's: the cue, a pattern over the text
+# around two names <a> and <b>, and an invented example.
+_ALIAS_CUES = (
+    ("dash_apposition", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?(?P<b>{_NAME})(?=[ ,.;:—–-])",
+     "Bibi—Bryony Osei, the only pilot aboard"),
+    ("bracketed_alias", rf"(?P<a>{_NAME}) \((?:courtesy name|birth name|stage name|real name|also known as|"
+     rf"known as|aka|a\.k\.a\.|called|nicknamed|codename|code name|call ?sign|handle|née|nee) "
+     rf"(?P<b>{_NAME})\)", "Wei Lan (courtesy name Shuren)"),
+    ("known_as", rf"(?P<a>{_NAME}), (?:also |better |otherwise )?(?:known as|called|nicknamed|aka|"
+     rf"a\.k\.a\.) (?P<b>{_NAME})\b", "Zephrine Oakhollow, known as Moth to her friends"),
+)
+_ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
+
+
+def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
+    """Two names the text sets side by side as one person's ("Bibi—Bryony Osei", "Wei Lan
+    (courtesy name Shuren)", "Zephrine Oakhollow, known as Moth") are one person: their entities
+    merge, unless their genders differ.  A second name's family name may be left unsaid
+    ("Shuren" is "Wei Shuren")."""
+    by_key: dict[str, _Entity] = {}
+    for e in entities:
+        for k, _t in sorted(e.keys):
+            by_key.setdefault(k, e)
+
+    def find(name: str, family: str = "") -> _Entity | None:
+        words = [w.lower().rstrip(".") for w in name.split()]
+        keys = [" ".join(words)]
+        if len(words) == 1 and family:
+            keys += [f"{family} {words[0]}", f"{words[0]} {family}"]
+        elif len(words) > 1:
+            keys += [words[-1], words[0]]
+        return next((by_key[k] for k in keys if k in by_key), None)
+
+    alive = list(entities)
+    found = []
+    for _cue, pattern in _ALIAS_PATTERNS:
+        found += [(m.start(), m.group("a"), m.group("b")) for m in pattern.finditer(text)]
+    for _at, a, b in sorted(found):
+        if " " not in a and " " not in b:
+            continue  # "Tom—Mia" reads as two people as often as one
+        first = a.split()[0].lower() if " " in a else ""
+        ea, eb = find(a), find(b, first)
+        if ea is None or eb is None or ea is eb or ea not in alive or eb not in alive:
+            continue
+        if {ea.gender, eb.gender} == {"male", "female"}:
+            continue
+        keep, gone = (ea, eb) if len(ea.mentions) >= len(eb.mentions) else (eb, ea)
+        keep.merge(gone)
+        alive.remove(gone)
+        for k, _t in gone.keys:
+            by_key[k] = keep
     return alive
 
 
@@ -868,7 +928,7 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions, quote_spans)
-    entities, entry_of = _canonical(_cluster(stats, document.scene_at), fandom_names)
+    entities, entry_of = _canonical(_cluster_text(stats, document), fandom_names)
     entities = _declared_cast(entities, _declared_names(document.story.info), entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()
