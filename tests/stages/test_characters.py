@@ -506,3 +506,17 @@ def test_two_single_names_across_a_dash_stay_two_people(run) -> None:
     text = 'Tom—Mia was already there—waved. "Hi," said Tom. Mia laughed at him.'
     cast = cast_of(run, text)
     assert not any("Tom" in aliases and "Mia" in aliases for aliases in cast.values())
+
+
+def test_name_after_a_describing_word_joins_the_one_person_holding_it(run) -> None:
+    text = ('"Hello," said Tamsel Pollard. Old Tam laughed at Mia. Tam sat down. '
+            "Old Tam smiled at Mia.")
+    cast = cast_of(run, text)
+    assert any("Old Tam" in a and "Tamsel Pollard" in a for a in cast.values()), cast
+
+
+def test_two_describing_words_before_one_name_are_two_people(run) -> None:
+    text = ("Young Tam laughed at Old Tam. Old Tam frowned at Young Tam. Tamsel Pollard waved. "
+            "Young Tam sat down.")
+    cast = cast_of(run, text)
+    assert not any("Old Tam" in a and "Young Tam" in a for a in cast.values()), cast

@@ -460,8 +460,9 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         else:
             # a bare given name belongs to its full name; a bare surname seen beside the
             # given name in the same sentences is somebody else of that family
+            # ("Old Tam" is no full name holding "Tam": see _described_names)
             cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"
-                     and (word in e.given or not apart(word, e))]
+                     and (word in e.given or not apart(word, e)) and not all(_described(k) for k, _t in e.keys)]
         target = _pick(cands)
         if target is None:  # "Lizzy" -> the one Elizabeth, "Dot" -> the one Dorothea
             target = _pick([e for e in entities if e.title_class != "mrs"
@@ -480,7 +481,7 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             target = _Entity(frozenset(words), "")
             entities.append(target)
         target.absorb((key, tclass), stats[key], ms)
-    entities = _short_forms([e for e in entities if e.mentions])
+    entities = _described_names(_short_forms([e for e in entities if e.mentions]))
     return _offices_to_holders(entities)
 
 
@@ -683,6 +684,48 @@ def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
         alive.remove(gone)
         for k, _t in gone.keys:
             by_key[k] = keep
+    return alive
+
+
+# words before a name that describe its bearer rather than name them: "Old Tam", "Little Wynn"
+_DESCRIBERS = frozenset("old young little big wee black red grey mad tall long fat".split())
+
+
+def _described(key: str) -> tuple[str, str] | None:
+    """ "old tam" -> ("old", "tam"): a kin, role or describing word and the name after it."""
+    words = key.split()
+    if len(words) == 2 and (words[0] in _ROLE_WORDS or words[0] in _DESCRIBERS) \
+            and words[1] not in _ROLE_WORDS and not _not_a_given_name(words[1]):
+        return words[0], words[1]
+    return None
+
+
+def _described_names(entities: list[_Entity]) -> list[_Entity]:
+    """ "Old Tam" and "Mother Ivers" are the one "Tam Pollard" or "Ivers" of the story: a
+    name after a kin, role or describing word joins the one other person whose name holds
+    it (or is its long form), where the story puts no second such word before it ("Young
+    Tam" and "Old Tam" are a son and his father)."""
+    split = _described
+    words_before: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for k, _t in e.keys:
+            parts = split(k)
+            if parts:
+                words_before[parts[1]].add(parts[0])
+    alive = list(entities)
+    for e in entities:
+        parts = [split(k) for k, _t in sorted(e.keys)]
+        if not parts or any(p is None for p in parts) or len({p[1] for p in parts if p}) != 1:
+            continue
+        base = parts[0][1] if parts[0] else ""
+        if len(words_before[base]) != 1:
+            continue
+        cands = [o for o in alive if o is not e and not all(split(k) for k, _t in o.keys)
+                 and any(w == base or short_form_of(base, w) for w in o.tokens)]
+        if len(cands) != 1 or {e.gender, cands[0].gender} == {"male", "female"}:
+            continue
+        cands[0].merge(e)
+        alive.remove(e)
     return alive
 
 
