@@ -705,22 +705,22 @@ def _described_names(entities: list[_Entity]) -> list[_Entity]:
     name after a kin, role or describing word joins the one other person whose name holds
     it (or is its long form), where the story puts no second such word before it ("Young
     Tam" and "Old Tam" are a son and his father)."""
-    split = _described
     words_before: dict[str, set[str]] = defaultdict(set)
     for e in entities:
         for k, _t in e.keys:
-            parts = split(k)
-            if parts:
-                words_before[parts[1]].add(parts[0])
+            pair = _described(k)
+            if pair:
+                words_before[pair[1]].add(pair[0])
     alive = list(entities)
     for e in entities:
-        parts = [split(k) for k, _t in sorted(e.keys)]
-        if not parts or any(p is None for p in parts) or len({p[1] for p in parts if p}) != 1:
+        pairs = [_described(k) for k, _t in sorted(e.keys)]
+        bases = {p[1] for p in pairs if p}
+        if not pairs or any(p is None for p in pairs) or len(bases) != 1:
             continue
-        base = parts[0][1] if parts[0] else ""
+        (base,) = bases
         if len(words_before[base]) != 1:
             continue
-        cands = [o for o in alive if o is not e and not all(split(k) for k, _t in o.keys)
+        cands = [o for o in alive if o is not e and not all(_described(k) for k, _t in o.keys)
                  and any(w == base or short_form_of(base, w) for w in o.tokens)]
         if len(cands) != 1 or {e.gender, cands[0].gender} == {"male", "female"}:
             continue
