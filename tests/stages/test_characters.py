@@ -520,3 +520,11 @@ def test_two_describing_words_before_one_name_are_two_people(run) -> None:
             "Young Tam sat down.")
     cast = cast_of(run, text)
     assert not any("Old Tam" in a and "Young Tam" in a for a in cast.values()), cast
+
+
+def test_his_grace_and_her_grace_go_to_the_unnamed_duke_and_duchess(run) -> None:
+    text = ("The Duke rode in at dusk. The Duchess waited at the gate. Mia poured the wine. "
+            "His Grace laughed at the jest. Her Grace frowned at Mia. The Duke sat down. The Duchess sighed.")
+    cast = cast_of(run, text)
+    assert not any("His Grace" in a and "Her Grace" in a for a in cast.values()), cast
+    assert any("His Grace" in a and "Duke" in a for a in cast.values()), cast

@@ -436,7 +436,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         target.absorb((key, tclass), stats[key], ms)
 
     # 3. bare single names: the one full name holding them, else a titled name, else alone
-    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+    # (a style last, once the bare ranks it stands for are somebody: "Her Grace" after "the Duchess")
+    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: (kv[0][0] in STYLES, -len(kv[1]))):
         words = key.split()
         if len(words) != 1 or tclass:
             continue
@@ -445,6 +446,11 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             # "the Colonel", "Her Majesty", "Doc": whoever holds that title at that point of the story
             ranks = STYLES.get(word) or TITLE_NICKNAMES.get(word) or (word,)
             holders = [e for e in entities if any(m.title in ranks for m in e.mentions)]
+            if word in STYLES:
+                # a rank the story never pairs with a name ("the Duchess") holds its style too
+                unnamed = [r for r in ranks if not any(m.title == r for e in holders for m in e.mentions)]
+                holders += [e for e in entities if e not in holders and e.keys
+                            and all(k in unnamed and not t for k, t in e.keys)]
             left = []
             for m in ms:
                 holder = _holder(holders, ranks, m, scene_at)
@@ -746,10 +752,19 @@ def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:
     return out
 
 
+def _rank_gender(e: _Entity) -> str:
+    """An entity's gender, or where the text shows none, that of the one bare rank it is
+    ("the Duchess")."""
+    if e.gender != "unknown":
+        return e.gender
+    shown = {TITLES.get(k, "") for k, t in e.keys if not t} - {""}
+    return shown.pop() if len(shown) == 1 else e.gender
+
+
 def _holder(holders: list[_Entity], ranks: tuple[str, ...], m: Mention, scene_at) -> _Entity | None:
     """Which of the people bearing a title a bare use of it means: the only one, else the
     one last named with it before this point (a title changes hands), else the next."""
-    fits = [e for e in holders if not m.gender or e.gender in (m.gender, "unknown")]
+    fits = [e for e in holders if not m.gender or _rank_gender(e) in (m.gender, "unknown")]
     if len(fits) <= 1:
         return fits[0] if fits else None
     before, after = [], []
