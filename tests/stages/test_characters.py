@@ -416,3 +416,115 @@ def test_a_heading_line_is_not_a_person(run) -> None:
             "EXT. THE WELL - NIGHT\n\nOrla Vantry sat down.")
     cast = cast_of(run, text)
     assert list(cast) == ["Orla Vantry"], cast
+
+
+# --- clustering: one person, one character (issue 15) -------------------------------------
+
+_HEADER = "Rating: General Audiences\nFandom: Original Work\n{tags}\n\n* * *\n\n"
+
+
+def test_relationship_tag_links_given_name_and_titled_surname(run) -> None:
+    text = _HEADER.format(tags="Relationships: Corvin Tesk/Ysolde Oakhollow") + (
+        '"Miss Oakhollow," said Corvin, "you are late." Ysolde laughed at him. '
+        "Ysolde sat down by the fire. Corvin poured the tea for Miss Oakhollow.")
+    cast = cast_of(run, text)
+    assert cast["Ysolde Oakhollow"] == ("Miss Oakhollow", "Ysolde")
+
+
+def test_stage_name_tag_gives_both_names_to_one_person(run) -> None:
+    text = _HEADER.format(tags="Characters: Vireo | Pak Jiwan, Lark | Moon Sohee") + (
+        '"Ready?" said Vireo. Jiwan had practised all night. Sohee laughed at him. '
+        '"Always," said Lark. Jiwan bowed.')
+    cast = cast_of(run, text)
+    assert set(cast) == {"Pak Jiwan", "Moon Sohee"}
+    assert cast["Pak Jiwan"] == ("Jiwan", "Vireo")
+    assert cast["Moon Sohee"] == ("Lark", "Sohee")
+
+
+def test_mrs_with_a_tagged_mans_surname_stays_apart(run) -> None:
+    text = _HEADER.format(tags="Relationships: Tom Quarrender/Ysolde Oakhollow") + (
+        "Tom walked to the shop. Mrs Quarrender waved at him. Ysolde laughed. Mrs Quarrender "
+        "frowned at her.")
+    cast = cast_of(run, text)
+    assert "Mrs Quarrender" not in cast.get("Tom Quarrender", ())
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ('"Hello," said Dorothea Thistlewood. Dot laughed at Tom. Dot smiled.', "Dorothea Thistlewood", "Dot"),
+    ('"Hello," said Caspian Oddfellow. Kaz laughed at Mia. Kaz smiled.', "Caspian Oddfellow", "Kaz"),
+    ('"Hello," said Brianna Holt. Bree laughed at Tom. Bree smiled.', "Brianna Holt", "Bree"),
+])
+def test_pet_form_by_table_or_by_sound_joins_its_full_name(run, text, full, short) -> None:
+    cast = cast_of(run, text)
+    assert short in cast[full]
+    assert short not in cast
+
+
+def test_pet_form_is_no_short_form_of_an_unrelated_name_after_sound_folding() -> None:
+    from heartline.stages.characters import short_form_of
+    assert short_form_of("Kaz", "Caspian")
+    assert not short_form_of("Laz", "Larkspur")  # "Laz" is no "La-" + "s"
+
+
+def test_womans_titled_given_name_joins_the_bare_given_name(run) -> None:
+    text = "Miss Orlaith came in. Orlaith laughed at her own joke. Orlaith smiled at Tom."
+    cast = cast_of(run, text)
+    assert ("Miss Orlaith", "Orlaith") in cast.values()
+    # a surname under "Miss" is not the bare name of the father
+    text = "Miss Vantry came in. Vantry laughed at his own joke. Vantry smiled at Tom."
+    assert ("Miss Vantry", "Vantry") not in cast_of(run, text).values()
+
+
+def test_two_full_names_of_one_family_with_a_short_given_name_are_one_person(run) -> None:
+    text = ("Lorenzo Ostrow was born in May. Years later, Ren Ostrow came home. Ren laughed at Mia. "
+            "Ren sat down.")
+    cast = cast_of(run, text)
+    assert "Ren Ostrow" in cast["Lorenzo Ostrow"] and "Ren Ostrow" not in cast
+
+
+def test_two_common_given_names_of_one_family_stay_two_people(run) -> None:
+    text = ("Mr Henry Vastow died in May. Harry Vastow was four years old. Harry laughed at Mia. "
+            "Harry sat down.")
+    cast = cast_of(run, text)
+    assert "Harry Vastow" not in cast.get("Henry Vastow", ())
+
+
+@pytest.mark.parametrize("text,one,other", [
+    ('Bibi—Bryony Osei, chief pilot—leaned on the hatch. "Move," said Bibi. Osei laughed at Tom.',
+     "Bibi", "Osei"),
+    ("Wei Lan (courtesy name Shuren) bowed. Later Wei Shuren smiled at Tom. Wei Lan sat down.",
+     "Wei Lan", "Wei Shuren"),
+    ('Zephrine Oakhollow, known as Moth to her friends, came in. "Hi," said Moth. Zephrine laughed at Tom.',
+     "Zephrine Oakhollow", "Moth"),
+])
+def test_names_the_text_sets_side_by_side_as_one_persons_merge(run, text, one, other) -> None:
+    cast = cast_of(run, text)
+    assert any(one in aliases and other in aliases for aliases in cast.values()), cast
+
+
+def test_two_single_names_across_a_dash_stay_two_people(run) -> None:
+    text = 'Tom—Mia was already there—waved. "Hi," said Tom. Mia laughed at him.'
+    cast = cast_of(run, text)
+    assert not any("Tom" in aliases and "Mia" in aliases for aliases in cast.values())
+
+
+def test_name_after_a_describing_word_joins_the_one_person_holding_it(run) -> None:
+    text = ('"Hello," said Tamsel Pollard. Old Tam laughed at Mia. Tam sat down. '
+            "Old Tam smiled at Mia.")
+    cast = cast_of(run, text)
+    assert any("Old Tam" in a and "Tamsel Pollard" in a for a in cast.values()), cast
+
+
+def test_two_describing_words_before_one_name_are_two_people(run) -> None:
+    text = ("Young Tam laughed at Old Tam. Old Tam frowned at Young Tam. Tamsel Pollard waved. "
+            "Young Tam sat down.")
+    cast = cast_of(run, text)
+    assert not any("Old Tam" in a and "Young Tam" in a for a in cast.values()), cast
+
+
+def test_his_grace_and_her_grace_go_to_the_unnamed_duke_and_duchess(run) -> None:
+    text = ("The Duke rode in at dusk. The Duchess waited at the gate. Mia poured the wine. "
+            "His Grace laughed at the jest. Her Grace frowned at Mia. The Duke sat down. The Duchess sighed.")
+    cast = cast_of(run, text)
+    assert not any("His Grace" in a and "Her Grace" in a for a in cast.values()), cast
+    assert any("His Grace" in a and "Duke" in a for a in cast.values()), cast

@@ -19,7 +19,7 @@ from ..model import Cast, Character, Document, Mention, Mentions, QuoteSpan
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .given_names import DIMINUTIVES, name_gender
+from .given_names import name_gender, pet_form_of
 from .lexicon import (
     FEMALE_PRONOUNS,
     KIN_WORDS,
@@ -435,7 +435,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         target.absorb((key, tclass), stats[key], ms)
 
     # 3. bare single names: the one full name holding them, else a titled name, else alone
-    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+    # (a style last, once the bare ranks it stands for are somebody: "Her Grace" after "the Duchess")
+    for (key, tclass), ms in sorted(groups.items(), key=lambda kv: (kv[0][0] in STYLES, -len(kv[1]))):
         words = key.split()
         if len(words) != 1 or tclass:
             continue
@@ -444,6 +445,11 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             # "the Colonel", "Her Majesty", "Doc": whoever holds that title at that point of the story
             ranks = STYLES.get(word) or TITLE_NICKNAMES.get(word) or (word,)
             holders = [e for e in entities if any(m.title in ranks for m in e.mentions)]
+            if word in STYLES:
+                # a rank the story never pairs with a name ("the Duchess") holds its style too
+                unnamed = [r for r in ranks if not any(m.title == r for e in holders for m in e.mentions)]
+                holders += [e for e in entities if e not in holders and e.keys
+                            and all(k in unnamed and not t for k, t in e.keys)]
             left = []
             for m in ms:
                 holder = _holder(holders, ranks, m, scene_at)
@@ -459,12 +465,20 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         else:
             # a bare given name belongs to its full name; a bare surname seen beside the
             # given name in the same sentences is somebody else of that family
+            # ("Old Tam" is no full name holding "Tam": see _described_names)
             cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"
-                     and (word in e.given or not apart(word, e))]
+                     and (word in e.given or not apart(word, e)) and not all(_described(k) for k, _t in e.keys)]
         target = _pick(cands)
-        if target is None and word in DIMINUTIVES:  # "Lizzy" -> the one Elizabeth
-            formal = DIMINUTIVES[word]
-            target = _pick([e for e in entities if formal in e.tokens and e.title_class != "mrs"])
+        if target is None:  # "Lizzy" -> the one Elizabeth, "Dot" -> the one Dorothea
+            target = _pick([e for e in entities if e.title_class != "mrs"
+                            and any(pet_form_of(word, t) for t in sorted(e.tokens))])
+        if target is None:
+            # "Miss Ada" and "Lady Ada" are the "Ada" of the bare name: a given name under a
+            # woman's title, where the name is a woman's (by the list or the text's pronouns)
+            known = name_gender(word)
+            own = _gender(*stats[key].votes.get("", (0.0, 0.0)))
+            if (known or own) == "female" and word not in family_names:
+                target = _pick([e for (w, c), e in titled.items() if w == word and c in ("miss", "lady")])
         if target is None:  # a bare surname is Mr So-and-so's, not his wife's or daughter's
             cands = [e for (w, c), e in titled.items() if w == word and c not in ("mrs", "miss", "lady")]
             target = _pick(cands)
@@ -472,14 +486,30 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             target = _Entity(frozenset(words), "")
             entities.append(target)
         target.absorb((key, tclass), stats[key], ms)
-    entities = _short_forms([e for e in entities if e.mentions])
+    entities = _described_names(_short_forms([e for e in entities if e.mentions]))
     return _offices_to_holders(entities)
+
+
+def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
+    """The names clustered, then joined where the text says two of them are one person."""
+    return _stated_aliases(_cluster(stats, document.scene_at), document.story.text)
 
 
 def _fold(word: str) -> str:
     """ "Maëlys" -> "maelys", "Ael'ira" -> "aelira": letters only, for comparing names."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", ascii_word.lower())
+
+
+# letters a nickname spells by sound rather than as the name does: "Zandy" of "Xander",
+# "Zander" of "Xander", "Bree" of "Brianna"
+_SOUNDS = (("ck", "c"), ("k", "c"), ("z", "s"), ("x", "s"), ("ee", "i"), ("ph", "f"))
+
+
+def _sound(word: str) -> str:
+    for a, b in _SOUNDS:
+        word = word.replace(a, b)
+    return word
 
 
 # endings that make a pet form of a shortened name: "Marnie", "Jody", "Dots", "Bettie"
@@ -504,8 +534,14 @@ def short_form_of(short: str, long: str) -> bool:
     s, full = _fold(short), _fold(long)
     if not s or not full or s == full:
         return False
+    if pet_form_of(s, full):
+        return True
     common = bool(name_gender(s))  # "Ian" is no short form of "Sebastian"
-    for st in _stems(s):
+    full = _sound(full)
+    if _sound(s) == full:
+        return False
+    for st in sorted(_stems(s)):
+        st = _sound(st)
         if len(st) < 2:
             continue
         if st == full:
@@ -550,8 +586,9 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         if short not in alive:
             continue
         word = words[id(short)]
-        cands = [e for e in alive if e is not short and any(
-            not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
+        # (a chat handle is no name a nickname shortens: "Ann" is not short for "annbug")
+        cands = [e for e in alive if e is not short and any(m.kind != "speaker" for m in e.mentions)
+                 and any(not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
         if len(cands) != 1:
             continue
         (long,) = cands
@@ -561,6 +598,139 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
             continue
         long.merge(short)
         alive.remove(short)
+    return _family_short_forms(alive)
+
+
+def _family_short_forms(entities: list[_Entity]) -> list[_Entity]:
+    """ "Wally Vask" and "Walter Vask", "Ren Ostrow" and "Lorenzo Ostrow": two full names
+    with one family name whose given names are a name and its short or pet form are one
+    person, where no other full name of that family fits as well and the two never share a
+    sentence.  Two given names each common on its own stay two people."""
+    def given(e: _Entity) -> str:
+        return next(iter(e.given)) if len(e.given) == 1 else ""
+
+    def fits(short: str, long: str) -> bool:
+        s, full = _fold(short), _fold(long)
+        return short_form_of(short, long) or (
+            len(s) >= 3 and not name_gender(s) and s in full and s != full)
+
+    alive = list(entities)
+    fulls = sorted((e for e in alive if len(e.tokens) == 2 and given(e) and len(e.surnames) == 1
+                    and e.title_class != "mrs"), key=lambda e: (len(given(e)), given(e)))
+    for short in fulls:
+        if short not in alive:
+            continue
+        cands = [e for e in fulls if e is not short and e in alive and e.surnames == short.surnames
+                 and fits(given(short), given(e))]
+        if len(cands) != 1:
+            continue
+        (long,) = cands
+        if {short.gender, long.gender} == {"male", "female"}:
+            continue
+        if name_gender(given(short)) and name_gender(given(long)):
+            continue  # "Harry" and "Henry" are each a name of its own: a father and his son
+        if {m.sentence for m in short.mentions} & {m.sentence for m in long.mentions}:
+            continue
+        long.merge(short)
+        long.given |= short.given
+        alive.remove(short)
+    return alive
+
+
+_NAME = r"[A-Z][\w'’.-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’]){0,3}"
+# Where a text itself says two names are one person's: the cue, a pattern over the text
+# around two names <a> and <b>, and an invented example.
+_ALIAS_CUES = (
+    ("dash_apposition", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?(?P<b>{_NAME})(?=[ ,.;:—–-])",
+     "Bibi—Bryony Osei, the only pilot aboard"),
+    ("bracketed_alias", rf"(?P<a>{_NAME}) \((?:courtesy name|birth name|stage name|real name|also known as|"
+     rf"known as|aka|a\.k\.a\.|called|nicknamed|codename|code name|call ?sign|handle|née|nee) "
+     rf"(?P<b>{_NAME})\)", "Wei Lan (courtesy name Shuren)"),
+    ("known_as", rf"(?P<a>{_NAME}), (?:also |better |otherwise )?(?:known as|called|nicknamed|aka|"
+     rf"a\.k\.a\.) (?P<b>{_NAME})\b", "Zephrine Oakhollow, known as Moth to her friends"),
+)
+_ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
+
+
+def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
+    """Two names the text sets side by side as one person's ("Bibi—Bryony Osei", "Wei Lan
+    (courtesy name Shuren)", "Zephrine Oakhollow, known as Moth") are one person: their entities
+    merge, unless their genders differ.  A second name's family name may be left unsaid
+    ("Shuren" is "Wei Shuren")."""
+    by_key: dict[str, _Entity] = {}
+    for e in entities:
+        for k, _t in sorted(e.keys):
+            by_key.setdefault(k, e)
+
+    def find(name: str, family: str = "") -> _Entity | None:
+        words = [w.lower().rstrip(".") for w in name.split()]
+        keys = [" ".join(words)]
+        if len(words) == 1 and family:
+            keys += [f"{family} {words[0]}", f"{words[0]} {family}"]
+        elif len(words) > 1:
+            keys += [words[-1], words[0]]
+        return next((by_key[k] for k in keys if k in by_key), None)
+
+    alive = list(entities)
+    found = []
+    for _cue, pattern in _ALIAS_PATTERNS:
+        found += [(m.start(), m.group("a"), m.group("b")) for m in pattern.finditer(text)]
+    for _at, a, b in sorted(found):
+        if " " not in a and " " not in b:
+            continue  # "Tom—Mia" reads as two people as often as one
+        first = a.split()[0].lower() if " " in a else ""
+        ea, eb = find(a), find(b, first)
+        if ea is None or eb is None or ea is eb or ea not in alive or eb not in alive:
+            continue
+        if {ea.gender, eb.gender} == {"male", "female"}:
+            continue
+        keep, gone = (ea, eb) if len(ea.mentions) >= len(eb.mentions) else (eb, ea)
+        keep.merge(gone)
+        alive.remove(gone)
+        for k, _t in gone.keys:
+            by_key[k] = keep
+    return alive
+
+
+# words before a name that describe its bearer rather than name them: "Old Tam", "Little Wynn"
+_DESCRIBERS = frozenset("old young little big wee black red grey mad tall long fat".split())
+
+
+def _described(key: str) -> tuple[str, str] | None:
+    """ "old tam" -> ("old", "tam"): a kin, role or describing word and the name after it."""
+    words = key.split()
+    if len(words) == 2 and (words[0] in _ROLE_WORDS or words[0] in _DESCRIBERS) \
+            and words[1] not in _ROLE_WORDS and not _not_a_given_name(words[1]):
+        return words[0], words[1]
+    return None
+
+
+def _described_names(entities: list[_Entity]) -> list[_Entity]:
+    """ "Old Tam" and "Mother Ivers" are the one "Tam Pollard" or "Ivers" of the story: a
+    name after a kin, role or describing word joins the one other person whose name holds
+    it (or is its long form), where the story puts no second such word before it ("Young
+    Tam" and "Old Tam" are a son and his father)."""
+    words_before: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for k, _t in e.keys:
+            pair = _described(k)
+            if pair:
+                words_before[pair[1]].add(pair[0])
+    alive = list(entities)
+    for e in entities:
+        pairs = [_described(k) for k, _t in sorted(e.keys)]
+        bases = {p[1] for p in pairs if p}
+        if not pairs or any(p is None for p in pairs) or len(bases) != 1:
+            continue
+        (base,) = bases
+        if len(words_before[base]) != 1:
+            continue
+        cands = [o for o in alive if o is not e and not all(_described(k) for k, _t in o.keys)
+                 and any(w == base or short_form_of(base, w) for w in o.tokens)]
+        if len(cands) != 1 or {e.gender, cands[0].gender} == {"male", "female"}:
+            continue
+        cands[0].merge(e)
+        alive.remove(e)
     return alive
 
 
@@ -581,10 +751,19 @@ def _offices_to_holders(entities: list[_Entity]) -> list[_Entity]:
     return out
 
 
+def _rank_gender(e: _Entity) -> str:
+    """An entity's gender, or where the text shows none, that of the one bare rank it is
+    ("the Duchess")."""
+    if e.gender != "unknown":
+        return e.gender
+    shown = {TITLES.get(k, "") for k, t in e.keys if not t} - {""}
+    return shown.pop() if len(shown) == 1 else e.gender
+
+
 def _holder(holders: list[_Entity], ranks: tuple[str, ...], m: Mention, scene_at) -> _Entity | None:
     """Which of the people bearing a title a bare use of it means: the only one, else the
     one last named with it before this point (a title changes hands), else the next."""
-    fits = [e for e in holders if not m.gender or e.gender in (m.gender, "unknown")]
+    fits = [e for e in holders if not m.gender or _rank_gender(e) in (m.gender, "unknown")]
     if len(fits) <= 1:
         return fits[0] if fits else None
     before, after = [], []
@@ -694,6 +873,49 @@ def _canonical(entities: list[_Entity], names: NameList) -> tuple[list[_Entity],
     return out, {k: entries[name] for k, name in label_of.items()}
 
 
+# "Original Female Character", "Reader", "Y/N": nobody the text names
+_PLACEHOLDER_WORDS = frozenset("original character characters reader you oc ofc omc".split())
+_SHIP_SPLIT = re.compile(r"\s*(?:/|\s&\s|\s[x×]\s)\s*")
+
+
+def _declared_names(info) -> list[tuple[str, str]]:
+    """(tag name, one of its forms) for every person the author's header names: the
+    Characters tags and the names in the Relationships tags ("Ann Vale/Tom Reed",
+    "past Ann Vale & Kit Moor (one-sided)").  A tag "Stage | Real Name" (a performer's or a
+    hero's second name) gives both forms under one person, named by the longer form."""
+    names: list[str] = list(info.characters)
+    for tag in info.relationships:
+        tag = re.sub(r"\([^)]*\)", " ", tag)
+        for part in _SHIP_SPLIT.split(tag.strip()):
+            words = part.split()
+            while words and words[0].islower():  # "past", "implied"
+                words = words[1:]
+            if words:
+                names.append(" ".join(words))
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    tagged = [set(_declared_words(n)) for n in info.characters]
+    for i, name in enumerate(names):
+        if i >= len(info.characters) and any(set(_declared_words(name)) <= t for t in tagged):
+            continue  # "Prince Tomas" of a ship beside the character tag "Prince Tomas of Wyke"
+        forms = [f.strip() for f in name.split("|") if f.strip()]
+        if not forms or any(w.lower() in _PLACEHOLDER_WORDS for f in forms for w in f.split()):
+            continue
+        label = max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+        if any(f.lower() in seen for f in forms):
+            continue
+        seen.update(f.lower() for f in forms)
+        out.extend((label, f) for f in forms)
+    return out
+
+
+def _title_gender_clash(title: str, given: str) -> bool:
+    """ "Mrs Reed" is not the "Tom Reed" of a tag (his wife or mother, if anyone)."""
+    shown = TITLES.get(title, "")
+    known = name_gender(given)
+    return bool(shown and known and shown != known)
+
+
 def _declared_words(name: str) -> list[str]:
     words = [w.lower().rstrip(".") for w in re.findall(r"[\w'’.-]+", name)]
     while len(words) > 1 and words[0] in TITLES:
@@ -730,16 +952,20 @@ def _declared_match(e: _Entity, declared: list[tuple[str, list[str]]]) -> str | 
                 votes[name] += 3
             elif len(words) == 1 and words[0] == dw[0] and firsts[dw[0]] == 1:
                 votes[name] += 1
-            elif len(words) == 1 and titled and len(dw) > 1 and words[0] == dw[-1] and lasts[dw[-1]] == 1:
+            elif len(words) == 1 and len(dw) > 1 and words[0] == dw[-1] and lasts[dw[-1]] == 1 \
+                    and (titled or not firsts[words[0]]) and not _title_gender_clash(m.title, dw[0]):
+                # "Mistress Moss"; and bare "Moss" where no tag's first name is "Moss" (or a
+                # family-name-first tag's given name: "Jiwan" of "Pak Jiwan")
                 votes[name] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _declared_cast(entities: list[_Entity], declared_names: tuple[str, ...],
+def _declared_cast(entities: list[_Entity], declared_names: list[tuple[str, str]],
                    entry_of: dict[int, CanonicalName]) -> list[_Entity]:
-    """The author's Characters tags link the text's names for one person ("Edna", "Mistress
-    Moss") and name them as the author does.  They never add a person the text lacks."""
-    declared = [(n, _declared_words(n)) for n in declared_names if _declared_words(n)]
+    """The author's Characters and Relationships tags link the text's names for one person
+    ("Edna", "Mistress Moss") and name them as the author does.  They never add a person the
+    text lacks."""
+    declared = [(n, _declared_words(f)) for n, f in declared_names if _declared_words(f)]
     if not declared:
         return entities
     out, label_of = _merge_entities(
@@ -759,8 +985,8 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions, quote_spans)
-    entities, entry_of = _canonical(_cluster(stats, document.scene_at), fandom_names)
-    entities = _declared_cast(entities, document.story.info.characters, entry_of)
+    entities, entry_of = _canonical(_cluster_text(stats, document), fandom_names)
+    entities = _declared_cast(entities, _declared_names(document.story.info), entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
     taken: set[str] = set()
     characters = []

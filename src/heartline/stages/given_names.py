@@ -87,3 +87,42 @@ DIMINUTIVES = {
     "madge": "margaret", "val": "valerie", "viv": "vivian", "bertie": "albert", "alf": "alfred",
     "archie": "archibald", "reggie": "reginald", "percy": "percival", "gerry": "gerald",
 }
+
+# More formal names a pet form shortens, beyond DIMINUTIVES' one (general English use):
+# "Ed" is Edgar or Edwin as often as Edward, "Dot" a Dorothea as often as a Dorothy.
+MORE_FORMAL = {
+    "ned": ("edmund",), "ted": ("theodore", "edmund"), "teddy": ("theodore", "edmund"),
+    "eddie": ("edmund", "edgar", "edwin"), "ed": ("edward", "edmund", "edgar", "edwin"),
+    "daisy": ("margaret",), "mags": ("margaret", "magdalena"), "maggie": ("magdalena",),
+    "maddie": ("madeleine", "magdalena"), "maddy": ("madeleine", "magdalena"),
+    "sandy": ("alexander", "alexandra", "sandra"), "sasha": ("alexander", "alexandra"),
+    "lexie": ("alexandra",), "alex": ("alexandra",), "sam": ("samantha",), "sammy": ("samuel", "samantha"),
+    "bert": ("albert", "herbert", "robert", "bertram"), "hank": ("henry",), "kit": ("katherine", "catherine"),
+    "jo": ("joanna", "joan"), "jack": ("jackson",), "chris": ("christine", "christina", "christian"),
+    "tony": ("antonia",), "toni": ("antonia",), "nell": ("helen", "ellen"), "nellie": ("helen", "ellen", "eleanor"),
+    "ellie": ("eleanor", "ellen", "elinor"), "nora": ("eleanor", "honora"), "rosie": ("rose", "rosalind", "rosamund"),
+    "nan": ("anne", "ann"), "nancy": ("ann",), "annie": ("ann", "anna"), "lottie": ("charlotte",),
+    "misha": ("michael",), "mick": ("michael",), "mickey": ("michael",), "bella": ("arabella",),
+    "hettie": ("henrietta", "hester"), "hetty": ("henrietta", "hester"), "etta": ("henrietta",),
+    "gus": ("augustus", "angus", "gustav"), "dolly": ("dorothea",), "dot": ("dorothy", "dorothea"),
+    "jem": ("james", "jeremy"), "jemmy": ("james",), "wally": ("walter",), "walt": ("walter",),
+    "dickie": ("richard",), "dick": ("richard",), "rich": ("richard",), "ritchie": ("richard",),
+    "lenny": ("leonard", "lennox"), "leo": ("leonard", "leopold", "leonardo"), "lorrie": ("lorraine", "laura"),
+    "sadie": ("sarah",), "sukie": ("susan",), "polly": ("mary", "paulina"), "milly": ("mildred", "millicent"),
+    "millie": ("mildred", "millicent", "amelia"), "tilly": ("matilda", "ottilie"), "tillie": ("matilda", "ottilie"),
+}
+
+
+def _variant(name: str) -> str:
+    """ "Stephen" and "Stefan": one name in two spellings."""
+    low = name.lower().replace("th", "t").replace("ph", "f").replace("v", "f")
+    return low[:-1] if len(low) > 4 and low[-1] in "aeiouy" else low
+
+
+def pet_form_of(pet: str, formal: str) -> bool:
+    """Whether ``pet`` is a pet form of the given name ``formal`` by the general tables,
+    any spelling of it ("Hettie" of "Henriette")."""
+    low = pet.lower()
+    known = ((DIMINUTIVES[low],) if low in DIMINUTIVES else ()) + MORE_FORMAL.get(low, ())
+    target = _variant(formal)
+    return any(_variant(f) == target for f in known)
