@@ -3,7 +3,8 @@
     .venv/bin/python bench/train_speakers.py [--shared ../shared] [--out src/heartline/models/speaker_scorer.json]
                                              [--cache FILE] [--limit N] [--folds 5] [--dry-run]
 
-Every LitBank excerpt is analysed once by the rules (``HEARTLINE_SPEAKERS=rules``), as
+Every LitBank excerpt is analysed once (``--cache`` keeps the analyses; the rules' speakers and
+the records are recomputed from them on every run, so a feature change needs no new analysis) by the rules (``HEARTLINE_SPEAKERS=rules``), as
 ``bench/litbank.py`` does, and every quote in quotation marks gets its candidate speakers'
 feature records (``heartline.stages.speaker_features``).  A candidate is labelled *yes* when
 the LitBank chain its character maps to (``bench/litbank.py``'s ``character_to_entity``) is
@@ -14,8 +15,10 @@ teaches nothing about ranking them); every quote is scored.
 Cross-validation is over documents: excerpt ``k`` (in name order) is in fold ``k % folds``,
 so a book is never on both sides.  The table gives, per fold and as the fold mean, the rules'
 and the held-out scorer's speaker B³ (over all gold quotes, as bench/litbank.py), accuracy
-on the quotes heartline found, and accuracy on the explicit quotes (a speech tag with a
-subject follows the quote).  The shipped model is trained on every excerpt.  Deterministic.
+on the quotes heartline found, and accuracy on the explicit quotes (a name or pronoun is
+the subject of a speech verb right beside the quote: ``explicit_speaker_mention``).  Before
+the table it prints the candidate recall: of the found quotes with a gold speaker, how many
+have that speaker among their candidates (the ceiling of any re-ranking).  The shipped model is trained on every excerpt.  Deterministic.
 """
 from __future__ import annotations
 
@@ -146,7 +149,7 @@ def candidate_recall(docs: list[Doc]) -> tuple[int, int]:
 def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
     rows, labels = [], []
     for d in docs:
-        for r, y in zip(d.records, d.labels):
+        for r, y in zip(d.records, d.labels, strict=True):
             if r.quote in d.useful:
                 rows.append(r.values)
                 labels.append(y)
@@ -262,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             "cross_validation": {
                 "folds": args.folds, "split": "by document (excerpt k in fold k % folds)",
                 "candidate_recall": f"{covered} of {with_speaker}",
-                "fold_mean": {who: {key: round(fold_mean(cv, who, key), 2) for key in ("b3", "acc_found", "acc_explicit")}
+                "fold_mean": {who: {key: round(fold_mean(cv, who, key), 2)
+                                    for key in ("b3", "acc_found", "acc_explicit")}
                               for who in ("rules", "trained")}},
             "retrain": "bench/train_speakers.py"}
     out = {"version": 1, "card": card, "scorer": model.to_json()}

@@ -3,12 +3,16 @@
 For every quotation in quotation marks, the candidates are the characters active around
 it: people mentioned in its paragraph, the two paragraphs before and the one after, the
 last speakers of the conversation, the one the previous quote was said to, the names the
-quote itself calls out, and the rules' own choice.  Each candidate gets one record of
+quote itself calls out, and the rules' own choice; then a wider window of paragraphs, the
+speakers of the next turns, the names the quotes around call out, and the scene's people
+(the most mentioned, and its earlier speakers).  Each candidate gets one record of
 numbers named in ``FEATURES``: where its mentions lie (before, in the tag, after; tokens
 and paragraphs away), their syntactic role (subject of the tag, subject of a speech
-verb), whether the tag's pronoun fits it, the turn-taking of the conversation (spoke the
-previous quote, the one before, was addressed by it), whether this quote calls it by name
-(then it is spoken to, not speaking), and whether the rules chose it.  The model file
+verb), whether the tag's pronoun fits it, whether it is the quote's *explicit* speaker (the
+subject of a speech verb right beside the quote), the turn-taking of the conversation (spoke
+the previous quote, the one before, the next; was addressed or called by name by it),
+whether this quote calls it by name (then it is spoken to, not speaking), its salience, and
+whether the rules chose it.  The model file
 lists the feature names it was trained on (``bench/train_speakers.py``).
 
 Turn-taking features read the rules' speakers of the earlier quotes, both in training
@@ -52,10 +56,9 @@ FEATURES = (
     # the explicit speaker: the subject of a speech verb right beside the quote
     "explicit_speaker", "explicit_other", "explicit_lead_in", "explicit_pronoun_agrees",
     # more of the conversation: the quotes after, who was called by name, how long since one spoke
-    "spoke_next", "spoke_next2", "called_in_prev", "called_in_next", "quotes_since_spoke",
+    "spoke_next", "spoke_next2", "called_in_prev", "called_in_next",
     "in_wide", "log_near_count", "before_pronoun_agrees", "before_pronoun_disagrees",
-    "reply_verb_addressed", "scene_count", "spoke_in_scene",
-    "pronoun_last_fitting", "pronoun_fitting_later", "pronoun_fits_alone",
+    "scene_count", "spoke_in_scene",
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
@@ -83,15 +86,25 @@ class SpeakerRecord:
 _LEAD_IN = re.compile(r"^\s*(?:to\s+\w+(?:\s+\w+)?\s*)?[,:]?\s*[\"'\u201c\u2018\u00ab]?\s*$")
 
 
-def _speech_head(m: Mention, tokens: TokenIndex):
-    """The speech verb ``m`` is the subject of, or None."""
+def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
+    """The speech verb ``m`` is the subject of, or None.  ``conjoined``: also a speech verb
+    that shares the subject of the verb ``m`` is subject of ('Ivo shrugged and said, "…"'),
+    the last such one."""
     if m.kind not in ("name", "pronoun") or (m.kind == "pronoun" and m.person == 2):
         return None
     head = tokens.head_of(m)
     if not is_subject(head):
         return None
     verb = tokens.tokens[head.head]
-    return verb if verb.lemma in SPEECH_VERBS else None
+    if verb.lemma in SPEECH_VERBS:
+        return verb
+    if conjoined:
+        sentence = tokens.document.sentences[verb.sentence]
+        said = [t for t in tokens.span(verb.end, sentence.end)
+                if t.dep == "conj" and t.head == verb.index and t.lemma in SPEECH_VERBS]
+        if said:
+            return said[-1]
+    return None
 
 
 def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attached: bool,
@@ -105,7 +118,7 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
         if first is not None and _speech_head(first, tokens) is not None:
             return first
     for m in reversed(before[-3:]):
-        verb = _speech_head(m, tokens)
+        verb = _speech_head(m, tokens, conjoined=True)
         if verb is not None:
             return m if _LEAD_IN.match(text[max(verb.end, m.end):q.start]) else None
     return None
@@ -264,16 +277,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             cid = links[m.index]
             distance[cid] = min(d, distance.get(cid, d))
         by_distance = sorted(distance, key=lambda c: (distance[c], c))
-        # a "she said" tag: the woman the narration named last before the quote, whoever coref chose
-        said_pronoun = said_by if said_by is not None and said_by.kind == "pronoun" and said_by.person == 3 \
-            and said_by.gender else None
-        fitting: list[str] = []
-        if said_pronoun is not None:
-            for m in reversed(between(window_lo, q.start)):
-                cid = links[m.index]
-                if m.kind != "pronoun" and gender.get(cid) == said_pronoun.gender and cid not in narrators \
-                        and cid not in fitting:
-                    fitting.append(cid)
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
@@ -343,14 +346,11 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             }
             said = said_by is not None and links.get(said_by.index) == cid
             agrees_before = disagrees_before = 0.0
-            last_before = before_subjects[-1] if before_subjects else None
+            last_before = before_main  # the main clause's subject: "he watched her drink" is about him
             if last_before is not None and last_before.kind == "pronoun" and last_before.person == 3 \
                     and last_before.gender:
                 agrees_before = float(g == last_before.gender and cid not in narrators)
                 disagrees_before = float(g not in ("unknown", "", last_before.gender) or cid in narrators)
-            since = next((k for k, r in enumerate(recent) if r.speaker == cid), 6)
-            tag_verb = tokens.tokens[tag_head.head].lemma if tag_head is not None and first_subject is not None \
-                and attached else ""
             values.update({
                 "explicit_speaker": float(said),
                 "explicit_other": float(explicit and not said),
@@ -361,18 +361,13 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "spoke_next2": float(len(following) > 1 and following[1].speaker == cid),
                 "called_in_prev": float(cid in called_prev),
                 "called_in_next": float(cid in called_next),
-                "quotes_since_spoke": float(since),
                 "in_wide": float(any(links[m.index] == cid for m in wide)),
                 "log_near_count": math.log1p(len(mine)),
                 "before_pronoun_agrees": agrees_before,
                 "before_pronoun_disagrees": disagrees_before,
-                "pronoun_last_fitting": float(bool(fitting) and fitting[0] == cid),
-                "pronoun_fitting_later": float(cid in fitting[1:]),
-                "pronoun_fits_alone": float(fitting == [cid]),
                 "scene_count": math.log1p(in_scene.get(cid, 0)),
                 "spoke_in_scene": float(any(r.speaker == cid for r in rule_quotes[max(0, i - 12):i]
                                             if quote_spans[r.index].scene == q.scene)),
-                "reply_verb_addressed": float(tag_verb in _REPLY_VERBS and prev is not None and prev.addressee == cid),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
@@ -382,13 +377,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     return tuple(out)
 
 
-_REPLY_VERBS = frozenset("reply answer respond retort return rejoin counter".split())
-
-
 def _following(rule_quotes: tuple[Quote, ...], spans: tuple[QuoteSpan, ...], i: int) -> list[Quote]:
     """The next two speech quotes of the same scene, a paragraph or more on and at most three away."""
     q = spans[i]
-    out = []
+    out: list[Quote] = []
     for k in range(i + 1, min(len(rule_quotes), len(spans), i + 4)):
         nq = spans[k]
         if nq.scene != q.scene or nq.kind != "speech" or nq.paragraph - q.paragraph > 3:
