@@ -259,7 +259,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         scene_lo, scene_hi = scene_bounds(q.scene)
         in_scene = Counter(links[m.index] for m in between(max(scene_lo, q.start - _SCENE_REACH), q.start))
         offered += [cid for cid, _ in sorted(in_scene.items(), key=lambda kv: (-kv[1], kv[0]))[:_SCENE_CAST]]
-        offered += [r.speaker for r in rule_quotes[max(0, i - 12):i] if quote_spans[r.index].scene == q.scene]
+        scene_speakers = [r.speaker for r in rule_quotes[max(0, i - 12):i] if quote_spans[r.index].scene == q.scene]
+        offered += scene_speakers
+        in_wide = {links[m.index] for m in wide}
         candidates: list[str] = []
         for cid in offered:
             if cid and cid not in candidates:
@@ -361,13 +363,12 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "spoke_next2": float(len(following) > 1 and following[1].speaker == cid),
                 "called_in_prev": float(cid in called_prev),
                 "called_in_next": float(cid in called_next),
-                "in_wide": float(any(links[m.index] == cid for m in wide)),
+                "in_wide": float(cid in in_wide),
                 "log_near_count": math.log1p(len(mine)),
                 "before_pronoun_agrees": agrees_before,
                 "before_pronoun_disagrees": disagrees_before,
                 "scene_count": math.log1p(in_scene.get(cid, 0)),
-                "spoke_in_scene": float(any(r.speaker == cid for r in rule_quotes[max(0, i - 12):i]
-                                            if quote_spans[r.index].scene == q.scene)),
+                "spoke_in_scene": float(cid in scene_speakers),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
