@@ -191,6 +191,7 @@ class Prediction:
     clusters: Mapping[str, frozenset]  # character id -> spans of every mention resolved to them
     quotes: tuple[tuple[Span, str | None], ...]  # (words inside the marks, speaker id)
     letters: int = 0
+    explicit: frozenset = frozenset()  # spans of the quotes that are explicit (a speech verb's subject beside them)
 
 
 def predict(text: str) -> tuple[str, Prediction]:
@@ -205,6 +206,8 @@ def predict(text: str) -> tuple[str, Prediction]:
 
 def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     """A pipeline run's answers (``results``, over ``text``) as a ``Prediction``."""
+    from heartline.stages.speaker_features import explicit_quotes
+
     links = results["links"].links
     names, nominals = set(), set()
     clusters: dict[str, set] = defaultdict(set)
@@ -230,8 +233,10 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     quotes = tuple((_strip(text, q.start, q.end), q.speaker)
                    for q in results["speakers"] if q.kind != "letter")
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
+    explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
+    explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
-                                  {k: frozenset(v) for k, v in clusters.items()}, quotes, letters)
+                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit)
 
 
 def _strip(text: str, start: int, end: int) -> Span:
@@ -260,6 +265,8 @@ class DocScore:
     gold_quotes: int = 0
     found_quotes: int = 0
     speaker_right: int = 0
+    explicit_found: int = 0  # found gold quotes heartline reads as explicit
+    explicit_right: int = 0
     speaker_b3: PRF = ZERO
     letters: int = 0
     notes: list[str] = field(default_factory=list)
@@ -363,8 +370,11 @@ def score_excerpt(excerpt: Excerpt, text: str, prediction: Prediction) -> DocSco
         gold_groups[q.speaker or ("nobody", gi)].add(gi)
         speaker = prediction.quotes[matched[gi]][1] if gi in matched else None
         pred_groups[speaker if speaker is not None else ("nobody", gi)].add(gi)
-        if speaker is not None and q.speaker is not None and to_entity.get(speaker) == q.speaker:
-            doc.speaker_right += 1
+        right = speaker is not None and q.speaker is not None and to_entity.get(speaker) == q.speaker
+        doc.speaker_right += right
+        if gi in matched and prediction.quotes[matched[gi]][0] in prediction.explicit:
+            doc.explicit_found += 1
+            doc.explicit_right += right
     doc.speaker_b3 = b_cubed([frozenset(g) for g in pred_groups.values()],
                              [frozenset(g) for g in gold_groups.values()])
     return doc
@@ -425,6 +435,9 @@ def summary(docs: list[DocScore]) -> dict[str, Any]:
             "accuracy_all": round(100 * right / gold_quotes, 1) if gold_quotes else 0.0,
             "accuracy_found": round(100 * right / found, 1) if found else 0.0,
             "b3": prf(_sum(docs, "speaker_b3")),
+            "explicit": sum(d.explicit_found for d in docs),
+            "accuracy_explicit": round(100 * sum(d.explicit_right for d in docs)
+                                       / max(1, sum(d.explicit_found for d in docs)), 1),
         },
         "letters_left_out": sum(d.letters for d in docs),
     }
@@ -484,6 +497,9 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         f"{sp['accuracy_found']:.1f} of the {sp['found']} heartline found | – | right = the speaker "
         "heartline names is the gold speaker's chain (each heartline character maps to the LitBank chain "
         "most of its names fall in; one with no name there, to the chain most of its other mentions fall in) |",
+        f"| speaker attribution, accuracy on explicit quotes | {sp['accuracy_explicit']:.1f} of the "
+        f"{sp['explicit']} found quotes heartline reads as explicit | – | explicit: a name or pronoun is the subject "
+        "of a speech verb right beside the quote (\"…,\" said Ann / Ann said, \"…\") |",
         "",
         "Notes. *Exact span* is on character offsets in the original novel, to which every LitBank token "
         "is aligned (the tokenised text differs only in whitespace). Figures are pooled over the excerpts "
@@ -529,6 +545,8 @@ def render_text(s: Mapping[str, Any]) -> str:
             f" ({sp['right']}/{sp['gold_quotes']})"),
         row("speaker attribution, accuracy (found)", f"{sp['accuracy_found']:.1f}"
             f" ({sp['right']}/{sp['found']})"),
+        row("speaker attribution, accuracy (explicit)", f"{sp['accuracy_explicit']:.1f}"
+            f" (of {sp['explicit']} found quotes with a speech verb's subject beside them)"),
     ])
 
 

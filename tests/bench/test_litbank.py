@@ -2,6 +2,8 @@
 (and, where ../shared is present, on the real files)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bench.litbank import (
@@ -113,8 +115,12 @@ def test_scoring_a_prediction():
     assert doc.b3.precision == 1.0
     assert (doc.quotes_exact.precision, doc.quotes_exact.recall) == (0.5, 1.0)
     assert doc.found_quotes == 1 and doc.speaker_right == 1
+    assert doc.explicit_found == 0  # the prediction marks no quote explicit
     pooled = summary([doc, doc])
     assert pooled["speaker"]["accuracy_all"] == 100.0 and pooled["per_names"]["f1"] == 100.0
+    explicit = score_excerpt(ex, text, replace(prediction, explicit=frozenset({prediction.quotes[0][0]})))
+    assert (explicit.explicit_found, explicit.explicit_right) == (1, 1)
+    assert summary([explicit])["speaker"]["accuracy_explicit"] == 100.0
 
 
 def test_real_litbank_excerpts_align_with_their_novels(litbank):

@@ -103,7 +103,71 @@ def test_training_command_runs_on_a_tiny_litbank_slice(tmp_path) -> None:
                            "--limit", "6", "--folds", "2", "--out", str(out)],
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "mean" in done.stdout and "trained B3" in done.stdout
+    assert "mean" in done.stdout and "trained B3" in done.stdout and "acc expl" in done.stdout
+    assert "candidate recall" in done.stdout
     model = json.loads(out.read_text())
     assert tuple(model["scorer"]["features"]) == FEATURES
     assert model["card"]["trained_on"] == "LitBank, 6 excerpts"
+
+
+# ---------------------------------------------------------------- explicit quotes (issue 16)
+def _explicit(results):
+    from heartline.stages.speaker_features import explicit_quotes
+    return explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
+
+
+def test_a_speech_verb_beside_the_quote_makes_it_explicit_before_or_after(run) -> None:
+    results = run('Ivo and Petra sat on the wall.\n\n"Come along," said Ivo.\n\n'
+                  'Petra said, "I am coming."\n\n"Are you?"\n\nPetra stood up. "Yes."')
+    texts = [q.text for q in results["speakers"]]
+    explicit = {texts[i] for i in _explicit(results)}
+    assert explicit == {"Come along,", "I am coming."}
+
+
+def test_a_speech_verb_sharing_its_subject_leads_into_the_quote(run) -> None:
+    results = run('Ivo and Petra sat on the wall. Ivo looked at Petra.\n\n'
+                  'Ivo shrugged and said, "Nobody asked me."\n\nPetra shrugged. "Nobody will."')
+    texts = [q.text for q in results["speakers"]]
+    assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
+
+
+def test_the_explicit_speaker_is_a_feature_of_its_own(run) -> None:
+    records = _records(run('Ivo and Petra sat on the wall. Ivo looked at Petra.\n\nPetra said, "I am coming."'))
+    petra, ivo = _record(records, 0, "petra"), _record(records, 0, "ivo")
+    assert petra.explicit and petra.feature("explicit_speaker") == 1.0 and petra.feature("explicit_lead_in") == 1.0
+    assert ivo.feature("explicit_speaker") == 0.0 and ivo.feature("explicit_other") == 1.0
+
+
+# ---------------------------------------------------------------- candidate recall (issue 16)
+_LONG = """Petra Vane kept the lighthouse. Petra Vane had kept it for years.
+
+The storm came in at dusk.
+
+The sea rose over the rocks.
+
+The lamp swung in its cage.
+
+The rain beat on the glass.
+
+"Is anyone up there?" Ivo called from the stairs.
+
+"Go home, Ivo."
+"""
+
+
+def test_the_scene_cast_is_offered_beyond_the_paragraph_window(run) -> None:
+    records = _records(run(_LONG))
+    offered = {r.candidate for r in records if r.quote == 0}
+    assert "petra_vane" in offered  # named five paragraphs back only, and not the rules' choice
+    petra = _record(records, 0, "petra_vane")
+    assert petra.feature("is_rules") == 0.0 and petra.feature("in_wide") == 0.0
+    assert petra.feature("no_mention_near") == 1.0 and petra.feature("scene_count") > 0
+
+
+def test_the_one_called_by_the_previous_quote_and_the_next_speaker_are_candidates(run) -> None:
+    results = run('Ivo climbed the stairs.\n\n"Petra?"\n\n"Here."\n\n"You said that, Ivo," Petra said.')
+    records = _records(results)
+    second = _record(records, 1, "petra")
+    assert second.feature("called_in_prev") == 1.0
+    assert _record(records, 1, "petra").feature("spoke_next") == 1.0
+

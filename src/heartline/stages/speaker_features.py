@@ -3,12 +3,16 @@
 For every quotation in quotation marks, the candidates are the characters active around
 it: people mentioned in its paragraph, the two paragraphs before and the one after, the
 last speakers of the conversation, the one the previous quote was said to, the names the
-quote itself calls out, and the rules' own choice.  Each candidate gets one record of
+quote itself calls out, and the rules' own choice; then a wider window of paragraphs, the
+speakers of the next turns, the names the quotes around call out, and the scene's people
+(the most mentioned, and its earlier speakers).  Each candidate gets one record of
 numbers named in ``FEATURES``: where its mentions lie (before, in the tag, after; tokens
 and paragraphs away), their syntactic role (subject of the tag, subject of a speech
-verb), whether the tag's pronoun fits it, the turn-taking of the conversation (spoke the
-previous quote, the one before, was addressed by it), whether this quote calls it by name
-(then it is spoken to, not speaking), and whether the rules chose it.  The model file
+verb), whether the tag's pronoun fits it, whether it is the quote's *explicit* speaker (the
+subject of a speech verb right beside the quote), the turn-taking of the conversation (spoke
+the previous quote, the one before, the next; was addressed or called by name by it),
+whether this quote calls it by name (then it is spoken to, not speaking), its salience, and
+whether the rules chose it.  The model file
 lists the feature names it was trained on (``bench/train_speakers.py``).
 
 Turn-taking features read the rules' speakers of the earlier quotes, both in training
@@ -49,10 +53,19 @@ FEATURES = (
     # a quote with no tag lives on the conversation
     "implicit_spoke_prev", "implicit_spoke_prev2_not_prev", "implicit_addressed_by_prev",
     "implicit_before_main_subject", "implicit_prev_para_narration_subject",
+    # the explicit speaker: the subject of a speech verb right beside the quote
+    "explicit_speaker", "explicit_other", "explicit_lead_in", "explicit_pronoun_agrees",
+    # more of the conversation: the quotes after, who was called by name, how long since one spoke
+    "spoke_next", "spoke_next2", "called_in_prev", "called_in_next",
+    "in_wide", "log_near_count", "before_pronoun_agrees", "before_pronoun_disagrees",
+    "scene_count", "spoke_in_scene",
 )
 
-_WINDOW_BEFORE = 2  # paragraphs before the quote's whose mentions make candidates
-_WINDOW_AFTER = 1
+_CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
+_WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wider window's candidates
+_WINDOW_AFTER = 2
+_SCENE_REACH = 8000  # characters before the quote whose mentions make its scene's cast
+_SCENE_CAST = 6  # at most this many of them, the ones mentioned most
 _FAR = 3000  # characters: "no mention near"
 
 
@@ -69,6 +82,87 @@ class SpeakerRecord:
         return self.values[FEATURES.index(name)]
 
 
+# what may lie between a speech verb before a quote and the quote itself: 'Tom said, "', 'she asked: "'
+_LEAD_IN = re.compile(r"^\s*(?:to\s+\w+(?:\s+\w+)?\s*)?[,:]?\s*[\"'\u201c\u2018\u00ab]?\s*$")
+
+
+def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
+    """The speech verb ``m`` is the subject of, or None.  ``conjoined``: also a speech verb
+    that shares the subject of the verb ``m`` is subject of ('Ivo shrugged and said, "…"'),
+    the last such one."""
+    if m.kind not in ("name", "pronoun") or (m.kind == "pronoun" and m.person == 2):
+        return None
+    head = tokens.head_of(m)
+    if not is_subject(head):
+        return None
+    verb = tokens.tokens[head.head]
+    if verb.lemma in SPEECH_VERBS:
+        return verb
+    if conjoined:
+        sentence = tokens.document.sentences[verb.sentence]
+        said = [t for t in tokens.span(verb.end, sentence.end)
+                if t.dep == "conj" and t.head == verb.index and t.lemma in SPEECH_VERBS]
+        if said:
+            return said[-1]
+    return None
+
+
+def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attached: bool,
+                             before: list[Mention], tokens: TokenIndex) -> Mention | None:
+    """The mention that makes a quote *explicit*: a name or pronoun that is the subject of
+    a speech verb right beside it, in the tag after it ('"Go," said Ann.', '"Go," she said.')
+    or in the words that lead into it ('Ann said, "Go."').  None when there is none."""
+    if attached:
+        first = next((m for m in tag if m.kind in ("name", "pronoun", "epithet")
+                      and is_subject(tokens.head_of(m))), None)
+        if first is not None and _speech_head(first, tokens) is not None:
+            return first
+    for m in reversed(before[-3:]):
+        verb = _speech_head(m, tokens, conjoined=True)
+        if verb is not None:
+            return m if _LEAD_IN.match(text[max(verb.end, m.end):q.start]) else None
+    return None
+
+
+def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                    coref: Coreference) -> frozenset[int]:
+    """The ``speech`` quotes that are explicit (``explicit_speaker_mention``): for measuring."""
+    from .speakers import _tag_attached
+
+    text = document.story.text
+    tokens = TokenIndex(document)
+    links = dict(coref.links)
+    outside = [m for m in mentions.items if m.quote is None and m.index in links and m.kind in _CANDIDATE_KINDS]
+    starts = [m.start for m in outside]
+    out = set()
+    for i, q in enumerate(quote_spans):
+        if q.kind != "speech":
+            continue
+        span = _quote_context(text, quote_spans, i, document.paragraphs)
+        after = outside[bisect.bisect_left(starts, q.end):bisect.bisect_left(starts, span[2])]
+        tag = [m for m in after if m.start < span[3]]
+        attached = _tag_attached(text, q, span[3], tag, links, tokens)
+        before = outside[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, q.start)]
+        if explicit_speaker_mention(text, q, tag, attached, before, tokens) is not None:
+            out.add(q.index)
+    return frozenset(out)
+
+
+def _quote_context(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragraphs) -> tuple[int, int, int, int]:
+    """(start of the narration before the quote, paragraph start, end of the narration after it, end of its tag)."""
+    q = quote_spans[i]
+    same_para = i > 0 and quote_spans[i - 1].paragraph == q.paragraph
+    p_start, p_end = paragraphs[q.paragraph] if 0 <= q.paragraph < len(paragraphs) else (q.start, q.end)
+    nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph \
+        else p_end
+    prv = quote_spans[i - 1].end if same_para else p_start
+    tag_end = nxt
+    dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
+    if dot:
+        tag_end = q.end + 1 + dot.end()
+    return prv, p_start, nxt, tag_end
+
+
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records."""
@@ -83,8 +177,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     narrators = frozenset(links[m.index] for m in mentions.items
                           if m.kind == "pronoun" and m.quote is None and m.index in links
                           and (m.person == 1 or (m.person == 2 and links[m.index] == reader)))
-    outside = [m for m in mentions.items if m.quote is None and m.index in links
-               and m.kind in ("name", "pronoun", "epithet", "relational")]
+    outside = [m for m in mentions.items if m.quote is None and m.index in links and m.kind in _CANDIDATE_KINDS]
     starts = [m.start for m in outside]
     counts = Counter(links[m.index] for m in outside)
     ranked = {cid: r for r, (cid, _) in enumerate(counts.most_common())}
@@ -98,6 +191,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
 
     def between(lo: int, hi: int) -> list[Mention]:
         return outside[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def scene_bounds(k: int) -> tuple[int, int]:
+        return (document.scenes[k].start, document.scenes[k].end) if 0 <= k < len(document.scenes) else (0, len(text))
 
     def para(k: int) -> tuple[int, int] | None:
         return paragraphs[k] if 0 <= k < len(paragraphs) else None
@@ -118,20 +214,15 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         rq = rule_quotes[i]
         same_para = i > 0 and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = para(q.paragraph) or (q.start, q.end)
-        nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph \
-            else p_end
-        prv = quote_spans[i - 1].end if same_para else p_start
-        tag_end = nxt
-        dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
-        if dot:
-            tag_end = q.end + 1 + dot.end()
+        prv, _, nxt, tag_end = _quote_context(text, quote_spans, i, paragraphs)
         after_all = between(q.end, nxt)
         tag = [m for m in after_all if m.start < tag_end]
         attached = _tag_attached(text, q, tag_end, tag, links, tokens)
         tag_subjects = [m for m in tag if subject(m)]
         first_subject = tag_subjects[0] if tag_subjects else None
-        explicit = attached and first_subject is not None
         before = between(prv, q.start)
+        said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
+        explicit = said_by is not None
         before_subjects = [m for m in before if subject(m)]
         before_main = next((m for m in reversed(before) if main_subject(m)), None) or (
             before_subjects[-1] if before_subjects else None)
@@ -153,9 +244,24 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         window_lo = (prev2_p or prev_p or (p_start, p_end))[0]
         window_hi = (next_p or (p_start, p_end))[1]
         near = between(window_lo, window_hi)
-        # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out
+        wide = between((para(q.paragraph - _WINDOW_BEFORE) or prev2_p or prev_p or (p_start, p_end))[0],
+                       (para(q.paragraph + _WINDOW_AFTER) or next_p or (p_start, p_end))[1])
+        following = _following(rule_quotes, quote_spans, i)
+        called_prev = _called(text, inside, links, quote_spans, prev.index) if prev is not None else set()
+        called_next = _called(text, inside, links, quote_spans, following[0].index) if following else set()
+        # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out,
+        # then the wider window, the next speakers and whoever the quotes around call by name
         offered = [links[m.index] for m in near] + [r.speaker for r in recent[:3]]
         offered += [prev.addressee if prev is not None else None, rq.speaker, *sorted(vocatives)]
+        offered += [links[m.index] for m in wide] + [r.speaker for r in recent[3:]]
+        offered += [f.speaker for f in following] + sorted(called_prev) + sorted(called_next)
+        # last, the people of the scene so far: the ones mentioned most, then the earlier speakers
+        scene_lo, scene_hi = scene_bounds(q.scene)
+        in_scene = Counter(links[m.index] for m in between(max(scene_lo, q.start - _SCENE_REACH), q.start))
+        offered += [cid for cid, _ in sorted(in_scene.items(), key=lambda kv: (-kv[1], kv[0]))[:_SCENE_CAST]]
+        scene_speakers = [r.speaker for r in rule_quotes[max(0, i - 12):i] if quote_spans[r.index].scene == q.scene]
+        offered += scene_speakers
+        in_wide = {links[m.index] for m in wide}
         candidates: list[str] = []
         for cid in offered:
             if cid and cid not in candidates:
@@ -240,12 +346,60 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "nearest_after_para": float(nearest_after == cid),
                 "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),
             }
+            said = said_by is not None and links.get(said_by.index) == cid
+            agrees_before = disagrees_before = 0.0
+            last_before = before_main  # the main clause's subject: "he watched her drink" is about him
+            if last_before is not None and last_before.kind == "pronoun" and last_before.person == 3 \
+                    and last_before.gender:
+                agrees_before = float(g == last_before.gender and cid not in narrators)
+                disagrees_before = float(g not in ("unknown", "", last_before.gender) or cid in narrators)
+            values.update({
+                "explicit_speaker": float(said),
+                "explicit_other": float(explicit and not said),
+                "explicit_lead_in": float(said and said_by is not None and said_by.end <= q.start),
+                "explicit_pronoun_agrees": float(explicit and said_by is not None and said_by.kind == "pronoun"
+                                                 and not said and agrees > 0),
+                "spoke_next": float(bool(following) and following[0].speaker == cid),
+                "spoke_next2": float(len(following) > 1 and following[1].speaker == cid),
+                "called_in_prev": float(cid in called_prev),
+                "called_in_next": float(cid in called_next),
+                "in_wide": float(cid in in_wide),
+                "log_near_count": math.log1p(len(mine)),
+                "before_pronoun_agrees": agrees_before,
+                "before_pronoun_disagrees": disagrees_before,
+                "scene_count": math.log1p(in_scene.get(cid, 0)),
+                "spoke_in_scene": float(cid in scene_speakers),
+            })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
                          "prev_para_narration_subject"):
                 values["implicit_" + name] = implicit * values[name]
             out.append(SpeakerRecord(q.index, cid, tuple(values[f] for f in FEATURES), explicit))
     return tuple(out)
+
+
+def _following(rule_quotes: tuple[Quote, ...], spans: tuple[QuoteSpan, ...], i: int) -> list[Quote]:
+    """The next two speech quotes of the same scene, a paragraph or more on and at most three away."""
+    q = spans[i]
+    out: list[Quote] = []
+    for k in range(i + 1, min(len(rule_quotes), len(spans), i + 4)):
+        nq = spans[k]
+        if nq.scene != q.scene or nq.kind != "speech" or nq.paragraph - q.paragraph > 3:
+            break
+        if nq.paragraph != q.paragraph and (not out or spans[out[-1].index].paragraph != nq.paragraph):
+            out.append(rule_quotes[k])
+        if len(out) == 2:
+            break
+    return out
+
+
+def _called(text: str, inside: dict[int, list[Mention]], links: dict[int, str],
+            spans: tuple[QuoteSpan, ...], k: int) -> set[str]:
+    """The characters quote ``k`` calls by name (vocatives)."""
+    from .speakers import is_vocative
+
+    return {links[m.index] for m in inside.get(k, []) if m.kind == "name" and m.index in links
+            and is_vocative(text, spans[k], m)}
 
 
 def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:
