@@ -30,6 +30,7 @@ from .stages import (  # noqa: F401
     parse,
     people,
     quotes,
+    sentence_reader,
     speakers,
     tags,
     titles,
@@ -41,7 +42,7 @@ Progress = Callable[[str, int, int], None]
 
 DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
-                  "pair_features", "judge",
+                  "sentence_reader", "pair_features", "judge",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 
 
