@@ -85,6 +85,7 @@ def test_sparse_learner_is_deterministic_and_learns_a_word() -> None:
     vocab = ("E:nsubj", "w:glare", "w:hug", "w:walk")
     a = fit_sparse(rows, labels, vocab, ("none", "warm", "cold"))
     assert a == fit_sparse(rows, labels, vocab, ("none", "warm", "cold"))
+    assert a.classes == ("none", "warm", "cold")
     p = a.probabilities([("w:hug",), ("w:glare",), ("w:unknown",)])
     assert p[0][1] > 0.6 and p[1][2] > 0.6 and p[2][0] > p[2][1]
     assert SparseModel.from_json(json.loads(json.dumps(a.to_json()))) == SparseModel.from_json(a.to_json())
@@ -124,4 +125,5 @@ def test_readings_are_labelled_by_evidence_and_direction() -> None:
     mapping = {"a": "ada", "b": "ben", "c": "cy"}
     readings = (Reading("a", "b", 0, 15, 0, "sentence", ()), Reading("b", "a", 0, 15, 0, "sentence", ()),
                 Reading("a", "b", 16, 35, 0, "sentence", ()), Reading("c", "a", 36, 51, 0, "sentence", ()))
+    # affection (index 1 of the reader's classes) on the quote, none the other way, unknown elsewhere
     assert tj.label_readings(readings, mapping, gold, text) == (1, 0, None, 0)

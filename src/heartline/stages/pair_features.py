@@ -63,7 +63,7 @@ BASE_FEATURES = (
 READ_FEATURES = (
     "read_units", "read_warm_max", "read_warm_sum", "read_warm_top", "read_cold_max", "read_cold_sum",
     "read_cold_top", "read_warm_back", "read_cold_back", "read_warm_lead", "read_cold_lead",
-    "read_speaks_warm", "read_speaks_cold",
+    "read_speaks_warm", "read_speaks_cold", "read_romantic_sum", "read_romantic_share",
 )
 FEATURES: tuple[str, ...] = BASE_FEATURES + READ_FEATURES
 # How many of a direction's best readings a record keeps as candidate evidence, per polarity.
@@ -206,6 +206,8 @@ def reader_values(readings: tuple[Reading, ...]) -> dict[tuple[str, str], tuple[
             "read_cold_lead": _log(sum(cold)) - _log(sum(cold_back)),
             "read_speaks_warm": _log(sum(r.warm for r in spoken)),
             "read_speaks_cold": _log(sum(r.cold for r in spoken)),
+            "read_romantic_sum": _log(sum(r.romantic for r in mine)),
+            "read_romantic_share": sum(r.romantic for r in mine) / max(1e-3, sum(warm)),
         }
         best = sorted(mine, key=lambda r: (-r.warm, r.start))[:READINGS_KEPT]
         best += sorted(mine, key=lambda r: (-r.cold, r.start))[:READINGS_KEPT]
@@ -221,14 +223,12 @@ def with_readings(records: tuple[PairRecord, ...], readings: tuple[Reading, ...]
     """``records`` with their sentence-reader features recomputed from ``readings`` (training
     scores the readings with a reader that never saw the story)."""
     read = reader_values(readings)
-    at = [FEATURES.index(f) for f in READ_FEATURES]
+    base = len(BASE_FEATURES)
     out = []
     for rec in records:
         values, kept = read.get((rec.source, rec.target), _NO_READING)
-        row = list(rec.values)
-        for i, f in zip(at, READ_FEATURES, strict=True):
-            row[i] = float(values[f])
-        out.append(PairRecord(rec.source, rec.target, tuple(row), rec.moments, kept))
+        row = rec.values[:base] + tuple(float(values[f]) for f in READ_FEATURES)
+        out.append(PairRecord(rec.source, rec.target, row, rec.moments, kept))
     return tuple(out)
 
 

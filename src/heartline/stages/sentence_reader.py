@@ -4,7 +4,9 @@ Aggregate counts say that two people share a story; they barely say who feels fo
 or whether a shared sentence shows a feeling at all.  This stage reads each moment two
 characters share one at a time, in each direction: a *unit* is a narrative sentence where
 both are mentioned (names, or pronouns coreference resolved), or a quote one of them says
-to or about the other.  Each (unit, experiencer X, target Y) becomes a bag of features:
+to or about the other.  (Also reading a sentence about one right after a sentence naming
+the other was measured: 0.007 lower held-out lenient F1, so it is not done.)  Each (unit,
+experiencer X, target Y) becomes a bag of features:
 
 - the unit's lemmas, with every character mention masked (never a name: proper nouns and
   mention tokens are left out, and the shipped vocabulary keeps only lemmas seen in at
@@ -20,9 +22,10 @@ to or about the other.  Each (unit, experiencer X, target Y) becomes a bag of fe
 
 A logistic model over these bags (``models/sentence_reader.json``, trained by
 ``bench/train_judge.py`` on the gold relations' evidence quotes, leave-one-story-out)
-gives each reading the probability that it shows warmth, hostility or neither from X to
-Y.  The pair records (``pair_features``) sum them per direction, and a judged relation
-shows its best readings as evidence.  Without a shipped model every probability is 0.
+gives each reading the probability that it shows affection, romance, dislike, hatred or
+nothing from X to Y (kept as warm = affection + romantic, cold, and romantic).  The pair
+records (``pair_features``) sum them per direction, and a judged relation shows its best
+readings as evidence.  Without a shipped model every probability is 0.
 """
 from __future__ import annotations
 
@@ -42,7 +45,7 @@ MODEL_FILE = "sentence_reader.json"
 # The people read: as for the pair records, those named at least twice, the most named first.
 MIN_MENTIONS = 2
 MAX_CHARACTERS = 40
-CLASSES = ("none", "warm", "cold")
+CLASSES = ("none", "affection", "romantic", "dislike", "hatred")
 # A quote longer than this many tokens is read from its start only (a speech is a unit,
 # not a chapter).
 MAX_QUOTE_TOKENS = 80
@@ -65,8 +68,9 @@ class Reading:
     scene: int
     unit: str  # "sentence" or "quote"
     features: tuple[str, ...]  # sorted
-    warm: float = 0.0
-    cold: float = 0.0
+    warm: float = 0.0  # P(affection) + P(romantic)
+    cold: float = 0.0  # P(dislike) + P(hatred)
+    romantic: float = 0.0  # P(romantic)
 
 
 def load_model() -> dict[str, Any] | None:
@@ -101,15 +105,11 @@ class _Roles:
                 self.in_quote[m.quote].add(cid)
 
 
-def _bag(tokens: list[Token], document: Document, roles: _Roles, x: str, y: str) -> set[str]:
-    """The features of ``tokens`` read as X feeling for Y (without the unit's own marks)."""
+def _words(tokens: list[Token], roles: _Roles) -> frozenset[str]:
+    """The unit's own features: its lemmas (no mention, no proper noun), negation, hedges."""
     out: set[str] = set()
-    all_tokens = document.tokens
     for tok in tokens:
-        cid = roles.owner.get(tok.index)
-        if cid is not None:
-            continue
-        if tok.pos in _SKIPPED_POS:
+        if tok.index in roles.owner or tok.pos in _SKIPPED_POS:
             continue
         lemma = tok.lemma.lower()
         if not lemma.isalpha():
@@ -119,19 +119,29 @@ def _bag(tokens: list[Token], document: Document, roles: _Roles, x: str, y: str)
             out.add("neg")
         if tok.tag == "MD" or lemma in _HEDGES:
             out.add("hedge")
+    return frozenset(out)
+
+
+def _heads(tokens: list[Token], roles: _Roles) -> list[tuple[str, Token]]:
+    """(character, head token) of each mention inside ``tokens``."""
     wanted = {t.index for t in tokens}
-    sentences = sorted({t.sentence for t in tokens})
-    for s in sentences:
-        for cid, head in roles.heads.get(s, ()):
-            if head.index not in wanted:
-                continue
-            role = "E" if cid == x else "T" if cid == y else "O"
-            dep = head.dep if head.dep in _ROLE_DEPS else "other"
-            out.add(f"{role}:{dep}")
-            gov = all_tokens[head.head]
-            if gov.index != head.index and gov.index not in roles.owner and gov.lemma.isalpha() \
-                    and gov.pos not in _SKIPPED_POS:
-                out.add(f"{role}:{dep}:{gov.lemma.lower()}")
+    return [(cid, head) for s in sorted({t.sentence for t in tokens})
+            for cid, head in roles.heads.get(s, ()) if head.index in wanted]
+
+
+def _bag(words: frozenset[str], heads: list[tuple[str, Token]], document: Document, roles: _Roles,
+         x: str, y: str) -> set[str]:
+    """The features of a unit read as X feeling for Y (without the unit's own marks)."""
+    out = set(words)
+    all_tokens = document.tokens
+    for cid, head in heads:
+        role = "E" if cid == x else "T" if cid == y else "O"
+        dep = head.dep if head.dep in _ROLE_DEPS else "other"
+        out.add(f"{role}:{dep}")
+        gov = all_tokens[head.head]
+        if gov.index != head.index and gov.index not in roles.owner and gov.lemma.isalpha() \
+                and gov.pos not in _SKIPPED_POS:
+            out.add(f"{role}:{dep}:{gov.lemma.lower()}")
     if x in roles.narrator:
         out.add("E:narrator")
     if y in roles.narrator:
@@ -179,6 +189,7 @@ def read_units(document: Document, mentions: Mentions, links: Coreference, speak
         toks = [t for t in document.tokens[sent.first_token:sent.last_token]
                 if not _inside(quote_spans, t.start)]
         marks = {"unit:sentence"}
+        words, heads = _words(toks, roles), _heads(toks, roles)
         cues_at = [evidence[i] for i in by_sentence.get(s, [])]
         text = document.story.text[sent.start:sent.end].rstrip()
         if text.endswith("?"):
@@ -189,7 +200,7 @@ def read_units(document: Document, mentions: Mentions, links: Coreference, speak
             for y in people:
                 if x == y:
                     continue
-                feats = _bag(toks, document, roles, x, y) | marks | _cues(cues_at, x, y)
+                feats = _bag(words, heads, document, roles, x, y) | marks | _cues(cues_at, x, y)
                 out.append(Reading(x, y, sent.start, sent.end, sent.scene, "sentence", tuple(sorted(feats))))
     for q in speakers:
         if not q.speaker or not keep(q.speaker):
@@ -204,6 +215,7 @@ def read_units(document: Document, mentions: Mentions, links: Coreference, speak
             continue
         ev_at = [evidence[i] for i in sorted({i for t in toks for i in by_sentence.get(t.sentence, [])})]
         marks = {"unit:quote"}
+        words, heads = _words(toks, roles), _heads(toks, roles)
         if q.text.rstrip().endswith("?"):
             marks.add("question")
         if q.text.rstrip().endswith("!"):
@@ -212,7 +224,7 @@ def read_units(document: Document, mentions: Mentions, links: Coreference, speak
             how = "to" if other in heard else "about"
             for x, y, role in ((q.speaker, other, f"Q:speaker=E Q:{how}=T"),
                                (other, q.speaker, f"Q:speaker=T Q:{how}=E")):
-                feats = _bag(toks, document, roles, x, y) | marks | set(role.split()) | _cues(ev_at, x, y)
+                feats = _bag(words, heads, document, roles, x, y) | marks | set(role.split()) | _cues(ev_at, x, y)
                 out.append(Reading(x, y, q.start, q.end, q.scene, "quote", tuple(sorted(feats))))
     out.sort(key=lambda r: (r.start, r.end, r.source, r.target, r.unit))
     return tuple(out)
@@ -227,8 +239,12 @@ def score(readings: tuple[Reading, ...], model: dict[str, Any] | None) -> tuple[
     """``readings`` with the model's warm and cold probabilities (0 without a model)."""
     if model is None or not readings:
         return readings
-    probs = SparseModel.from_json(model["reader"]).probabilities([r.features for r in readings])
-    return tuple(replace(r, warm=round(float(p[1]), 4), cold=round(float(p[2]), 4))
+    reader = SparseModel.from_json(model["reader"])
+    probs = reader.probabilities([r.features for r in readings])
+    at = {c: reader.classes.index(c) for c in CLASSES}
+    return tuple(replace(r, warm=round(float(p[at["affection"]] + p[at["romantic"]]), 4),
+                         cold=round(float(p[at["dislike"]] + p[at["hatred"]]), 4),
+                         romantic=round(float(p[at["romantic"]]), 4))
                  for r, p in zip(readings, probs, strict=True))
 
 
