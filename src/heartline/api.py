@@ -31,6 +31,7 @@ from .stages import (  # noqa: F401
     parse,
     people,
     quotes,
+    sentence_reader,
     speakers,
     tags,
     titles,
@@ -47,7 +48,7 @@ rebind("speakers", "probe_speakers", {"cast": "probe_cast", "coref": "probe_core
 DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator",
                   "title_calls", "probe_coref", "probe_speakers", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
-                  "pair_features", "judge",
+                  "sentence_reader", "pair_features", "judge",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 
 

@@ -37,6 +37,11 @@ def load_shipped(file: str, part: str, features: tuple[str, ...], retrain: str) 
     return data
 
 
+def load_shipped_file(file: str) -> dict[str, Any] | None:
+    """The model in ``file`` as saved, or None when the package carries none."""
+    return _read(file)
+
+
 def scorer_choice(variable: str, available: bool) -> str:
     """``trained`` or ``rules``: what the switch ``variable`` asks for, and ``rules`` where no
     trained model is available."""

@@ -30,7 +30,12 @@ MODEL_FILE = "feeling_judge.json"
 # Judged evidence names what the judge read, as a cue id does for the rules.
 WARM_MOMENT = "judge:warm-moment"
 COLD_MOMENT = "judge:cold-moment"
+# a sentence the sentence reader found showing the feeling (stage ``sentence_reader``)
+WARM_READING = "judge:warm-reading"
+COLD_READING = "judge:cold-reading"
 _MOMENTS_SHOWN = 3
+# A reading shown as evidence must be at least this probable (else the tone moments are shown).
+READING_SHOWN = 0.2
 
 
 def load_model() -> dict[str, Any] | None:
@@ -99,6 +104,18 @@ def _judged_relation(rec: PairRecord, kind: str, sign: int, confidence: float,
         shown = tuple(replace(e, kind=kind) if e.kind != kind else e for e in cues)
     else:
         how = "implied"
+        text = document.story.text if document is not None else ""
+        readings = sorted((r for r in rec.readings if (r.warm if sign > 0 else r.cold) >= READING_SHOWN),
+                          key=lambda r: (-(r.warm if sign > 0 else r.cold), r.start))[:_MOMENTS_SHOWN]
+        if readings:
+            readings.sort(key=lambda r: (r.start, r.end))
+            shown = tuple(Evidence(rec.source, rec.target, kind, "implied", r.start, r.end,
+                                   text[r.start:r.end].strip(), r.scene,
+                                   WARM_READING if sign > 0 else COLD_READING,
+                                   speaker=rec.source if "Q:speaker=E" in r.features else None,
+                                   weight=round(r.warm if sign > 0 else r.cold, 3))
+                          for r in readings)
+            return Relation(rec.source, rec.target, kind, how, True, confidence, (), shown)
         ranked = sorted(rec.moments, key=lambda m: (-sign * m.tone, m.start))[:_MOMENTS_SHOWN]
         ranked.sort(key=lambda m: m.start)
         text = document.story.text if document is not None else ""

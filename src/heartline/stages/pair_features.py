@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Relation, polarity
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
+from .sentence_reader import Reading
 
 # Characters named fewer times than this take part in no pair: a passer-by has no relation
 # a reader would tag, and pairs grow with the square of the cast.
@@ -36,7 +37,7 @@ MIN_SHARED = 2
 # names; the feelings readers tag are among its people who matter).
 MAX_CHARACTERS = 40
 
-FEATURES = (
+BASE_FEATURES = (
     "bias",
     # how the two share the story
     "cooc_sentences", "cooc_paragraphs", "cooc_share",
@@ -53,7 +54,19 @@ FEATURES = (
     "rule_implied", "rule_stated", "rule_claimed", "rule_refuted",
     "back_positive", "back_negative",
     "rule_relation_positive", "rule_relation_negative", "rule_relation_past", "rule_confidence",
+    # who leads the point of view: how often each is a subject, against the most frequent subject
+    "pov_source", "pov_target",
 )
+# The sentence reader's verdicts (stage ``sentence_reader``), this direction and the other:
+# computed by ``reader_values`` so training can recompute them with a held-out reader.
+READ_FEATURES = (
+    "read_units", "read_warm_max", "read_warm_sum", "read_warm_top", "read_cold_max", "read_cold_sum",
+    "read_cold_top", "read_warm_back", "read_cold_back", "read_warm_lead", "read_cold_lead",
+    "read_speaks_warm", "read_speaks_cold", "read_romantic_sum", "read_romantic_share",
+)
+FEATURES: tuple[str, ...] = BASE_FEATURES + READ_FEATURES
+# How many of a direction's best readings a record keeps as candidate evidence, per polarity.
+READINGS_KEPT = 3
 
 
 # Word classes whose presence around two people tells what kind of bond it is.  General
@@ -93,6 +106,7 @@ class PairRecord:
     target: str
     values: tuple[float, ...]  # in the order of FEATURES
     moments: tuple[Moment, ...]  # the warmest and coldest shared sentences, in text order
+    readings: tuple[Reading, ...] = ()  # the sentence reader's warmest and coldest readings, in text order
 
     def feature(self, name: str) -> float:
         return self.values[FEATURES.index(name)]
@@ -159,11 +173,71 @@ def _rule_sums(evidence: tuple[Evidence, ...]) -> dict[tuple[str, str], defaultd
     return sums
 
 
-@stage("pair_features", needs=("document", "mentions", "cast", "links", "speakers", "evidence", "rule_relations"),
+def _top(values: list[float], n: int = 3) -> float:
+    best = sorted(values, reverse=True)[:n]
+    return sum(best) / n if best else 0.0
+
+
+def reader_values(readings: tuple[Reading, ...]) -> dict[tuple[str, str], tuple[dict[str, float], tuple[Reading, ...]]]:
+    """Per ordered pair: the ``READ_FEATURES`` values and the best readings to show."""
+    by_pair: dict[tuple[str, str], list[Reading]] = defaultdict(list)
+    for r in readings:
+        by_pair[(r.source, r.target)].append(r)
+    out = {}
+    for (a, b), mine in by_pair.items():
+        back = by_pair.get((b, a), [])
+        warm = [r.warm for r in mine]
+        cold = [r.cold for r in mine]
+        warm_back = [r.warm for r in back]
+        cold_back = [r.cold for r in back]
+        spoken = [r for r in mine if "Q:speaker=E" in r.features]
+        values = {
+            "read_units": _log(len(mine)),
+            "read_warm_max": max(warm),
+            "read_warm_sum": _log(sum(warm)),
+            "read_warm_top": _top(warm),
+            "read_cold_max": max(cold),
+            "read_cold_sum": _log(sum(cold)),
+            "read_cold_top": _top(cold),
+            "read_warm_back": max(warm_back, default=0.0),
+            "read_cold_back": max(cold_back, default=0.0),
+            "read_warm_lead": _log(sum(warm)) - _log(sum(warm_back)),
+            "read_cold_lead": _log(sum(cold)) - _log(sum(cold_back)),
+            "read_speaks_warm": _log(sum(r.warm for r in spoken)),
+            "read_speaks_cold": _log(sum(r.cold for r in spoken)),
+            "read_romantic_sum": _log(sum(r.romantic for r in mine)),
+            "read_romantic_share": sum(r.romantic for r in mine) / max(1e-3, sum(warm)),
+        }
+        best = sorted(mine, key=lambda r: (-r.warm, r.start))[:READINGS_KEPT]
+        best += sorted(mine, key=lambda r: (-r.cold, r.start))[:READINGS_KEPT]
+        kept = tuple(sorted(set(best), key=lambda r: (r.start, r.end, r.unit)))
+        out[(a, b)] = (values, kept)
+    return out
+
+
+_NO_READING: tuple[dict[str, float], tuple[Reading, ...]] = ({f: 0.0 for f in READ_FEATURES}, ())
+
+
+def with_readings(records: tuple[PairRecord, ...], readings: tuple[Reading, ...]) -> tuple[PairRecord, ...]:
+    """``records`` with their sentence-reader features recomputed from ``readings`` (training
+    scores the readings with a reader that never saw the story)."""
+    read = reader_values(readings)
+    base = len(BASE_FEATURES)
+    out = []
+    for rec in records:
+        values, kept = read.get((rec.source, rec.target), _NO_READING)
+        row = rec.values[:base] + tuple(float(values[f]) for f in READ_FEATURES)
+        out.append(PairRecord(rec.source, rec.target, row, rec.moments, kept))
+    return tuple(out)
+
+
+@stage("pair_features", needs=("document", "mentions", "cast", "links", "speakers", "evidence", "rule_relations",
+                               "sentence_readings"),
        produces="pair_features")
 def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Coreference,
                   speakers: tuple[Quote, ...], evidence: tuple[Evidence, ...],
-                  rule_relations: tuple[Relation, ...]) -> tuple[PairRecord, ...]:
+                  rule_relations: tuple[Relation, ...],
+                  sentence_readings: tuple[Reading, ...] = ()) -> tuple[PairRecord, ...]:
     """A feature record for every ordered pair among the characters who matter."""
     link = dict(links.links)
     index = TokenIndex(document)
@@ -185,6 +259,8 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                              key=lambda b: (-len(presence.sentences[a.id] & presence.sentences[b]), rank[b]))
                 for a in ranked}
     story_size = math.log10(max(1000, document.story.words) / 1000)
+    pov_top = max(1, max(len(presence.subject_sentences[c.id]) for c in ranked))
+    read = reader_values(sentence_readings)
 
     quote_words: dict[int, Counter[str]] = {}
     quote_sentences: dict[int, list[int]] = {}
@@ -288,12 +364,17 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 "rule_relation_negative": float(rel is not None and live and polarity(rel.kind) < 0),
                 "rule_relation_past": float(rel is not None and not rel.current),
                 "rule_confidence": rel.confidence if rel is not None else 0.0,
+                "pov_source": len(presence.subject_sentences[a.id]) / pov_top,
+                "pov_target": len(presence.subject_sentences[b.id]) / pov_top,
             }
+            read_values, read_kept = read.get((a.id, b.id), _NO_READING)
+            values.update(read_values)
             moments = [Moment(document.sentences[s].start, document.sentences[s].end,
                               document.sentences[s].scene, t, False) for s, t in zip(shared, tones, strict=True)]
             moments += [Moment(q.start, q.end, q.scene, t, True) for t, q in spoken]
             warmest = sorted(moments, key=lambda m: (-m.tone, m.start))[:3]
             coldest = sorted(moments, key=lambda m: (m.tone, m.start))[:3]
             kept = sorted(set(warmest) | set(coldest), key=lambda m: (m.start, m.end, m.source_speaks))
-            records.append(PairRecord(a.id, b.id, tuple(float(values[f]) for f in FEATURES), tuple(kept)))
+            records.append(PairRecord(a.id, b.id, tuple(float(values[f]) for f in FEATURES), tuple(kept),
+                                      read_kept))
     return tuple(records)
