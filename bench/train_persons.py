@@ -56,6 +56,7 @@ class Doc:
     spans: list[list[Span]]  # each key's name-mention spans
     fixed: frozenset[Span]  # spans of names the scorer does not decide (chat handles, place heads)
     gold: frozenset[Span]
+    fixed_keys: tuple[str, ...] = ()  # names the votes accept that the scorer does not judge
 
 
 @dataclass
@@ -102,12 +103,14 @@ def to_doc(a: Analysed) -> Doc:
                                                  lower_case_uses(text, mentions))}
     doc = Doc(a.name, [], [], [], [], [], frozenset(), gold)
     fixed = set()
+    fixed_keys: list[str] = []
     for key in sorted(stats):
         st = stats[key]
         key_spans = [_strip(text, m.start, m.end) for m in st.mentions if m.kind == "name"]
         if key not in records or not scorer_decides(st):
             if _is_person(st):
                 fixed.update(key_spans)
+                fixed_keys.append(key)
             continue
         hits = sum(1 for s in key_spans if any(min(s[1], g[1]) > max(s[0], g[0]) for g in gold))
         doc.keys.append(key)
@@ -116,6 +119,7 @@ def to_doc(a: Analysed) -> Doc:
         doc.rules.append(_is_person(st))
         doc.spans.append(key_spans)
     doc.fixed = frozenset(fixed)
+    doc.fixed_keys = tuple(fixed_keys)
     return doc
 
 
@@ -139,9 +143,13 @@ def train(docs: list[Doc]) -> learn.LinearModel | None:
 def decisions(doc: Doc, model: learn.LinearModel | None, threshold: float = THRESHOLD) -> list[bool]:
     if model is None or not doc.values:
         return list(doc.rules)
+    from heartline.stages.characters import vetoed
+
     p = model.probabilities(doc.values)[:, CLASSES.index("yes")]
     # a veto, as characters._decide_persons: the scorer only takes away names the votes accept
-    return [bool(rule and v >= threshold) for rule, v in zip(doc.rules, p)]
+    accepted = sorted(list(doc.fixed_keys) + [k for k, rule in zip(doc.keys, doc.rules) if rule])
+    refused = set(vetoed(accepted, {k: float(v) for k, v in zip(doc.keys, p)}, threshold))
+    return [bool(rule and k not in refused) for k, rule in zip(doc.keys, doc.rules)]
 
 
 def names_prf(doc: Doc, decided: list[bool]) -> PRF:

@@ -120,3 +120,16 @@ def test_short_lines_never_join_into_one_name(run) -> None:
     assert not hand_wrapped(text)
     names = [m.text for m in run(text)["mentions"].items if m.kind == "name"]
     assert "Orla\nKasimir" not in names and not any("\n" in n for n in names)
+
+
+def test_a_veto_spares_the_parts_of_a_kept_name() -> None:
+    from heartline.stages.characters import vetoed
+
+    accepted = ["brindleford", "orla", "orla vantreen", "vantreen", "kasimir bellweather", "bellweather"]
+    p_of = {"brindleford": 0.1, "orla": 0.9, "orla vantreen": 0.2, "vantreen": 0.3,
+            "kasimir bellweather": 0.2, "bellweather": 0.3}
+    # "orla vantreen" is kept by the kept "orla" and "vantreen" by nothing kept whole: a single word
+    # is spared only by a kept full name holding it
+    assert sorted(vetoed(accepted, p_of, 0.5)) == ["bellweather", "brindleford", "kasimir bellweather", "vantreen"]
+    assert vetoed(accepted, p_of, 0.05) == []
+    assert vetoed(["dad"], {}, 0.5) == []  # a name the scorer does not judge is never refused

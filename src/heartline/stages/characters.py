@@ -317,9 +317,30 @@ def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[Q
     threshold = float(os.environ.get("HEARTLINE_PERSONS_THRESHOLD", "") or model.get("threshold", 0.5))
     yes = scorer.classes.index("yes")
     probs = scorer.probabilities([r.values for r in records])
-    for r, p in zip(records, probs, strict=True):
-        if p[yes] < threshold:
-            stats[r.key].decided = False  # a veto: the scorer never makes a person of a name the votes refuse
+    accepted = sorted(k for k, st in stats.items() if _is_person(st))
+    p_of = {r.key: float(p[yes]) for r, p in zip(records, probs, strict=True)}
+    for key in vetoed(accepted, p_of, threshold):
+        stats[key].decided = False
+
+
+def vetoed(accepted: list[str], p_of: dict[str, float], threshold: float) -> list[str]:
+    """The names the votes accept (``accepted``) that the scorer refuses: those whose probability
+    (``p_of``; a name it does not judge is absent) is under ``threshold``, unless a word of the name
+    is also a name kept as a person ("Orla Vantreen" keeps "Vantreen" and is kept by "Orla"): the parts of one
+    person's name stand together.  The scorer never makes a person of a name the votes refuse."""
+    low = [k for k in accepted if k in p_of and p_of[k] < threshold]
+    kept = [k for k in accepted if not (k in p_of and p_of[k] < threshold)]
+    kept_words = {w for k in kept for w in k.split()}
+    kept_whole = set(kept)
+    out = []
+    for key in low:
+        words = key.split()
+        if len(words) > 1 and any(w in kept_whole for w in words):
+            continue  # "orla vantreen" beside a kept "orla"
+        if len(words) == 1 and key in kept_words:
+            continue  # "vantreen" beside a kept "orla vantreen"
+        out.append(key)
+    return out
 
 
 def _gender(male: float, female: float) -> str:
