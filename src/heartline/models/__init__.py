@@ -37,10 +37,10 @@ def load_shipped(file: str, part: str, features: tuple[str, ...], retrain: str) 
     return data
 
 
-def scorer_choice(variable: str, available: bool) -> str:
-    """``trained`` or ``rules``: what the switch ``variable`` asks for, and ``rules`` where no
-    trained model is available."""
-    choice = os.environ.get(variable, "").strip().lower() or "trained"
+def scorer_choice(variable: str, available: bool, default: str = "trained") -> str:
+    """``trained`` or ``rules``: what the switch ``variable`` asks for (``default`` when unset),
+    and ``rules`` where no trained model is available."""
+    choice = os.environ.get(variable, "").strip().lower() or default
     if choice not in ("trained", "rules"):
         raise HeartlineError(f"{variable} must be 'trained' or 'rules', not {choice!r}")
     return "trained" if choice == "trained" and available else "rules"
