@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.litbank import DEFAULT_SHARED, _strip, align_tokens, excerpt_names, excerpt_text, read_excerpt  # noqa: E402
-from bench.metrics import ZERO, PRF, span_prf  # noqa: E402
+from bench.metrics import PRF, ZERO, span_prf  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages.person_features import FEATURES  # noqa: E402
 
@@ -126,7 +126,7 @@ def to_doc(a: Analysed) -> Doc:
 def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
     rows, labels = [], []
     for d in docs:
-        for values, label, spans in zip(d.values, d.labels, d.spans):
+        for values, label, spans in zip(d.values, d.labels, d.spans, strict=True):
             for _ in range(max(1, min(len(spans), REPEAT))):
                 rows.append(values)
                 labels.append(label)
@@ -147,14 +147,14 @@ def decisions(doc: Doc, model: learn.LinearModel | None, threshold: float = THRE
 
     p = model.probabilities(doc.values)[:, CLASSES.index("yes")]
     # a veto, as characters._decide_persons: the scorer only takes away names the votes accept
-    accepted = sorted(list(doc.fixed_keys) + [k for k, rule in zip(doc.keys, doc.rules) if rule])
-    refused = set(vetoed(accepted, {k: float(v) for k, v in zip(doc.keys, p)}, threshold))
-    return [bool(rule and k not in refused) for k, rule in zip(doc.keys, doc.rules)]
+    accepted = sorted(list(doc.fixed_keys) + [k for k, rule in zip(doc.keys, doc.rules, strict=True) if rule])
+    refused = set(vetoed(accepted, {k: float(v) for k, v in zip(doc.keys, p, strict=True)}, threshold))
+    return [bool(rule and k not in refused) for k, rule in zip(doc.keys, doc.rules, strict=True)]
 
 
 def names_prf(doc: Doc, decided: list[bool]) -> PRF:
     predicted = set(doc.fixed)
-    for ok, spans in zip(decided, doc.spans):
+    for ok, spans in zip(decided, doc.spans, strict=True):
         if ok:
             predicted.update(spans)
     return span_prf(predicted, doc.gold)
