@@ -83,7 +83,8 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 
 def models_used() -> dict[str, dict]:
     """The trained models a run uses, as the analysis JSON names them."""
-    return {"feeling_judge": judge.model_card(), "speaker_scorer": speakers.model_card()}
+    return {"feeling_judge": judge.model_card(), "speaker_scorer": speakers.model_card(),
+            "person_scorer": characters.person_model_card()}
 
 
 def analyze_story(story: Story, progress: Progress | None = None,

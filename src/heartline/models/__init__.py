@@ -3,8 +3,9 @@
 Each model is a JSON file in this package (see its ``card``: training data hash, held-out
 scores, the command that retrains it).  A model is read once per process; a file trained on
 other features than the code computes is refused with one clear line, never used wrongly.
-Each trained scorer has an environment switch (``HEARTLINE_JUDGE``, ``HEARTLINE_SPEAKERS``)
-whose value ``rules`` turns it off, so the two scorers can be measured against each other.
+Each trained scorer has an environment switch (``HEARTLINE_JUDGE``, ``HEARTLINE_SPEAKERS``, ``HEARTLINE_PERSONS``)
+whose value ``rules`` turns it off (``trained`` turns on one that is off by default, as the person scorer is),
+so a trained scorer and its rules can be measured against each other.
 """
 from __future__ import annotations
 
@@ -42,10 +43,10 @@ def load_shipped_file(file: str) -> dict[str, Any] | None:
     return _read(file)
 
 
-def scorer_choice(variable: str, available: bool) -> str:
-    """``trained`` or ``rules``: what the switch ``variable`` asks for, and ``rules`` where no
-    trained model is available."""
-    choice = os.environ.get(variable, "").strip().lower() or "trained"
+def scorer_choice(variable: str, available: bool, default: str = "trained") -> str:
+    """``trained`` or ``rules``: what the switch ``variable`` asks for (``default`` when unset),
+    and ``rules`` where no trained model is available."""
+    choice = os.environ.get(variable, "").strip().lower() or default
     if choice not in ("trained", "rules"):
         raise HeartlineError(f"{variable} must be 'trained' or 'rules', not {choice!r}")
     return "trained" if choice == "trained" and available else "rules"

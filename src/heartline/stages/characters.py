@@ -10,12 +10,15 @@ names stay apart: a split costs less than two people fused into one.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Cast, Character, Document, Mention, Mentions, QuoteSpan
+from ..models import card, load_shipped, scorer_choice
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
@@ -34,6 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
+from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
 _TITLE_CLASS = {"mr": "mr", "mister": "mr", "mrs": "mrs",
@@ -56,6 +60,8 @@ class _NameStats:
     female: float = 0.0
     # gender votes by title class: "Mr Alder" and "Mrs Alder" must not pool their votes
     votes: dict[str, list[float]] = field(default_factory=dict)
+    # the trained scorer's verdict (``_decide_persons``); None leaves it to the votes above
+    decided: bool | None = None
 
     def vote(self, m: Mention, male: float, female: float) -> None:
         self.male += male
@@ -84,8 +90,7 @@ def _score_names(document: Document, mentions: Mentions,
     text = document.story.text
     # lower-case uses of a word count against its being a name, but not the chat lines' own
     # lower-case names ("i love ann") nor handles ("mia.k")
-    lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
-    lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
+    lower_words = lower_case_uses(text, mentions)
     stats: dict[str, _NameStats] = {}
     roles = {(m.group("role") or m.group("role2")).lower() for m in _ROLE.finditer(text)}
     items = mentions.items
@@ -252,7 +257,91 @@ def _is_person(st: _NameStats) -> bool:
     words = st.key.split()
     if words and words[-1] in NON_PERSON_HEADS and len(words) > 1:
         return False  # "Kellynch Hall", "Willow Street": however often it is the subject
+    if st.decided is not None:
+        return st.decided
     return st.person >= 1 and st.person > st.other
+
+
+PERSON_MODEL_FILE = "person_scorer.json"
+
+
+def load_person_model() -> dict[str, Any] | None:
+    """The shipped person-or-not scorer, or None when the package carries none (the votes decide)."""
+    return load_shipped(PERSON_MODEL_FILE, "scorer", PERSON_FEATURES, "bench/train_persons.py")
+
+
+def person_scorer_name() -> str:
+    """``trained`` or ``rules`` (``HEARTLINE_PERSONS``): who decides which names are people.  The
+    votes by default: on the dev fics the scorer cuts false characters (51 -> 17) but loses real
+    ones used once or twice (recall 334 -> 325 of 352), so ``HEARTLINE_PERSONS=trained`` asks for it."""
+    return scorer_choice("HEARTLINE_PERSONS", load_person_model() is not None, default="rules")
+
+
+def person_model_card() -> dict[str, Any]:
+    scorer = person_scorer_name()
+    return card(PERSON_MODEL_FILE, scorer, load_person_model() if scorer == "trained" else None)
+
+
+def lower_case_uses(text: str, mentions: Mentions) -> Counter[str]:
+    """Lower-case uses of each word, less the chat lines' own lower-case names ("i love ann")
+    and handles ("mia.k"): a word written in lower case is less likely a name."""
+    lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
+    lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
+    return lower_words
+
+
+def scorer_decides(st: _NameStats) -> bool:
+    """Whether the trained scorer judges this name.  Left to the votes: names only a chat line
+    or letter gives (``speaker`` mentions), titles, offices and kinship words standing as names
+    ("the Princess", "Dad": LitBank marks those as common nouns, so the scorer never learned
+    them), and names with a place or thing head ("Kellynch Hall", ``_is_person`` refuses them)."""
+    if not any(m.kind == "name" for m in st.mentions) or any(m.kind == "speaker" for m in st.mentions):
+        return False
+    words = st.key.split()
+    if only_titles(words) or all(w in KIN_WORDS or w in TITLE_NICKNAMES for w in words):
+        return False
+    return not (len(words) > 1 and words[-1] in NON_PERSON_HEADS)
+
+
+def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
+                    stats: dict[str, _NameStats], model: dict[str, Any]) -> None:
+    """Set the ``decided`` of each name the scorer judges (``scorer_decides``) from its probability."""
+    from ..learn import LinearModel
+    from .person_features import person_records
+
+    records = [r for r in person_records(document, mentions.items, stats, quote_spans,
+                                         lower_case_uses(document.story.text, mentions))
+               if scorer_decides(stats[r.key])]
+    if not records:
+        return
+    scorer = LinearModel.from_json(model["scorer"])
+    threshold = float(os.environ.get("HEARTLINE_PERSONS_THRESHOLD", "") or model.get("threshold", 0.5))
+    yes = scorer.classes.index("yes")
+    probs = scorer.probabilities([r.values for r in records])
+    accepted = sorted(k for k, st in stats.items() if _is_person(st))
+    p_of = {r.key: float(p[yes]) for r, p in zip(records, probs, strict=True)}
+    for key in vetoed(accepted, p_of, threshold):
+        stats[key].decided = False
+
+
+def vetoed(accepted: list[str], p_of: dict[str, float], threshold: float) -> list[str]:
+    """The names the votes accept (``accepted``) that the scorer refuses: those whose probability
+    (``p_of``; a name it does not judge is absent) is under ``threshold``, unless a word of the name
+    is also a name kept as a person ("Orla Vantreen" keeps "Vantreen" and is kept by "Orla"): the parts of one
+    person's name stand together.  The scorer never makes a person of a name the votes refuse."""
+    low = [k for k in accepted if k in p_of and p_of[k] < threshold]
+    kept = [k for k in accepted if not (k in p_of and p_of[k] < threshold)]
+    kept_words = {w for k in kept for w in k.split()}
+    kept_whole = set(kept)
+    out = []
+    for key in low:
+        words = key.split()
+        if len(words) > 1 and any(w in kept_whole for w in words):
+            continue  # "orla vantreen" beside a kept "orla"
+        if len(words) == 1 and key in kept_words:
+            continue  # "vantreen" beside a kept "orla vantreen"
+        out.append(key)
+    return out
 
 
 def _gender(male: float, female: float) -> str:
@@ -985,6 +1074,9 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     """People of the story, each with every name the text uses for them; a user's name
     list (``--names``) merges the names it says are one person and names them canonically."""
     stats = _score_names(document, mentions, quote_spans)
+    model = load_person_model() if person_scorer_name() == "trained" else None
+    if model is not None:
+        _decide_persons(document, mentions, quote_spans, stats, model)
     entities, entry_of = _canonical(_cluster_text(stats, document), fandom_names)
     entities = _declared_cast(entities, _declared_names(document.story.info), entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))

@@ -110,66 +110,127 @@ def _is_name_token(tok: Token, sentence_first: int, prev: Token | None) -> bool:
     return not sentence_initial and tok.pos in ("NOUN", "ADJ", "VERB", "ADV", "X", "INTJ")
 
 
+@dataclass(frozen=True)
+class _Run:
+    first_token: int
+    last_token: int  # exclusive
+
+
+_WRAPPED_LINE = 40  # characters: a line this long that ends mid-sentence is prose wrapped by hand
+
+
+def hand_wrapped(text: str) -> bool:
+    """Whether the text is prose wrapped by hand (an old e-text): at least half of its lines are
+    40 to 85 characters long and run on into the next line.  Stories written with one
+    paragraph a line, chats, verse and headers are not."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 5:
+        return False
+    running = sum(1 for i in filled if i + 1 < len(lines) and lines[i + 1].strip()
+                  and _WRAPPED_LINE <= len(lines[i].rstrip()) <= 85)
+    return running >= 0.45 * len(filled)
+
+
+def _joins(text: str, end: int, start: int, wrapped: bool) -> bool:
+    """Whether two words of one name may stand apart as ``text[end:start]`` does: one or two
+    spaces, or, in hand-wrapped prose, a single line break after a long line."""
+    gap = text[end:start]
+    if gap in (" ", "  "):
+        return True
+    return wrapped and gap == "\n" and end - (text.rfind("\n", 0, end) + 1) >= _WRAPPED_LINE
+
+
+def _wrapped_sentences(document: Document, wrapped: bool) -> list[_Run]:
+    """Sentences, rejoined where the parser cut at a hand-wrapped line end ("Mrs." at the end of
+    one line, "Ann Vale" on the next): in hand-wrapped prose, a single line break after a long
+    line that ends in a word, not in punctuation (the parser may take each such line for a
+    paragraph).  A name may run on across such a cut."""
+    tokens = document.tokens
+    text = document.story.text
+    runs: list[_Run] = []
+    for sent in document.sentences:
+        if sent.first_token >= sent.last_token:
+            continue
+        if runs and wrapped:
+            last = tokens[runs[-1].last_token - 1]
+            gap = text[last.end:tokens[sent.first_token].start]
+            line_start = text.rfind("\n", 0, last.end) + 1
+            if (gap.count("\n") == 1 and not gap.strip() and (last.text[:1].isalpha())
+                    and last.end - line_start >= _WRAPPED_LINE):
+                runs[-1] = _Run(runs[-1].first_token, sent.last_token)
+                continue
+        runs.append(_Run(sent.first_token, sent.last_token))
+    return runs
+
+
 def _name_mentions(document: Document):
     """Yield (start, end, core_tokens, title, honorific) for capitalised runs."""
     tokens = document.tokens
     text = document.story.text
-    for sent in document.sentences:
-        i = sent.first_token
-        while i < sent.last_token:
-            tok = tokens[i]
-            prev = tokens[i - 1] if i > sent.first_token else None
+    wrapped = hand_wrapped(text)
+    for sent in _wrapped_sentences(document, wrapped):
+        # the words of the sentence: a line break the parser kept as a token is no word
+        words = [t for t in tokens[sent.first_token:sent.last_token] if not t.text.isspace()]
+        if not words:
+            continue
+        first, last = words[0].index, len(words)
+        i = 0
+        while i < last:
+            tok = words[i]
+            prev = words[i - 1] if i > 0 else None
             title = ""
             t_low = tok.text.lower().rstrip(".")
-            if t_low in TITLES and tok.text[0].isupper() and i + 1 < sent.last_token \
-                    and _NAME_TOKEN.match(tokens[i + 1].text) \
-                    and _plain(tokens[i + 1].text) not in _NEVER_AFTER_TITLE:
+            if t_low in TITLES and tok.text[0].isupper() and i + 1 < last \
+                    and _joins(text, tok.end, words[i + 1].start, wrapped) \
+                    and _NAME_TOKEN.match(words[i + 1].text) \
+                    and _plain(words[i + 1].text) not in _NEVER_AFTER_TITLE:
                 title = t_low
                 start = tok.start
                 i += 1
-                tok = tokens[i]
+                tok = words[i]
                 # stacked titles ("Detective Inspector Penn", "Lieutenant Commander Ode"):
                 # the last one is the office the person is called by
-                while i + 1 < sent.last_token and tok.text.lower().rstrip(".") in TITLES \
-                        and tok.text[0].isupper() and text[tokens[i - 1].end:tok.start] == " " \
-                        and _NAME_TOKEN.match(tokens[i + 1].text) \
-                        and text[tok.end:tokens[i + 1].start] == " " \
-                        and _plain(tokens[i + 1].text) not in _NEVER_AFTER_TITLE:
+                while i + 1 < last and tok.text.lower().rstrip(".") in TITLES \
+                        and tok.text[0].isupper() and text[words[i - 1].end:tok.start] == " " \
+                        and _NAME_TOKEN.match(words[i + 1].text) \
+                        and text[tok.end:words[i + 1].start] == " " \
+                        and _plain(words[i + 1].text) not in _NEVER_AFTER_TITLE:
                     title = tok.text.lower().rstrip(".")
                     i += 1
-                    tok = tokens[i]
-            elif _is_name_token(tok, sent.first_token, prev):
+                    tok = words[i]
+            elif _is_name_token(tok, first, prev):
                 start = tok.start
             else:
                 i += 1
                 continue
             core: list[str] = []
             end = start
-            while i < sent.last_token:
-                tok = tokens[i]
+            while i < last:
+                tok = words[i]
                 if not _NAME_TOKEN.match(tok.text) or (
                         _plain(tok.text) in NOT_NAMES and not (title and not core)):
                     break
                 if core and tok.start > end + 1:
                     break  # a gap wider than one space ends the name
-                if core and text[end:tok.start] not in (" ", "\n"):
+                if core and not (text[end:tok.start] == " " or _joins(text, end, tok.start, wrapped)):
                     break  # one space, or a line end in hard-wrapped text
                 core.append(tok.text)
                 end = tok.end
                 i += 1
                 # "Anne-Marie", "Stone-Hart": a hyphen joining two capitalised words
-                while (i + 1 < sent.last_token and tokens[i].text == "-" and tokens[i].start == end
-                       and tokens[i + 1].start == end + 1 and _NAME_TOKEN.match(tokens[i + 1].text)
-                       and tokens[i + 1].text.lower() not in HONORIFICS):
-                    core[-1] = core[-1] + "-" + tokens[i + 1].text
-                    end = tokens[i + 1].end
+                while (i + 1 < last and words[i].text == "-" and words[i].start == end
+                       and words[i + 1].start == end + 1 and _NAME_TOKEN.match(words[i + 1].text)
+                       and words[i + 1].text.lower() not in HONORIFICS):
+                    core[-1] = core[-1] + "-" + words[i + 1].text
+                    end = words[i + 1].end
                     i += 2
                 # "Mia-chan": spaCy splits the suffix off; keep it with the name
                 m = _HONORIFIC.match(text, end)
                 if m:
                     honorific = m.group(1).lower()
                     end = m.end()
-                    while i < sent.last_token and tokens[i].start < end:
+                    while i < last and words[i].start < end:
                         i += 1
                     yield start, end, tuple(core), title, honorific
                     core = []

@@ -1,0 +1,233 @@
+"""Features of a capitalised name for the person-or-not scorer (``characters`` stage).
+
+Each name (a mention ``key``: "ann vale", "kellynch") gets one record: its uses in the
+document described by fractions and counts (spaCy's entity labels, a title or honorific
+before it, a speech verb it is the subject of, a he/she that follows it, a place
+preposition or "the" before it, possessive and vocative uses, the sentence start) plus
+what the word itself looks like (a month or weekday, a common given name, a place-like
+ending "-shire", "-ton", a place or thing head "Street", "Hall") and the rules' own votes
+(``characters._NameStats``).  The scorer (``bench/train_persons.py``, trained on LitBank's
+entity layer) turns a record into the probability that the name is a person's.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Document, Mention, QuoteSpan
+from ..tokens import TokenIndex, is_subject
+from .given_names import name_gender
+from .lexicon import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NON_PERSON_HEADS,
+    OFFICES,
+    SPEECH_VERBS,
+    TITLES,
+    in_dictionary,
+)
+
+
+class _Stats(Protocol):
+    key: str
+    mentions: list[Mention]
+    person: float
+    other: float
+
+
+FEATURES = (
+    "bias",
+    "log_uses",
+    "words",
+    "rule_person",
+    "rule_other",
+    "rule_margin",
+    "ent_person",
+    "ent_place",
+    "ent_org",
+    "ent_time",
+    "ent_other",
+    "ent_none",
+    "titled",
+    "honorific",
+    "speech_subject",
+    "subject",
+    "object",
+    "possessor",
+    "compound",
+    "place_prep",
+    "of_object",
+    "after_the",
+    "after_possessive",
+    "possessive_s",
+    "followed_by_he_she",
+    "vocative",
+    "in_quote",
+    "sentence_initial",
+    "all_sentence_initial",
+    "initial_verb",
+    "propn",
+    "given_name",
+    "calendar",
+    "place_ending",
+    "thing_head",
+    "plural_of_other",
+    "lower_uses",
+    "all_caps",
+    "office",
+    "short",
+    "dictionary_word",
+    "given_and_dictionary",
+    "in_longer_name",
+    "has_shorter_name",
+    "head_dictionary",
+)
+
+_PLACE_PREPS = frozenset("in at to from into near through across towards toward inside outside "
+                         "within beyond upon onto".split())
+_PLACE_ENTS = frozenset("GPE LOC FAC".split())
+_ORG_ENTS = frozenset("ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
+_TIME_ENTS = frozenset("DATE TIME".split())
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december christmas easter michaelmas lent advent whitsun "
+    "whitsuntide candlemas midsummer yule".split())
+# endings of English place names: "Oakshire", "Brambleton", "Hartford", "Ashbury"
+_PLACE_ENDINGS = ("shire", "ton", "ford", "bury", "borough", "burgh", "burg", "ham", "field", "wick",
+                  "land", "port", "mouth", "minster", "caster", "chester", "dale", "ville", "stead")
+_POSSESSIVES = frozenset("his her my your their our its".split())
+_HE_SHE = MALE_PRONOUNS | FEMALE_PRONOUNS
+# uses beyond this count as this many: LitBank's excerpts are 2,000 words, a story or novel is longer
+_MANY_USES = 20
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    key: str
+    values: tuple[float, ...]
+
+
+def _place_ending(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_PLACE_ENDINGS)
+
+
+def person_records(document: Document, items: Sequence[Mention], stats: Mapping[str, _Stats],
+                   quote_spans: tuple[QuoteSpan, ...] = (),
+                   lower_words: Mapping[str, int] | None = None) -> list[PersonRecord]:
+    """One record per name key with at least one ``name`` mention, in key order."""
+    index = TokenIndex(document)
+    tokens = document.tokens
+    text = document.story.text
+    lower_words = lower_words or {}
+    first_token = {s.index: s.first_token for s in document.sentences}
+    longer_words = {w for key in stats if " " in key for w in key.split()}
+    out = []
+    for key in sorted(stats):
+        st = stats[key]
+        ms = [m for m in st.mentions if m.kind == "name"]
+        if not ms:
+            continue
+        f = dict.fromkeys(FEATURES, 0.0)
+        n = len(ms)
+        for m in ms:
+            inside = index.span(m.start, m.end)
+            ents = {t.ent for t in inside}
+            if "PERSON" in ents:
+                f["ent_person"] += 1
+            elif ents & _PLACE_ENTS:
+                f["ent_place"] += 1
+            elif ents & _ORG_ENTS:
+                f["ent_org"] += 1
+            elif ents & _TIME_ENTS:
+                f["ent_time"] += 1
+            elif ents - {""}:
+                f["ent_other"] += 1
+            else:
+                f["ent_none"] += 1
+            f["titled"] += bool(m.title)
+            f["honorific"] += bool(m.honorific)
+            f["in_quote"] += m.quote is not None
+            tok = index.head_of(m)
+            first = index.at(m.start)
+            if tok is None or first is None:
+                continue
+            f["propn"] += tok.pos == "PROPN"
+            head = tokens[tok.head]
+            if is_subject(tok):
+                f["subject"] += 1
+                if head.lemma in SPEECH_VERBS:
+                    f["speech_subject"] += 1
+            elif tok.dep in ("dobj", "dative"):
+                f["object"] += 1
+            elif tok.dep == "pobj":
+                if head.lemma in _PLACE_PREPS:
+                    f["place_prep"] += 1
+                elif head.lemma == "of":
+                    f["of_object"] += 1
+            elif tok.dep == "poss":
+                f["possessor"] += 1
+            elif tok.dep == "compound":
+                f["compound"] += 1
+            if tok.index + 1 < len(tokens) and tokens[tok.index + 1].text in ("'s", "’s", "'", "’"):
+                f["possessive_s"] += 1
+            sent_first = first_token.get(m.sentence, -1)
+            prev = tokens[first.index - 1] if first.index > 0 else None
+            initial = first.index == sent_first or (prev is not None and prev.text in '"“‘\'(—')
+            if initial and not m.title:
+                f["sentence_initial"] += 1
+                if first.pos == "VERB" or first.tag == "VB":
+                    f["initial_verb"] += 1  # "Tell Orla ...": an imperative, not a name
+            if prev is not None and not m.title:
+                low = prev.text.lower()
+                if low == "the":
+                    f["after_the"] += 1
+                elif low in _POSSESSIVES:
+                    f["after_possessive"] += 1
+            before = text[max(0, m.start - 2):m.start]
+            after = text[m.end:m.end + 1]
+            if (before.endswith(", ") or before[-1:] in ('"', "“")) and after in (",", "!", "?", '"', "”"):
+                f["vocative"] += 1
+            for nxt in items[m.index + 1:m.index + 8]:
+                if nxt.sentence != m.sentence or (nxt.kind == "name" and nxt.start >= m.end):
+                    break
+                if nxt.kind == "pronoun" and nxt.quote == m.quote and nxt.key in _HE_SHE:
+                    f["followed_by_he_she"] += 1
+                    break
+        for name in ("ent_person", "ent_place", "ent_org", "ent_time", "ent_other", "ent_none", "titled",
+                     "honorific", "in_quote", "propn", "subject", "speech_subject", "object", "place_prep",
+                     "of_object", "possessor", "compound", "possessive_s", "sentence_initial", "initial_verb",
+                     "after_the", "after_possessive", "vocative", "followed_by_he_she"):
+            f[name] /= n
+        words = key.split()
+        # a run of two capitalised words is a name wherever it stands; one may be a sentence's first word
+        f["all_sentence_initial"] = float(f["sentence_initial"] >= 1.0 and len(words) == 1)
+        if len(words) > 1:
+            f["sentence_initial"] = 0.0
+        f["in_longer_name"] = float(len(words) == 1 and key in longer_words)
+        f["has_shorter_name"] = float(len(words) > 1 and (words[0] in stats or words[-1] in stats))
+        f["bias"] = 1.0
+        f["log_uses"] = math.log1p(min(n, _MANY_USES))
+        f["words"] = float(min(len(words), 4))
+        f["rule_person"] = math.log1p(max(0.0, st.person))
+        f["rule_other"] = math.log1p(max(0.0, st.other))
+        f["rule_margin"] = max(-5.0, min(5.0, st.person - st.other))
+        f["given_name"] = float(bool(words) and bool(name_gender(words[0])))
+        f["calendar"] = float(any(w in _CALENDAR for w in words))
+        f["place_ending"] = float(any(_place_ending(w) for w in words))
+        f["thing_head"] = float(bool(words) and words[-1] in NON_PERSON_HEADS)
+        f["plural_of_other"] = float(bool(words) and words[-1].endswith("s") and key[:-1] in stats)
+        f["lower_uses"] = math.log1p(max(0, lower_words.get(key, 0)) / n) if len(words) == 1 else 0.0
+        f["all_caps"] = float(all(m.text.isupper() for m in ms))
+        f["office"] = float(bool(words) and (words[-1] in OFFICES or words[-1] in TITLES))
+        f["short"] = float(len(re.sub(r"\W", "", key)) <= 2)
+        # "Lantern", "Ledger": a word the dictionary holds and no given-name list does
+        common = [w for w in words if in_dictionary(w.strip("'’")) and not name_gender(w)]
+        f["dictionary_word"] = len(common) / max(1, len(words))
+        # "Hollin Peak", "Gannet Flight": a name whose last word is a common noun
+        f["head_dictionary"] = float(len(words) > 1 and words[-1] in common)
+        f["given_and_dictionary"] = float(bool(words) and bool(name_gender(words[0])) and in_dictionary(words[0]))
+        out.append(PersonRecord(key, tuple(f[name] for name in FEATURES)))
+    return out
