@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Document, Mention, Mentions, QuoteSpan, Token
 from ..pipeline import stage
