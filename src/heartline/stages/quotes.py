@@ -115,7 +115,7 @@ _CLOSING = re.compile(
     r"|much love|sincerely|faithfully|affectionately|fondly|warmly|cheers|regards|kind regards"
     r"|best wishes|believe me)\b[^.!?\n]{0,30}"
     r"|your\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:friend|servant|sister|brother|son|daughter|mother|father"
-    r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)"
+    r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)(?:,[^.!?\n]{0,20})?"
     r"|.*\b(?:by|under) my (?:own )?hand),?")
 # the line a letter opens with: "Dear Ann,", "My lord Provost,", "To the Provost, ..., these:"
 _SALUTATION = re.compile(
@@ -311,15 +311,117 @@ def _personal_paragraphs_above(document: Document, p: int, sig_start: int) -> in
     return start_p if personal else None
 
 
+# ------------------------------------------------------------------ letters framed by a scene
+# An epistolary story lays each letter out as its own section: maybe a heading and a
+# place and date, then a greeting ("Dear Ann,", "Dearest Ann,", "Ann,"), the body, and a
+# sign-off ("Yours, / Rob", "Love, Rob", "Your Rob", "— R.", or the name alone closing
+# the section).  The whole body is the writer's, quoted speech inside it included.
+_BARE_SALUTATION = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]*,")
+_GREETING_WORDS = frozenset({"my", "dear", "dearest", "darling", "hi", "hey", "hello", "to", "own"})
+# the closing and the name on one line: "Love, Rob", "Yours ever, Rob", "Your Rob"
+_ONE_LINE_SIGN_OFF = re.compile(
+    r"(?i:yours(?:[ \t]+(?:ever|always|truly|sincerely))?|ever[ \t]+yours|always[ \t]+yours|love"
+    r"|all[ \t]+my[ \t]+love|with[ \t]+love|your(?:[ \t]+(?:own|loving|devoted|dearest))?)"
+    r",?[ \t]+(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?)?)")
+_DASH_SIGN_OFF = re.compile(r"[-–—~]+[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+_FRAME_LINES = 80  # lines a framed letter may run to
+
+
+def _opens_letter(line: str) -> bool:
+    return is_salutation(line) or bool(_BARE_SALUTATION.fullmatch(line.strip())) \
+        and line.strip()[:-1].lower() not in NOT_NAMES
+
+
+def _sign_off(text: str, lines, k: int, last_of_scene: bool) -> tuple[str, int] | None:
+    """(name, index of the letter's last line) when line ``k`` signs a letter off."""
+    line = _EDITORIAL.sub("", text[lines[k][0]:lines[k][1]]).strip()
+    for pattern in (_ONE_LINE_SIGN_OFF, _DASH_SIGN_OFF):
+        m = pattern.fullmatch(line)
+        if m and _signer(m.group("name")):
+            return m.group("name"), k - 1
+    name = _signer(line)
+    if name is None:
+        return None
+    above = text[lines[k - 1][0]:lines[k - 1][1]] if k > 0 else ""
+    if _CLOSING.fullmatch(above.strip()):
+        return name, k - 1  # "Yours ever," over "Rob": the closing stays in the letter
+    return (name, k - 1) if last_of_scene else None
+
+
+def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
+    """Letters laid out as sections: (start, end, signing name, paragraph of the greeting).
+
+    The greeting must open a paragraph among the section's first three lines, and the
+    sign-off must follow within the section; the letter is everything in between."""
+    text = document.story.text
+    lines = _lines(document)
+    by_scene: dict[int, list[int]] = {}
+    for k, (s, _e, _p) in enumerate(lines):
+        by_scene.setdefault(document.scene_at(s), []).append(k)
+    found = []
+    for scene in sorted(by_scene):
+        ks = by_scene[scene]
+        pos = 0
+        while pos < len(ks):
+            opening = next((j for j in range(pos, min(pos + 3, len(ks)))
+                            if lines[ks[j]][0] == document.paragraphs[lines[ks[j]][2]][0]
+                            and _opens_letter(text[lines[ks[j]][0]:lines[ks[j]][1]])), None)
+            if opening is None:
+                break
+            signed = None
+            for j in range(opening + 2, min(opening + _FRAME_LINES, len(ks))):
+                signed = _sign_off(text, lines, ks[j], j == len(ks) - 1)
+                if signed:
+                    break
+            if signed is None:
+                break
+            name, last = signed
+            k0 = ks[opening]
+            found.append((lines[k0][0], lines[last][1], name, lines[k0][2]))
+            pos = ks.index(last) + 2  # a reply may follow in the same section
+    return found
+
+
+def _greeted(line: str) -> list[str]:
+    """The names a greeting line calls ("Dearest Ann," -> ["Ann"])."""
+    words = re.findall(r"[A-Z][\w'’-]+", line)
+    return [w for w in words if w.lower() not in _GREETING_WORDS and w.lower() not in NOT_NAMES
+            and w.lower().rstrip(".") not in TITLES]
+
+
+def _expand_initials(text: str, letters: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """A correspondent signing with an initial ("— M.") is the one correspondent, signer or
+    greeted, whose name starts with it."""
+    names: list[str] = []
+    for start, _end, name, _p in letters:
+        names.append(name)
+        names.extend(_greeted(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]))
+    full = sorted({n for n in names if len(n.rstrip(".")) > 1})
+    out = []
+    for start, end, name, p in letters:
+        core = name.rstrip(".")
+        if len(core) == 1:
+            fits = [n for n in full if n.startswith(core)]
+            if len({f.split()[0] for f in fits}) == 1:
+                name = fits[0]
+        out.append((start, end, name, p))
+    return out
+
+
 @stage("quotes", needs=("document",), produces="quote_spans")
 def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     """Every quotation and signed letter, with offsets of the words inside the marks."""
     text = document.story.text
     single = _uses_single_quotes(text)
     found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature/prefix
+    framed = _expand_initials(text, _framed_letters(document))
+    for s, e, name, p_index in framed:
+        found.append((s, e, p_index, "letter", name))
     chat = _chat_lines(document)
     chat.update(_play_lines(document))
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        if _overlaps([(s, e) for s, e, *_ in framed], p_start, p_end):
+            continue  # speech reported in a letter is the letter's
         if p_index in chat:
             s, e, handle = chat[p_index]
             found.append((s, e, p_index, "line", handle))
@@ -331,7 +433,8 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
                 found.append((p_start + s, p_start + e, p_index, "speech", ""))
     taken = [(s, e) for s, e, *_ in found]
     for s, e, name, p_index in _letter_spans(document, taken):
-        found.append((s, e, p_index, "letter", name))
+        if not _overlaps(taken, s, e):
+            found.append((s, e, p_index, "letter", name))
     taken = [(s, e) for s, e, *_ in found]
     for letters in (_set_off_letters, _closed_letters):
         for s, e, name, p_index in letters(document, taken):
@@ -393,6 +496,7 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     ("Enter ROMEO", "[Aside]") stay narration."""
     text = document.story.text
     found: dict[int, tuple[int, int, str]] = {}
+    turns: Counter[str] = Counter()  # how often each prefix takes the floor
     speaker: str | None = None
     scene = -1
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
@@ -402,10 +506,12 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         alone = _SPEAKER_ALONE.match(para)
         if alone and "\n" not in para and _speaker_name(alone.group("name")):
             speaker = alone.group("name")
+            turns[speaker] += 1
             continue
         inline = _SPEAKER_INLINE.match(para)
         if inline and _speaker_name(inline.group("name")):
             speaker = inline.group("name")
+            turns[speaker] += 1
             found[p_index] = (p_start + inline.start("text"), p_end, speaker)
             continue
         if speaker is None:
@@ -427,8 +533,9 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         end = p_start + cut.start() if cut else p_end
         if text[p_start:end].strip():
             found[p_index] = (p_start, end, speaker)
-    counts = Counter(name for *_, name in found.values())
-    if len(found) < _MIN_PLAY_SPEECHES or sum(1 for n in counts.values() if n >= 3) < 2:
+    # a play is turns: two speakers who each take the floor three times.  Paragraphs
+    # under one capitalised heading ("THE FIRST WINTER" over a letter) are not a play.
+    if sum(turns.values()) < _MIN_PLAY_SPEECHES or sum(1 for n in turns.values() if n >= 3) < 2:
         return {}
     return found
 
