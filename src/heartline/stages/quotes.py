@@ -499,6 +499,8 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     turns: Counter[str] = Counter()  # how often each prefix takes the floor
     speaker: str | None = None
     scene = -1
+    prefixes = {m.group("name").lower() for p_start, p_end in document.paragraphs
+                if (m := _SPEAKER_INLINE.match(text[p_start:p_end]))}
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
         para = text[p_start:p_end]
         if document.scene_at(p_start) != scene:
@@ -509,6 +511,8 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             turns[speaker] += 1
             continue
         inline = _SPEAKER_INLINE.match(para)
+        if inline and _key_line(para[inline.start("text"):], prefixes - {inline.group("name").lower()}):
+            continue  # "Q: Insp. Lark. A: C. Ashby.": a key to the roles
         if inline and _speaker_name(inline.group("name")):
             speaker = inline.group("name")
             turns[speaker] += 1
@@ -552,6 +556,16 @@ def _plain_decoration(m: re.Match) -> bool:
     return not any(ch in ",;!?…" for ch in deco)
 
 
+def _key_line(message: str, other_handles: set[str]) -> bool:
+    """A transcript's key ("Q: Insp. Lark. A: C. Ashby."): after one role's name, another
+    role of the same log is given its name, in a line that is no sentence."""
+    for handle in sorted(other_handles):
+        m = re.search(r"(?:^|[.;,][ \t]+)" + re.escape(handle) + r"[ \t]*:[ \t]*[A-Z]", message, re.IGNORECASE)
+        if m and m.start() > 0 and len(message) <= 80:
+            return True
+    return False
+
+
 def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     """Chat-log and transcript lines: paragraph -> (start, end, handle).
 
@@ -575,6 +589,8 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             handles = [hits[i][2].lower() for i in run]
             conversation = len(run) >= 3 and len(set(handles)) < len(handles)
             for i in run:
+                if _key_line(text[hits[i][0]:hits[i][1]], set(handles) - {hits[i][2].lower()}):
+                    continue  # "Q: Insp. Lark. A: C. Ashby.": who holds each role, not a message
                 if conversation or hits[i][3]:
                     out[i] = hits[i][:3]
             run = []
