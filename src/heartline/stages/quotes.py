@@ -556,6 +556,13 @@ def _plain_decoration(m: re.Match) -> bool:
     return not any(ch in ",;!?…" for ch in deco)
 
 
+# the one who tells a roleplay's story ("[GM] The rain has not stopped.")
+_NARRATING = frozenset({"gm", "narrator", "storyteller", "game master"})
+# a name in bold opening a chat message: the line's writer voices that person (a game
+# master's non-player characters, "**Orla:** Welcome in.")
+_VOICED = re.compile(r"(?:\*\*|__)(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+(?=\S)")
+
+
 def _key_line(message: str, other_handles: set[str]) -> bool:
     """A transcript's key ("Q: Insp. Lark. A: C. Ashby."): after one role's name, another
     role of the same log is given its name, in a line that is no sentence."""
@@ -580,8 +587,13 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             continue
         m = CHAT_LINE.match(line)
         if m and m.group("handle").lower() not in _SECTION_LABELS and _plain_decoration(m):
-            hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
-                             bool(TIMESTAMP.match(line)))
+            start, handle = p_start + m.start("text"), m.group("handle")
+            voiced = _VOICED.match(line, m.start("text"))
+            if voiced:  # "[GM] **Venn:** ..." the game master speaking as somebody else
+                start, handle = p_start + voiced.end(), voiced.group("name")
+            elif handle.lower() in _NARRATING:
+                continue  # the game master's own lines tell the story: narration
+            hits[p_index] = (start, p_end, handle, bool(TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}
     run: list[int] = []
     for hit in [*sorted(hits), None]:
