@@ -94,3 +94,23 @@ def test_transcript_roles_are_the_people_the_section_header_names(run) -> None:
     assert ("Odile Fenn", "I hated Pell. I won't pretend otherwise.") in said
     assert all(n not in ("Q", "A") for n in names.values())
     assert {n for n, t in said if t == "Full name, please."} == {"Inspector Lark"}
+
+
+_SESSION = (
+    "[GM] The storm breaks over the harbour. Somewhere above, Lord Osric Vane is waiting.\n"
+    "[Maelis] *draws her knife* I'm going up.\n"
+    "Bronwick_the_Bold: *follows her* Not alone, you're not.\n"
+    "[Maelis] Suit yourself.\n"
+    "[GM] **Vane:** \"Maelis. My little blade. You came back.\"\n"
+    "[Maelis] I hate you. I always will.\n"
+    "Bronwick_the_Bold: *raises his shield* Stay behind me.\n"
+)
+
+
+def test_game_master_lines_are_narration_and_a_bold_name_is_the_person_voiced(run) -> None:
+    res = run(_SESSION)
+    lines = [q for q in res["quote_spans"] if q.kind == "line"]
+    assert "GM" not in {q.prefix for q in lines}  # the GM tells the story
+    assert "Vane" in {q.prefix for q in lines}
+    voiced = next(q for q in lines if q.prefix == "Vane")
+    assert _SESSION[voiced.start:voiced.end].startswith('"Maelis. My little blade.')
