@@ -76,13 +76,13 @@ def test_a_play_still_needs_speakers_taking_turns(run) -> None:
 
 
 _TRANSCRIPT = (
-    "FILE 1\nINTERVIEW \u2014 Mr. Corvin Ashby\nQ: Inspector Lark. A: C. Ashby.\n\n"
-    "Q: Full name, please.\n\nA: Corvin Ashby.\n\nQ: Did you know Mr. Pell?\n\n"
-    "A: I liked Pell. Everybody did.\n\nQ: Anything else?\n\nA: No.\n\n"
+    "FILE 1\nINTERVIEW \u2014 Mr. Corvin Tallis\nQ: Inspector Lark. A: C. Tallis.\n\n"
+    "Q: Full name, please.\n\nA: Corvin Tallis.\n\nQ: Did you know Mr. Quade?\n\n"
+    "A: I liked Quade. Everybody did.\n\nQ: Anything else?\n\nA: No.\n\n"
     "* * *\n\n"
-    "FILE 2\nINTERVIEW \u2014 Ms. Odile Fenn\nQ: Inspector Lark. A: O. Fenn.\n\n"
-    "Q: Full name, please.\n\nA: Odile Fenn.\n\nQ: Did you know Mr. Pell?\n\n"
-    "A: I hated Pell. I won't pretend otherwise.\n\nQ: Anything else?\n\nA: No.\n"
+    "FILE 2\nINTERVIEW \u2014 Ms. Odile Brisk\nQ: Inspector Lark. A: O. Brisk.\n\n"
+    "Q: Full name, please.\n\nA: Odile Brisk.\n\nQ: Did you know Mr. Quade?\n\n"
+    "A: I hated Quade. I won't pretend otherwise.\n\nQ: Anything else?\n\nA: No.\n"
 )
 
 
@@ -90,14 +90,14 @@ def test_transcript_roles_are_the_people_the_section_header_names(run) -> None:
     res = run(_TRANSCRIPT)
     names = {c.id: c.name for c in res["characters"]}
     said = [(names.get(q.speaker), q.text) for q in res["speakers"]]
-    assert ("Corvin Ashby", "I liked Pell. Everybody did.") in said
-    assert ("Odile Fenn", "I hated Pell. I won't pretend otherwise.") in said
+    assert ("Corvin Tallis", "I liked Quade. Everybody did.") in said
+    assert ("Odile Brisk", "I hated Quade. I won't pretend otherwise.") in said
     assert all(n not in ("Q", "A") for n in names.values())
     assert {n for n, t in said if t == "Full name, please."} == {"Inspector Lark"}
 
 
 _SESSION = (
-    "[GM] The storm breaks over the harbour. Somewhere above, Lord Osric Vane is waiting.\n"
+    "[GM] The storm breaks over the harbour. Somewhere above, Lord Aldo Vane is waiting.\n"
     "[Maelis] *draws her knife* I'm going up.\n"
     "Bronwick_the_Bold: *follows her* Not alone, you're not.\n"
     "[Maelis] Suit yourself.\n"

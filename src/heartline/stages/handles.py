@@ -31,8 +31,8 @@ def link_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...
 
 
 # ------------------------------------------------------------------ transcript roles
-# A transcript heads each section with who holds each role: "Q: Insp. Hale. A: R. Dunmore.",
-# "INTERVIEWER: Dr Ama Reyes", "Present: Insp. Hale (INTERVIEWER)".  The role's lines are then
+# A transcript heads each section with who holds each role: "Q: Det. Lark. A: C. Tallis.",
+# "INTERVIEWER: Dr Ama Reyes", "Present: Det. Lark (INTERVIEWER)".  The role's lines are then
 # that person's, in that section only: the next interview's "A:" is somebody else.
 _ROLE_THEN_NAME = r"(?<![\w.]){role}[ \t]*[:=][ \t]*(?P<who>[^\n:;]{{1,60}})"
 _NAME_THEN_ROLE = r"(?P<who>[^\n:;(]{{1,60}})\([ \t]*{role}[ \t]*\)"
@@ -45,7 +45,7 @@ def _named_in(segment: str, aliases: list[tuple[str, str]], last: bool) -> str |
         for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", segment):
             hits.append((m.start(), -len(alias), cid))
     if not hits:
-        # "C. Ashby", "Insp. Lark": an initial or abbreviated title before a family name
+        # "C. Tallis", "Det. Lark": an initial or abbreviated title before a family name
         # that only one character's full name ends in
         owners: dict[str, set[str]] = {}
         for alias, cid in aliases:
@@ -79,7 +79,7 @@ def link_roles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...],
         roles = sorted({m.text for m in by_scene[scene_index]})
         header = text[scene.start:text.rfind("\n", scene.start, first_line) + 1 or first_line]
         for line in re.finditer(r"[^\n]+", text[scene.start:scene.end]):
-            # or a key line naming two roles at once ("Q: Insp. Lark. A: C. Ashby.")
+            # or a key line naming two roles at once ("Q: Det. Lark. A: C. Tallis.")
             if sum(bool(re.search(r"(?<![\w.])" + re.escape(r) + r"[ \t]*:", line.group())) for r in roles) >= 2:
                 header = text[scene.start:scene.start + line.end()]
                 break

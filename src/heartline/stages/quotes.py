@@ -512,7 +512,7 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             continue
         inline = _SPEAKER_INLINE.match(para)
         if inline and _key_line(para[inline.start("text"):], prefixes - {inline.group("name").lower()}):
-            continue  # "Q: Insp. Lark. A: C. Ashby.": a key to the roles
+            continue  # "Q: Det. Lark. A: C. Tallis.": a key to the roles
         if inline and _speaker_name(inline.group("name")):
             speaker = inline.group("name")
             turns[speaker] += 1
@@ -556,15 +556,16 @@ def _plain_decoration(m: re.Match) -> bool:
     return not any(ch in ",;!?…" for ch in deco)
 
 
-# the one who tells a roleplay's story ("[GM] The rain has not stopped.")
+# the one who tells a roleplay's story ("[GM] The fog lifts over the quay.")
 _NARRATING = frozenset({"gm", "narrator", "storyteller", "game master"})
 # a name in bold opening a chat message: the line's writer voices that person (a game
 # master's non-player characters, "**Orla:** Welcome in.")
-_VOICED = re.compile(r"(?:\*\*|__)(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+(?=\S)")
+_VOICED = re.compile(r"(?:\*\*|__)(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+                     r"(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+(?=\S)")
 
 
 def _key_line(message: str, other_handles: set[str]) -> bool:
-    """A transcript's key ("Q: Insp. Lark. A: C. Ashby."): after one role's name, another
+    """A transcript's key ("Q: Det. Lark. A: C. Tallis."): after one role's name, another
     role of the same log is given its name, in a line that is no sentence."""
     for handle in sorted(other_handles):
         m = re.search(r"(?:^|[.;,][ \t]+)" + re.escape(handle) + r"[ \t]*:[ \t]*[A-Z]", message, re.IGNORECASE)
@@ -589,7 +590,7 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         if m and m.group("handle").lower() not in _SECTION_LABELS and _plain_decoration(m):
             start, handle = p_start + m.start("text"), m.group("handle")
             voiced = _VOICED.match(line, m.start("text"))
-            if voiced:  # "[GM] **Venn:** ..." the game master speaking as somebody else
+            if voiced:  # "[GM] **Orla:** ..." the game master speaking as somebody else
                 start, handle = p_start + voiced.end(), voiced.group("name")
             elif handle.lower() in _NARRATING:
                 continue  # the game master's own lines tell the story: narration
@@ -602,7 +603,7 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             conversation = len(run) >= 3 and len(set(handles)) < len(handles)
             for i in run:
                 if _key_line(text[hits[i][0]:hits[i][1]], set(handles) - {hits[i][2].lower()}):
-                    continue  # "Q: Insp. Lark. A: C. Ashby.": who holds each role, not a message
+                    continue  # "Q: Det. Lark. A: C. Tallis.": who holds each role, not a message
                 if conversation or hits[i][3]:
                     out[i] = hits[i][:3]
             run = []
