@@ -114,3 +114,21 @@ def test_game_master_lines_are_narration_and_a_bold_name_is_the_person_voiced(ru
     assert "Vane" in {q.prefix for q in lines}
     voiced = next(q for q in lines if q.prefix == "Vane")
     assert _SESSION[voiced.start:voiced.end].startswith('"Maelis. My little blade.')
+
+
+def test_a_letter_in_italics_signed_with_an_initial_is_by_the_one_shown_writing_it(run) -> None:
+    text = ("Ysolde Tarrant sat up late in the lamp room and wrote what she would never send.\n\n"
+            "~~~\n\n"
+            "*Evric,*\n\n"
+            "*You will never read this. I have loved you since the autumn fair, and I always will.*\n\n"
+            "*Y.*\n\n"
+            "She folded it twice and hid it under the floorboard with the others.\n")
+    letters = [q for q in run(text)["quote_spans"] if q.kind == "letter"]
+    assert [q.signature for q in letters] == ["Ysolde Tarrant"]
+    assert text[letters[0].start:letters[0].end].startswith("*Evric,*")
+
+
+def test_a_name_alone_in_roman_after_an_italic_greeting_is_not_a_sign_off(run) -> None:
+    text = ("*Evric,*\n\n*The fair is on Sunday. Meet me by the well.*\n\n"
+            "Bram\n\nBram came to the well on Sunday, and Evric was not there.\n")
+    assert [q for q in run(text)["quote_spans"] if q.kind == "letter"] == []

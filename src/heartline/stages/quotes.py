@@ -136,7 +136,7 @@ def letter_opening(text: str, start: int, end: int) -> int:
     when it opens with neither): the person they name is the one it is written to."""
     opening = start
     for m in re.finditer(r"[^\n]+", text[start:end]):
-        if m.group().strip() and not is_salutation(m.group()):
+        if m.group().strip() and not (is_salutation(m.group()) or _opens_letter(m.group())):
             break
         opening = start + m.end()
     return opening
@@ -327,14 +327,26 @@ _DASH_SIGN_OFF = re.compile(r"[-–—~]+[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]
 _FRAME_LINES = 80  # lines a framed letter may run to
 
 
+_EMPHASIS = re.compile(r"^([*_]{1,2})(?P<inner>\S(?:.*\S)?)\1$")
+
+
+def _plain(line: str) -> tuple[str, bool]:
+    """A line without the emphasis marks around it ("*Perry,*" -> "Perry,"), and whether it had them."""
+    m = _EMPHASIS.match(line.strip())
+    return (m.group("inner"), True) if m else (line.strip(), False)
+
+
 def _opens_letter(line: str) -> bool:
-    return is_salutation(line) or bool(_BARE_SALUTATION.fullmatch(line.strip())) \
-        and line.strip()[:-1].lower() not in NOT_NAMES
+    line = _plain(line)[0]
+    return is_salutation(line) or bool(_BARE_SALUTATION.fullmatch(line)) \
+        and line[:-1].lower() not in NOT_NAMES
 
 
-def _sign_off(text: str, lines, k: int, last_of_scene: bool) -> tuple[str, int] | None:
-    """(name, index of the letter's last line) when line ``k`` signs a letter off."""
-    line = _EDITORIAL.sub("", text[lines[k][0]:lines[k][1]]).strip()
+def _sign_off(text: str, lines, k: int, last_of_scene: bool, set_off: bool = False) -> tuple[str, int] | None:
+    """(name, index of the letter's last line) when line ``k`` signs a letter off.  A name
+    alone signs only at the end of its section, or where the letter is set in italics and
+    so is the name ("*Perry,*" ... "*T.*")."""
+    line, emphasised = _plain(_EDITORIAL.sub("", text[lines[k][0]:lines[k][1]]))
     for pattern in (_ONE_LINE_SIGN_OFF, _DASH_SIGN_OFF):
         m = pattern.fullmatch(line)
         if m and _signer(m.group("name")):
@@ -342,10 +354,10 @@ def _sign_off(text: str, lines, k: int, last_of_scene: bool) -> tuple[str, int] 
     name = _signer(line)
     if name is None:
         return None
-    above = text[lines[k - 1][0]:lines[k - 1][1]] if k > 0 else ""
-    if _CLOSING.fullmatch(above.strip()):
+    above = _plain(text[lines[k - 1][0]:lines[k - 1][1]])[0] if k > 0 else ""
+    if _CLOSING.fullmatch(above):
         return name, k - 1  # "Yours ever," over "Rob": the closing stays in the letter
-    return (name, k - 1) if last_of_scene else None
+    return (name, k - 1) if last_of_scene or (set_off and emphasised) else None
 
 
 def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
@@ -370,7 +382,8 @@ def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
                 break
             signed = None
             for j in range(opening + 2, min(opening + _FRAME_LINES, len(ks))):
-                signed = _sign_off(text, lines, ks[j], j == len(ks) - 1)
+                signed = _sign_off(text, lines, ks[j], j == len(ks) - 1,
+                                   _plain(text[lines[ks[opening]][0]:lines[ks[opening]][1]])[1])
                 if signed:
                     break
             if signed is None:
@@ -389,9 +402,13 @@ def _greeted(line: str) -> list[str]:
             and w.lower().rstrip(".") not in TITLES]
 
 
+_NEAR_LETTER = 600  # characters of narration around a letter where its writer may be shown writing it
+
+
 def _expand_initials(text: str, letters: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """A correspondent signing with an initial ("— M.") is the one correspondent, signer or
-    greeted, whose name starts with it."""
+    greeted, whose name starts with it; else the one person of that initial the narration
+    just around the letter names ("Ysolde Tarrant put down her pen" over "Y.")."""
     names: list[str] = []
     for start, _end, name, _p in letters:
         names.append(name)
@@ -402,6 +419,12 @@ def _expand_initials(text: str, letters: list[tuple[int, int, str, int]]) -> lis
         core = name.rstrip(".")
         if len(core) == 1:
             fits = [n for n in full if n.startswith(core)]
+            if not fits:
+                around = text[max(0, start - _NEAR_LETTER):start] + " " + text[end:end + _NEAR_LETTER // 2]
+                fits = sorted({m.group() for m in re.finditer(
+                    r"(?<![\w'’])" + core + r"[a-z][\w'’-]+(?:[ \t]+[A-Z][a-z][\w'’-]+)?", around)
+                    if m.group().split()[0].lower() not in NOT_NAMES and m.group().split()[0].lower() not in TITLES},
+                    key=lambda n: (-len(n), n))
             if len({f.split()[0] for f in fits}) == 1:
                 name = fits[0]
         out.append((start, end, name, p))
