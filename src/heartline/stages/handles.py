@@ -26,6 +26,85 @@ _HANDLE_THEN_NAME = re.compile(r"^[\"”'’]?(?:,?[ \t]+(?:was|is|being|meant)[
 
 
 def link_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...], cast: Cast) -> Cast:
+    cast = _link_named_handles(document, mentions, quote_spans, cast)
+    return link_roles(document, mentions, quote_spans, cast)
+
+
+# ------------------------------------------------------------------ transcript roles
+# A transcript heads each section with who holds each role: "Q: Det. Lark. A: C. Tallis.",
+# "INTERVIEWER: Dr Ama Reyes", "Present: Det. Lark (INTERVIEWER)".  The role's lines are then
+# that person's, in that section only: the next interview's "A:" is somebody else.
+_ROLE_THEN_NAME = r"(?<![\w.]){role}[ \t]*[:=][ \t]*(?P<who>[^\n:;]{{1,60}})"
+_NAME_THEN_ROLE = r"(?P<who>[^\n:;(]{{1,60}})\([ \t]*{role}[ \t]*\)"
+
+
+def _named_in(segment: str, aliases: list[tuple[str, str]], last: bool) -> str | None:
+    """The character whose alias stands in ``segment`` (the first or last, the longest at a place)."""
+    hits = []
+    for alias, cid in aliases:
+        for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", segment):
+            hits.append((m.start(), -len(alias), cid))
+    if not hits:
+        # "C. Tallis", "Det. Lark": an initial or abbreviated title before a family name
+        # that only one character's full name ends in
+        owners: dict[str, set[str]] = {}
+        for alias, cid in aliases:
+            if " " in alias:
+                owners.setdefault(alias.split()[-1], set()).add(cid)
+        for m in re.finditer(r"[A-Z][\w'’-]+", segment):
+            if len(owners.get(m.group(), ())) == 1:
+                hits.append((m.start(), 0, next(iter(owners[m.group()]))))
+    if not hits:
+        return None
+    hits.sort()
+    return hits[-1][2] if last else hits[0][2]
+
+
+def link_roles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...], cast: Cast) -> Cast:
+    """Role prefixes ("Q", "A", "INTERVIEWER") linked, section by section, to the person a
+    header line gives the role."""
+    text = document.story.text
+    aliases = sorted({(a, c.id) for c in cast.characters for a in (c.name,) + c.aliases
+                      if len(a) >= 3 and a[0].isupper()}, key=lambda x: (-len(x[0]), x[0], x[1]))
+    by_scene: dict[int, list] = {}
+    for m in mentions.items:
+        if m.kind == "speaker":
+            by_scene.setdefault(document.scene_at(m.start), []).append(m)
+    links = dict(cast.name_links)
+    moved: dict[str, int] = {}  # role character -> mentions taken from it
+    for scene_index in sorted(by_scene):
+        scene = document.scenes[scene_index]
+        first_line = min(q.start for q in quote_spans if q.kind == "line" and q.scene == scene_index) \
+            if any(q.kind == "line" and q.scene == scene_index for q in quote_spans) else scene.end
+        roles = sorted({m.text for m in by_scene[scene_index]})
+        header = text[scene.start:text.rfind("\n", scene.start, first_line) + 1 or first_line]
+        for line in re.finditer(r"[^\n]+", text[scene.start:scene.end]):
+            # or a key line naming two roles at once ("Q: Det. Lark. A: C. Tallis.")
+            if sum(bool(re.search(r"(?<![\w.])" + re.escape(r) + r"[ \t]*:", line.group())) for r in roles) >= 2:
+                header = text[scene.start:scene.start + line.end()]
+                break
+        for role in roles:
+            cid = None
+            for pattern, last in ((_ROLE_THEN_NAME, False), (_NAME_THEN_ROLE, True)):
+                for found in re.finditer(pattern.format(role=re.escape(role)), header):
+                    who = re.split(r"\.[ \t]+(?=\w{1,15}[ \t]*:)", found.group("who"))[0]
+                    cid = cid or _named_in(who, aliases, last)
+            if cid is None:
+                continue
+            for m in by_scene[scene_index]:
+                if m.text == role and links.get(m.index) != cid:
+                    old = links.get(m.index)
+                    if old is not None:
+                        moved[old] = moved.get(old, 0) + 1
+                    links[m.index] = cid
+    if links == dict(cast.name_links):
+        return cast
+    still = set(links.values())
+    characters = tuple(c for c in cast.characters if c.id in still or c.id not in moved)
+    return Cast(characters=characters, name_links=links, rejected=cast.rejected)
+
+
+def _link_named_handles(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...], cast: Cast) -> Cast:
     text = document.story.text
     speaker_of: dict[str, str] = {}  # handle as typed -> its character
     for m in mentions.items:

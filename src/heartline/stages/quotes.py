@@ -115,7 +115,7 @@ _CLOSING = re.compile(
     r"|much love|sincerely|faithfully|affectionately|fondly|warmly|cheers|regards|kind regards"
     r"|best wishes|believe me)\b[^.!?\n]{0,30}"
     r"|your\b(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:friend|servant|sister|brother|son|daughter|mother|father"
-    r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)"
+    r"|wife|husband|cousin|niece|nephew|aunt|uncle|love|own)(?:,[^.!?\n]{0,20})?"
     r"|.*\b(?:by|under) my (?:own )?hand),?")
 # the line a letter opens with: "Dear Ann,", "My lord Provost,", "To the Provost, ..., these:"
 _SALUTATION = re.compile(
@@ -136,7 +136,7 @@ def letter_opening(text: str, start: int, end: int) -> int:
     when it opens with neither): the person they name is the one it is written to."""
     opening = start
     for m in re.finditer(r"[^\n]+", text[start:end]):
-        if m.group().strip() and not is_salutation(m.group()):
+        if m.group().strip() and not (is_salutation(m.group()) or _opens_letter(m.group())):
             break
         opening = start + m.end()
     return opening
@@ -311,15 +311,140 @@ def _personal_paragraphs_above(document: Document, p: int, sig_start: int) -> in
     return start_p if personal else None
 
 
+# ------------------------------------------------------------------ letters framed by a scene
+# An epistolary story lays each letter out as its own section: maybe a heading and a
+# place and date, then a greeting ("Dear Ann,", "Dearest Ann,", "Ann,"), the body, and a
+# sign-off ("Yours, / Rob", "Love, Rob", "Your Rob", "— R.", or the name alone closing
+# the section).  The whole body is the writer's, quoted speech inside it included.
+_BARE_SALUTATION = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]*,")
+_GREETING_WORDS = frozenset({"my", "dear", "dearest", "darling", "hi", "hey", "hello", "to", "own"})
+# the closing and the name on one line: "Love, Rob", "Yours ever, Rob", "Your Rob"
+_ONE_LINE_SIGN_OFF = re.compile(
+    r"(?i:yours(?:[ \t]+(?:ever|always|truly|sincerely))?|ever[ \t]+yours|always[ \t]+yours|love"
+    r"|all[ \t]+my[ \t]+love|with[ \t]+love|your(?:[ \t]+(?:own|loving|devoted|dearest))?)"
+    r",?[ \t]+(?P<name>[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?)?)")
+_DASH_SIGN_OFF = re.compile(r"[-–—~]+[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+_FRAME_LINES = 80  # lines a framed letter may run to
+
+
+_EMPHASIS = re.compile(r"^([*_]{1,2})(?P<inner>\S(?:.*\S)?)\1$")
+
+
+def _plain(line: str) -> tuple[str, bool]:
+    """A line without the emphasis marks around it ("*Perry,*" -> "Perry,"), and whether it had them."""
+    m = _EMPHASIS.match(line.strip())
+    return (m.group("inner"), True) if m else (line.strip(), False)
+
+
+def _opens_letter(line: str) -> bool:
+    line = _plain(line)[0]
+    return is_salutation(line) or bool(_BARE_SALUTATION.fullmatch(line)) \
+        and line[:-1].lower() not in NOT_NAMES
+
+
+def _sign_off(text: str, lines, k: int, last_of_scene: bool, set_off: bool = False) -> tuple[str, int] | None:
+    """(name, index of the letter's last line) when line ``k`` signs a letter off.  A name
+    alone signs only at the end of its section, or where the letter is set in italics and
+    so is the name ("*Perry,*" ... "*T.*")."""
+    line, emphasised = _plain(_EDITORIAL.sub("", text[lines[k][0]:lines[k][1]]))
+    for pattern in (_ONE_LINE_SIGN_OFF, _DASH_SIGN_OFF):
+        m = pattern.fullmatch(line)
+        if m and _signer(m.group("name")):
+            return m.group("name"), k - 1
+    name = _signer(line)
+    if name is None:
+        return None
+    above = _plain(text[lines[k - 1][0]:lines[k - 1][1]])[0] if k > 0 else ""
+    if _CLOSING.fullmatch(above):
+        return name, k - 1  # "Yours ever," over "Rob": the closing stays in the letter
+    return (name, k - 1) if last_of_scene or (set_off and emphasised) else None
+
+
+def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
+    """Letters laid out as sections: (start, end, signing name, paragraph of the greeting).
+
+    The greeting must open a paragraph among the section's first three lines, and the
+    sign-off must follow within the section; the letter is everything in between."""
+    text = document.story.text
+    lines = _lines(document)
+    by_scene: dict[int, list[int]] = {}
+    for k, (s, _e, _p) in enumerate(lines):
+        by_scene.setdefault(document.scene_at(s), []).append(k)
+    found = []
+    for scene in sorted(by_scene):
+        ks = by_scene[scene]
+        pos = 0
+        while pos < len(ks):
+            opening = next((j for j in range(pos, min(pos + 3, len(ks)))
+                            if lines[ks[j]][0] == document.paragraphs[lines[ks[j]][2]][0]
+                            and _opens_letter(text[lines[ks[j]][0]:lines[ks[j]][1]])), None)
+            if opening is None:
+                break
+            signed = None
+            for j in range(opening + 2, min(opening + _FRAME_LINES, len(ks))):
+                signed = _sign_off(text, lines, ks[j], j == len(ks) - 1,
+                                   _plain(text[lines[ks[opening]][0]:lines[ks[opening]][1]])[1])
+                if signed:
+                    break
+            if signed is None:
+                break
+            name, last = signed
+            k0 = ks[opening]
+            found.append((lines[k0][0], lines[last][1], name, lines[k0][2]))
+            pos = ks.index(last) + 2  # a reply may follow in the same section
+    return found
+
+
+def _greeted(line: str) -> list[str]:
+    """The names a greeting line calls ("Dearest Ann," -> ["Ann"])."""
+    words = re.findall(r"[A-Z][\w'’-]+", line)
+    return [w for w in words if w.lower() not in _GREETING_WORDS and w.lower() not in NOT_NAMES
+            and w.lower().rstrip(".") not in TITLES]
+
+
+_NEAR_LETTER = 600  # characters of narration around a letter where its writer may be shown writing it
+
+
+def _expand_initials(text: str, letters: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """A correspondent signing with an initial ("— M.") is the one correspondent, signer or
+    greeted, whose name starts with it; else the one person of that initial the narration
+    just around the letter names ("Ysolde Tarrant put down her pen" over "Y.")."""
+    names: list[str] = []
+    for start, _end, name, _p in letters:
+        names.append(name)
+        names.extend(_greeted(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]))
+    full = sorted({n for n in names if len(n.rstrip(".")) > 1})
+    out = []
+    for start, end, name, p in letters:
+        core = name.rstrip(".")
+        if len(core) == 1:
+            fits = [n for n in full if n.startswith(core)]
+            if not fits:
+                around = text[max(0, start - _NEAR_LETTER):start] + " " + text[end:end + _NEAR_LETTER // 2]
+                fits = sorted({m.group() for m in re.finditer(
+                    r"(?<![\w'’])" + core + r"[a-z][\w'’-]+(?:[ \t]+[A-Z][a-z][\w'’-]+)?", around)
+                    if m.group().split()[0].lower() not in NOT_NAMES and m.group().split()[0].lower() not in TITLES},
+                    key=lambda n: (-len(n), n))
+            if len({f.split()[0] for f in fits}) == 1:
+                name = fits[0]
+        out.append((start, end, name, p))
+    return out
+
+
 @stage("quotes", needs=("document",), produces="quote_spans")
 def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
     """Every quotation and signed letter, with offsets of the words inside the marks."""
     text = document.story.text
     single = _uses_single_quotes(text)
     found: list[tuple[int, int, int, str, str]] = []  # start, end, paragraph, kind, signature/prefix
+    framed = _expand_initials(text, _framed_letters(document))
+    for s, e, name, p_index in framed:
+        found.append((s, e, p_index, "letter", name))
     chat = _chat_lines(document)
     chat.update(_play_lines(document))
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
+        if _overlaps([(s, e) for s, e, *_ in framed], p_start, p_end):
+            continue  # speech reported in a letter is the letter's
         if p_index in chat:
             s, e, handle = chat[p_index]
             found.append((s, e, p_index, "line", handle))
@@ -331,7 +456,8 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
                 found.append((p_start + s, p_start + e, p_index, "speech", ""))
     taken = [(s, e) for s, e, *_ in found]
     for s, e, name, p_index in _letter_spans(document, taken):
-        found.append((s, e, p_index, "letter", name))
+        if not _overlaps(taken, s, e):
+            found.append((s, e, p_index, "letter", name))
     taken = [(s, e) for s, e, *_ in found]
     for letters in (_set_off_letters, _closed_letters):
         for s, e, name, p_index in letters(document, taken):
@@ -393,8 +519,11 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     ("Enter ROMEO", "[Aside]") stay narration."""
     text = document.story.text
     found: dict[int, tuple[int, int, str]] = {}
+    turns: Counter[str] = Counter()  # how often each prefix takes the floor
     speaker: str | None = None
     scene = -1
+    prefixes = {m.group("name").lower() for p_start, p_end in document.paragraphs
+                if (m := _SPEAKER_INLINE.match(text[p_start:p_end]))}
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
         para = text[p_start:p_end]
         if document.scene_at(p_start) != scene:
@@ -402,10 +531,14 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         alone = _SPEAKER_ALONE.match(para)
         if alone and "\n" not in para and _speaker_name(alone.group("name")):
             speaker = alone.group("name")
+            turns[speaker] += 1
             continue
         inline = _SPEAKER_INLINE.match(para)
+        if inline and _key_line(para[inline.start("text"):], prefixes - {inline.group("name").lower()}):
+            continue  # "Q: Det. Lark. A: C. Tallis.": a key to the roles
         if inline and _speaker_name(inline.group("name")):
             speaker = inline.group("name")
+            turns[speaker] += 1
             found[p_index] = (p_start + inline.start("text"), p_end, speaker)
             continue
         if speaker is None:
@@ -427,8 +560,9 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         end = p_start + cut.start() if cut else p_end
         if text[p_start:end].strip():
             found[p_index] = (p_start, end, speaker)
-    counts = Counter(name for *_, name in found.values())
-    if len(found) < _MIN_PLAY_SPEECHES or sum(1 for n in counts.values() if n >= 3) < 2:
+    # a play is turns: two speakers who each take the floor three times.  Paragraphs
+    # under one capitalised heading ("THE FIRST WINTER" over a letter) are not a play.
+    if sum(turns.values()) < _MIN_PLAY_SPEECHES or sum(1 for n in turns.values() if n >= 3) < 2:
         return {}
     return found
 
@@ -445,6 +579,24 @@ def _plain_decoration(m: re.Match) -> bool:
     return not any(ch in ",;!?…" for ch in deco)
 
 
+# the one who tells a roleplay's story ("[GM] The fog lifts over the quay.")
+_NARRATING = frozenset({"gm", "narrator", "storyteller", "game master"})
+# a name in bold opening a chat message: the line's writer voices that person (a game
+# master's non-player characters, "**Orla:** Welcome in.")
+_VOICED = re.compile(r"(?:\*\*|__)(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+                     r"(?::(?:\*\*|__)|(?:\*\*|__):)[ \t]+(?=\S)")
+
+
+def _key_line(message: str, other_handles: set[str]) -> bool:
+    """A transcript's key ("Q: Det. Lark. A: C. Tallis."): after one role's name, another
+    role of the same log is given its name, in a line that is no sentence."""
+    for handle in sorted(other_handles):
+        m = re.search(r"(?:^|[.;,][ \t]+)" + re.escape(handle) + r"[ \t]*:[ \t]*[A-Z]", message, re.IGNORECASE)
+        if m and m.start() > 0 and len(message) <= 80:
+            return True
+    return False
+
+
 def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     """Chat-log and transcript lines: paragraph -> (start, end, handle).
 
@@ -459,8 +611,13 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             continue
         m = CHAT_LINE.match(line)
         if m and m.group("handle").lower() not in _SECTION_LABELS and _plain_decoration(m):
-            hits[p_index] = (p_start + m.start("text"), p_end, m.group("handle"),
-                             bool(TIMESTAMP.match(line)))
+            start, handle = p_start + m.start("text"), m.group("handle")
+            voiced = _VOICED.match(line, m.start("text"))
+            if voiced:  # "[GM] **Orla:** ..." the game master speaking as somebody else
+                start, handle = p_start + voiced.end(), voiced.group("name")
+            elif handle.lower() in _NARRATING:
+                continue  # the game master's own lines tell the story: narration
+            hits[p_index] = (start, p_end, handle, bool(TIMESTAMP.match(line)))
     out: dict[int, tuple[int, int, str]] = {}
     run: list[int] = []
     for hit in [*sorted(hits), None]:
@@ -468,6 +625,8 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             handles = [hits[i][2].lower() for i in run]
             conversation = len(run) >= 3 and len(set(handles)) < len(handles)
             for i in run:
+                if _key_line(text[hits[i][0]:hits[i][1]], set(handles) - {hits[i][2].lower()}):
+                    continue  # "Q: Det. Lark. A: C. Tallis.": who holds each role, not a message
                 if conversation or hits[i][3]:
                     out[i] = hits[i][:3]
             run = []
