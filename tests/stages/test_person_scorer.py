@@ -56,18 +56,22 @@ def test_the_scorer_keeps_the_people_and_drops_the_town_and_feast(monkeypatch) -
     monkeypatch.setenv("HEARTLINE_PERSONS", "trained")
     assert characters.person_scorer_name() == "trained"
     names = _cast(_STORY)
+    assert {"Orla", "Kasimir"} <= names and "Brindleford" not in names
+    monkeypatch.setenv("HEARTLINE_PERSONS_THRESHOLD", "0.5")  # a stricter veto takes the feast day too
+    names = _cast(_STORY)
     assert {"Orla", "Kasimir"} <= names
     assert not names & {"Brindleford", "Candlemas"}
+    monkeypatch.delenv("HEARTLINE_PERSONS_THRESHOLD")
     monkeypatch.setenv("HEARTLINE_PERSONS", "rules")
     assert "Candlemas" in _cast(_STORY)  # the votes alone take the feast day for somebody
 
 
-def test_the_votes_decide_unless_the_scorer_is_asked_for(monkeypatch) -> None:
+def test_the_scorer_decides_unless_the_votes_are_asked_for(monkeypatch) -> None:
     monkeypatch.delenv("HEARTLINE_PERSONS", raising=False)
-    assert characters.person_scorer_name() == "rules"
-    assert characters.person_model_card() == {"scorer": "rules"}
-    monkeypatch.setenv("HEARTLINE_PERSONS", "trained")
+    assert characters.person_scorer_name() == "trained"
     assert characters.person_model_card()["file"] == characters.PERSON_MODEL_FILE
+    monkeypatch.setenv("HEARTLINE_PERSONS", "rules")
+    assert characters.person_model_card() == {"scorer": "rules"}
 
 
 def test_a_speaker_with_pronouns_and_a_place_after_a_preposition(run) -> None:
