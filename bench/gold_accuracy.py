@@ -182,6 +182,47 @@ def render_held_out(results: list[dict], rows, thresholds, fics, novels) -> str:
     return "\n".join(lines + ["", ""])
 
 
+def scorers_section() -> list[str]:
+    """Every trained scorer beside the rules it can replace, on the same split, from the
+    shipped models' cards (written by the training commands when the models were made)."""
+    from heartline.models import load_shipped_file
+
+    def card(name: str) -> dict:
+        return (load_shipped_file(f"{name}.json") or {}).get("card", {})
+
+    lines = ["## Trained scorers against the rules", "",
+             "Each decision heartline learns, measured against the hand rules it replaces on the same split "
+             "(from the shipped models' cards; the training commands write them). A trained scorer is the "
+             "default only where it measures better; each has a switch back to the rules.", "",
+             "| decision | trained scorer (switch) | measured on | rules | trained | default |",
+             "|---|---|---|---|---|---|"]
+    judge = card("feeling_judge").get("held_out", {})
+    for group, label in (("fics", "39 dev fics"), ("novels", "2 dev novels")):
+        m = judge.get(group)
+        if m:
+            lines.append(
+                f"| feelings: which pairs, what kind | feeling judge + sentence reader (`HEARTLINE_JUDGE=rules`) "
+                f"| {label}, leave one story out, mean F1 strict / lenient "
+                f"| {m['rules_strict']:.3f} / {m['rules_lenient']:.3f} "
+                f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f} | trained |")
+    cv = card("speaker_scorer").get("cross_validation", {})
+    if cv:
+        r, t = cv["fold_mean"]["rules"], cv["fold_mean"]["trained"]
+        lines.append(
+            f"| who speaks a quote | speaker scorer (`HEARTLINE_SPEAKERS=rules`) | LitBank, {cv['folds']} folds by "
+            f"document, fold mean: B³ / accuracy on explicit quotes | {r['b3']:.1f} / {r['acc_explicit']:.1f} "
+            f"| {t['b3']:.1f} / {t['acc_explicit']:.1f} | trained |")
+    cv = card("person_scorer").get("cross_validation", {})
+    if cv:
+        lines.append(
+            f"| which names are people | person scorer, a veto on the votes (`HEARTLINE_PERSONS=rules`) "
+            f"| LitBank, {cv['folds']} folds by document, PER proper names F1 (P / R) "
+            f"| {cv['rules']['f1']:.1f} ({cv['rules']['precision']:.1f} / {cv['rules']['recall']:.1f}) "
+            f"| {cv['trained']['f1']:.1f} ({cv['trained']['precision']:.1f} / {cv['trained']['recall']:.1f}) "
+            f"| trained |")
+    return lines + ["", ""]
+
+
 def render(results: list[dict], command: str, when: dt.datetime, commit: str,
            load_seconds: float, litbank_section: str = "") -> str:
     lines = [
@@ -239,6 +280,7 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         "",
         *mean_section(results),
         *_implied_section(results),
+        *scorers_section(),
         *([litbank_section] if litbank_section else []),
         "## What went wrong, text by text",
         "",
