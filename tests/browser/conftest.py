@@ -84,12 +84,21 @@ def open_page(browser):
 
 
 def click_edge(page, source: str, target: str) -> None:
-    """Click the middle of the drawn line from ``source`` to ``target``, as a user would
-    (the middle of a curved line's box is not on the line, so ask the path)."""
+    """Click the drawn line from ``source`` to ``target`` where it shows, as a user would: the
+    point nearest its middle that no other edge or label covers (the middle of a curved line's
+    box is not on the line, so ask the path; where another pair's line crosses the middle,
+    a user clicks beside the crossing)."""
     edge = page.locator(f'.edge[data-from="{source}"][data-to="{target}"] .edge-line')
     edge.scroll_into_view_if_needed()
-    point = edge.evaluate("""p => { const l = p.getTotalLength(), q = p.getPointAtLength(l / 2);
-        const m = p.getScreenCTM(); return {x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f}; }""")
+    point = edge.evaluate("""p => {
+        const l = p.getTotalLength(), m = p.getScreenCTM(), g = p.closest('.edge');
+        const at = f => { const q = p.getPointAtLength(l * f);
+            return {x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f}; };
+        for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75]) {
+            const pt = at(f), top = document.elementFromPoint(pt.x, pt.y);
+            if (top && top.closest('.edge') === g) return pt;
+        }
+        return at(0.5); }""")
     page.mouse.click(point["x"], point["y"])
 
 
