@@ -80,7 +80,7 @@ DIMINUTIVES = {
     "tony": "anthony", "dan": "daniel", "danny": "daniel", "dave": "david", "steve": "stephen",
     "joe": "joseph", "joey": "joseph", "pat": "patrick", "patty": "patricia", "trish": "patricia",
     "liv": "olivia", "livvy": "olivia", "emmy": "emily", "izzy": "isabel", "bella": "isabella",
-    "tilly": "matilda", "gabe": "gabriel", "nate": "nathaniel", "zach": "zachary",
+    "gabe": "gabriel", "nate": "nathaniel", "zach": "zachary",
     "vicky": "victoria", "tori": "victoria", "jess": "jessica", "cass": "cassandra",
     "steph": "stephanie", "theo": "theodore", "greg": "gregory", "ron": "ronald",
     "larry": "lawrence", "lenny": "leonard", "vinny": "vincent", "marge": "margaret",
@@ -109,7 +109,7 @@ MORE_FORMAL = {
     "dickie": ("richard",), "dick": ("richard",), "rich": ("richard",), "ritchie": ("richard",),
     "lenny": ("leonard", "lennox"), "leo": ("leonard", "leopold", "leonardo"), "lorrie": ("lorraine", "laura"),
     "sadie": ("sarah",), "sukie": ("susan",), "polly": ("mary", "paulina"), "milly": ("mildred", "millicent"),
-    "millie": ("mildred", "millicent", "amelia"), "tilly": ("matilda", "ottilie"), "tillie": ("matilda", "ottilie"),
+    "millie": ("mildred", "millicent", "amelia"),
 }
 
 
