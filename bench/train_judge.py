@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pickle
 import statistics
 import sys
 import time
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.training import cached  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.api import default_pipeline  # noqa: E402
 from heartline.eval import gold_text_path, load_gold, map_characters, score  # noqa: E402
@@ -396,12 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         golds = [g for g in golds if g.name.removesuffix(".gold.json") in args.only]
     if len(golds) < 2:
         sys.exit("train_judge: need at least two gold stories (is --shared right?)")
-    if args.cache and args.cache.exists():
-        stories = pickle.loads(args.cache.read_bytes())
-    else:
-        stories = collect(golds)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(stories))
+    stories = cached(args.cache, lambda: collect(golds))
 
     stories = held_out_readings(stories, args.shared)
     banned = _banned_words([s.gold for s in stories])

@@ -17,10 +17,8 @@ held-out scorer's, over the same candidates; and how many gold names are candida
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import pickle
 import sys
 import time
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.litbank import DEFAULT_SHARED, _strip, align_tokens, excerpt_names, excerpt_text, read_excerpt  # noqa: E402
+from bench.training import cached, litbank_folder, litbank_parser  # noqa: E402
 from bench.metrics import PRF, ZERO, span_prf  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages.person_features import FEATURES  # noqa: E402
@@ -213,23 +212,9 @@ def render(cv: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--cache", type=Path, help="keep the analysed excerpts here between runs (pickle)")
-    ap.add_argument("--limit", type=int, help="the first N excerpts only (a CI-sized run)")
-    ap.add_argument("--folds", type=int, default=10)
-    ap.add_argument("--dry-run", action="store_true", help="measure, but write no model file")
-    args = ap.parse_args(argv)
-    litbank = args.shared.resolve() / "litbank"
-    if not (litbank / "entities" / "brat").is_dir():
-        sys.exit(f"train_persons: no LitBank in {litbank} (is --shared right?)")
-    if args.cache and args.cache.exists():
-        analysed = pickle.loads(args.cache.read_bytes())[:args.limit]
-    else:
-        analysed = analyse(litbank, args.limit)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(analysed))
+    args = litbank_parser(__doc__.split("\n\n")[0], DEFAULT_SHARED, DEFAULT_OUT, folds=10).parse_args(argv)
+    litbank = litbank_folder(args.shared, "train_persons")
+    analysed = cached(args.cache, lambda: analyse(litbank, args.limit))[:args.limit]
     docs = [to_doc(a) for a in analysed]
     exact, overlap, total = candidate_recall(docs)
     print(f"gold PER proper names: {total}; a candidate's exact span: {exact} "

@@ -22,10 +22,8 @@ have that speaker among their candidates (the ceiling of any re-ranking).  The s
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import pickle
 import statistics
 import sys
 import time
@@ -41,6 +39,7 @@ if str(ROOT) not in sys.path:
 
 from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, excerpt_names,  # noqa: E402
                            excerpt_text, inner_quote_span, match_by_overlap, prediction_of, read_excerpt)
+from bench.training import cached, litbank_folder, litbank_parser  # noqa: E402
 from bench.metrics import ZERO, b_cubed  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages.speaker_features import FEATURES, SpeakerRecord, choose  # noqa: E402
@@ -230,23 +229,9 @@ def render(cv: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--cache", type=Path, help="keep the analysed excerpts here between runs (pickle)")
-    ap.add_argument("--limit", type=int, help="the first N excerpts only (a CI-sized run)")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--dry-run", action="store_true", help="measure, but write no model file")
-    args = ap.parse_args(argv)
-    litbank = args.shared.resolve() / "litbank"
-    if not (litbank / "entities" / "brat").is_dir():
-        sys.exit(f"train_speakers: no LitBank in {litbank} (is --shared right?)")
-    if args.cache and args.cache.exists():
-        analyses = pickle.loads(args.cache.read_bytes())[:args.limit]
-    else:
-        analyses = collect(litbank, args.limit)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(analyses))
+    args = litbank_parser(__doc__.split("\n\n")[0], DEFAULT_SHARED, DEFAULT_OUT, folds=5).parse_args(argv)
+    litbank = litbank_folder(args.shared, "train_speakers")
+    analyses = cached(args.cache, lambda: collect(litbank, args.limit))[:args.limit]
     docs = featurise(analyses)
     covered, with_speaker = candidate_recall(docs)
     print(f"candidate recall: the gold speaker is among the candidates of {covered} of the {with_speaker} "
