@@ -44,6 +44,9 @@ REPEAT = 8  # a name's row counts once per use, up to this many: the metric coun
 # fics (41 golds): at 0.15 it removes 14 of 47 false characters and no real one; at 0.3 it
 # loses 4 real characters, at 0.5 nine (names used once or twice look alike either way).
 THRESHOLD = 0.15
+# ... and makes a person of a name the votes refuse at this probability or above, where the votes
+# hold no firm case against it (names said once or twice, with nothing around them to vote on)
+ACCEPT = 0.5
 
 Span = tuple[int, int]
 
@@ -55,6 +58,7 @@ class Doc:
     values: list[tuple[float, ...]]
     labels: list[int]
     rules: list[bool]  # the rules' verdict per key
+    firm: list[bool]  # whether the votes hold a firm case against the key (never admitted)
     spans: list[list[Span]]  # each key's name-mention spans
     fixed: frozenset[Span]  # spans of names the scorer does not decide (chat handles, place heads)
     gold: frozenset[Span]
@@ -95,15 +99,15 @@ def analyse(litbank: Path, limit: int | None = None) -> list[Analysed]:
 
 def to_doc(a: Analysed) -> Doc:
     """Candidates, features, labels and the rules' verdicts of one analysed excerpt."""
-    from heartline.stages.characters import _is_person, _score_names, lower_case_uses, scorer_decides
+    from heartline.stages.characters import _is_person, _score_names, admitted, lower_case_uses, scorer_decides
     from heartline.stages.person_features import person_records
 
     document, mentions, quote_spans, gold = a.document, a.mentions, a.quote_spans, a.gold
     text = document.story.text
     stats = _score_names(document, mentions, quote_spans)
-    records = {r.key: r for r in person_records(document, mentions.items, stats, quote_spans,
-                                                 lower_case_uses(text, mentions))}
-    doc = Doc(a.name, [], [], [], [], [], frozenset(), gold)
+    lower_words = lower_case_uses(text, mentions)
+    records = {r.key: r for r in person_records(document, mentions.items, stats, quote_spans, lower_words)}
+    doc = Doc(a.name, [], [], [], [], [], [], frozenset(), gold)
     fixed = set()
     fixed_keys: list[str] = []
     for key in sorted(stats):
@@ -119,6 +123,7 @@ def to_doc(a: Analysed) -> Doc:
         doc.values.append(records[key].values)
         doc.labels.append(int(2 * hits >= len(key_spans)))
         doc.rules.append(_is_person(st))
+        doc.firm.append(not admitted({key: st}, {key: 1.0}, 0.0, lower_words))
         doc.spans.append(key_spans)
     doc.fixed = frozenset(fixed)
     doc.fixed_keys = tuple(fixed_keys)
@@ -142,16 +147,20 @@ def train(docs: list[Doc]) -> learn.LinearModel | None:
     return learn.fit(rows, labels, FEATURES, CLASSES, l2=L2)
 
 
-def decisions(doc: Doc, model: learn.LinearModel | None, threshold: float = THRESHOLD) -> list[bool]:
+def decisions(doc: Doc, model: learn.LinearModel | None, threshold: float = THRESHOLD,
+              accept: float = ACCEPT) -> list[bool]:
     if model is None or not doc.values:
         return list(doc.rules)
     from heartline.stages.characters import vetoed
 
     p = model.probabilities(doc.values)[:, CLASSES.index("yes")]
-    # a veto, as characters._decide_persons: the scorer only takes away names the votes accept
-    accepted = sorted(list(doc.fixed_keys) + [k for k, rule in zip(doc.keys, doc.rules, strict=True) if rule])
+    # as characters._decide_persons: the scorer admits names the votes refuse only when sure of
+    # them and the votes hold no firm case against them; it vetoes names the votes accept
+    rules = [rule or (float(v) >= accept and not firm)
+             for rule, v, firm in zip(doc.rules, p, doc.firm, strict=True)]
+    accepted = sorted(list(doc.fixed_keys) + [k for k, rule in zip(doc.keys, rules, strict=True) if rule])
     refused = set(vetoed(accepted, {k: float(v) for k, v in zip(doc.keys, p, strict=True)}, threshold))
-    return [bool(rule and k not in refused) for k, rule in zip(doc.keys, doc.rules, strict=True)]
+    return [bool(rule and k not in refused) for k, rule in zip(doc.keys, rules, strict=True)]
 
 
 def names_prf(doc: Doc, decided: list[bool]) -> PRF:
@@ -237,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                 "metric": "PER proper names, exact span, pooled over held-out excerpts (candidates: mentions stage)",
                 "rules": _pct(pooled(cv, "rules")), "trained": _pct(pooled(cv, "trained"))},
             "retrain": "bench/train_persons.py"}
-    out = {"version": 1, "card": card, "threshold": THRESHOLD, "scorer": model.to_json()}
+    out = {"version": 1, "card": card, "threshold": THRESHOLD, "accept": ACCEPT, "scorer": model.to_json()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"train_persons: wrote {args.out}", file=sys.stderr)

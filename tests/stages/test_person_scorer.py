@@ -56,10 +56,11 @@ def test_the_scorer_keeps_the_people_and_drops_the_town_and_feast(monkeypatch) -
     monkeypatch.setenv("HEARTLINE_PERSONS", "trained")
     assert characters.person_scorer_name() == "trained"
     names = _cast(_STORY)
-    assert {"Orla", "Kasimir"} <= names and "Brindleford" not in names
+    # (the full name "Orla Vantreen", said once, is admitted by the scorer and names her)
+    assert {"Orla Vantreen", "Kasimir"} <= names and "Brindleford" not in names
     monkeypatch.setenv("HEARTLINE_PERSONS_THRESHOLD", "0.5")  # a stricter veto takes the feast day too
     names = _cast(_STORY)
-    assert {"Orla", "Kasimir"} <= names
+    assert {"Orla Vantreen", "Kasimir"} <= names
     assert not names & {"Brindleford", "Candlemas"}
     monkeypatch.delenv("HEARTLINE_PERSONS_THRESHOLD")
     monkeypatch.setenv("HEARTLINE_PERSONS", "rules")
@@ -149,3 +150,32 @@ def test_a_veto_spares_the_parts_of_a_kept_name() -> None:
     assert sorted(vetoed(accepted, p_of, 0.5)) == ["bellweather", "brindleford", "kasimir bellweather", "vantreen"]
     assert vetoed(accepted, p_of, 0.05) == []
     assert vetoed(["dad"], {}, 0.5) == []  # a name the scorer does not judge is never refused
+
+
+def test_the_scorer_admits_only_what_the_votes_hold_nothing_firm_against() -> None:
+    from collections import Counter
+
+    from heartline.stages.characters import _NameStats, admitted
+
+    stats = {k: _NameStats(k) for k in ("quenby", "harrowgate", "quenby vell", "thirteen", "hath quenby",
+                                        "marrowby")}
+    stats["harrowgate"].other = 3.5  # a place's prepositions at every use: a firm case
+    stats["marrowby"].person = 2.0  # the votes accept it already: nothing to admit
+    p_of = {"quenby": 0.8, "harrowgate": 0.9, "quenby vell": 0.6, "thirteen": 0.9, "hath quenby": 0.9,
+            "marrowby": 0.9, "unsure": 0.2}
+    stats["unsure"] = _NameStats("unsure")
+    lower = Counter({"hath": 4})
+    assert admitted(stats, p_of, 0.5, lower) == ["quenby", "quenby vell"]
+    assert admitted(stats, p_of, 0.7, lower) == ["quenby"]
+    assert admitted(stats, p_of, 2.0, lower) == []  # the shipped switch-off
+
+
+def test_a_name_said_once_without_votes_is_admitted_by_the_scorer(monkeypatch) -> None:
+    text = ("The feast hall was loud. Tamsworth poured the wine and Tamsworth laughed at the jugglers.\n\n"
+            "They drank to Qwenlisse, and then to the harvest.\n\n"
+            "Tamsworth asked the steward for more bread.\n")
+    monkeypatch.setenv("HEARTLINE_PERSONS_ACCEPT", "2")  # the votes refuse it (one use, no cue)
+    assert "Qwenlisse" not in _cast(text)
+    monkeypatch.setenv("HEARTLINE_PERSONS_ACCEPT", "0.01")  # a scorer sure enough takes it
+    monkeypatch.setenv("HEARTLINE_PERSONS_THRESHOLD", "0.005")  # (and does not veto it again)
+    assert "Qwenlisse" in _cast(text)

@@ -127,6 +127,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.vote(m, 2 if g == "male" else 0, 2 if g == "female" else 0)
         if _signature(text, m):
             st.person += 2  # "- Mia Stone" under a letter
+        if _italic_thing(text, m):
+            st.other += 3  # "the *Marigold*": a ship, a paper, a book
         tok = index.head_of(m)
         if tok is None:
             continue
@@ -137,6 +139,8 @@ def _score_names(document: Document, mentions: Mentions,
         head = tokens[tok.head]
         if is_subject(tok) and head.lemma in SPEECH_VERBS:
             st.person += 1.5
+        elif _dialogue_tag(m, tok, tokens, text):
+            st.person += 1.5  # "“Why?” Wenna asked,": the tag's speaker, however the parser read it
         elif tok.dep == "nsubj" and head.pos in ("VERB", "AUX"):
             st.person += 0.5
         elif tok.dep == "dobj" and head.lemma in _READ_VERBS:
@@ -225,6 +229,35 @@ def _heading(m: Mention, text: str, uses: int = 1) -> bool:
             or text[m.end:m.end + 1] == ".")
 
 
+_CLOSING_QUOTES = ('"', "”", "’", "'")
+
+
+def _dialogue_tag(m: Mention, tok, tokens, text: str) -> bool:
+    """ "“Why?” Wenna asked,": a name between a closing quotation mark and the speech verb
+    right after it is the speaker of a dialogue tag, whatever the parser made of it (it often
+    reads the name as a modifier of the verb)."""
+    if m.quote is not None:
+        return False
+    after = tok.index + 1
+    while after < len(tokens) and tokens[after].start < m.end:
+        after += 1
+    if after >= len(tokens) or tokens[after].lemma not in SPEECH_VERBS or tokens[after].pos != "VERB":
+        return False
+    if text[m.end:tokens[after].start] != " ":
+        return False
+    return text[:m.start].rstrip(" ,").endswith(_CLOSING_QUOTES)
+
+
+_ITALIC_MARKS = ("*", "_")
+
+
+def _italic_thing(text: str, m: Mention) -> bool:
+    """ "the *Marigold*'s sail", "the _Clarion_": a name set in italics after "the" is the
+    title of a ship, a paper or a book, not a person ("*Mother.*" alone is emphasis)."""
+    before, after = text[max(0, m.start - 5):m.start], text[m.end:m.end + 1]
+    return before[-1:] in _ITALIC_MARKS and after == before[-1:] and before[:-1].lower().endswith("the ")
+
+
 def _signature(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     lead = text[line_start:m.start].strip()
@@ -309,8 +342,8 @@ def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[Q
     from ..learn import LinearModel
     from .person_features import person_records
 
-    records = [r for r in person_records(document, mentions.items, stats, quote_spans,
-                                         lower_case_uses(document.story.text, mentions))
+    lower_words = lower_case_uses(document.story.text, mentions)
+    records = [r for r in person_records(document, mentions.items, stats, quote_spans, lower_words)
                if scorer_decides(stats[r.key])]
     if not records:
         return
@@ -318,10 +351,37 @@ def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[Q
     threshold = float(os.environ.get("HEARTLINE_PERSONS_THRESHOLD", "") or model.get("threshold", 0.5))
     yes = scorer.classes.index("yes")
     probs = scorer.probabilities([r.values for r in records])
-    accepted = sorted(k for k, st in stats.items() if _is_person(st))
     p_of = {r.key: float(p[yes]) for r, p in zip(records, probs, strict=True)}
+    accept = float(os.environ.get("HEARTLINE_PERSONS_ACCEPT", "") or model.get("accept", 2.0))
+    for key in admitted(stats, p_of, accept, lower_words):
+        stats[key].decided = True
+    accepted = sorted(k for k, st in stats.items() if _is_person(st))
     for key in vetoed(accepted, p_of, threshold):
         stats[key].decided = False
+
+
+# votes against a name this strong ("the Harpers", a place's preposition at every use) are
+# never overruled by the scorer
+_FIRM_OTHER = 3.0
+
+
+def admitted(stats: dict[str, _NameStats], p_of: dict[str, float], accept: float,
+             lower_words: Counter[str] | None = None) -> list[str]:
+    """Names the votes refuse that the scorer is sure of (probability ``accept`` or more):
+    names said once or twice with nothing around them to vote on ("Qwenna", named once in a
+    list of guests), where the votes hold no firm case against them (``_FIRM_OTHER``), no word of
+    the name is a number and none is one the text also writes in lower case ("Hath Wenna", a
+    verse line's capital)."""
+    lower_words = lower_words or Counter()
+    return sorted(k for k, p in p_of.items()
+                  if p >= accept and not _is_person(stats[k]) and stats[k].other < _FIRM_OTHER
+                  and not any(w in _NUMBER_WORDS or lower_words.get(w, 0) for w in k.split()))
+
+
+# "Thirteen", "Forty-One": a number opening a sentence is no one's name
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand".split())
 
 
 def vetoed(accepted: list[str], p_of: dict[str, float], threshold: float) -> list[str]:

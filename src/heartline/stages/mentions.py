@@ -111,6 +111,14 @@ def _is_name_token(tok: Token, sentence_first: int, prev: Token | None) -> bool:
     return not sentence_initial and tok.pos in ("NOUN", "ADJ", "VERB", "ADV", "X", "INTJ")
 
 
+def _diminutive(words: list[Token], i: int) -> bool:
+    """ "A-Qiu", "A-Yuan": the "A-" that makes a Chinese given name intimate is part of the name
+    (the article "A" is never joined to the next word by a hyphen)."""
+    return (words[i].text == "A" and i + 2 < len(words) and words[i + 1].text == "-"
+            and words[i + 1].start == words[i].end and words[i + 2].start == words[i + 1].end
+            and bool(_NAME_TOKEN.match(words[i + 2].text)))
+
+
 @dataclass(frozen=True)
 class _Run:
     first_token: int
@@ -200,7 +208,7 @@ def _name_mentions(document: Document):
                     title = tok.text.lower().rstrip(".")
                     i += 1
                     tok = words[i]
-            elif _is_name_token(tok, first, prev):
+            elif _is_name_token(tok, first, prev) or _diminutive(words, i):
                 start = tok.start
             else:
                 i += 1
@@ -210,7 +218,8 @@ def _name_mentions(document: Document):
             while i < last:
                 tok = words[i]
                 if not _NAME_TOKEN.match(tok.text) or (
-                        _plain(tok.text) in NOT_NAMES and not (title and not core)):
+                        _plain(tok.text) in NOT_NAMES and not (title and not core)
+                        and not (not core and _diminutive(words, i))):
                     break
                 if core and tok.start > end + 1:
                     break  # a gap wider than one space ends the name
@@ -328,6 +337,20 @@ _NEVER_LOWERCASE_NAMES = frozenset(
     "love hate will may can could would should must might shall sir dear".split())
 
 
+# "a girl named oriel", "her name is tamzin": a word the text introduces as a name, written in
+# lower case (a chat line, a lower-case story) and said perhaps only once
+_INTRODUCED = re.compile(r"\b(?:named|called|(?:her|his|their|my) name(?: is|['’]s))\s+"
+                         r"(?P<w>[a-z][a-z'’-]{1,30})(?![\w@.-]\w)")
+
+
+def introduced_names(text: str) -> set[str]:
+    """Lower-case words the text introduces as a name ("named oriel", "her name is tamzin"),
+    where the word is no English word (a "girl called trouble" names no one)."""
+    return {m.group("w") for m in _INTRODUCED.finditer(text)
+            if m.group("w") not in _NEVER_LOWERCASE_NAMES and m.group("w") not in NOT_NAMES
+            and not in_dictionary(m.group("w"))}
+
+
 def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...], runs, lowercase):
     """Names in chat lines written in lower case ("i love ann", "rob finch"): a word the
     text capitalises as a name elsewhere and never writes in lower case in its narration."""
@@ -335,6 +358,7 @@ def _lowercase_chat_names(document: Document, quote_spans: tuple[QuoteSpan, ...]
     # a stray lower-case spelling in the narration ("DM: tom → mia") does not make it a word
     known = {w for w, n in capitalised.items()
              if w not in _NEVER_LOWERCASE_NAMES and lowercase.get(w, 0) * 3 <= n}
+    known |= introduced_names(document.story.text)
     if not known:
         return []
     tokens = document.tokens

@@ -476,7 +476,10 @@ def find_quotes(document: Document) -> tuple[QuoteSpan, ...]:
 # A speaker prefix in capitals: "ROMEO" on a line of its own, or "ROMEO. But soft!" /
 # "HAMLET: Words, words, words." opening the speech.
 _SPEAKER_NAME = r"[A-Z][A-Z'’\-]*(?: (?:[A-Z][A-Z'’\-]*|of|de|la|le|van|von))*"
-_SPEAKER_ALONE = re.compile(rf"^[ \t]*(?P<name>{_SPEAKER_NAME})[ \t]*[.:]?[ \t]*$")
+# a screenplay's extension after the cue ("MARA (V.O.)", "MARA (CONT'D)"): how the line is
+# heard, not part of the name
+_EXTENSION = r"(?:[ \t]*\((?:V\.O\.|O\.S\.|O\.C\.|CONT['’]D|V\.O|O\.S|O\.C)\))?"
+_SPEAKER_ALONE = re.compile(rf"^[ \t]*(?P<name>{_SPEAKER_NAME}){_EXTENSION}[ \t]*[.:]?[ \t]*$")
 _SPEAKER_INLINE = re.compile(rf"^[ \t]*(?P<name>{_SPEAKER_NAME})[ \t]*[.:][ \t]+(?P<text>\S)")
 # stage directions: narration, not speech
 _DIRECTION = re.compile(

@@ -8,7 +8,8 @@ first word of each sentence, the pronoun "I", and the words that behave like nam
 A lower-case word is taken for a name when it is no English dictionary word (nor a
 common given name the parser tags as a proper noun), recurs, is the subject or owner
 of something at least once ("mira laughs", "mira's coat"), and never follows a
-determiner ("the dorn" is a thing).  A title just before such a name ("ms.") and a
+determiner ("the dorn" is a thing).  So is a non-dictionary word the text introduces as a
+name, said perhaps once ("a woman named oriel").  A title just before such a name ("ms.") and a
 non-dictionary word just before or after it (a first name or family name said once)
 are capitalised with it.
 """
@@ -67,8 +68,16 @@ def name_words(tokens) -> set[str]:
             if not (name_gender(w) and proper[w] * 2 > n):
                 continue
         names.add(w)
-    # names said once next to a known one: "tobin" in "tobin ostry", "ostry" in "mira ostry"
     tokens = list(tokens)
+    # a name the text introduces, said perhaps only once: "a woman named oriel", "her name is tamzin"
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        before = [t.text.lower() for t in tokens[max(0, i - 2):i]]
+        if (before[-1:] in (["named"], ["called"]) or before[-2:] in (["name", "is"], ["name", "'s"], ["name", "’s"])) \
+                and w.isalpha() and w.islower() and len(w) >= 2 and w not in STOP_WORDS and w not in NOT_NAMES \
+                and w not in TITLES and not in_dictionary(w) and not in_dictionary(tok.lemma):
+            names.add(w)
+    # names said once next to a known one: "tobin" in "tobin ostry", "ostry" in "mira ostry"
     for i, tok in enumerate(tokens):
         if tok.text not in names:
             continue
