@@ -211,15 +211,16 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     links = results["links"].links
     names, nominals = set(), set()
     clusters: dict[str, set] = defaultdict(set)
+    document = results["document"]
     for m in results["mentions"].items:
         cid = links.get(m.index)
         if cid is None:
             continue
-        span = _strip(text, m.start, m.end)
+        span = name_phrase(document, m.start, m.end) if m.kind == "name" else _strip(text, m.start, m.end)
         clusters[cid].add(span)
-        if m.kind == "name":
+        if m.kind == "name" and not common_noun_name(text[span[0]:span[1]]):
             names.add(span)
-        elif m.kind in ("epithet", "relational"):
+        elif m.kind in ("name", "epithet", "relational"):
             nominals.add(span)
     person = set()
     run: list = []
@@ -237,6 +238,74 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
                       {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit)
+
+
+# words before a name that LitBank's proper-name mentions take in ("old Cotter", "the late Irene
+# Adler", "little Lizzy", "St. Aubert"); an article takes in the adjectives after it ("the sainted
+# Ann Hutchinson").  "poor", "my dear" and the like it leaves out as often as not: they stay out.
+_PHRASE_WORDS = frozenset("old young little late dear dearest st. st".split())
+_PHRASE_ARTICLES = frozenset("the this".split())
+_PHRASE_ADJECTIVES = frozenset("JJ JJR JJS VBN".split())
+
+
+def name_phrase(document: Any, start: int, end: int) -> Span:
+    """A name mention's span as LitBank draws a proper-name mention: the noun phrase the name heads,
+    with the article and describing words before it that LitBank's annotators include (see
+    ``_PHRASE_WORDS``), read from the parse; otherwise the name itself.  Only the span changes."""
+    from heartline.tokens import TokenIndex
+
+    text = document.story.text
+    start, end = _strip(text, start, end)
+    index = TokenIndex(document)
+    first = index.at(start)
+    if first is None or first.start != start:
+        return start, end
+    tokens = document.tokens
+    i, taken, words = first.index - 1, start, []
+    while i >= 0 and len(words) < 4:
+        t = tokens[i]
+        low = t.text.lower()
+        if t.sentence != first.sentence or not text[t.end:tokens[i + 1].start].isspace() \
+                and t.end != tokens[i + 1].start:
+            break
+        if low in _PHRASE_WORDS or (low == "st." or t.text == "St."):
+            words.append(low)
+            taken = t.start
+        elif low in _PHRASE_ARTICLES:
+            words.append(low)
+            taken = t.start
+            break
+        elif t.text.islower() and t.tag in _PHRASE_ADJECTIVES:
+            words.append(low)
+        else:
+            break
+        i -= 1
+    if not words:
+        return start, end
+    if words[-1] in _PHRASE_ARTICLES:
+        return taken, end  # "the" and everything between it and the name
+    if i >= 0 and tokens[i].text.lower() in ("my", "our", "your", "his", "her", "their"):
+        return start, end  # "my dear Basil": LitBank leaves the address out
+    # no article: only the listed describing words, the nearest ones to the name
+    k = 0
+    while k < len(words) and words[k] in _PHRASE_WORDS:
+        k += 1
+    if k == 0:
+        return start, end
+    j = first.index - k
+    return tokens[j].start, end
+
+
+def common_noun_name(surface: str) -> bool:
+    """A name mention that is only a title, office, style or kinship word ("the Doctor", "Her
+    Majesty", "Mother"): heartline takes it for a name of the person who holds it, LitBank marks
+    it as a common noun phrase (NOM), so it is scored with the nominals, not the proper names."""
+    from heartline.stages.lexicon import KIN_WORDS, TITLE_NICKNAMES, only_titles
+
+    words = [w.lower().rstrip(".") for w in surface.split()]
+    if words and words[0] in ("his", "her", "your", "their", "my", "our"):
+        words = words[1:]
+    return bool(words) and (only_titles(words) or all(w in KIN_WORDS or w in TITLE_NICKNAMES for w in words))
 
 
 def _strip(text: str, start: int, end: int) -> Span:
@@ -471,8 +540,9 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "| task | heartline: P / R / **F1** or accuracy | BookNLP small / big | how the two differ |",
         "|---|---|---|---|",
         f"| PER proper names, exact span | {_p(s['per_names'])} | – | heartline's name mentions that it "
-        "resolves to a character, against LitBank's PROP PER mentions (coreference layer). The nearest "
-        "thing heartline has to an entity tagger; BookNLP reports no PER-only figure |",
+        "resolves to a character, against LitBank's PROP PER mentions (coreference layer); a title or "
+        "kinship word standing alone as a name (\"the Doctor\", \"Mother\") counts as a common noun phrase, as "
+        "LitBank marks it. The nearest thing heartline has to an entity tagger; BookNLP reports no PER-only figure |",
         f"| (reference) spaCy `PERSON` entities, same gold | {_p(s['spacy_person_names'])} | – | the parser's "
         "own entities, for comparison with heartline's names |",
         f"| PER, proper and common noun phrases, exact span | {_p(s['per_all'])} | – | predictions: names plus "

@@ -30,7 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.litbank import DEFAULT_SHARED, _strip, align_tokens, excerpt_names, excerpt_text, read_excerpt  # noqa: E402
+from bench.litbank import (  # noqa: E402
+    DEFAULT_SHARED,
+    _strip,
+    align_tokens,
+    common_noun_name,
+    excerpt_names,
+    excerpt_text,
+    name_phrase,
+    read_excerpt,
+)
 from bench.training import cached, litbank_folder, litbank_parser  # noqa: E402
 from bench.metrics import PRF, ZERO, span_prf  # noqa: E402
 from heartline import learn  # noqa: E402
@@ -112,10 +121,11 @@ def to_doc(a: Analysed) -> Doc:
     fixed_keys: list[str] = []
     for key in sorted(stats):
         st = stats[key]
-        key_spans = [_strip(text, m.start, m.end) for m in st.mentions if m.kind == "name"]
+        key_spans = [name_phrase(document, m.start, m.end) for m in st.mentions if m.kind == "name"]
         if key not in records or not scorer_decides(st):
             if _is_person(st):
-                fixed.update(key_spans)
+                # (a title or kinship word standing as a name is a common noun to LitBank: bench/litbank.py)
+                fixed.update(s for s in key_spans if not common_noun_name(text[s[0]:s[1]]))
                 fixed_keys.append(key)
             continue
         hits = sum(1 for s in key_spans if any(min(s[1], g[1]) > max(s[0], g[0]) for g in gold))

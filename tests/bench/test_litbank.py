@@ -142,3 +142,33 @@ def test_a_character_maps_by_its_names_before_its_pronouns():
     assert character_to_entity(clusters, entity_of, entity_of.values()) == {"kitty": "Mrs_Bennet-7"}
     assert character_to_entity(clusters, entity_of, entity_of.values(), frozenset({(0, 5)})) == {
         "kitty": "Kitty-36"}
+
+
+def test_a_name_is_scored_as_the_phrase_litbank_draws() -> None:
+    from bench.litbank import name_phrase
+    from heartline.api import default_pipeline
+    from heartline.formats.text import story_from_text
+
+    text = ("Yesterday old Quarrie met the late Ambrose Vell at the gate. My dear Quarrie, said Tamsworth, "
+            "the sainted Ambrose Vell is dead. Poor Tamsworth sighed.")
+    doc = default_pipeline(("parse",)).run(story=story_from_text(text, title="T"))["document"]
+
+    def phrase(name: str, nth: int = 0) -> str:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(name, at + 1)
+        s, e = name_phrase(doc, at, at + len(name))
+        return text[s:e]
+
+    assert phrase("Quarrie") == "old Quarrie"
+    assert phrase("Ambrose Vell") == "the late Ambrose Vell"
+    assert phrase("Quarrie", 1) == "Quarrie"  # "my dear": the address stays out
+    assert phrase("Ambrose Vell", 1) == "the sainted Ambrose Vell"
+    assert phrase("Tamsworth", 1) == "Tamsworth"  # "poor" is not taken in
+
+
+def test_a_title_standing_as_a_name_is_a_common_noun_to_litbank() -> None:
+    from bench.litbank import common_noun_name
+
+    assert common_noun_name("Doctor") and common_noun_name("Her Majesty") and common_noun_name("Mother")
+    assert not common_noun_name("Dr. Vell") and not common_noun_name("Quarrie")

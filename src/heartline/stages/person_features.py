@@ -84,12 +84,15 @@ FEATURES = (
     "in_longer_name",
     "has_shorter_name",
     "head_dictionary",
+    "plural_tag",
+    "ent_group",
 )
 
 _PLACE_PREPS = frozenset("in at to from into near through across towards toward inside outside "
                          "within beyond upon onto".split())
 _PLACE_ENTS = frozenset("GPE LOC FAC".split())
 _ORG_ENTS = frozenset("ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
+_GROUP_ENTS = frozenset({"NORP"})
 _TIME_ENTS = frozenset("DATE TIME".split())
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -155,6 +158,8 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
             if tok is None or first is None:
                 continue
             f["propn"] += tok.pos == "PROPN"
+            f["plural_tag"] += tok.tag == "NNPS"  # "the Brahmins", "two Englishmen": a people, a kind
+            f["ent_group"] += bool(ents & _GROUP_ENTS)
             head = tokens[tok.head]
             if is_subject(tok):
                 f["subject"] += 1
@@ -199,7 +204,7 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
         for name in ("ent_person", "ent_place", "ent_org", "ent_time", "ent_other", "ent_none", "titled",
                      "honorific", "in_quote", "propn", "subject", "speech_subject", "object", "place_prep",
                      "of_object", "possessor", "compound", "possessive_s", "sentence_initial", "initial_verb",
-                     "after_the", "after_possessive", "vocative", "followed_by_he_she"):
+                     "after_the", "after_possessive", "vocative", "followed_by_he_she", "plural_tag", "ent_group"):
             f[name] /= n
         words = key.split()
         # a run of two capitalised words is a name wherever it stands; one may be a sentence's first word
