@@ -110,3 +110,23 @@ def test_a_name_in_italics_after_the_is_a_thing() -> None:
             "*Kittiwake* go.\n\nThe *Kittiwake* was Hobart's boat. Hobart waved. Maelis waved back.\n")
     names = set(_names(text))
     assert "Kittiwake" not in names and "Hobart" in names
+
+
+def test_the_late_before_a_name_votes_for_a_person(run) -> None:
+    from heartline.stages.characters import _score_names
+
+    def person(text: str, key: str) -> float:
+        results = run(text)
+        return _score_names(results["document"], results["mentions"], results["quote_spans"])[key].person
+
+    late = person("Tamsworth read out the will of the late Ambrose Vell twice.\n", "ambrose vell")
+    plain = person("Tamsworth read out the will of Ambrose Vell twice.\n", "ambrose vell")
+    assert late >= plain + 1.5
+
+
+def test_a_titled_surname_joins_the_one_full_name_the_text_titles_alike(run) -> None:
+    text = ("Mr. Ambrose Vell signed the deed. Corin Vell watched from the window, and Corin said nothing.\n\n"
+            "Mr. Vell put down the pen. Corin left.\n")
+    cast = {c.name: set(c.aliases) for c in run(text)["cast"].characters}
+    holder = next(n for n, al in cast.items() if "Mr. Ambrose Vell" in al)
+    assert "Mr. Vell" in cast[holder]

@@ -129,6 +129,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.person += 2  # "- Mia Stone" under a letter
         if _italic_thing(text, m):
             st.other += 3  # "the *Marigold*": a ship, a paper, a book
+        if _LATE.search(text, max(0, m.start - 12), m.start):
+            st.person += 1.5  # "the estate of the late Ambrose Vell": somebody who died
         tok = index.head_of(m)
         if tok is None:
             continue
@@ -248,6 +250,7 @@ def _dialogue_tag(m: Mention, tok, tokens, text: str) -> bool:
     return text[:m.start].rstrip(" ,").endswith(_CLOSING_QUOTES)
 
 
+_LATE = re.compile(r"\b[Tt]he late $")
 _ITALIC_MARKS = ("*", "_")
 
 
@@ -565,6 +568,10 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
                 any(m.title == "mrs" for m in fits[0].mentions)
                 or (fits[0].gender == "female" and not any((g, "") in groups for g in fits[0].given))) else []
         cands = [e for e in fits if not _title_clash(e, tclass)]
+        alike = [e for e in cands if any(_title_class(m.title) == tclass for m in e.mentions)]
+        if tclass and len(alike) == 1:
+            # "Mr. Vell" is the "Mr. Ambrose Vell" of the story, not the untitled "Corin Vell"
+            cands = alike
         if not cands:
             # none titled alike: the one full name titled only otherwise, unless by honour
             loose = [e for e in fits if not _title_clash(
