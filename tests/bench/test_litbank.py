@@ -149,8 +149,8 @@ def test_a_name_is_scored_as_the_phrase_litbank_draws() -> None:
     from heartline.api import default_pipeline
     from heartline.formats.text import story_from_text
 
-    text = ("Yesterday old Quarrie met the late Ambrose Vell at the gate. My dear Quarrie, said Tamsworth, "
-            "the sainted Ambrose Vell is dead. Poor Tamsworth sighed.")
+    text = ("Yesterday old Quarrie met the late Wilmot Quarle at the gate. My dear Quarrie, said Tamsworth, "
+            "the sainted Wilmot Quarle is dead. Poor Tamsworth sighed.")
     doc = default_pipeline(("parse",)).run(story=story_from_text(text, title="T"))["document"]
 
     def phrase(name: str, nth: int = 0) -> str:
@@ -161,9 +161,9 @@ def test_a_name_is_scored_as_the_phrase_litbank_draws() -> None:
         return text[s:e]
 
     assert phrase("Quarrie") == "old Quarrie"
-    assert phrase("Ambrose Vell") == "the late Ambrose Vell"
+    assert phrase("Wilmot Quarle") == "the late Wilmot Quarle"
     assert phrase("Quarrie", 1) == "Quarrie"  # "my dear": the address stays out
-    assert phrase("Ambrose Vell", 1) == "the sainted Ambrose Vell"
+    assert phrase("Wilmot Quarle", 1) == "the sainted Wilmot Quarle"
     assert phrase("Tamsworth", 1) == "Tamsworth"  # "poor" is not taken in
 
 
@@ -171,4 +171,4 @@ def test_a_title_standing_as_a_name_is_a_common_noun_to_litbank() -> None:
     from bench.litbank import common_noun_name
 
     assert common_noun_name("Doctor") and common_noun_name("Her Majesty") and common_noun_name("Mother")
-    assert not common_noun_name("Dr. Vell") and not common_noun_name("Quarrie")
+    assert not common_noun_name("Dr. Quarle") and not common_noun_name("Quarrie")

@@ -119,14 +119,14 @@ def test_the_late_before_a_name_votes_for_a_person(run) -> None:
         results = run(text)
         return _score_names(results["document"], results["mentions"], results["quote_spans"])[key].person
 
-    late = person("Tamsworth read out the will of the late Ambrose Vell twice.\n", "ambrose vell")
-    plain = person("Tamsworth read out the will of Ambrose Vell twice.\n", "ambrose vell")
+    late = person("Tamsworth read out the will of the late Wilmot Quarle twice.\n", "wilmot quarle")
+    plain = person("Tamsworth read out the will of Wilmot Quarle twice.\n", "wilmot quarle")
     assert late >= plain + 1.5
 
 
 def test_a_titled_surname_joins_the_one_full_name_the_text_titles_alike(run) -> None:
-    text = ("Mr. Ambrose Vell signed the deed. Corin Vell watched from the window, and Corin said nothing.\n\n"
-            "Mr. Vell put down the pen. Corin left.\n")
+    text = ("Mr. Wilmot Quarle signed the deed. Corin Quarle watched from the window, and Corin said nothing.\n\n"
+            "Mr. Quarle put down the pen. Corin left.\n")
     cast = {c.name: set(c.aliases) for c in run(text)["cast"].characters}
-    holder = next(n for n, al in cast.items() if "Mr. Ambrose Vell" in al)
-    assert "Mr. Vell" in cast[holder]
+    holder = next(n for n, al in cast.items() if "Mr. Wilmot Quarle" in al)
+    assert "Mr. Quarle" in cast[holder]

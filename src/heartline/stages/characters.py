@@ -130,7 +130,7 @@ def _score_names(document: Document, mentions: Mentions,
         if _italic_thing(text, m):
             st.other += 3  # "the *Marigold*": a ship, a paper, a book
         if _LATE.search(text, max(0, m.start - 12), m.start):
-            st.person += 1.5  # "the estate of the late Ambrose Vell": somebody who died
+            st.person += 1.5  # "the will of the late Wilmot Quarle": somebody who died
         tok = index.head_of(m)
         if tok is None:
             continue
@@ -570,7 +570,7 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         cands = [e for e in fits if not _title_clash(e, tclass)]
         alike = [e for e in cands if any(_title_class(m.title) == tclass for m in e.mentions)]
         if tclass and len(alike) == 1:
-            # "Mr. Vell" is the "Mr. Ambrose Vell" of the story, not the untitled "Corin Vell"
+            # "Mr. Quarle" is the "Mr. Wilmot Quarle" of the story, not the untitled "Corin Quarle"
             cands = alike
         if not cands:
             # none titled alike: the one full name titled only otherwise, unless by honour
