@@ -6,53 +6,53 @@ from heartline.stages.kinship import Kinship
 from heartline.stages.pair_features import FEATURES, PairRecord
 
 # Siblings: the kinship is said once, early; the love is said much later, in talk.
-_SIBLINGS = """Wren Ashcombe hauled the sledge up the hill. Wren's brother, Jory, trudged behind with the rope.
+_SIBLINGS = """Ysolde hauled the sledge up the hill. Ysolde's brother, Tobin, trudged behind with the rope.
 
-Jory and Wren reached the top as the sun went down, and Wren laughed at the snow in his hair.
+Tobin and Ysolde reached the top as the sun went down, and Ysolde laughed at the snow in his hair.
 
 They sat on the sledge together and watched the lights come on in the village below.
 
-Wren handed Jory the flask and Jory drank and handed it back.
+Ysolde handed Tobin the flask and Tobin drank and handed it back.
 
-"I love you, you daft thing," Jory said to Wren, and shoved her off down the slope.
+"I love you, you daft thing," Tobin said to Ysolde, and shoved her off down the slope.
 
-Wren shrieked all the way down, and Jory ran after her, grinning.
+Ysolde shrieked all the way down, and Tobin ran after her, grinning.
 """
 
-_FRIENDS = """Pim Ostrander waited at the gate. His best friend, Calla, was late again.
+_FRIENDS = """Ivo waited at the gate. Ivo's best friend, Zuri, was late again.
 
-Calla ran up, breathless, and Pim rolled his eyes at her.
+Zuri ran up, breathless, and Ivo rolled his eyes at her.
 
-"You're hopeless," Pim told Calla, and gave her half his sandwich.
+"You're hopeless," Ivo told Zuri, and gave her half his sandwich.
 
-Calla and Pim walked to school together, arguing about the match.
+Zuri and Ivo walked to school together, arguing about the match.
 """
 
 
 def test_kin_said_anywhere_makes_a_kin_pair(run) -> None:
     kin = run(_SIBLINGS)["kinship"]
     assert isinstance(kin, Kinship)
-    assert kin.are_kin("jory", "wren_ashcombe") and kin.are_kin("wren_ashcombe", "jory")
+    assert kin.are_kin("tobin", "ysolde") and kin.are_kin("ysolde", "tobin")
     assert kin.kin == tuple(sorted(kin.kin))  # sorted, deterministic
 
 
 def test_the_kin_feature_is_on_both_directions(run) -> None:
     recs = {(r.source, r.target): r for r in run(_SIBLINGS)["pair_features"]}
-    assert recs[("jory", "wren_ashcombe")].feature("kin_stated") == 1.0
-    assert recs[("wren_ashcombe", "jory")].feature("kin_stated") == 1.0
+    assert recs[("tobin", "ysolde")].feature("kin_stated") == 1.0
+    assert recs[("ysolde", "tobin")].feature("kin_stated") == 1.0
 
 
 def test_a_brothers_love_is_never_romantic(run) -> None:
     results = run(_SIBLINGS)
-    between = [r for r in results["relations"] if {r.source, r.target} == {"jory", "wren_ashcombe"}]
+    between = [r for r in results["relations"] if {r.source, r.target} == {"tobin", "ysolde"}]
     assert between, "the siblings' warmth is found"
     assert all(r.kind != "romantic" for r in between)
 
 
 def test_a_best_friend_is_a_friend_not_kin(run) -> None:
     kin = run(_FRIENDS)["kinship"]
-    assert kin.are_friends("calla", "pim_ostrander")
-    assert not kin.are_kin("calla", "pim_ostrander")
+    assert kin.are_friends("zuri", "ivo")
+    assert not kin.are_kin("zuri", "ivo")
 
 
 def _record(**values: float) -> PairRecord:

@@ -3,7 +3,9 @@
 The ``feelings`` stage is the *rules* scorer: it reports a pair when its cue evidence
 passes a hand-set support threshold.  This stage is the *trained* scorer: a logistic
 model over each pair's feature record (``pair_features``) decides none / warm / hostile,
-and a second model decides the kind (romantic or affection; hatred or dislike).  Both were
+and a second model decides the kind (romantic or affection; hatred or dislike), reading a
+few features that speak of the kind of a bond (the model names them).  Between two people
+the story says are kin (stage ``kinship``) a warm feeling the judge finds is affection.  Both were
 trained on the development stories' gold answers and measured leave-one-story-out
 (``bench/train_judge.py``; the model card sits in the model file).
 

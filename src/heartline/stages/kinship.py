@@ -4,8 +4,8 @@ Family is not romance: a brother's "I love you, you daft thing" is a sibling's l
 ``evidence`` stage already turns a romantic cue between kin into affection where the cue
 stands; this stage gives the same fact to the trained judge, which decides the kind of
 feelings no cue names.  A pair is kin where the text says so anywhere in the story, not
-only in the sentence of a feeling: "his sister" (or "Rowan's son", "my brother Kit")
-resolved to a person in the narration, a speaker's "my little brother" and the one the
+only in the sentence of a feeling: "his sister, Sefa" (or "Bexley's son Odo") naming its
+person in the narration, a speaker's "my little brother" and the one the
 talk then speaks of, a child's "Night, Mum" to the one spoken to (the rules are the
 evidence stage's, ``_resolve_relational`` and ``_kin_pairs``, read over the whole story).
 A pair is friends where a friendship noun ("her best friend", "his teammate") resolves,
@@ -46,7 +46,11 @@ def find_kinship(document: Document, mentions: Mentions, cast: Cast, links: Core
     link = dict(links.links)
     reader = _Reader(document, mentions, link, speakers, cast, dict(links.genders))
     relational = list(_resolve_relational(reader, mentions, link, {}))
-    kin = _pairs(tuple(sorted(p)) for p in _kin_pairs(reader, relational) if len(p) == 2)
+    # a kin noun in the narration counts where it names its person ("Ysolde's brother, Tobin"): one
+    # resolved from the people around it ("her dad" when only her sweetheart is near) is too
+    # often the one in the scene rather than the absent parent
+    named = [r for r in relational if r[3] == "named"]
+    kin = _pairs(tuple(sorted(p)) for p in _kin_pairs(reader, named) if len(p) == 2)
     friends = _pairs((owner, referent) for m, owner, referent, basis in relational
                      if m.head in FRIEND_RELATIONS and basis != "guess")
     kin_set = set(kin)
