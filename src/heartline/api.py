@@ -25,6 +25,7 @@ from .stages import (  # noqa: F401
     evidence,
     feelings,
     judge,
+    kinship,
     mentions,
     narrator,
     pair_features,
@@ -48,7 +49,7 @@ rebind("speakers", "probe_speakers", {"cast": "probe_cast", "coref": "probe_core
 DEFAULT_STAGES = ("parse", "quotes", "mentions", "characters", "narrator",
                   "title_calls", "probe_coref", "probe_speakers", "titles", "correct_cast", "corrected_cast",
                   "coref", "speakers", "speech_coref", "people", "evidence", "feelings",
-                  "sentence_reader", "pair_features", "judge",
+                  "sentence_reader", "kinship", "pair_features", "judge",
                   "correct_relations", "corrected_relations", "conversations", "tags", "declared_tags")
 
 

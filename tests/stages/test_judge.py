@@ -11,7 +11,7 @@ import pytest
 
 from heartline.learn import LinearModel, fit
 from heartline.stages.judge import MODEL_FILE, judge, load_model, scorer_name
-from heartline.stages.pair_features import FEATURES, MIN_SHARED, tone
+from heartline.stages.pair_features import FEATURES, MIN_SHARED, MODEL_FEATURES, tone
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -38,7 +38,9 @@ def _records(run, text):
 def test_shipped_model_loads_offline_and_matches_the_features() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_FILE} is missing from the package"
-    assert tuple(model["polarity"]["features"]) == FEATURES
+    assert tuple(model["polarity"]["features"]) == MODEL_FEATURES
+    # each kind model reads a few of the record's features, by name
+    assert set(model["warm_kind"]["features"]) <= set(FEATURES) and "bias" in model["warm_kind"]["features"]
     assert set(model["thresholds"]) == {"warm", "cold"}
     assert model["card"]["data_sha256"] and model["card"]["held_out"]["fics"]["stories"] >= 2
 
@@ -123,7 +125,9 @@ def test_training_command_runs_on_a_tiny_slice(tmp_path) -> None:
     assert "untagged_dialogue" in done.stdout and "held out" in done.stdout
     model = json.loads(out.read_text())
     assert model["card"]["trained_on"] == ["script_format", "untagged_dialogue"]
-    assert tuple(model["polarity"]["features"]) == FEATURES
+    assert tuple(model["polarity"]["features"]) == MODEL_FEATURES
+    # each kind model reads a few of the record's features, by name
+    assert set(model["warm_kind"]["features"]) <= set(FEATURES) and "bias" in model["warm_kind"]["features"]
 
 
 def test_the_analysis_json_names_the_model_it_used(analyse, monkeypatch) -> None:

@@ -3,7 +3,9 @@
 The ``feelings`` stage is the *rules* scorer: it reports a pair when its cue evidence
 passes a hand-set support threshold.  This stage is the *trained* scorer: a logistic
 model over each pair's feature record (``pair_features``) decides none / warm / hostile,
-and a second model decides the kind (romantic or affection; hatred or dislike).  Both were
+and a second model decides the kind (romantic or affection; hatred or dislike), reading a
+few features that speak of the kind of a bond (the model names them).  Between two people
+the story says are kin (stage ``kinship``) a warm feeling the judge finds is affection.  Both were
 trained on the development stories' gold answers and measured leave-one-story-out
 (``bench/train_judge.py``; the model card sits in the model file).
 
@@ -24,7 +26,7 @@ from ..learn import LinearModel
 from ..model import Document, Evidence, Relation, polarity
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
-from .pair_features import FEATURES, PairRecord
+from .pair_features import FEATURES, MODEL_FEATURES, PairRecord
 
 MODEL_FILE = "feeling_judge.json"
 # Judged evidence names what the judge read, as a cue id does for the rules.
@@ -40,19 +42,26 @@ READING_SHOWN = 0.2
 
 def load_model() -> dict[str, Any] | None:
     """The shipped judge, or None when the package carries none (the rules then decide)."""
-    return load_shipped(MODEL_FILE, "polarity", FEATURES, "bench/train_judge.py")
+    return load_shipped(MODEL_FILE, "polarity", MODEL_FEATURES, "bench/train_judge.py")
 
 
 def scorer_name() -> str:
-    """``trained`` or ``rules``: which scorer decides the relations in this run."""
+    """``trained`` or ``rules``: which scorer decides the relations in this run (the rules
+    without reading the model file, so a model out of step with the code can be retrained)."""
+    if scorer_choice("HEARTLINE_JUDGE", True) == "rules":
+        return "rules"
     return scorer_choice("HEARTLINE_JUDGE", load_model() is not None)
 
 
 def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
-    """Per record: (none, warm, cold) probabilities, and each kind model's."""
-    rows = [rec.values for rec in records]
-    return tuple(LinearModel.from_json(model[part]).probabilities(rows)
-                 for part in ("polarity", "warm_kind", "cold_kind"))
+    """Per record: (none, warm, cold) probabilities, and each kind model's (a model reads
+    the features it names, all of them or a few)."""
+    out = []
+    for part in ("polarity", "warm_kind", "cold_kind"):
+        columns = [FEATURES.index(f) for f in model[part]["features"]]
+        rows = [[rec.values[i] for i in columns] for rec in records]
+        out.append(LinearModel.from_json(model[part]).probabilities(rows))
+    return tuple(out)
 
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
@@ -67,6 +76,15 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
         elif p_cold >= thresholds["cold"]:
             out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
     return out
+
+
+def family_kind(rec: PairRecord, kind: str) -> str:
+    """Family is not romance: between two people the story says are kin, a warm feeling the
+    judge found is affection, unless a cue of the pair's own says the love is romantic (the
+    ``evidence`` stage keeps a romantic cue between kin only for "in love with" or a courtship)."""
+    if kind == "romantic" and rec.feature("kin_stated") > 0 and rec.feature("rule_romantic") <= 0:
+        return "affection"
+    return kind
 
 
 def model_card() -> dict[str, Any]:
@@ -85,7 +103,7 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
         probs = probabilities(records, model)
     classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
     ruled = {(r.source, r.target) for r in rule_relations}
-    judged = [_judged_relation(rec, kind, sign, confidence, evidence, document)
+    judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes)
               if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
     out = list(rule_relations) + judged
