@@ -71,3 +71,34 @@ def test_a_cue_in_a_broken_quote_takes_its_subject_from_the_first_part(run) -> N
     cue = next(t for t in alone["document"].tokens if t.text == "adores")
     tag_subject = [t for t in alone["document"].tokens if t.text == "Greta"][-1]
     assert _spoken_subject(reader, cue, tag_subject) is None  # "Well," names nobody
+
+
+def test_of_two_subjects_the_verb_takes_the_nearest_before_it() -> None:
+    """ "Greta kissed Nora, and Hal kissed Simon" misparsed with "Nora" and "Hal" both
+    subjects of the second "kissed": Hal kissed Simon, not Nora."""
+    from heartline.model import Cast, Document, Mentions, Story, Token
+    from heartline.stages.evidence import _Reader
+
+    words = [("Greta", "Greta", "PROPN", "amod", 2), ("kissed", "kiss", "VERB", "amod", 2),
+             ("Nora", "Nora", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 2),
+             ("and", "and", "CCONJ", "cc", 2), ("Hal", "Hal", "PROPN", "nsubj", 6),
+             ("kissed", "kiss", "VERB", "ROOT", 6), ("Simon", "Simon", "PROPN", "dobj", 6)]
+    text, tokens = "", []
+    for i, (word, lemma, pos, dep, head) in enumerate(words):
+        start = len(text) + (0 if word == "," or not text else 1)
+        text = text + ("" if word == "," or not text else " ") + word
+        tokens.append(Token(i, start, start + len(word), word, lemma, pos, pos, dep, head, 0, ""))
+    doc = Document(story=Story(source="<t>", text=text), scenes=(), tokens=tuple(tokens), sentences=(),
+                   paragraphs=())
+    reader = _Reader(doc, Mentions(()), {}, (), Cast((), {}))
+    subject = reader.subject(tokens[6])
+    assert subject is not None and subject.text == "Hal"
+
+
+def test_a_trait_shown_about_a_thing_is_no_dislike(run) -> None:
+    base = "Nora Walsh won the cup. Simon Barlow sat with her all evening. "
+    plain = run(base + "Nora Walsh was insufferable.")["evidence"]
+    about = run(base + "Nora Walsh was insufferable about it.")["evidence"]
+    assert [(e.target, e.kind) for e in plain] == [("nora_walsh", "dislike")]
+    assert about == ()
+

@@ -162,6 +162,8 @@ _SACRIFICE_VERBS = frozenset(
     "die kill walk run jump go fight bleed burn lie swim crawl cross step take give do".split())
 _ANYTHING = frozenset("anything everything".split())
 _PLEDGE = Cue("affection", 0.7, platonic=True)
+# "insufferable about the prize", "annoying over dinner": conduct over a thing, not a person's trait
+_CONDUCT_PREPS = frozenset({"about", "over"})
 # "hate his guts", "I always hated that smile of hers": the feeling is for the owner
 _BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
 # "never could abide the sight of Odo", "loathed the very thought of him"
@@ -340,7 +342,10 @@ class _Reader:
         for _ in range(5):
             subs = self.kids(t, *_SUBJECT_DEPS)
             if subs:
-                return subs[0]
+                # two subjects is a misparse ("Ann kissed Mia, and Ida kissed Rob" with "Mia" and
+                # "Ida" both on the second verb): the one nearest before the verb is its own
+                before = [s for s in subs if s.index < t.index]
+                return before[-1] if before else subs[0]
             if t.dep not in _CLIMB or t.head == t.index:
                 return None
             t = self.tokens[t.head]
@@ -792,6 +797,8 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         if target is None and tok.dep == "amod" and head.dep == "attr":
             target = reader.subject(reader.tokens[head.head])  # "she is the worst neighbour"
         trait = _INSULT if insult else TRAIT_ADJ[lemma if lemma in TRAIT_ADJ else tok.text.lower()]
+        if any(p.lemma in _CONDUCT_PREPS for p in reader.kids(tok, "prep")):
+            target = None  # "Rex was insufferable about it": smug over a thing, not a trait another dislikes
         if target is not None and reader.person(target):
             scene = reader.doc.sentences[tok.sentence].scene
             quote = reader.quote_at(tok.start)
