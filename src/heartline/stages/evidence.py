@@ -162,6 +162,8 @@ _SACRIFICE_VERBS = frozenset(
     "die kill walk run jump go fight bleed burn lie swim crawl cross step take give do".split())
 _ANYTHING = frozenset("anything everything".split())
 _PLEDGE = Cue("affection", 0.7, platonic=True)
+# "insufferable about the prize", "annoying over dinner": conduct over a thing, not a person's trait
+_CONDUCT_PREPS = frozenset({"about", "over"})
 # "hate his guts", "I always hated that smile of hers": the feeling is for the owner
 _BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
 # "never could abide the sight of Odo", "loathed the very thought of him"
@@ -224,6 +226,10 @@ _ROMANTIC_ENDEARMENT = re.compile(
     r"(?P<cue>my\s+(?:love|darling|sweet|heart|beloved|dearest\s+love)|darling|sweetheart|beloved|"
     r"dear\s+heart|sweet\s+love|babe|love)(?=\s*[,.!?;:—–-]|\s*$)",
     re.IGNORECASE)
+# Alone, one pet name stays under the short-text threshold (0.35 x the romance preference 1.3 <
+# 0.5): "What's your name, sweetheart?" to a stranger, "Oh, love." from a landlady; said again, it
+# passes.
+_ENDEARMENT_WEIGHT = 0.35
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
 # "in love", and the school-yard "like like" ("what if i like like you"): romance said plainly
 _IN_LOVE = re.compile(r"\bin love\b|\blike[ -]like\b", re.IGNORECASE)
@@ -336,7 +342,10 @@ class _Reader:
         for _ in range(5):
             subs = self.kids(t, *_SUBJECT_DEPS)
             if subs:
-                return subs[0]
+                # two subjects is a misparse ("Ann kissed Mia, and Ida kissed Rob" with "Mia" and
+                # "Ida" both on the second verb): the one nearest before the verb is its own
+                before = [s for s in subs if s.index < t.index]
+                return before[-1] if before else subs[0]
             if t.dep not in _CLIMB or t.head == t.index:
                 return None
             t = self.tokens[t.head]
@@ -589,6 +598,7 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
             exp_id = None
             if cue is None:
                 continue
+        exp_tok = _spoken_subject(reader, tok, exp_tok)
         cue = _grateful(reader, tok, _family_tempered(reader, tok, tgt_tok, cue))
         # "Mia and Ann loved Tom and Rex": every conjunct feels it, for every conjunct
         experiencers = [exp_id] if exp_id else [reader.person(t) for t in reader.conjuncts(exp_tok)]
@@ -606,6 +616,31 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
                 if evidence is not None:
                     found.append(evidence)
     return found
+
+
+def _spoken_subject(reader: _Reader, tok: Token, subject: Token | None) -> Token | None:
+    """The subject of a cue said in a quote is said in it too.  The parser hangs a quote broken
+    by its speech tag on the tag ('"Simon Barlow," said Greta, "is sweet on you."'), giving the
+    cue the speaker for a subject: then the subject is the name the first part of the quote
+    was ("Simon Barlow,"), or there is none."""
+    quote = reader.quote_at(tok.start)
+    if quote is None or subject is None or reader.quote_at(subject.start) is not None:
+        return subject
+    said = [k for k in reader.kids(reader.tokens[subject.head], *_SUBJECT_DEPS) if reader.quote_at(k.start) is quote]
+    if said:  # "[21:40] ann: I will ...": the time stamp read as a second subject
+        return said[0]
+    if quote.kind == "line":
+        return subject  # "ann: love you": the prefix is the one who speaks, and feels
+    i = bisect.bisect_left(reader.quote_starts, quote.start) - 1
+    before = reader.quotes[i] if i >= 0 else None
+    if before is None or before.speaker != quote.speaker or quote.start - before.end > 120 \
+            or not reader.doc.story.text[before.start:before.end].rstrip().endswith(","):
+        return None
+    words = [t for t in reader.tokens[bisect.bisect_left(reader.token_starts, before.start):]
+             if t.start < before.end and t.pos != "PUNCT"]
+    named = [t for t in words if t.index in reader.who]
+    return named[-1] if named and len(words) <= 4 and not any(t.pos in ("VERB", "AUX") for t in words) \
+        else None
 
 
 def _paired(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str, romance: dict[str, set[str]]) -> Cue:
@@ -762,6 +797,8 @@ def _match_cue(reader: _Reader, tok: Token, focal):
         if target is None and tok.dep == "amod" and head.dep == "attr":
             target = reader.subject(reader.tokens[head.head])  # "she is the worst neighbour"
         trait = _INSULT if insult else TRAIT_ADJ[lemma if lemma in TRAIT_ADJ else tok.text.lower()]
+        if any(p.lemma in _CONDUCT_PREPS for p in reader.kids(tok, "prep")):
+            target = None  # "Rex was insufferable about it": smug over a thing, not a trait another dislikes
         if target is not None and reader.person(target):
             scene = reader.doc.sentences[tok.sentence].scene
             quote = reader.quote_at(tok.start)
@@ -1073,6 +1110,8 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     past = past or "use" in aux or (tok.dep == "xcomp" and head.lemma == "use")  # "used to like"
     if quote is not None and tok.tag == "VBD" and not aux:
         past = True
+    if quote is not None and not negated and any(k.text.lower() == "did" for k in reader.kids(tok, "aux")):
+        past = True  # "I did love you": said of then, not of now
     if tok.lemma == "miss":
         past = False  # "I missed you", said on meeting again: the longing is for now
     if cue.negative_idiom and "never" in mods and not long_ago:
@@ -1158,7 +1197,7 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
                                    platonic.group())
         endearment = _ROMANTIC_ENDEARMENT.search(body) if q.addressee else None
         if endearment:
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", 0.5,
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "implied", _ENDEARMENT_WEIGHT,
                                    " ".join(endearment.group("cue").split()))
         for pattern, weight in ((_JUST_US, 0.5), (_KNOWN_WAYS, 0.4)):
             shown = pattern.search(body) if q.addressee else None
