@@ -53,3 +53,12 @@ def test_harm_to_a_thing_of_nobody_is_no_evidence(run) -> None:
 
 def test_worry_about_a_thing_is_no_evidence(run) -> None:
     assert evidence(run, INTRO + "Tamsin Orley worried about the harvest with Bram Haddow.") == []
+
+
+@pytest.mark.parametrize("sentence,past", [
+    ("Tamsin Orley had loathed Bram Haddow since the Corvey hearing ended.", False),  # parsed as a clause's "since"
+    ("Tamsin Orley had hated Bram Haddow, but that was over.", True),
+])
+def test_a_feeling_held_since_then_is_not_past(run, sentence, past) -> None:
+    found = evidence(run, INTRO + sentence)
+    assert [(e.kind, e.past) for e in found] == [("hatred", past)], found

@@ -1143,7 +1143,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     aux = {k.lemma for k in reader.kids(tok, "aux")}
     past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
-    if "always" in mods or "still" in mods or "since" in mods:
+    if "always" in mods or "still" in mods or "since" in mods or _since_after(reader, tok):
         past = False  # "had always hated him", "had loved Ann since May": it has not stopped
     long_ago = bool(_LONG_AGO.search(doc.story.text[sent.start:sent.end]))
     if long_ago:
@@ -1190,6 +1190,19 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
                     cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
                     speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
+
+
+def _since_after(reader: _Reader, tok: Token) -> bool:
+    """ "had hated me since the trial, when ...": a "since" just after the cue and its object
+    (which the parser may hang on a clause further on) says the feeling has not stopped."""
+    sent = reader.doc.sentences[tok.sentence]
+    for j in range(tok.index + 1, min(sent.last_token, tok.index + 4)):
+        t = reader.tokens[j]
+        if t.text.lower() == "since":
+            return True
+        if t.pos in ("VERB", "AUX") or t.text in (",", ";", ".", "!", "?"):
+            return False
+    return False
 
 
 # "they say", "rumour has it", "apparently": a claim passed on, not seen
