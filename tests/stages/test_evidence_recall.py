@@ -40,7 +40,7 @@ def test_longing_said_of_someone_by_a_third_is_no_evidence(run) -> None:
 @pytest.mark.parametrize("sentence", [
     "Tamsin Orley sabotaged Bram Haddow's kite.",
     "Tamsin Orley sabotaged Bram Haddow.",
-    "Tamsin Orley ruined Bram Haddow's recital on purpose.",
+    "Tamsin Orley wrecked Bram Haddow's bicycle on purpose.",
 ])
 def test_harm_to_someone_or_what_they_own(run, sentence) -> None:
     found = evidence(run, INTRO + sentence)
@@ -48,7 +48,9 @@ def test_harm_to_someone_or_what_they_own(run, sentence) -> None:
 
 
 def test_harm_to_a_thing_of_nobody_is_no_evidence(run) -> None:
-    assert evidence(run, INTRO + "Tamsin Orley ruined the soup while Bram Haddow watched.") == []
+    assert evidence(run, INTRO + "Tamsin Orley wrecked the cart while Bram Haddow watched.") == []
+    # fond hyperbole: "ruining my life" is not read
+    assert evidence(run, INTRO + "Tamsin Orley was ruining Bram Haddow's life, one muffin at a time.") == []
 
 
 def test_worry_about_a_thing_is_no_evidence(run) -> None:

@@ -88,31 +88,30 @@ VERB_CUES: dict[str, Cue] = {
 # Behaviour and plain regard that generalise (issue 15, recall): each row (lemma, cue), with an
 # invented example.  Behaviour is ``implied`` and weak alone: one sneer is a bad day, several a feud.
 VERB_CUES.update({
-    # "Ilse longed for Dario all winter", "he ached for her", "she yearned for him"
+    # "Ynes longed for Dario all winter", "he ached for her", "she yearned for him"
     "long": Cue("romantic", 0.7, ("for",), needs_prep=True, witnessed=True),
     "yearn": Cue("romantic", 0.7, ("for",), needs_prep=True, witnessed=True),
     "ache": Cue("romantic", 0.6, ("for",), needs_prep=True, witnessed=True),
-    # "she worshipped her elder cousin", "he idolised Ilse", "I respect him"
+    # "she worshipped her elder cousin", "he idolised Ynes", "I respect him"
     "worship": Cue("affection", 0.6), "idolize": Cue("affection", 0.6), "idolise": Cue("affection", 0.6),
     "respect": Cue("affection", 0.4),
-    # "Dario worried about Ilse", "she fretted over him": care for someone's sake
+    # "Dario worried about Ynes", "she fretted over him": care for someone's sake
     "worry": Cue("affection", 0.4, ("about", "for", "over"), needs_prep=True, implied=True),
     "fret": Cue("affection", 0.3, ("about", "for", "over"), needs_prep=True, implied=True),
     # "he shielded her from the blast", "she defended Dario to the council", "comforted him"
     "shield": Cue("affection", 0.4, implied=True), "defend": Cue("affection", 0.4, implied=True),
     "comfort": Cue("affection", 0.3, implied=True), "console": Cue("affection", 0.3, implied=True),
-    # "Ilse sneered at Dario", "he scoffed at her", "she mocked him", "he belittled her"
+    # "Ynes sneered at Dario", "he scoffed at her", "she mocked him", "he belittled her"
     "sneer": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
     "scoff": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
     "mock": Cue("dislike", 0.4, implied=True), "taunt": Cue("dislike", 0.4, implied=True),
     "belittle": Cue("dislike", 0.5, implied=True), "humiliate": Cue("dislike", 0.5, implied=True),
     "snub": Cue("dislike", 0.5, implied=True), "spurn": Cue("dislike", 0.5, implied=True),
-    # "she blamed him for the fire"
-    "blame": Cue("dislike", 0.4),
 })
 # Harm done to someone or to what they own: "sabotaged Dario", "sabotaged Dario's kite",
-# "ruined her recital".
-_OWNED_HARM = frozenset({"sabotage", "ruin", "wreck", "spoil"})
+# "wrecked her bicycle".
+# ("ruining my life", "spoiled my evening" are as often fond hyperbole: not read)
+_OWNED_HARM = frozenset({"sabotage", "wreck"})
 _OWNED_HARM_CUE = Cue("dislike", 0.5, implied=True)
 ADJ_CUES: dict[str, Cue] = {
     "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
@@ -146,7 +145,7 @@ ADJ_CUES: dict[str, Cue] = {
     "contemptuous": Cue("dislike", 0.7, ("of",), needs_prep=True),
 }
 ADJ_CUES.update({
-    # "Ilse was worried about Dario", "protective of her sister", "soft on him"
+    # "Ynes was worried about Dario", "protective of her sister", "soft on him"
     "worried": Cue("affection", 0.4, ("about", "for"), needs_prep=True, implied=True),
     "protective": Cue("affection", 0.6, ("of", "towards", "toward"), needs_prep=True),
     "soft": Cue("affection", 0.5, ("on",), needs_prep=True),
@@ -202,7 +201,7 @@ NOUN_CUES: dict[str, Cue] = {
     "spot": Cue("affection", 0.6, ("for",), needs_prep=True, heads=("have", "get")),
 }
 NOUN_CUES.update({
-    # "her longing for Dario", "a yearning for him", "his admiration for her", "respect for Ilse"
+    # "her longing for Dario", "a yearning for him", "his admiration for her", "respect for Ynes"
     "longing": Cue("romantic", 0.7, ("for",), needs_prep=True),
     "yearning": Cue("romantic", 0.7, ("for",), needs_prep=True),
     "admiration": Cue("affection", 0.5, ("for",), needs_prep=True),
@@ -854,7 +853,7 @@ def _match_cue(reader: _Reader, tok: Token, focal):
 
 
 def _owned_harm(reader: _Reader, tok: Token):
-    """ "sabotaged Dario", "sabotaged Dario's kite", "ruined her recital": harm done to someone
+    """ "sabotaged Dario", "sabotaged Dario's kite", "wrecked her bicycle": harm done to someone
     or to what they own is a hostility to them.  (cue, experiencer, target, None) or None."""
     if tok.pos != "VERB" or tok.lemma not in _OWNED_HARM:
         return None
@@ -1193,7 +1192,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
 
 
 def _since_after(reader: _Reader, tok: Token) -> bool:
-    """ "had hated me since the trial, when ...": a "since" just after the cue and its object
+    """ "had loathed him since the hearing ended": a "since" just after the cue and its object
     (which the parser may hang on a clause further on) says the feeling has not stopped."""
     sent = reader.doc.sentences[tok.sentence]
     for j in range(tok.index + 1, min(sent.last_token, tok.index + 4)):

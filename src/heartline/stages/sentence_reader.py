@@ -61,7 +61,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj", "attr", "npadvmod"})
 # so a word seen in one story teaches the reader nothing until it stands with its like.
 # General English only; each list with an invented example of the use it stands for.
 WORD_CLASSES: dict[str, frozenset[str]] = {
-    # "Jory tucked the blanket round her", "she steadied him"
+    # "Hob tucked the blanket round her", "she steadied him"
     "care": frozenset("""protect shield guard defend shelter rescue save comfort soothe console reassure
         steady tuck cover wrap fetch carry mend bandage nurse feed help share offer lend spare""".split()),
     # "he worried about Nell all night", "she waited up for him"
@@ -247,10 +247,10 @@ def _cues(evidence_at: list[Evidence], x: str, y: str) -> set[str]:
     for e in evidence_at:
         mark = "" if not (e.negated or e.past or e.question or e.refuted) else "~"
         if (e.experiencer, e.target) == (x, y):
-            out.add(f"cue:{e.cue}{mark}")
+            out.add(f"cue:{e.cue.lower()}{mark}")
             out.add(f"cuekind:{e.kind}{mark}")
         elif (e.experiencer, e.target) == (y, x):
-            out.add(f"rcue:{e.cue}{mark}")
+            out.add(f"rcue:{e.cue.lower()}{mark}")
             out.add(f"rcuekind:{e.kind}{mark}")
     return out
 
