@@ -53,7 +53,7 @@ POLARITY = ("none", "warm", "cold")
 WARM_KINDS = ("affection", "romantic")
 COLD_KINDS = ("dislike", "hatred")
 L2 = 4.0
-READER_L2 = 4.0
+READER_L2 = 12.0
 READER_MIN_STORIES = 4
 # Each class's weight is (balanced weight) ** this: 0 leaves the classes as they come, 1 balances them.
 READER_CLASS_POWER = 0.5

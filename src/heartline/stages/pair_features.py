@@ -304,10 +304,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             shared = sorted(sa & sb)
             spoken = speech_tones.get((a.id, b.id), [])
             r = rules.get((a.id, b.id), defaultdict(float))
-            # what the other says to or about this one counts too: a feeling for someone who
-            # does all the talking ("Hush, Tam," and Tam says nothing back) is still shared
-            heard_from = speech_tones.get((b.id, a.id), [])
-            moments_shared = set(shared).union(*(quote_sentences[q.index] for _, q in spoken + heard_from))
+            moments_shared = set(shared).union(*(quote_sentences[q.index] for _, q in spoken))
             if len(moments_shared) < MIN_SHARED:
                 continue
             paragraphs = presence.paragraphs.get(a.id, set()) & presence.paragraphs.get(b.id, set())
