@@ -16,6 +16,11 @@ experiencer X, target Y) becomes a bag of features:
   word it hangs from (``E:nsubj:kiss`` -- the experiencer kisses; ``T:poss:hand`` -- the
   target's hand); the speaker and addressee of a quote (``Q:speaker=E``, ``Q:to=T``,
   ``Q:about=T``); the story's narrator (``E:narrator``);
+- the verb that links the two in one clause, per direction (``ET:watch``: the experiencer
+  watches the target; ``TE:watch``: the other way round; ``ET:neg``: that verb negated), and
+  the general word classes of the unit's lemmas and of that verb (``cls:care``,
+  ``ETcls:gaze``; ``WORD_CLASSES``), so a word too rare to be learnt counts through its class;
+- the unit's valence (``tone:+``, ``tone:-``: VADER, as the pair records read it);
 - negation, a modal or hedge, a question, an exclamation;
 - the cue ids the ``evidence`` stage fired there, in this direction (``cue:``) or the
   other (``rcue:``).
