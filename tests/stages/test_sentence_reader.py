@@ -49,6 +49,32 @@ def test_negation_and_hedges_are_marked(run) -> None:
     assert any("hedge" in f for f in feats)
 
 
+def test_the_verb_that_links_experiencer_and_target_is_named_per_direction(run) -> None:
+    text = ("Ansa Brill and Corwen Tey kept the mill.\n\nAnsa watched Corwen across the yard.\n\n"
+            "Corwen never thanked Ansa for the bread.\n")
+    readings = [r for r in _readings(run, text) if r.unit == "sentence"]
+    watch = {r.source: set(r.features) for r in readings if "w:yard" in r.features}
+    # the experiencer watches the target one way; the target watches the experiencer the other
+    assert {"ET:watch", "ETcls:gaze"} <= watch["ansa_brill"]
+    assert {"TE:watch", "TEcls:gaze"} <= watch["corwen_tey"]
+    assert not any(f.startswith("ET:") for f in watch["corwen_tey"])
+    thanks = {r.source: set(r.features) for r in readings if "w:bread" in r.features}
+    assert {"ET:thank", "ET:neg"} <= thanks["corwen_tey"]
+    assert "ET:neg" not in thanks["ansa_brill"]
+
+
+def test_word_classes_and_tone_generalise_a_unit(run) -> None:
+    text = ("Ansa Brill and Corwen Tey kept the mill.\n\nAnsa sneered at Corwen and mocked his coat.\n\n"
+            "Corwen smiled at Ansa, happy and grateful.\n")
+    readings = {(r.source, "w:coat" in r.features): set(r.features) for r in _readings(run, text)
+                if r.unit == "sentence" and r.source == "ansa_brill"}
+    sneer = readings[("ansa_brill", True)]
+    assert {"cls:scorn", "ETcls:scorn"} <= sneer
+    smile = readings[("ansa_brill", False)]
+    assert {"cls:joy", "tone:+", "TE:smile"} <= smile
+    assert "tone:+" not in sneer
+
+
 def _reading(source, target, start, warm=0.0, cold=0.0, features=("unit:sentence",)):
     return Reading(source, target, start, start + 10, 0, "sentence", features, warm, cold)
 

@@ -85,6 +85,34 @@ VERB_CUES: dict[str, Cue] = {
     "fall": Cue("romantic", 0.9, ("for",), needs_prep=True, witnessed=True),
     "dote": Cue("affection", 0.8, ("on", "upon"), needs_prep=True),
 }
+# Behaviour and plain regard that generalise (issue 15, recall): each row (lemma, cue), with an
+# invented example.  Behaviour is ``implied`` and weak alone: one sneer is a bad day, several a feud.
+VERB_CUES.update({
+    # "Ynes longed for Dario all winter", "he ached for her", "she yearned for him"
+    "long": Cue("romantic", 0.7, ("for",), needs_prep=True, witnessed=True),
+    "yearn": Cue("romantic", 0.7, ("for",), needs_prep=True, witnessed=True),
+    "ache": Cue("romantic", 0.6, ("for",), needs_prep=True, witnessed=True),
+    # "she worshipped her elder cousin", "he idolised Ynes", "I respect him"
+    "worship": Cue("affection", 0.6), "idolize": Cue("affection", 0.6), "idolise": Cue("affection", 0.6),
+    "respect": Cue("affection", 0.4),
+    # "Dario worried about Ynes", "she fretted over him": care for someone's sake
+    "worry": Cue("affection", 0.4, ("about", "for", "over"), needs_prep=True, implied=True),
+    "fret": Cue("affection", 0.3, ("about", "for", "over"), needs_prep=True, implied=True),
+    # "he shielded her from the blast", "she defended Dario to the council", "comforted him"
+    "shield": Cue("affection", 0.4, implied=True), "defend": Cue("affection", 0.4, implied=True),
+    "comfort": Cue("affection", 0.3, implied=True), "console": Cue("affection", 0.3, implied=True),
+    # "Ynes sneered at Dario", "he scoffed at her", "she mocked him", "he belittled her"
+    "sneer": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
+    "scoff": Cue("dislike", 0.4, ("at",), implied=True, needs_prep=True),
+    "mock": Cue("dislike", 0.4, implied=True), "taunt": Cue("dislike", 0.4, implied=True),
+    "belittle": Cue("dislike", 0.5, implied=True), "humiliate": Cue("dislike", 0.5, implied=True),
+    "snub": Cue("dislike", 0.5, implied=True), "spurn": Cue("dislike", 0.5, implied=True),
+})
+# Harm done to someone or to what they own: "sabotaged Dario", "sabotaged Dario's kite",
+# "wrecked her bicycle".
+# ("ruining my life", "spoiled my evening" are as often fond hyperbole: not read)
+_OWNED_HARM = frozenset({"sabotage", "wreck"})
+_OWNED_HARM_CUE = Cue("dislike", 0.5, implied=True)
 ADJ_CUES: dict[str, Cue] = {
     "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
     "fond": Cue("affection", 0.7, ("of",), needs_prep=True),
@@ -116,6 +144,24 @@ ADJ_CUES: dict[str, Cue] = {
     "envious": Cue("dislike", 0.4, ("of",), needs_prep=True),
     "contemptuous": Cue("dislike", 0.7, ("of",), needs_prep=True),
 }
+ADJ_CUES.update({
+    # "Ynes was worried about Dario", "protective of her sister", "soft on him"
+    "worried": Cue("affection", 0.4, ("about", "for"), needs_prep=True, implied=True),
+    "protective": Cue("affection", 0.6, ("of", "towards", "toward"), needs_prep=True),
+    "soft": Cue("affection", 0.5, ("on",), needs_prep=True),
+    # "she was kind to him", "gentle with her": behaviour, weak alone
+    "kind": Cue("affection", 0.3, ("to", "towards", "toward"), needs_prep=True, implied=True),
+    "gentle": Cue("affection", 0.3, ("with",), needs_prep=True, implied=True),
+    # "wary of Dario", "suspicious of her", "annoyed with him", "disgusted by him", "cruel to her"
+    "wary": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    "suspicious": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    "annoyed": Cue("dislike", 0.4, ("with", "at", "by"), needs_prep=True),
+    "irritated": Cue("dislike", 0.4, ("with", "at", "by"), needs_prep=True),
+    "disgusted": Cue("dislike", 0.6, ("with", "by"), needs_prep=True),
+    "cruel": Cue("dislike", 0.5, ("to", "towards", "toward"), needs_prep=True, implied=True),
+    "rude": Cue("dislike", 0.4, ("to", "towards", "toward"), needs_prep=True, implied=True),
+    "cold": Cue("dislike", 0.4, ("to", "towards", "toward"), needs_prep=True, implied=True),
+})
 # "the annoying X": the scene's point-of-view character dislikes X
 TRAIT_ADJ: dict[str, Cue] = {
     "annoying": Cue("dislike", 0.6), "irritating": Cue("dislike", 0.6),
@@ -154,6 +200,21 @@ NOUN_CUES: dict[str, Cue] = {
     "thing": Cue("romantic", 0.7, ("for",), needs_prep=True, heads=("have", "get"), witnessed=True),
     "spot": Cue("affection", 0.6, ("for",), needs_prep=True, heads=("have", "get")),
 }
+NOUN_CUES.update({
+    # "her longing for Dario", "a yearning for him", "his admiration for her", "respect for Ynes"
+    "longing": Cue("romantic", 0.7, ("for",), needs_prep=True),
+    "yearning": Cue("romantic", 0.7, ("for",), needs_prep=True),
+    "admiration": Cue("affection", 0.5, ("for",), needs_prep=True),
+    "respect": Cue("affection", 0.4, ("for",), needs_prep=True),
+    # "her jealousy of Dario", "his distrust of her", "open hostility towards him", "disgust for him"
+    "jealousy": Cue("dislike", 0.4, ("of", "towards", "toward"), needs_prep=True),
+    "envy": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    "distrust": Cue("dislike", 0.5, ("of", "for"), needs_prep=True),
+    "suspicion": Cue("dislike", 0.4, ("of",), needs_prep=True),
+    "hostility": Cue("dislike", 0.7, ("to", "towards", "toward", "for"), needs_prep=True),
+    "disgust": Cue("dislike", 0.6, ("for", "at", "with"), needs_prep=True),
+    "rivalry": Cue("dislike", 0.4, ("with",), needs_prep=True),
+})
 # Nouns that insult whoever they are predicated of: "Odo was a toad" (see lexicon.INSULT_NOUNS)
 _INSULT = Cue("dislike", 0.6)
 # Pledges: what one would do for someone ("I'd swim a cold river for Odo", "would die for
@@ -762,6 +823,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     pledge = _pledge(reader, tok)
     if pledge is not None:
         return pledge
+    harm = _owned_harm(reader, tok)
+    if harm is not None:
+        return harm
     if tok.pos == "VERB" and lemma == "ask" and any(k.lemma == "out" for k in reader.kids(tok, "prt")):
         objs = reader.kids(tok, "dobj")
         if objs:
@@ -823,6 +887,20 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             if poss and subj is not None:
                 return Cue("affection", 0.8), poss[0], subj, None
     return None, None, None, None
+
+
+def _owned_harm(reader: _Reader, tok: Token):
+    """ "sabotaged Dario", "sabotaged Dario's kite", "wrecked her bicycle": harm done to someone
+    or to what they own is a hostility to them.  (cue, experiencer, target, None) or None."""
+    if tok.pos != "VERB" or tok.lemma not in _OWNED_HARM:
+        return None
+    for obj in reader.kids(tok, "dobj"):
+        if obj.index in reader.who:
+            return _OWNED_HARM_CUE, reader.subject(tok), obj, None
+        owners = [p for p in reader.kids(obj, "poss") if p.index in reader.who]
+        if owners:
+            return _OWNED_HARM_CUE, reader.subject(tok), owners[0], None
+    return None
 
 
 def _agent(reader: _Reader, verb: Token) -> Token | None:
@@ -1101,7 +1179,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     aux = {k.lemma for k in reader.kids(tok, "aux")}
     past = bool(mods & _PAST_ADVERBS) or ("have" in aux and tok.tag == "VBN" and quote is None
                                           and any(k.text.lower() == "had" for k in reader.kids(tok, "aux")))
-    if "always" in mods or "still" in mods or "since" in mods:
+    if "always" in mods or "still" in mods or "since" in mods or _since_after(reader, tok):
         past = False  # "had always hated him", "had loved Ann since May": it has not stopped
     long_ago = bool(_LONG_AGO.search(doc.story.text[sent.start:sent.end]))
     if long_ago:
@@ -1150,6 +1228,19 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
                     cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
                     speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
+
+
+def _since_after(reader: _Reader, tok: Token) -> bool:
+    """ "had loathed him since the hearing ended": a "since" just after the cue and its object
+    (which the parser may hang on a clause further on) says the feeling has not stopped."""
+    sent = reader.doc.sentences[tok.sentence]
+    for j in range(tok.index + 1, min(sent.last_token, tok.index + 4)):
+        t = reader.tokens[j]
+        if t.text.lower() == "since":
+            return True
+        if t.pos in ("VERB", "AUX") or t.text in (",", ";", ".", "!", "?"):
+            return False
+    return False
 
 
 # "they say", "rumour has it", "apparently": a claim passed on, not seen
