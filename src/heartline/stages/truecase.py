@@ -1,4 +1,5 @@
-"""Capitals for a story written all in lower case (tumblr style: "ren says nothing. i laugh.").
+"""Capitals for a story written all in lower case (tumblr style: "ren says nothing. i laugh."),
+and for the lower-case messages of a chat fic ("tell odalys i said hi").
 
 Every later stage finds names by their capital letter, so an all-lower-case story would
 have nobody in it.  When the text is of that shape, ``recase`` gives back the same text,
@@ -11,12 +12,22 @@ of something at least once ("mira laughs", "mira's coat"), and never follows a
 determiner ("the dorn" is a thing).  A title just before such a name ("ms.") and a
 non-dictionary word just before or after it (a first name or family name said once)
 are capitalised with it.
+
+A chat fic's prose is written with capitals, but its messages are typed in lower case:
+"ilka you up?", "i miss ysolde so much".  A name the prose also writes ("Ilka
+Dorrow sits...") is found in the messages as it stands (``mentions`` reads a lower-case
+word the text capitalises elsewhere); a person who lives only in the messages, though,
+would be nobody.  ``recase_messages`` gives the messages (only the text after each
+handle) the capitals of such names: a word the prose never writes, that behaves like a
+name in the messages as ``name_words`` tests it (no dictionary word, recurring, a subject
+or owner once, never after a determiner).  Nothing else changes: a message is not prose.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from ..layout import CHAT_LINE
 from .given_names import name_gender
 from .lexicon import NOT_NAMES, TITLES, in_dictionary
 
@@ -110,4 +121,58 @@ def recase(text: str, names: set[str], spans: tuple[tuple[int, int], ...] | None
             t = title.search(text, max(0, at - 16), at)
             if t:
                 chars[t.start("t")] = text[t.start("t")].upper()
+    return "".join(chars)
+
+
+def message_spans(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Where the messages of a chat log's lines stand: the text after each handle."""
+    spans = []
+    for start, end in paragraphs:
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            m = CHAT_LINE.match(line.group())
+            if m:
+                spans.append((start + line.start() + m.start("text"), start + line.start() + m.end("text")))
+    return tuple(spans)
+
+
+def message_name_words(tokens, spans: tuple[tuple[int, int], ...]) -> set[str]:
+    """The lower-case words of chat messages that behave like names there (``name_words``)
+    and that the prose never writes, neither with a capital (``mentions`` finds those in
+    the messages already) nor in lower case (an ordinary word)."""
+    from bisect import bisect_right
+
+    starts = [s for s, _ in spans]
+
+    def in_message(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < spans[i][1]
+
+    inside = []
+    prose: set[str] = set()  # every word of the prose, lower-cased
+    for tok in tokens:
+        if in_message(tok.start):
+            inside.append(tok)
+        elif tok.text.isalpha():
+            prose.add(tok.text.lower())
+    # a name the prose writes with its capital is found in the messages already (``mentions``),
+    # and one it writes in lower case is an ordinary word
+    return {w for w in name_words(inside) if w not in prose}
+
+
+def recase_messages(text: str, tokens, paragraphs: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with capitals on the names only its chat messages hold, typed there in lower
+    case ("i miss ysolde so much"); same length, same offsets."""
+    spans = message_spans(text, paragraphs)
+    if not spans:
+        return text
+    names = message_name_words(tokens, spans)
+    if not names:
+        return text
+    chars = list(text)
+    if names:
+        word = re.compile(r"(?<![\w'’@#/.-])(?P<w>" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                          + r")(?![\w@-]|['’](?![sd]\b))")
+        for s, e in spans:
+            for m in word.finditer(text, s, e):
+                chars[m.start("w")] = text[m.start("w")].upper()
     return "".join(chars)
