@@ -85,3 +85,28 @@ def test_a_roleplay_line_calls_the_name_after_its_action() -> None:
     line = next(q for q in analysis.quotes if "You burned my farm" in q.text)
     assert line.speaker == "harl_the_red" or line.speaker.startswith("harl")
     assert line.addressee == "ostric_vale" and line.addressed == "vocative"
+
+
+LONE = (
+    "**Week 2**\n\n"
+    "**ottar.k:** anyone seen my charger\n"
+    "**brisk_wren:** no\n"
+    "**ottar.k:** it was right here\n"
+    "**brisk_wren:** skill issue\n\n"
+    "Ottar Kell found the charger under the sofa an hour later. His phone lit up on the table "
+    "while he was still on his knees.\n\n"
+    "**brisk_wren:** tell Ottar I said sorry about the charger\n\n"
+    "He read it twice. It was not meant for him.\n\n"
+    "Note: nobody ever admitted to moving it.\n"
+)
+
+
+def test_a_lone_message_of_a_handle_that_chats_elsewhere_is_a_message() -> None:
+    from heartline.api import default_pipeline
+
+    results = default_pipeline().run(story=story_from_text(LONE, source="story.txt"))
+    lines = [q for q in results["quote_spans"] if q.kind == "line"]
+    texts = [LONE[q.start:q.end] for q in lines]
+    assert "tell Ottar I said sorry about the charger" in texts  # read on a phone in the prose
+    assert len(lines) == 5
+    assert not any("nobody ever admitted" in t for t in texts)  # a lone "Note:" is no handle of the chat
