@@ -110,3 +110,22 @@ def test_a_lone_message_of_a_handle_that_chats_elsewhere_is_a_message() -> None:
     assert "tell Ottar I said sorry about the charger" in texts  # read on a phone in the prose
     assert len(lines) == 5
     assert not any("nobody ever admitted" in t for t in texts)  # a lone "Note:" is no handle of the chat
+
+
+def test_a_lower_case_name_that_is_also_a_word_is_known_by_being_called() -> None:
+    from heartline.api import default_pipeline
+    from heartline.pipeline import Pipeline
+
+    text = (
+        "odile has fixed the boiler twice this month. the boiler does not care.\n\n"
+        "\"the boiler is a liar, marten,\" says odile. \"it was fine all week, marten.\"\n\n"
+        "\"you say that every time,\" comes the answer from the hall. \"the boiler and i have an understanding.\"\n\n"
+        "odile laughs. she makes tea. she makes it badly. it is late and the street is quiet. "
+        "the kettle clicks. the radio hums. nobody minds. odile sits down. the boiler knocks. "
+        "the tea is cold. the night is long. the cat sleeps. the clock ticks. i am tired. "
+        "she yawns. it is very late now. the lights are off. the house is still.\n"
+    )
+    parsed = Pipeline(default_pipeline().stages[:2]).run(story=story_from_text(text, source="story.txt"))
+    recased = parsed["document"].story.text
+    assert "a liar, Marten," in recased and "all week, Marten." in recased
+    assert "the boiler" in recased  # a word after a determiner stays a word

@@ -29,7 +29,7 @@ from collections import Counter
 
 from ..layout import CHAT_LINE
 from .given_names import name_gender
-from .lexicon import NOT_NAMES, TITLES, in_dictionary
+from .lexicon import KIN_WORDS, NOT_NAMES, PERSON_NOUNS, TITLES, in_dictionary
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]['\"”’)]*\s+|\n\s*)[\"“‘'(*~_-]*(?P<c>[A-Za-z])")
 _PRONOUN_I = re.compile(r"(?<![\w'’@#/.-])(?P<i>[iI])(?=['’](?:m|d|ll|ve)\b|[\s,.!?;:)\"”—-])")
@@ -54,6 +54,7 @@ def name_words(tokens) -> set[str]:
     ``tokens``: the parser's tokens in text order (``text``, ``lemma``, ``pos``, ``dep``)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    tokens = list(tokens)
     seen: Counter[str] = Counter()
     proper: Counter[str] = Counter()
     subject: Counter[str] = Counter()
@@ -69,7 +70,9 @@ def name_words(tokens) -> set[str]:
             subject[w] += tok.dep in ("nsubj", "nsubjpass", "poss")
             after_det[w] += prev in _DETERMINERS
         prev = w.lower()
-    names = set()
+    # called out mid-sentence (", marten." / ", marten?"): a name that is also a dictionary word
+    called = _called_names(tokens, seen, after_det)
+    names = set(called)
     for w, n in seen.items():
         if n < 2 or after_det[w] or not subject[w] or w in TITLES:
             continue
@@ -79,7 +82,6 @@ def name_words(tokens) -> set[str]:
                 continue
         names.add(w)
     # names said once next to a known one: "tobin" in "tobin ostry", "ostry" in "mira ostry"
-    tokens = list(tokens)
     for i, tok in enumerate(tokens):
         if tok.text not in names:
             continue
@@ -91,6 +93,31 @@ def name_words(tokens) -> set[str]:
                         and not in_dictionary(other) and not in_dictionary(tokens[j].lemma) and not after_det[other]:
                     names.add(other)
     return names
+
+
+# words of address that are no one's name: "babe", "man", "mom", "sweetheart"
+_ADDRESS = KIN_WORDS | PERSON_NOUNS | frozenset("""
+babe baby honey hon sweetie sweetheart darling dear dearest love lovey sugar pet angel doll
+bro bruh bud buddy pal mate fam dude man boss chief champ sport kiddo kid sir madam miss
+folks guys y'all everyone everybody people friend friends loser nerd idiot dummy
+""".split())
+_CALL_END = frozenset({",", ".", "?", "!", "…", "...", ";", "—", "-", "\"", "”"})
+
+
+def _called_names(tokens: list, seen: Counter[str], after_det: Counter[str]) -> set[str]:
+    """Lower-case words called out like a name, though the dictionary has them: a noun set
+    off after a comma at the end of a clause, at least twice ("the boiler is a liar, marten." /
+    "if you say so, marten, i'm not"), never after a determiner, and no word of address."""
+    calls: Counter[str] = Counter()
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        if w not in seen or w in _ADDRESS or tok.pos not in ("NOUN", "PROPN"):
+            continue
+        before = tokens[i - 1].text if i > 0 else ""
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if before == "," and (after in _CALL_END or i + 1 == len(tokens)):
+            calls[w] += 1
+    return {w for w, n in calls.items() if n >= 2 and not after_det[w]}
 
 
 def recase(text: str, names: set[str], spans: tuple[tuple[int, int], ...] | None = None) -> str:
