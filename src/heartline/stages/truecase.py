@@ -151,15 +151,20 @@ def recase(text: str, names: set[str], spans: tuple[tuple[int, int], ...] | None
     return "".join(chars)
 
 
+_MIN_MESSAGES = 3
+
+
 def message_spans(text: str, paragraphs: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Where the messages of a chat log's lines stand: the text after each handle."""
+    """Where the messages of a chat log's lines stand: the text after each handle.  A chat
+    line is a paragraph of its own (``layout.paragraph_spans``), and a log has three or more:
+    a "Note: ..." line, or a line of prose wrapped by hand, is no chat."""
     spans = []
     for start, end in paragraphs:
-        for line in re.finditer(r"[^\n]+", text[start:end]):
-            m = CHAT_LINE.match(line.group())
-            if m:
-                spans.append((start + line.start() + m.start("text"), start + line.start() + m.end("text")))
-    return tuple(spans)
+        line = text[start:end]
+        m = CHAT_LINE.match(line) if "\n" not in line else None
+        if m:
+            spans.append((start + m.start("text"), start + m.end("text")))
+    return tuple(spans) if len(spans) >= _MIN_MESSAGES else ()
 
 
 def message_name_words(tokens, spans: tuple[tuple[int, int], ...]) -> set[str]:
