@@ -32,7 +32,7 @@ from ..layout import paragraph_spans
 from ..model import Document, Scene, Sentence, Story, Token
 from ..pipeline import stage
 from .roleplay import blank_out_of_character
-from .truecase import lower_case_story, name_words, recase
+from .truecase import lower_case_story, name_words, recase, recase_messages
 
 # Set by the API around a run so that the slowest stage can report how far it got.
 parse_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("parse_progress", default=None)
@@ -217,9 +217,11 @@ def parse(story: Story, scenes: tuple[Scene, ...]) -> Document:
     if lower_case_story("\n\n".join(text[s:e] for s, e in paragraphs)):
         # all in lower case: give the names their capitals and read it again
         recased = recase(text, name_words(tokens), paragraphs)
-        if recased != text:
-            story = replace(story, text=recased)
-            tokens, sentences = _read(recased, paragraphs, scenes)
+    else:  # a chat fic's messages typed in lower case: their names and "I" get capitals
+        recased = recase_messages(text, tokens, paragraphs)
+    if recased != text:
+        story = replace(story, text=recased)
+        tokens, sentences = _read(recased, paragraphs, scenes)
     return Document(story=story, scenes=scenes, tokens=tuple(tokens),
                     sentences=tuple(sentences), paragraphs=paragraphs)
 

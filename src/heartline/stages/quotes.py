@@ -605,7 +605,8 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
 
     A line counts when it has a timestamp, or when it belongs to a run of at least three
     "handle: text" lines in which some handle speaks twice: a lone "Note: ..." or
-    "Warning: ..." line is not a conversation."""
+    "Warning: ..." line is not a conversation.  A lone line of a handle that chats in such
+    a run, dressed the same way, is a message too (a text read on a phone in the prose)."""
     text = document.story.text
     hits: dict[int, tuple[int, int, str, bool]] = {}
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
@@ -635,4 +636,19 @@ def _chat_lines(document: Document) -> dict[int, tuple[int, int, str]]:
             run = []
         if hit is not None:
             run.append(hit)
-    return out
+    # a lone message between paragraphs of prose ("**mia.k:** did you tell her") from a
+    # handle that chats elsewhere in the story, decorated as it is there, is a message too
+    known = {(hits[i][2].lower(), _decoration(text, document.paragraphs[i])) for i in out}
+    for i in sorted(set(hits) - set(out)):
+        if (hits[i][2].lower(), _decoration(text, document.paragraphs[i])) in known \
+                and not _key_line(text[hits[i][0]:hits[i][1]], {h for h, _ in known} - {hits[i][2].lower()}):
+            out[i] = hits[i][:3]
+    return dict(sorted(out.items()))
+
+
+def _decoration(text: str, paragraph: tuple[int, int]) -> str:
+    """How a chat line dresses its handle: what stands before and after it ("**", "[", ":")."""
+    m = CHAT_LINE.match(text[paragraph[0]:paragraph[1]])
+    if m is None:
+        return ""
+    return re.sub(r"[\w.@\- ]", "", text[paragraph[0] + m.start():paragraph[0] + m.start("text")])

@@ -5,6 +5,11 @@ double brackets; only the in-character lines are the story.  ``blank_out_of_char
 gives back the text, same length and offsets, with every aside turned to spaces, and a
 line that holds nothing but an aside (after its speaker's handle) blanked whole, so
 that no stage reads it.
+
+In-character lines mix speech with *actions* set in asterisks, whose subject is left out
+because it is the typist's character: "*steps forward, sword drawn* Caddock. You lied."
+Speech picks up after an action as it would after a tag, so a name opening the speech
+there is called out (``after_action``).
 """
 from __future__ import annotations
 
@@ -35,3 +40,13 @@ def blank_out_of_character(text: str) -> str:
         for i in range(start, end):
             chars[i] = " "
     return "".join(chars)
+
+
+# one or more *actions* (or _actions_) closing the stretch before a word, perhaps after speech
+_ACTION_BEFORE = re.compile(r"(?:^|[.!?…,;:—-])\s*(?:[*_][^*_\n]+[*_]\s*)+$")
+
+
+def after_action(before: str) -> bool:
+    """Does the stretch of a line before a word end with an *action* that opens the line or
+    follows the end of a sentence ("*sighs* Mira, ...", "No. *turns* Mira, ...")?"""
+    return bool(_ACTION_BEFORE.search(before))

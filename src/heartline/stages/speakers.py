@@ -22,6 +22,7 @@ from ..tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
+from .roleplay import after_action
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
@@ -87,7 +88,8 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     after = inner[rel_e:].lstrip()
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
-    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
+    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS) or (
+        quote.kind == "line" and after_action(before))  # "*steps forward* Mira. You lied."
     if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
         # a chat message opening on a lower-case name, "mia there's tea on your desk":
         # called out, unless a verb follows and the name is its subject ("mia is late")
