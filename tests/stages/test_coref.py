@@ -132,3 +132,36 @@ def test_an_office_styled_with_a_courtesy_title_is_still_the_office(run, resolve
     text = ('Ann Vale came in with her ledgers. "Mistress Chancellor, you are late," Tom said to Ann Vale.\n\n'
             "Later the chancellor counted the coins alone.")
     assert resolves_to(run(text), "the chancellor") == "ann_vale"
+
+
+def test_a_speech_tags_pronoun_is_not_the_one_its_speech_calls_by_name(run, resolves_to) -> None:
+    # the last subject is Tom, but Tom is called by name: the one saying it is Rex
+    result = run('Rex came in. Tom looked up from his book.\n\n"Hullo, Tom," he said.')
+    assert resolves_to(result, "he") == "rex"
+    assert [q.speaker for q in result["speakers"]] == ["rex"]
+
+
+def test_the_name_called_later_in_the_same_paragraph_also_rules_the_tag_out(run, resolves_to) -> None:
+    result = run('Rex came in. Tom looked up from his book.\n\n"Bless me," he said. "Are you still reading, Tom?"')
+    assert resolves_to(result, "he") == "rex"
+
+
+def test_called_beside_tags_collects_the_vocatives_of_each_paragraph(run) -> None:
+    from heartline.stages.coref import called_beside_tags
+
+    r = run('"Hush, Tom," Mia said.\n\n"Is Rex here?" Tom asked.')
+    called = called_beside_tags(r["document"], r["mentions"], r["cast"], r["quote_spans"])
+    assert called == {0: frozenset({"tom"})}  # Rex is talked about, not called
+
+
+def test_the_last_subject_of_unknown_gender_takes_the_tag_pronoun(run, resolves_to) -> None:
+    # no pronoun has shown Captain Vane's gender yet; he is the one who just came back
+    result = run('Tom sat by the door and waited. At last Captain Vane came back.\n\n"Riders on the road," he said.')
+    assert result["coref"].genders.get("captain_vane") == "unknown"
+    assert resolves_to(result, "he") == "captain_vane"
+
+
+def test_an_older_known_gender_still_wins_over_a_distant_unknown_one(run, resolves_to) -> None:
+    text = ('Captain Vane came back. Tom sat by the door. The rain fell on the roof. The fire burned low. '
+            'Tom waited.\n\n"Riders on the road," he said.')
+    assert resolves_to(run(text), "he") == "tom"

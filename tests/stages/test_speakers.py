@@ -261,3 +261,15 @@ def test_is_vocative_for_titles(run, mention, text, surface, called) -> None:
     result = run(text)
     m = mention(result, surface)
     assert is_vocative(text, result["quote_spans"][m.quote], m) is called
+
+
+def test_pronoun_tag_after_the_last_speaker_acts_in_narration_is_that_speaker(run) -> None:
+    # Ann answers, then the narration follows Ann: "she said" goes on with her, not back to Mia
+    text = ('"Are you coming?" Mia asked.\n\n"I don\'t know." Ann stood up and walked to the window. '
+            'She looked out at the rain for a long time.\n\n"I am going now," she said.')
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "ann"]
+
+
+def test_pronoun_tag_with_no_narration_between_still_alternates(run) -> None:
+    text = '"Are you coming?" Mia asked.\n\n"I don\'t know," Ann said.\n\n"Then I am going now," she said.'
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "mia"]

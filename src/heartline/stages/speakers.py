@@ -278,7 +278,9 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             if attached:
                 tag_ends[i] = tag_end
                 speaker = _subject_in(tag, links, tokens)
-                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators)
+                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators,
+                                     _actor_after_last(quotes, quote_spans, q, paragraphs, tag_ends,
+                                                       outside_between, links, tokens))
                 first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
                 if first is not None and first.kind == "pronoun" and first.person == 3:
                     tag_pronoun = first.index
@@ -453,10 +455,29 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
     return False
 
 
-def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=frozenset()) -> str | None:
+def _actor_after_last(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, paragraphs,
+                      tag_ends: dict[int, int], outside_between, links: dict[int, str],
+                      tokens: TokenIndex) -> str | None:
+    """The subject of the narration that follows the last quote in its paragraph, after its
+    tag ('"I know." Ann took the letter and read it.'), when that paragraph is the one before."""
+    recent = _recent(quotes, spans, q, back=1)
+    if not recent:
+        return None
+    last = spans[recent[0].index]
+    if last.paragraph != q.paragraph - 1 or last.paragraph >= len(paragraphs):
+        return None
+    start = tag_ends.get(last.index, last.end)
+    after = outside_between(start, paragraphs[last.paragraph][1])
+    return _subject_in(list(reversed(after)), links, tokens, main_first=True, main_only=True)
+
+
+def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=frozenset(),
+               actor: str | None = None) -> str | None:
     """A pronoun tag ("she said") inside a conversation means one of its two parties: the
     one spoken to last, unless only the last speaker fits the pronoun.  A first-person
-    narrator is "I", never "she"."""
+    narrator is "I", never "she".  ``actor``: the one the narration after the last quote
+    put in motion; when the tag's own reading is that person, it stands ('"Fine." Ann
+    folded the note. / "Go," she said.')."""
     if not tag:
         return speaker
     first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
@@ -476,6 +497,8 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
     if q.paragraph - spans[last.index].paragraph > 1 and fits(speaker):
         # narration in between has moved the story on: "she" is whom it was about
         return speaker
+    if actor is not None and actor == speaker and fits(speaker):
+        return speaker  # so has narration after the last quote, in its paragraph
 
     # the two alternate: the one spoken to answers, unless the pronoun cannot be them
     if fits(last.addressee):
