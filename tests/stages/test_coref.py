@@ -154,15 +154,3 @@ def test_called_beside_tags_collects_the_vocatives_of_each_paragraph(run) -> Non
     called = called_beside_tags(r["document"], r["mentions"], r["cast"], r["quote_spans"])
     assert called == {0: frozenset({"tom"})}  # Rex is talked about, not called
 
-
-def test_the_last_subject_of_unknown_gender_takes_the_tag_pronoun(run, resolves_to) -> None:
-    # no pronoun has shown Captain Vane's gender yet; he is the one who just came back
-    result = run('Tom sat by the door and waited. At last Captain Vane came back.\n\n"Riders on the road," he said.')
-    assert result["coref"].genders.get("captain_vane") == "unknown"
-    assert resolves_to(result, "he") == "captain_vane"
-
-
-def test_an_older_known_gender_still_wins_over_a_distant_unknown_one(run, resolves_to) -> None:
-    text = ('Captain Vane came back. Tom sat by the door. The rain fell on the roof. The fire burned low. '
-            'Tom waited.\n\n"Riders on the road," he said.')
-    assert resolves_to(run(text), "he") == "tom"

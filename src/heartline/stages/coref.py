@@ -21,7 +21,6 @@ from ..tokens import TokenIndex, is_subject
 from .lexicon import OFFICES, RANKS, SPEECH_VERBS
 
 _WINDOW_SENTENCES = 12
-UNKNOWN_SUBJECT_BONUS = 0.8  # share of the known-gender bonus for the last subject of unknown gender
 
 
 @dataclass(frozen=True)
@@ -399,12 +398,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         elif m.gender:
             if distance > 2:
                 continue  # a person of unknown gender is only taken when close
-            if cid == last_subject and distance <= 1 and wants_subject:
-                # "At last Brin came back. 'Riders,' he said.": the subject just before, whose
-                # gender no pronoun has shown yet, is likelier than an older known one
-                score += UNKNOWN_SUBJECT_BONUS * known_bonus
-            else:
-                score -= unknown_penalty
+            score -= unknown_penalty
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
         if h.scene != scene:
             score -= 0.7
