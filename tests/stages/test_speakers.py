@@ -273,3 +273,27 @@ def test_pronoun_tag_after_the_last_speaker_acts_in_narration_is_that_speaker(ru
 def test_pronoun_tag_with_no_narration_between_still_alternates(run) -> None:
     text = '"Are you coming?" Mia asked.\n\n"I don\'t know," Ann said.\n\n"Then I am going now," she said.'
     assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "mia"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("*draws her sword* Rex Hollin. You came back.", "Rex Hollin"),
+    ("*does not look up* Mia, go home.", "Mia"),
+])
+def test_a_name_right_after_a_role_play_emote_is_called(line, name) -> None:
+    from heartline.model import Mention, QuoteSpan
+
+    text = f'"{line}"'
+    at = text.index(name)
+    q = QuoteSpan(index=0, start=1, end=len(text) - 1, scene=0, paragraph=0)
+    m = Mention(index=0, start=at, end=at + len(name), text=name, kind="name", sentence=0, quote=0)
+    assert is_vocative(text, q, m)
+
+
+def test_a_name_after_an_emote_that_goes_on_is_not_called() -> None:
+    from heartline.model import Mention, QuoteSpan
+
+    text = '"*shrugs* Rex Hollin is late again."'
+    at = text.index("Rex Hollin")
+    q = QuoteSpan(index=0, start=1, end=len(text) - 1, scene=0, paragraph=0)
+    m = Mention(index=0, start=at, end=at + 10, text="Rex Hollin", kind="name", sentence=0, quote=0)
+    assert not is_vocative(text, q, m)
