@@ -163,7 +163,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
                                    _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
-            not_them = frozenset()
+            not_them: frozenset[str] = frozenset()
             if called and _speech_tag_subject(tokens.at(m.start), tokens):
                 not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
