@@ -296,3 +296,10 @@ def test_a_name_after_an_emote_that_goes_on_is_not_called() -> None:
     q = QuoteSpan(index=0, start=1, end=len(text) - 1, scene=0, paragraph=0)
     m = Mention(index=0, start=at, end=at + 10, text="Rex Hollin", kind="name", sentence=0, quote=0)
     assert not is_vocative(text, q, m)
+
+
+def test_narration_ending_on_a_bystander_does_not_take_the_pronoun_tag(run) -> None:
+    # the narration after Mia's quote ends on Rex, asleep: "he asked" is still Tom, whom Mia spoke to
+    text = ('Tom sat by the fire.\n\n"Tom? Can I talk to you?" Mia asked. "It is about Rex." Tom put his book away. '
+            'Rex was asleep in the corner.\n\n"What about him?" he asked.')
+    assert [s for _t, s, _a in credits(run, text)][-1] == "tom"

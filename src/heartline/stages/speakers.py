@@ -504,8 +504,10 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
     if q.paragraph - spans[last.index].paragraph > 1 and fits(speaker):
         # narration in between has moved the story on: "she" is whom it was about
         return speaker
-    if actor is not None and actor == speaker and fits(speaker):
-        return speaker  # so has narration after the last quote, in its paragraph
+    if actor is not None and actor == speaker and actor in (last.speaker, last.addressee) and fits(speaker):
+        # so has narration after the last quote, in its paragraph, when it follows one of
+        # the two talking (not a bystander it happens to end on)
+        return speaker
 
     # the two alternate: the one spoken to answers, unless the pronoun cannot be them
     if fits(last.addressee):
