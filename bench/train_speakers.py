@@ -3,8 +3,8 @@
     .venv/bin/python bench/train_speakers.py [--shared ../shared] [--out src/heartline/models/speaker_scorer.json]
                                              [--cache FILE] [--limit N] [--folds 5] [--dry-run]
 
-Every LitBank excerpt is analysed once (``--cache`` keeps the analyses; the rules' speakers and
-the records are recomputed from them on every run, so a feature change needs no new analysis) by the rules (``HEARTLINE_SPEAKERS=rules``), as
+Every LitBank excerpt is analysed once (``--cache`` keeps the analyses; the narration's
+coreference, the rules' speakers and the records are recomputed from them on every run, so a feature change needs no new analysis) by the rules (``HEARTLINE_SPEAKERS=rules``), as
 ``bench/litbank.py`` does, and every quote in quotation marks gets its candidate speakers'
 feature records (``heartline.stages.speaker_features``).  A candidate is labelled *yes* when
 the LitBank chain its character maps to (``bench/litbank.py``'s ``character_to_entity``) is
@@ -18,7 +18,8 @@ and the held-out scorer's speaker B³ (over all gold quotes, as bench/litbank.py
 on the quotes heartline found, and accuracy on the explicit quotes (a name or pronoun is
 the subject of a speech verb right beside the quote: ``explicit_speaker_mention``).  Before
 the table it prints the candidate recall: of the found quotes with a gold speaker, how many
-have that speaker among their candidates (the ceiling of any re-ranking).  The shipped model is trained on every excerpt.  Deterministic.
+have that speaker among their candidates, how many have a gold speaker that maps to no heartline character
+at all, and the scores a perfect re-ranking would reach (the ceiling).  The shipped model is trained on every excerpt.  Deterministic.
 """
 from __future__ import annotations
 
@@ -118,6 +119,15 @@ def _collect(litbank: Path, limit: int | None) -> list[Analysis]:
     return out
 
 
+def _coref(a: Analysis):
+    """The narration's coreference, read again from the cached parse, mentions and cast, so that a
+    change to ``stages/coref.py`` needs no new analysis."""
+    from heartline.stages.coref import resolve_narration
+
+    p = a.products
+    return resolve_narration(p["document"], p["mentions"], p["cast"], p["quote_spans"])
+
+
 def featurise(analyses: list[Analysis]) -> list[Doc]:
     """Candidate records and labels of every excerpt (fast: the analyses are cached)."""
     from heartline.stages.speaker_features import speaker_records
@@ -126,9 +136,10 @@ def featurise(analyses: list[Analysis]) -> list[Doc]:
     out = []
     for a in analyses:
         p = a.products
-        # the rules again, so that a change to them needs no new analysis
-        rules = rule_speakers(p["document"], p["quote_spans"], p["mentions"], p["cast"], p["coref"])
-        records = speaker_records(p["document"], p["quote_spans"], p["mentions"], p["cast"], p["coref"], rules)
+        # coreference and the rules again, so that a change to them needs no new analysis
+        coref = _coref(a)
+        rules = rule_speakers(p["document"], p["quote_spans"], p["mentions"], p["cast"], coref)
+        records = speaker_records(p["document"], p["quote_spans"], p["mentions"], p["cast"], coref, rules)
         gold_of = {qi: a.gold[gi] for gi, qi in a.matched.items()}
         labels = [int(gold_of.get(r.quote) is not None and a.to_entity.get(r.candidate) == gold_of[r.quote])
                   for r in records]
@@ -143,6 +154,22 @@ def candidate_recall(docs: list[Doc]) -> tuple[int, int]:
     found = sum(1 for d in docs for gi, qi in d.matched.items() if d.gold[gi] is not None)
     covered = sum(1 for d in docs for gi, qi in d.matched.items() if d.gold[gi] is not None and qi in d.useful)
     return covered, found
+
+
+def unmapped_speakers(docs: list[Doc]) -> int:
+    """Found quotes whose gold speaker is no heartline character at all (no character maps to its
+    chain): a characters problem no ranking of speakers can mend."""
+    return sum(1 for d in docs for gi in d.matched if d.gold[gi] is not None
+               and d.gold[gi] not in set(d.to_entity.values()))
+
+
+def oracle(doc: Doc) -> dict[int, str | None]:
+    """The best any re-ranking could do: a right candidate wherever there is one, else the rules'."""
+    out = dict(doc.rules)
+    for r, y in zip(doc.records, doc.labels, strict=True):
+        if y:
+            out[r.quote] = r.candidate
+    return out
 
 
 def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
@@ -236,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     covered, with_speaker = candidate_recall(docs)
     print(f"candidate recall: the gold speaker is among the candidates of {covered} of the {with_speaker} "
           f"found quotes that have one ({100 * covered / max(1, with_speaker):.1f}%)")
+    ceiling = score(docs, {d.name: oracle(d) for d in docs})
+    print(f"ceiling: {unmapped_speakers(docs)} found quotes have a gold speaker that is no heartline character; "
+          f"a right candidate wherever there is one would give B3 {ceiling['b3']:.1f}, accuracy "
+          f"{ceiling['acc_found']:.1f} on found quotes and {ceiling['acc_explicit']:.1f} on explicit ones")
     cv = cross_validate(docs, args.folds)
     print(render(cv))
     if args.dry_run:
@@ -250,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             "cross_validation": {
                 "folds": args.folds, "split": "by document (excerpt k in fold k % folds)",
                 "candidate_recall": f"{covered} of {with_speaker}",
+                "gold_speaker_no_character": unmapped_speakers(docs),
+                "ceiling": {key: round(ceiling[key], 2) for key in ("b3", "acc_found", "acc_explicit")},
                 "fold_mean": {who: {key: round(fold_mean(cv, who, key), 2)
                                     for key in ("b3", "acc_found", "acc_explicit")}
                               for who in ("rules", "trained")}},

@@ -132,3 +132,25 @@ def test_an_office_styled_with_a_courtesy_title_is_still_the_office(run, resolve
     text = ('Ann Vale came in with her ledgers. "Mistress Chancellor, you are late," Tom said to Ann Vale.\n\n'
             "Later the chancellor counted the coins alone.")
     assert resolves_to(run(text), "the chancellor") == "ann_vale"
+
+
+def test_a_speech_tags_pronoun_is_not_the_one_its_speech_calls_by_name(run, mention) -> None:
+    # the last subject is Tom, but Tom is called by name: the one saying it is Rex, already in
+    # the narration's own reading (before the speakers stage corrects any tag pronoun)
+    result = run('Rex sat by the fire. Tom came in and shut the door.\n\n"Hullo, Tom," he said.')
+    assert result["coref"].links.get(mention(result, "he").index) == "rex"
+    assert [q.speaker for q in result["speakers"]] == ["rex"]
+
+
+def test_the_name_called_later_in_the_same_paragraph_also_rules_the_tag_out(run, mention) -> None:
+    result = run('Rex sat by the fire. Tom came in and shut the door.\n\n"Bless me," he said. "Is it raining, Tom?"')
+    assert result["coref"].links.get(mention(result, "he").index) == "rex"
+
+
+def test_called_beside_tags_collects_the_vocatives_of_each_paragraph(run) -> None:
+    from heartline.stages.coref import called_beside_tags
+
+    r = run('"Hush, Tom," Mia said.\n\n"Is Rex here?" Tom asked.')
+    called = called_beside_tags(r["document"], r["mentions"], r["cast"], r["quote_spans"])
+    assert called == {0: frozenset({"tom"})}  # Rex is talked about, not called
+

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Cast, Coreference, Document, Mention, Mentions, Quote
+from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .lexicon import OFFICES, RANKS
+from .lexicon import OFFICES, RANKS, SPEECH_VERBS
 
 _WINDOW_SENTENCES = 12
 
@@ -48,19 +48,46 @@ def _name_token_index(cast: Cast) -> dict[str, list[str]]:
     return index
 
 
-@stage("coref", needs=("document", "mentions", "cast"), produces="coref")
-def resolve_narration(document: Document, mentions: Mentions, cast: Cast) -> Coreference:
+@stage("coref", needs=("document", "mentions", "cast", "quote_spans"), produces="coref")
+def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
+                      quote_spans: tuple[QuoteSpan, ...] = ()) -> Coreference:
     """Link names, epithets and third-person pronouns of the narration to characters.
 
     Two passes: names with no gender yet take one from the pronouns the first pass
-    gave them, when those agree; the second pass then resolves with it."""
+    gave them, when those agree; the second pass then resolves with it.  ``quote_spans``
+    tell who the speech beside a tag calls by name ('"Hush, Tom," she said': not Tom)."""
     gender = {c.id: c.gender for c in cast.characters}
+    called = called_beside_tags(document, mentions, cast, quote_spans)
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
-    links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0)
+    links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
     learnt = _learn_gender(mentions, links, gender)
-    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6)
+    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called)
     return Coreference(links, learnt)
+
+
+def called_beside_tags(document: Document, mentions: Mentions, cast: Cast,
+                       quote_spans: tuple[QuoteSpan, ...]) -> dict[int, frozenset[str]]:
+    """Paragraph -> the characters its speech calls by name (a vocative: "Hush, Tom").  A
+    speech tag's pronoun ("she said") is the speaker, and nobody calls themselves by name,
+    so these people are not the tag's "she"."""
+    from .speakers import is_vocative
+
+    if not quote_spans:
+        return {}
+    out: dict[int, set[str]] = {}
+    for m in mentions.items:
+        if m.quote is None or m.kind != "name" or m.index not in cast.name_links or m.quote >= len(quote_spans):
+            continue
+        q = quote_spans[m.quote]
+        if q.kind == "speech" and is_vocative(document.story.text, q, m):
+            out.setdefault(q.paragraph, set()).add(cast.name_links[m.index])
+    return {p: frozenset(c) for p, c in out.items()}
+
+
+def _speech_tag_subject(tok, tokens: TokenIndex) -> bool:
+    """A pronoun that is the subject of a verb of saying ("she said", "said he")."""
+    return tok is not None and is_subject(tok) and tokens.tokens[tok.head].lemma in SPEECH_VERBS
 
 
 def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str]) -> dict[str, str]:
@@ -85,7 +112,8 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
 
 def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
-                  fixed: dict[int, str] | None = None) -> dict[int, str]:
+                  fixed: dict[int, str] | None = None,
+                  called: dict[int, frozenset[str]] | None = None) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -135,8 +163,11 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
                                    _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
+            not_them: frozenset[str] = frozenset()
+            if called and _speech_tag_subject(tokens.at(m.start), tokens):
+                not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
-                                   known_bonus, unknown_penalty, by_sentence[m.sentence])
+                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them)
         else:
             continue
         if cid:
@@ -320,17 +351,19 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 
 
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
-                     known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None):
+                     known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None,
+                     not_them: frozenset[str] = frozenset()):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic.
-    ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them."""
+    ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them;
+    ``not_them``: people it cannot be (called by name in the speech its tag belongs to)."""
     near = items if same_sentence is None else same_sentence
     tok = tokens.at(m.start)
     inside = _in_parenthesis_after(m, tokens.document.story.text, history, items, links, gender)
     if inside:
         return inside
-    excluded: set[str] = set()
+    excluded: set[str] = set(not_them)
     if tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj") and not m.key.endswith("self"):
-        excluded = _clause_subjects(m, tok, tokens, links, near)
+        excluded |= _clause_subjects(m, tok, tokens, links, near)
     latest: dict[str, _Seen] = {}
     topic: dict[str, float] = {}
     subjects_in_scene = 0
@@ -374,9 +407,9 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     return best
 
 
-@stage("speech_coref", needs=("document", "mentions", "cast", "coref", "speakers"), produces="links")
+@stage("speech_coref", needs=("document", "mentions", "cast", "coref", "speakers", "quote_spans"), produces="links")
 def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Coreference,
-                   speakers: tuple[Quote, ...]) -> Coreference:
+                   speakers: tuple[Quote, ...], quote_spans: tuple[QuoteSpan, ...] = ()) -> Coreference:
     """Resolve I/me/you and he/she inside quotes from who speaks to whom.
 
     The speakers stage may have overruled the narration's reading of a tag pronoun
@@ -388,7 +421,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     links = dict(coref.links)
     if fixed:
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
-                              fixed=fixed)
+                              fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans))
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     for m in mentions.items:

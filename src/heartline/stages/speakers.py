@@ -76,6 +76,9 @@ def _alias_index(cast: Cast) -> dict[str, str]:
     return index
 
 
+# "*steps forward*" alone before the words: an emote, which role-play and chat fics set in asterisks
+_EMOTE_BEFORE = re.compile(r"^\*[^*\n]+\*$")
+
 # "Stand, Sergeant of the Watch.", "Lord of the Isles,": a title's own of-phrase
 _OF_PLACE = re.compile(r"of\s+(?:the\s+|our\s+|my\s+|your\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,!?.…;]")
 
@@ -86,6 +89,10 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     rel_s, rel_e = m.start - quote.start, m.end - quote.start
     before = inner[:rel_s].rstrip()
     after = inner[rel_e:].lstrip()
+    if _EMOTE_BEFORE.search(before):
+        # a role-play line's action before its words ("*draws her sword* Tom. You came."): the
+        # speech starts after the emote
+        before = ""
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS) or (
@@ -280,7 +287,9 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             if attached:
                 tag_ends[i] = tag_end
                 speaker = _subject_in(tag, links, tokens)
-                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators)
+                speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators,
+                                     _actor_after_last(quotes, quote_spans, q, paragraphs, tag_ends,
+                                                       outside_between, links, tokens))
                 first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
                 if first is not None and first.kind == "pronoun" and first.person == 3:
                     tag_pronoun = first.index
@@ -455,10 +464,29 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
     return False
 
 
-def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=frozenset()) -> str | None:
+def _actor_after_last(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, paragraphs,
+                      tag_ends: dict[int, int], outside_between, links: dict[int, str],
+                      tokens: TokenIndex) -> str | None:
+    """The subject of the narration that follows the last quote in its paragraph, after its
+    tag ('"I know." Ann took the letter and read it.'), when that paragraph is the one before."""
+    recent = _recent(quotes, spans, q, back=1)
+    if not recent:
+        return None
+    last = spans[recent[0].index]
+    if last.paragraph != q.paragraph - 1 or last.paragraph >= len(paragraphs):
+        return None
+    start = tag_ends.get(last.index, last.end)
+    after = outside_between(start, paragraphs[last.paragraph][1])
+    return _subject_in(list(reversed(after)), links, tokens, main_first=True, main_only=True)
+
+
+def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=frozenset(),
+               actor: str | None = None) -> str | None:
     """A pronoun tag ("she said") inside a conversation means one of its two parties: the
     one spoken to last, unless only the last speaker fits the pronoun.  A first-person
-    narrator is "I", never "she"."""
+    narrator is "I", never "she".  ``actor``: the one the narration after the last quote
+    put in motion; when the tag's own reading is that person, it stands ('"Fine." Ann
+    folded the note. / "Go," she said.')."""
     if not tag:
         return speaker
     first = next((m for m in tag if m.index in links and is_subject(tokens.head_of(m))), None)
@@ -477,6 +505,10 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
         return last.speaker if fits(last.speaker) else speaker
     if q.paragraph - spans[last.index].paragraph > 1 and fits(speaker):
         # narration in between has moved the story on: "she" is whom it was about
+        return speaker
+    if actor is not None and actor == speaker and actor in (last.speaker, last.addressee) and fits(speaker):
+        # so has narration after the last quote, in its paragraph, when it follows one of
+        # the two talking (not a bystander it happens to end on)
         return speaker
 
     # the two alternate: the one spoken to answers, unless the pronoun cannot be them
