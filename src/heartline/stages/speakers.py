@@ -76,9 +76,6 @@ def _alias_index(cast: Cast) -> dict[str, str]:
     return index
 
 
-# "*steps forward*" alone before the words: an emote, which role-play and chat fics set in asterisks
-_EMOTE_BEFORE = re.compile(r"^\*[^*\n]+\*$")
-
 # "Stand, Sergeant of the Watch.", "Lord of the Isles,": a title's own of-phrase
 _OF_PLACE = re.compile(r"of\s+(?:the\s+|our\s+|my\s+|your\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*[,!?.…;]")
 
@@ -89,14 +86,13 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     rel_s, rel_e = m.start - quote.start, m.end - quote.start
     before = inner[:rel_s].rstrip()
     after = inner[rel_e:].lstrip()
-    if _EMOTE_BEFORE.search(before):
-        # a role-play line's action before its words ("*draws her sword* Tom. You came."): the
-        # speech starts after the emote
+    if after_action(before):
+        # a role-play action before the words ("*draws her sword* Tom. You came.", "No. *turns*
+        # Mira, ..."): the speech calls out anew after it
         before = ""
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
-    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS) or (
-        quote.kind == "line" and after_action(before))  # "*steps forward* Mira. You lied."
+    opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
     if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
         # a chat message opening on a lower-case name, "mia there's tea on your desk":
         # called out, unless a verb follows and the name is its subject ("mia is late")
