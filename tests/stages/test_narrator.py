@@ -40,3 +40,21 @@ def test_unnamed_narrator_is_still_a_character(run) -> None:
             "I did not open it. I waited. " * 5 + "\n\nTom knocked at noon. I let him in.")
     ids = [c.id for c in run(text)["cast"].characters]
     assert "narrator" in ids and "tom" in ids
+
+
+# The narrator's own broken quote calls a friend by name: the second part is the narrator's
+# words too, so its vocative is whom the narrator speaks to, not the narrator's name.
+_BROKEN_OWN_QUOTE = (
+    "I had walked out with Oswin Tarrant that morning, and Dace Merrow came after us. "
+    + "I kept my eyes on the hills and I said little. I counted the cairns as we passed. " * 6
+    + "\n\n\"Ah!\" I said, \"and now, Dace, you had better go back.\"\n\n"
+    "Dace shook his head. Dace walked on beside Oswin, and Dace whistled.\n\n"
+    "\"Well,\" I said, \"stay then, Dace, and carry the rope.\"\n\n"
+    "Dace took the rope from me.\n"
+)
+
+
+def test_the_second_part_of_the_narrators_own_quote_does_not_name_the_narrator(run) -> None:
+    result = run(_BROKEN_OWN_QUOTE)
+    dace = [c for c in result["cast"].characters if "Dace" in c.aliases]
+    assert dace and "I" not in dace[0].aliases

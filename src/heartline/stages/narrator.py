@@ -61,6 +61,10 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
         tail = text[q.end:q.end + 60]
         if _I_SAID.match(tail):
             narrator_quotes.add(q.index)
+            if q.index + 1 < len(quote_spans) and _continues(text, q, quote_spans[q.index + 1]):
+                # '"Ah!" I said, "and now, Ren, ..."': the rest of the narrator's own words, whose
+                # vocative is whom the narrator speaks to
+                narrator_quotes.add(q.index + 1)
         if _TOLD_ME.match(tail):  # '"Nick," she said to me'
             for m in by_quote.get(q.index, []):
                 if not is_vocative(text, q, m):
@@ -124,6 +128,13 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     for m in first_person:
         links[m.index] = narrator_id
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
+
+
+def _continues(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """Is ``second`` the rest of a quote a speech tag broke ('"Ah!" I said, "and ...'): in the
+    same paragraph, the tag between them short and ending on a comma?"""
+    between = text[first.end:second.start]  # the marks included: spans leave them out
+    return "\n" not in between and len(between) <= 40 and between.rstrip(" \"'“”‘’").endswith(",")
 
 
 def _name_of(cast: Cast, cid: str) -> str:
