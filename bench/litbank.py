@@ -532,9 +532,8 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "and quotations learn nothing from LitBank: they are rules over spaCy's `en_core_web_sm`, so every excerpt "
         "is unseen. Two scorers are trained on LitBank, so their rows here are not held out when on: the speaker scorer "
         "(measure it held out with `bench/train_speakers.py`, document-level cross-validation, or run this with "
-        "`HEARTLINE_SPEAKERS=rules` for the rules alone) and the person-or-not scorer, off by default "
-        "(`bench/train_persons.py` prints its cross-validated PER proper-name scores; `HEARTLINE_PERSONS=trained` "
-        "turns it on here). BookNLP's figures are copied from its README, not re-run here; they "
+        "`HEARTLINE_SPEAKERS=rules` for the rules alone) and the person-or-not scorer (`bench/train_persons.py` "
+        "prints its cross-validated PER proper-name scores; `HEARTLINE_PERSONS=rules` turns it off here). BookNLP's figures are copied from its README, not re-run here; they "
         "are for models *trained* on LitBank, and their metrics differ as the last column says.",
         "",
         "| task | heartline: P / R / **F1** or accuracy | BookNLP small / big | how the two differ |",
@@ -583,8 +582,10 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         f"Issue 6 set a goal of PER F1 ≥ 88 and speaker attribution ≥ 87 on held-out LitBank (BookNLP small's "
         f"level). Not met: {s['per_names']['f1']:.1f} on proper names (and {s['all_types']['f1']:.1f} on "
         f"BookNLP's all-types metric), speaker attribution {sp['b3']['f1']:.1f} B³ and {sp['accuracy_all']:.1f}% "
-        "accuracy. Closing that gap needs a component trained on LitBank (a literary NER and quote "
-        "attributor, reported by cross-validation over documents), which heartline does not have yet.",
+        "accuracy. heartline's scorers trained on LitBank re-rank and veto what the rules propose; with "
+        "today's characters even a perfect speaker choice among its candidates would stay below BookNLP "
+        "(`bench/train_speakers.py` prints that ceiling), so closing the gap needs better people and "
+        "coreference upstream, not only a better attributor.",
         "",
     ]
     return "\n".join(lines)
