@@ -20,7 +20,6 @@ random state anywhere, so the same data gives the same file byte for byte.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.training import cached  # noqa: E402
+from bench.training import cached, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.api import default_pipeline  # noqa: E402
 from heartline.eval import gold_text_path, load_gold, map_characters, score  # noqa: E402
@@ -427,9 +426,7 @@ def main(argv: list[str] | None = None) -> int:
                    "vocabulary": f"features seen in at least {READER_MIN_STORIES} stories; no gold name's word",
                    "held_out": reader_quality(stories), "retrain": "bench/train_judge.py"}
     reader_out = args.out.with_name(sentence_reader.MODEL_FILE)
-    reader_out.write_text(json.dumps({"version": 1, "card": reader_card, **reader}, indent=0, sort_keys=True)
-                          + "\n", encoding="utf-8")
-    print(f"train_judge: wrote {reader_out}", file=sys.stderr)
+    write_model(reader_out, {"version": 1, "card": reader_card, **reader}, "train_judge", indent=0)
     final = train(stories, thresholds)
     card = {"trained_on": [s.name for s in stories], "rows": final.pop("_rows"), "data_sha256": final.pop("_data"),
             "learner": f"multinomial logistic regression, L2 {L2}, Newton's method in numpy",
@@ -437,9 +434,7 @@ def main(argv: list[str] | None = None) -> int:
                          "novels": {k: round(v, 4) for k, v in novels.items()}},
             "retrain": "bench/train_judge.py"}
     final = {"version": 1, "card": card, **final}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(final, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"train_judge: wrote {args.out}", file=sys.stderr)
+    write_model(args.out, final, "train_judge")
     return 0
 
 

@@ -17,7 +17,6 @@ held-out scorer's, over the same candidates; and how many gold names are candida
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -32,7 +31,6 @@ if str(ROOT) not in sys.path:
 
 from bench.litbank import (  # noqa: E402
     DEFAULT_SHARED,
-    _strip,
     align_tokens,
     common_noun_name,
     excerpt_names,
@@ -40,7 +38,7 @@ from bench.litbank import (  # noqa: E402
     name_phrase,
     read_excerpt,
 )
-from bench.training import cached, litbank_folder, litbank_parser  # noqa: E402
+from bench.training import cached, document_folds, fit_binary, litbank_folder, litbank_parser, write_model  # noqa: E402
 from bench.metrics import PRF, ZERO, span_prf  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages.person_features import FEATURES  # noqa: E402
@@ -151,10 +149,7 @@ def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
 
 
 def train(docs: list[Doc]) -> learn.LinearModel | None:
-    rows, labels = training_rows(docs)
-    if len(set(labels)) < 2:
-        return None
-    return learn.fit(rows, labels, FEATURES, CLASSES, l2=L2)
+    return fit_binary(*training_rows(docs), FEATURES, CLASSES, L2)
 
 
 def decisions(doc: Doc, model: learn.LinearModel | None, threshold: float = THRESHOLD,
@@ -194,11 +189,7 @@ def candidate_recall(docs: list[Doc]) -> tuple[int, int, int]:
 
 def cross_validate(docs: list[Doc], folds: int) -> list[dict[str, Any]]:
     out = []
-    for k in range(folds):
-        test = [d for i, d in enumerate(docs) if i % folds == k]
-        train_docs = [d for i, d in enumerate(docs) if i % folds != k]
-        if not test:
-            continue
+    for k, train_docs, test in document_folds(docs, folds):
         model = train(train_docs)
         rules, trained = ZERO, ZERO
         for d in test:
@@ -257,9 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                 "rules": _pct(pooled(cv, "rules")), "trained": _pct(pooled(cv, "trained"))},
             "retrain": "bench/train_persons.py"}
     out = {"version": 1, "card": card, "threshold": THRESHOLD, "accept": ACCEPT, "scorer": model.to_json()}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"train_persons: wrote {args.out}", file=sys.stderr)
+    write_model(args.out, out, "train_persons")
     return 0
 
 

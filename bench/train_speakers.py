@@ -23,7 +23,6 @@ at all, and the scores a perfect re-ranking would reach (the ceiling).  The ship
 """
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import sys
@@ -40,7 +39,7 @@ if str(ROOT) not in sys.path:
 
 from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, excerpt_names,  # noqa: E402
                            excerpt_text, inner_quote_span, match_by_overlap, prediction_of, read_excerpt)
-from bench.training import cached, litbank_folder, litbank_parser  # noqa: E402
+from bench.training import cached, document_folds, fit_binary, litbank_folder, litbank_parser, write_model  # noqa: E402
 from bench.metrics import ZERO, b_cubed  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages.speaker_features import FEATURES, SpeakerRecord, choose  # noqa: E402
@@ -183,10 +182,7 @@ def training_rows(docs: list[Doc]) -> tuple[list, list[int]]:
 
 
 def train(docs: list[Doc]) -> learn.LinearModel | None:
-    rows, labels = training_rows(docs)
-    if len(set(labels)) < 2:
-        return None
-    return learn.fit(rows, labels, FEATURES, CLASSES, l2=L2)
+    return fit_binary(*training_rows(docs), FEATURES, CLASSES, L2)
 
 
 def predicted(doc: Doc, model: learn.LinearModel | None) -> dict[int, str | None]:
@@ -226,11 +222,7 @@ def score(docs: list[Doc], choice: dict[str, dict[int, str | None]]) -> dict[str
 
 def cross_validate(docs: list[Doc], folds: int) -> list[dict[str, Any]]:
     out = []
-    for k in range(folds):
-        test = [d for i, d in enumerate(docs) if i % folds == k]
-        train_docs = [d for i, d in enumerate(docs) if i % folds != k]
-        if not test:
-            continue
+    for k, train_docs, test in document_folds(docs, folds):
         model = train(train_docs)
         rules = score(test, {d.name: dict(d.rules) for d in test})
         trained = score(test, {d.name: predicted(d, model) for d in test})
@@ -288,9 +280,7 @@ def main(argv: list[str] | None = None) -> int:
                               for who in ("rules", "trained")}},
             "retrain": "bench/train_speakers.py"}
     out = {"version": 1, "card": card, "scorer": model.to_json()}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"train_speakers: wrote {args.out}", file=sys.stderr)
+    write_model(args.out, out, "train_speakers")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""What the training commands share: their LitBank arguments and the analysis cache.
+"""What the training commands share: their LitBank arguments, the analysis cache, the
+split into folds by document, and how a model file is written.
 
 Analysing the training texts is most of a training run; ``--cache`` keeps the analyses
 between runs so that trying a feature or a penalty costs seconds, not minutes.
@@ -6,11 +7,16 @@ between runs so that trying a feature or a penalty costs seconds, not minutes.
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from heartline import learn
+
+T = TypeVar("T")
 
 
 def litbank_parser(description: str, shared: Path, out: Path, folds: int) -> argparse.ArgumentParser:
@@ -41,3 +47,27 @@ def cached(cache: Path | None, analyse: Callable[[], list[Any]]) -> list[Any]:
     if cache is not None:
         cache.write_bytes(pickle.dumps(analysed))
     return analysed
+
+
+def document_folds(docs: Sequence[T], folds: int) -> Iterator[tuple[int, list[T], list[T]]]:
+    """(fold, training documents, held-out documents) for each fold that holds a document out:
+    document i is held out in fold ``i % folds``, so a book is never on both sides."""
+    for k in range(folds):
+        test = [d for i, d in enumerate(docs) if i % folds == k]
+        if test:
+            yield k, [d for i, d in enumerate(docs) if i % folds != k], test
+
+
+def fit_binary(rows: list, labels: list[int], features: tuple[str, ...], classes: tuple[str, ...],
+               l2: float) -> learn.LinearModel | None:
+    """The linear model of ``rows``, or None when the labels hold one class only (a tiny slice)."""
+    if len(set(labels)) < 2:
+        return None
+    return learn.fit(rows, labels, features, classes, l2=l2)
+
+
+def write_model(path: Path, model: dict[str, Any], command: str, indent: int = 1) -> None:
+    """Write a model file as the package ships it (sorted keys, so the same model is the same bytes)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model, indent=indent, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{command}: wrote {path}", file=sys.stderr)

@@ -156,11 +156,13 @@ def _quote_context(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragr
     nxt = quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph \
         else p_end
     prv = quote_spans[i - 1].end if same_para else p_start
-    tag_end = nxt
-    dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
-    if dot:
-        tag_end = q.end + 1 + dot.end()
-    return prv, p_start, nxt, tag_end
+    return prv, p_start, nxt, tag_clause_end(text, q.end, nxt)
+
+
+def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
+    """Where a quote's tag ends: only the first clause of the narration after it is its tag."""
+    dot = re.search(r"[.!?](\s|$)", text[quote_end + 1:narration_end])
+    return quote_end + 1 + dot.end() if dot else narration_end
 
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,

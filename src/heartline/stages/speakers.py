@@ -23,6 +23,7 @@ from .lexicon import SPEECH_VERBS
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
 from .roleplay import after_action
+from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
@@ -270,11 +271,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee = readers[-1] if readers else None
         else:
             after = outside_between(q.end, nxt)
-            # only the first clause after the quote is its tag
-            tag_end = nxt
-            dot = re.search(r"[.!?](\s|$)", text[q.end + 1:nxt])
-            if dot:
-                tag_end = q.end + 1 + dot.end()
+            tag_end = tag_clause_end(text, q.end, nxt)
             tag = [m for m in after if m.start < tag_end]
             # the stretch before the quote, less the previous quote's own tag
             before_from = max(prv, tag_ends.get(i - 1, prv)) if same_para else prv
