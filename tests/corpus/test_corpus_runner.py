@@ -153,3 +153,23 @@ def test_plan_skips_unchanged_and_puts_the_largest_first(tmp_path):
     db.dispose()
     assert [Path(s).name for s in plan.skipped] == ["story_000.txt"]
     assert len(plan.todo) == 2
+
+
+def test_a_stop_flag_ends_the_batch_after_the_work_in_hand_even_if_the_interrupt_was_swallowed(tmp_path):
+    # Python prints and drops a KeyboardInterrupt raised inside a finaliser; the shell's
+    # signal handler also sets a flag, and the loop must stop on the flag alone.
+    paths = write_corpus(tmp_path / "c", 3)
+    db = open_database(str(tmp_path / "s.sqlite"))
+    try:
+        saved = []
+        summary = run_batch(sorted(p.resolve() for p in paths), db, on_record=saved.append,
+                            stop_requested=lambda: len(saved) >= 1)
+        assert summary.interrupted and len(saved) == 1
+        assert len(export_rows(db)["works"]) == 1
+        summary = run_batch(sorted(p.resolve() for p in paths), db, stop_requested=lambda: True)
+        assert summary.interrupted and (summary.done, summary.skipped) == (1, 1)
+        summary = run_batch(sorted(p.resolve() for p in paths), db, stop_requested=lambda: True)
+        assert not summary.interrupted          # the last work was saved: nothing was cut short
+        assert (summary.done, summary.skipped) == (1, 2)
+    finally:
+        db.dispose()

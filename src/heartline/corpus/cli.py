@@ -12,8 +12,21 @@ _DB_HELP = (f"database: a SQLite file (default {DEFAULT_DB}) or a URL such as "
             "postgresql://user@host/dbname")
 
 
-def _sigterm_as_interrupt(_signum, _frame) -> None:
-    raise KeyboardInterrupt
+class _StopSignal:
+    """Ctrl-C (SIGINT) and a polite kill (SIGTERM) both stop a batch like Ctrl-C: the handler
+    raises KeyboardInterrupt at once and also remembers the signal, so the batch loop stops
+    after the work in hand even where Python swallowed the exception (one raised inside a
+    finaliser is only printed)."""
+
+    def __init__(self) -> None:
+        self.received = False
+
+    def __call__(self, _signum, _frame) -> None:
+        self.received = True
+        raise KeyboardInterrupt
+
+    def requested(self) -> bool:
+        return self.received
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -30,13 +43,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     db = open_database(args.db)
     # A polite kill (SIGTERM) stops like Ctrl-C: a clean summary, nothing half written.
-    previous = signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    stop = _StopSignal()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         summary = run_batch(paths, db, workers=args.workers, engine=args.engine, address=args.address,
                             retry_failed=args.retry_failed,
-                            progress=args.progress or (sys.stderr.isatty() and not args.quiet))
+                            progress=args.progress or (sys.stderr.isatty() and not args.quiet),
+                            stop_requested=stop.requested)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         db.dispose()
     if args.json:
         write_json(summary.to_json(), args.json)

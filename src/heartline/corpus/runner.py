@@ -265,11 +265,15 @@ def execute(items: tuple[WorkItem, ...], *, workers: int = 1, engine: str = "loc
 
 def run_batch(paths: Iterable[Path], db: Engine, *, workers: int = 1, engine: str = "local",
               address: str | None = None, retry_failed: bool = False, progress: bool = False,
-              on_record: Callable[[WorkRecord], None] | None = None) -> BatchSummary:
+              on_record: Callable[[WorkRecord], None] | None = None,
+              stop_requested: Callable[[], bool] | None = None) -> BatchSummary:
     """Analyse every new or changed work under ``paths`` into ``db``.
 
     Ctrl-C (KeyboardInterrupt) stops it cleanly: the summary says ``interrupted`` and
-    everything saved so far stays saved.
+    everything saved so far stays saved. ``stop_requested`` is asked after each saved work:
+    a KeyboardInterrupt that lands inside a finaliser is printed and swallowed by Python
+    ("Exception ignored in ..."), so the shell also records the signal in a flag that the
+    loop reads and cannot miss.
     """
     if workers < 1:
         raise HeartlineError("--workers must be 1 or more")
@@ -280,11 +284,13 @@ def run_batch(paths: Iterable[Path], db: Engine, *, workers: int = 1, engine: st
     results = execute(plan.todo, workers=workers, engine=engine, address=address)
     try:
         bar.draw(force=True)
-        for item, record in results:
+        for done, (item, record) in enumerate(results, 1):
             save_work(db, record)
             bar.advance(failed=record.status != "done", words=record.words, size=item.size)
             if on_record:
                 on_record(record)
+            if stop_requested is not None and stop_requested() and done < len(plan.todo):
+                raise KeyboardInterrupt
     except KeyboardInterrupt:
         interrupted = True
     finally:
