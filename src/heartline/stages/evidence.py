@@ -1201,7 +1201,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     if cue.negative_idiom and "never" in mods and not long_ago:
         past = False  # "I never liked Rob", "she had never liked Tom": and does not now
     if head.lemma in _STOP_VERBS and tok.dep in ("xcomp", "pcomp", "dobj"):
-        # "I never stopped loving you": it goes on; "she stopped hating him": it has ended
+        # "Ynes never once stopped adoring Dario": it goes on; "she stopped hating him": it ended
         negated, past = (False, False) if reader.negated(head) else (False, True)
     window = " ".join(t.text.lower() for t in reader.tokens[max(sent.first_token, tok.index - 4):tok.index])
     if (negated and mods & _ENDED) or "no longer" in window:

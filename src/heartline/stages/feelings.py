@@ -70,8 +70,9 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
     span = max(1, live[-1].start - first_live) if live else 1
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
-    # the experiencer's own words outweigh what others claim of them: "She can't stand me,"
-    # says Odo; "I'm very fond of him," says she.  A claim of the other polarity counts nothing.
+    # the experiencer's own words outweigh what others claim of them: "Ynes loathes me," says
+    # Odo; "I've grown so fond of the old goat," says Ynes.  A claim of the other polarity
+    # counts nothing.
     own = {polarity(e.kind) for e in live if e.how == "stated" and not e.question}
     if len(own) == 1:
         evidence = [e for e in evidence if not (e.how == "claimed" and polarity(e.kind) not in own)]
@@ -138,8 +139,8 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
 
 
 # A romance its owner denies and nothing else in the story shows (issue 15): "I don't like
-# you, Ysolde." / "I'm not going to fall for the boy next door." / "I didn't love her. I want
-# that on the record."  Said of oneself, a denial of love is how fiction shows it; the reader
+# you, Ysolde." / "I will never fall for Dario." / "I never loved Dario,
+# and you can print that."  Said of oneself, a denial of love is how fiction shows it; the reader
 # is meant to see through it.  Ended love ("not any more"), a plain dislike ("I never liked
 # him at all": the evidence stage reads that as dislike) and a denial answering a rumour the
 # story refutes (README: a denial the reader believes is no relation) are no protest.
