@@ -114,3 +114,19 @@ def test_others_claims_do_not_outweigh_the_experiencers_own_words() -> None:
     [r] = aggregate_feelings(_doc(), evidence)
     assert r.kind == "affection"
     assert all(e.how != "claimed" for e in r.evidence)
+
+
+# --- what is talk passed on (evidence._hearsay) -------------------------------------------
+
+def test_hearsay_is_talk_passed_on() -> None:
+    from heartline.stages.evidence import _hearsay
+
+    def said(text: str) -> bool:
+        return _hearsay(text, 0, len(text))
+    assert said("People say Ysolde is sweet on Dario.")
+    assert said('"Everyone says Odo carries a torch for her," Wenna said.')
+    assert said("Apparently Dario adores her.")
+    assert not said('"No," they said. "I could never hate Dario."')  # a speech tag, singular they
+    assert not said('"The stairs do creak," said Odo.')
+    assert not said("Ysolde would have walked through fire for her, and they were both too proud to say so.")
+    assert not said("Ysolde read the letter out the way monks say a prayer.")

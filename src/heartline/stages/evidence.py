@@ -618,7 +618,7 @@ def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted.
     So is hearsay ("people say Ann is sweet on Rex") that its owner denies."""
     denials = {(e.experiencer, e.target, polarity(e.kind)) for e in found if e.how == "denied" and not e.question}
-    found = [replace(e, refuted=True) if e.how == "claimed" and not e.refuted and _RUMOUR.search(e.text)
+    found = [replace(e, refuted=True) if e.how == "claimed" and not e.refuted and _hearsay(e.text, 0, len(e.text))
              and (e.experiencer, e.target, polarity(e.kind)) in denials else e for e in found]
     text = reader.doc.story.text
     scoffs: list[tuple[int, str | None, str | None]] = []  # (offset, experiencer refuted, target refuted)
@@ -1173,7 +1173,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         return None
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
-    hearsay = _RUMOUR.search(doc.story.text, sent.start, sent.end) is not None
+    hearsay = _hearsay(doc.story.text, sent.start, sent.end)
     if cue.witnessed and (quote is not None and quote.speaker != exp or hearsay):
         return None  # "she's mad about you", said by a third: gossip's idiom, too often a tease
     if cue.negative_idiom:  # "I can't stand her" says the feeling; "I can stand her" says nothing
@@ -1289,6 +1289,28 @@ _RUMOUR = re.compile(r"\b(?:rumou?r\w*|gossip\w*|word is|the talk is|apparently|
                      r"I(?:'ve| have)? heard|(?:people|they|everyone|everybody|folk|folks)\b[^.?!;:]{0,30}?"
                      r"\b(?:says?|said|saying|talk|talking))\b", re.IGNORECASE)
 _HEARSAY = 0.5
+# Not talk passed on (issue 15): a speech tag after a quote ('"No," they said.', '"They do
+# creak," said Odo'), an infinitive ("were too proud to say so"), a manner ("the way
+# monks say a prayer").
+_TAG_BEFORE = re.compile(r"[,!?.\u2014-][\"\u201d\u2019]\s*$")  # a closing quote mark just before
+_NOT_TALK_BEFORE = re.compile(r"\b(?:to|the way|way|like|as)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _hearsay(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] passes on talk ("people say", "rumour has it", "apparently")."""
+    for m in _RUMOUR.finditer(text, start, end):
+        said = m.group()
+        if re.search(r"[,\"\u201c\u201d]", said):
+            continue  # the gap crossed a quote or a clause: '"They do creak," said Odo'
+        before = text[max(start, m.start() - 30):m.start()]
+        if _TAG_BEFORE.search(before):
+            continue  # '"No," they said.'
+        if re.search(r"\b(?:say|says|said|saying|talk|talking)$", said, re.IGNORECASE) and (
+                _NOT_TALK_BEFORE.search(text[max(start, m.end() - len(said.split()[-1]) - 25):
+                                             m.end() - len(said.split()[-1])])):
+            continue  # "were too proud to say so", "the way monks say a prayer"
+        return True
+    return False
 _THOUGHT = frozenset("think believe assume suppose figure".split())
 
 
