@@ -273,6 +273,7 @@ _ENDED = frozenset("anymore longer".split())
 _LONG_AGO = re.compile(r"\b(?:years|months|weeks|long|ages) ago\b|\blong past\b|\bin the past\b|"
                        r"\bback then\b|\bas a (?:child|boy|girl|kid|teenager)\b", re.IGNORECASE)
 _HYPOTHETICAL = frozenset("make let want wish hope try pretend seem expect fear imagine".split())
+_STOP_VERBS = frozenset({"stop", "cease", "quit"})
 _HEDGES = frozenset("might may could maybe perhaps probably possibly".split())
 _NEGATORS = frozenset("not n't never no".split())
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -617,7 +618,7 @@ def _refuted_rumours(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     ("Me, in love with her?"), was a rumour: the claims before the scoff are marked refuted.
     So is hearsay ("people say Ann is sweet on Rex") that its owner denies."""
     denials = {(e.experiencer, e.target, polarity(e.kind)) for e in found if e.how == "denied" and not e.question}
-    found = [replace(e, refuted=True) if e.how == "claimed" and not e.refuted and _RUMOUR.search(e.text)
+    found = [replace(e, refuted=True) if e.how == "claimed" and not e.refuted and _hearsay(e.text, 0, len(e.text))
              and (e.experiencer, e.target, polarity(e.kind)) in denials else e for e in found]
     text = reader.doc.story.text
     scoffs: list[tuple[int, str | None, str | None]] = []  # (offset, experiencer refuted, target refuted)
@@ -882,6 +883,11 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             poss = reader.kids(tok, "poss")
             head = reader.tokens[tok.head]
             if tok.dep == "pobj" and head.lemma != "like":
+                return None, None, None, None
+            if tok.dep == "attr" and lemma not in FRIEND_RELATIONS \
+                    and not (poss and poss[0].text.lower() in ("my", "our")):
+                # "Ann is Odo's daughter": a fact of birth, not a feeling; "Ann is my sister",
+                # said of one who is not, is the speaker's fondness
                 return None, None, None, None
             subj = reader.subject(tok)
             if poss and subj is not None:
@@ -1167,7 +1173,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         return None
     mods = reader.modifiers(tok)
     negated = reader.negated(tok)
-    hearsay = _RUMOUR.search(doc.story.text, sent.start, sent.end) is not None
+    hearsay = _hearsay(doc.story.text, sent.start, sent.end)
     if cue.witnessed and (quote is not None and quote.speaker != exp or hearsay):
         return None  # "she's mad about you", said by a third: gossip's idiom, too often a tease
     if cue.negative_idiom:  # "I can't stand her" says the feeling; "I can stand her" says nothing
@@ -1194,6 +1200,9 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         past = False  # "I missed you", said on meeting again: the longing is for now
     if cue.negative_idiom and "never" in mods and not long_ago:
         past = False  # "I never liked Rob", "she had never liked Tom": and does not now
+    if head.lemma in _STOP_VERBS and tok.dep in ("xcomp", "pcomp", "dobj"):
+        # "Ynes never once stopped adoring Dario": it goes on; "she stopped hating him": it ended
+        negated, past = (False, False) if reader.negated(head) else (False, True)
     window = " ".join(t.text.lower() for t in reader.tokens[max(sent.first_token, tok.index - 4):tok.index])
     if (negated and mods & _ENDED) or "no longer" in window:
         # "I don't like Rob any more", "Tom no longer loved Ann": it was, and is no more
@@ -1214,20 +1223,52 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         weight *= 0.3  # "to make you hate me less", "I wish he loved me"
     elif _conditional(reader, tok):
         weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
+    relayed = _relayed(reader, tok, exp)
     speaker = quote.speaker if quote is not None else None
     if quote is None:
         # "What they said: that Ann was sweet on Rex": the narrator passing on talk is a claim
-        how = "claimed" if hearsay else "implied" if cue.implied else "narrated"
-    elif speaker == exp:
+        how = "claimed" if hearsay or relayed else "implied" if cue.implied else "narrated"
+    elif speaker == exp and not relayed:
         how = "denied" if negated else "stated"
     else:
         how = "claimed"
     if how == "claimed" and hearsay:
         weight *= _HEARSAY  # "people say she's sweet on him": hearsay weighs less than a witness
+    if relayed:
+        weight *= _RELAYED  # "Odo told me you're dating Ynes": another's word, passed on
     return Evidence(experiencer=exp, target=tgt, kind=cue.kind, how=how, start=sent.start,
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
                     cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
                     speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
+
+
+# Another's word or belief passed on (issue 15): "Odo told me you're dating Ynes", "Ynes
+# thinks you fancy me", "Dario says she can't stand you".  The feeling is that third person's
+# claim, once removed: it weighs less than a claim made to one's face.  The speaker's own
+# belief ("I think you like him") and the experiencer's own words ("Ynes says she loves him")
+# stay what they were.
+_RELAY_VERBS = frozenset("tell say think believe reckon claim swear insist suppose".split())
+_RELAYED = 0.3
+
+
+def _relayed(reader: _Reader, tok: Token, exp: str) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.dep not in ("ccomp", "xcomp", "advcl") or t.head == t.index:
+            return False
+        t = reader.tokens[t.head]
+        if reader.quote_at(t.start) is not reader.quote_at(tok.start):
+            return False  # the quote's own tag ('"He hates me," said Ann') passes nothing on
+        if t.lemma in _RELAY_VERBS and t.pos in ("VERB", "AUX"):
+            subj = reader.kids(t, "nsubj")
+            if not subj or subj[0].text.lower() in ("i", "we", "you"):
+                return False
+            who = reader.person(subj[0])
+            if who is None:  # unresolved: "she says she loves him" is her own word
+                own = reader.subject(tok)
+                return own is None or own.text.lower() != subj[0].text.lower()
+            return who != exp
+    return False
 
 
 def _since_after(reader: _Reader, tok: Token) -> bool:
@@ -1248,6 +1289,28 @@ _RUMOUR = re.compile(r"\b(?:rumou?r\w*|gossip\w*|word is|the talk is|apparently|
                      r"I(?:'ve| have)? heard|(?:people|they|everyone|everybody|folk|folks)\b[^.?!;:]{0,30}?"
                      r"\b(?:says?|said|saying|talk|talking))\b", re.IGNORECASE)
 _HEARSAY = 0.5
+# Not talk passed on (issue 15): a speech tag after a quote ('"No," they said.', '"They do
+# creak," said Odo'), an infinitive ("were too proud to say so"), a manner ("the way
+# monks say a prayer").
+_TAG_BEFORE = re.compile(r"[,!?.\u2014-][\"\u201d\u2019]\s*$")  # a closing quote mark just before
+_NOT_TALK_BEFORE = re.compile(r"\b(?:to|the way|way|like|as)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _hearsay(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] passes on talk ("people say", "rumour has it", "apparently")."""
+    for m in _RUMOUR.finditer(text, start, end):
+        said = m.group()
+        if re.search(r"[,\"\u201c\u201d]", said):
+            continue  # the gap crossed a quote or a clause: '"They do creak," said Odo'
+        before = text[max(start, m.start() - 30):m.start()]
+        if _TAG_BEFORE.search(before):
+            continue  # '"No," they said.'
+        if re.search(r"\b(?:say|says|said|saying|talk|talking)$", said, re.IGNORECASE) and (
+                _NOT_TALK_BEFORE.search(text[max(start, m.end() - len(said.split()[-1]) - 25):
+                                             m.end() - len(said.split()[-1])])):
+            continue  # "were too proud to say so", "the way monks say a prayer"
+        return True
+    return False
 _THOUGHT = frozenset("think believe assume suppose figure".split())
 
 

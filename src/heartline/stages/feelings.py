@@ -15,6 +15,7 @@ is noise, in a 3,000-word fic it may be the story.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from ..model import ArcStep, Document, Evidence, Relation, polarity
@@ -59,7 +60,7 @@ def _arc(evidence: list[Evidence]) -> tuple[ArcStep, ...]:
 
 
 def _relation(source: str, target: str, evidence: list[Evidence], words: int,
-              lenience: float = 1.0) -> Relation | None:
+              lenience: float = 1.0, rumoured: bool = False) -> Relation | None:
     evidence.sort(key=lambda e: e.start)
     # later evidence counts more, among the evidence of a current feeling only: a past
     # crush told afterwards does not make today's friendship older
@@ -69,6 +70,12 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
     span = max(1, live[-1].start - first_live) if live else 1
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
+    # the experiencer's own words outweigh what others claim of them: "Ynes loathes me," says
+    # Odo; "I've grown so fond of the old goat," says Ynes.  A claim of the other polarity
+    # counts nothing.
+    own = {polarity(e.kind) for e in live if e.how == "stated" and not e.question}
+    if len(own) == 1:
+        evidence = [e for e in evidence if not (e.how == "claimed" and polarity(e.kind) not in own)]
     denial_at = -1
     seen_cues: dict[str, int] = defaultdict(int)
     for i, e in enumerate(evidence):
@@ -80,7 +87,9 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             continue
         # the same word again adds less each time: ten polite "thank you"s are no friendship;
         # behaviour that recurs (a pet name, coffee every morning) is a pattern, and fades slower
-        cue = f"{e.cue.lower()}|{e.kind}"
+        # a past piece and a current one are tallied apart: "I liked him first" told of then does
+        # not make "I've liked him since May" a repeat
+        cue = f"{e.cue.lower()}|{e.kind}|{e.past}"
         repeat = (0.7 if e.how == "implied" else 0.5) ** seen_cues[cue]
         seen_cues[cue] += 1
         recency = 0.6 + 0.8 * (e.start - first_live) / span if n > 1 else 1.0
@@ -90,6 +99,10 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words) * lenience
+    if not scores and not past_scores and not rumoured:
+        protested = _protested(source, target, evidence, needed)
+        if protested is not None:
+            return protested
     if support < needed * 0.999:
         if sum(past_scores.values()) >= needed * 0.999:
             kind = max(past_scores, key=lambda k: past_scores[k])
@@ -125,6 +138,29 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
                     tuple(shown))
 
 
+# A romance its owner denies and nothing else in the story shows (issue 15): "I don't like
+# you, Ysolde." / "I will never fall for Dario." / "I never loved Dario,
+# and you can print that."  Said of oneself, a denial of love is how fiction shows it; the reader
+# is meant to see through it.  Ended love ("not any more"), a plain dislike ("I never liked
+# him at all": the evidence stage reads that as dislike) and a denial answering a rumour the
+# story refutes (README: a denial the reader believes is no relation) are no protest.
+_PROTEST = 0.6
+_PROTEST_CUES = re.compile(r"^(?:lov|lik|fanc|fall|fell|crush|pin|adore)", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\bI\b")
+_ENDED = re.compile(r"\b(?:anymore|any more|any longer|no longer)\b", re.IGNORECASE)
+
+
+def _protested(source: str, target: str, evidence: list[Evidence], needed: float) -> Relation | None:
+    protests = [e for e in evidence
+                if e.kind == "romantic" and e.negated and not e.past and not e.question
+                and not e.refuted and _PROTEST_CUES.match(e.cue) and not _ENDED.search(e.text)
+                and (e.how == "denied" or e.how == "narrated" and _FIRST_PERSON.search(e.text))]
+    support = sum(e.weight for e in protests) * _PROTEST
+    if not protests or support < needed * 0.999:
+        return None
+    return Relation(source, target, "romantic", "denied", True, _confidence(support), (), tuple(protests))
+
+
 def _how(chosen: list[Evidence]) -> str:
     """How the end state shows: the plainest way among the last scene's evidence (the
     owner saying it, then the narrator, then others, then behaviour)."""
@@ -145,12 +181,16 @@ def _confidence(support: float) -> float:
 def aggregate_feelings(document: Document, evidence: tuple[Evidence, ...]) -> tuple[Relation, ...]:
     """One relation per ordered pair, with its end state, arc and evidence."""
     pairs: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    rumoured: set[tuple[str, str]] = set()
     for e in evidence:
         if e.refuted:
+            rumoured.add((e.experiencer, e.target))
             continue  # a rumour the story refutes supports nothing
         pairs[(e.experiencer, e.target)].append(e)
     words = document.story.words
-    found = {(s, t): r for (s, t), ev in pairs.items() if (r := _relation(s, t, list(ev), words))}
+    # a denial that answers a rumour is believed: it is no protest
+    found = {(s, t): r for (s, t), ev in pairs.items()
+             if (r := _relation(s, t, list(ev), words, rumoured=(s, t) in rumoured))}
     # kindness answering a friendship already shown the other way ("Ann was all the family I
     # had" / Ann linked her arm with mine) needs less of itself to be believed
     for (s, t), ev in pairs.items():
