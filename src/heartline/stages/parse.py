@@ -31,6 +31,7 @@ from ..formats.language import SENTENCE_END
 from ..layout import paragraph_spans
 from ..model import Document, Scene, Sentence, Story, Token
 from ..pipeline import stage
+from .lexicon import SPEECH_VERBS
 from .roleplay import blank_out_of_character
 from .truecase import lower_case_story, name_words, recase, recase_messages
 
@@ -164,8 +165,54 @@ def _parse_texts(texts: list[str]) -> list[_Parsed]:
     docs = (doc for batch in _batches(texts) for doc in nlp.pipe(batch, batch_size=len(batch)))
     for doc in docs:
         out.append(([(s.start_char, s.end_char, s.start, s.end) for s in doc.sents],
-                    [(t.idx, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_)
-                     for t in doc]))
+                    repair_verb_compounds([(t.idx, t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_,
+                                            t.head.i, t.ent_type_) for t in doc])))
+    return out
+
+
+_FINITE = ("VBZ", "VBD")
+_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_CLOSING_QUOTES = ("''", '"', "\u201d", "\u2019")
+
+
+def repair_verb_compounds(toks: list[tuple[int, str, str, str, str, str, int, str]]
+                          ) -> list[tuple[int, str, str, str, str, str, int, str]]:
+    """A name the parser hung on a verb as a ``compound`` is that verb's subject.
+
+    The small model reads a present-tense tag after a quote ('"Go," Zuzana whispers.') as
+    one noun phrase, "Zuzana whispers", with the name a compound of the verb it is the
+    subject of (a compound modifier of a verb is no English structure), or tags the verb
+    itself a plural noun ('"Go," Zuzana mutters.': "mutters" NNS).  Where a name (one token
+    or a run of them) stands right before a finite verb with no subject of its own, or
+    right after a closing quote mark before a plural "noun" that is a verb of saying, the
+    verb is read as a verb, the name's last token as its ``nsubj`` and the rest as
+    compounds of that token."""
+    subject_of = {head for (_i, _t, _l, _p, _g, dep, head, _e) in toks if dep in _SUBJECTS}
+    out = list(toks)
+    for v, tok in enumerate(toks):
+        if v == 0 or v in subject_of:
+            continue
+        verb = tok[4] in _FINITE and tok[3] in ("VERB", "AUX")
+        noun_tag = tok[4] in ("NNS", "VBZ") and tok[2] in SPEECH_VERBS and tok[1].endswith("s")
+        if not (verb or noun_tag):
+            continue
+        first = v
+        while first > 0 and toks[first - 1][5] == "compound" and first <= toks[first - 1][6] <= v \
+                and toks[first - 1][4] in ("NNP", "NNPS"):
+            first -= 1
+        if first == v or toks[v - 1][6] != v:
+            continue
+        if noun_tag and not verb:
+            if first == 0 or toks[first - 1][1] not in _CLOSING_QUOTES:
+                continue  # "the Brindle mutters" is no tag; '"Go," Zuzana mutters' is
+            idx, text, lemma, _pos, _tag, dep, head, ent = toks[v]
+            out[v] = (idx, text, lemma, "VERB", "VBZ", dep, head, ent)
+        last = v - 1
+        idx, text, lemma, pos, tag, _dep, _head, ent = toks[last]
+        out[last] = (idx, text, lemma, pos, tag, "nsubj", v, ent)
+        for k in range(first, last):
+            idx, text, lemma, pos, tag, _dep, _head, ent = toks[k]
+            out[k] = (idx, text, lemma, pos, tag, "compound", last, ent)
     return out
 
 

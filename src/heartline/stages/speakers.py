@@ -320,9 +320,15 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = _looked_at(outside_between(look_from, q.start), links, tokens,
                                                   speaker), "look"
             last = _recent(quotes, quote_spans, q, back=1)
-            if addressee is None and last and last[0].speaker == speaker and last[0].addressee:
+            # a reader-insert story's talk taken up again after a paragraph of narration is
+            # to the reader ("you"), not to whoever spoke before that paragraph
+            resumed = reader in narrators and speaker != reader and _after_narration(quote_spans, i)
+            if addressee is None and last and last[0].speaker == speaker and last[0].addressee \
+                    and not resumed:
                 # a split quote, or the same speaker going on to the same listener
                 addressee, addressed = last[0].addressee, last[0].addressed
+            if addressee is None and resumed:
+                addressee, addressed = reader, "scene"
             if addressee is None:
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
             if addressee is None:
@@ -335,11 +341,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                                                      _recent(quotes, quote_spans, q, back=6), gender)
             if addressee is None and narrators and speaker not in narrators:
                 # in a first-person story, talk with nobody else in view is talk to the narrator
-                scene_start = document.scenes[q.scene].start if q.scene < len(document.scenes) else 0
-                heard = [links[m.index] for m in outside_between(scene_start, q.start)
-                         if m.kind == "pronoun" and m.person in (1, 2) and links.get(m.index) in narrators]
-                if heard:
-                    addressee, addressed = heard[-1], "scene"
+                addressee, addressed = _narrator_heard(document, q, outside_between, links, narrators), "scene"
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
@@ -347,6 +349,20 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                             addressed=addressed,
                             tag_pronoun=tag_pronoun if speaker is not None else None))
     return tuple(quotes)
+
+
+def _after_narration(spans: tuple[QuoteSpan, ...], i: int) -> bool:
+    """Does a paragraph of narration alone stand between this quote and the last one?"""
+    return i > 0 and spans[i].paragraph - spans[i - 1].paragraph > 1
+
+
+def _narrator_heard(document: Document, q: QuoteSpan, outside_between, links: dict[int, str],
+                    narrators: frozenset[str]) -> str | None:
+    """The narrator ("I", or the reader's "you") last named in the narration of the quote's scene."""
+    scene_start = document.scenes[q.scene].start if q.scene < len(document.scenes) else 0
+    heard = [links[m.index] for m in outside_between(scene_start, q.start)
+             if m.kind == "pronoun" and m.person in (1, 2) and links.get(m.index) in narrators]
+    return heard[-1] if heard else None
 
 
 def _last_actor(q: QuoteSpan, paragraphs, spans: tuple[QuoteSpan, ...], i: int, outside_between,
