@@ -564,3 +564,20 @@ def test_a_teasing_chan_does_not_make_a_boy_a_girl(run) -> None:
             '"Shut up," Ishi-chan said to him.')
     cast = cast_of(run, text)
     assert any("Ishi-chan" in a and "Ishiyama Renji" in a for a in cast.values()), cast
+
+
+@pytest.mark.parametrize("text,word", [
+    ('"Keep your Thursdays free," said Quenna to Brann. Thursdays were theirs. Brann laughed at Quenna.', "Thursdays"),
+    ("Quenna and Brann were wed at Candlemas. Candlemas came cold that year. Brann kissed Quenna.", "Candlemas"),
+])
+def test_a_day_or_feast_is_never_a_character(run, text, word) -> None:
+    cast = cast_of(run, text)
+    assert not any(word in a for a in cast.values()), cast
+
+
+def test_a_titled_surname_is_the_one_of_that_family_the_story_names_most(run) -> None:
+    text = ("Idrena Penwarden came to the school with a letter: she is Morvoren Penwarden's daughter. "
+            "Idrena worked hard. Idrena read late. Idrena slept little. "
+            '"Miss Penwarden, go to bed," said Cassia. Idrena laughed at Cassia.')
+    cast = cast_of(run, text)
+    assert any("Miss Penwarden" in a and "Idrena Penwarden" in a for a in cast.values()), cast

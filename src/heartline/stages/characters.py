@@ -37,6 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
+from .person_features import DAYS_AND_FEASTS
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -212,6 +213,9 @@ def _score_names(document: Document, mentions: Mentions,
             st.female += 0.5
         if core_words and core_words[-1] in NON_PERSON_HEADS:
             st.other += 10
+        if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
+                              for w in core_words):
+            st.other += 10  # "Thursdays", "Candlemas": a day or a feast
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
         if len(core_words) == 1 and core_words[0] not in OFFICES:
@@ -473,13 +477,13 @@ def _title_clash(e: _Entity, tclass: str, strict: bool = True, given: bool = Fal
     return tclass in _HONOURS or (bool(titles & _HONOURS) and not given)
 
 
-def _pick(candidates: list[_Entity]) -> _Entity | None:
+def _pick(candidates: list[_Entity], size=lambda e: len(e.mentions)) -> _Entity | None:
     if not candidates:
         return None
     if len(candidates) == 1:
         return candidates[0]
-    ranked = sorted(candidates, key=lambda e: len(e.mentions), reverse=True)
-    if len(ranked[0].mentions) >= 3 * max(1, len(ranked[1].mentions)):
+    ranked = sorted(candidates, key=size, reverse=True)
+    if size(ranked[0]) >= 3 * max(1, size(ranked[1])):
         return ranked[0]
     return None
 
@@ -580,7 +584,9 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             loose = [e for e in fits if not _title_clash(
                 e, tclass, strict=False, given=word in e.given and word not in e.surnames)]
             cands = loose if len(loose) == 1 else []
-        target = _pick(cands)
+        # "Miss Vask" is the Vask the story names most, counting the bare given names that will
+        # join each full name ("Ysolde" of "Ysolde Vask"), not the mother named once in full
+        target = _pick(cands, lambda e: len(e.mentions) + sum(len(groups.get((g, ""), ())) for g in e.given))
         if target is not None and word not in target.given and apart(word, target) and len(
                 groups.get((key, ""), ())) > len(target.mentions) + sum(
                 len(groups.get((g, ""), ())) for g in target.given):
@@ -683,8 +689,9 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
         if ex not in alive or any(" " in k or t or _not_a_given_name(k) for k, t in ex.keys):
             continue
         verb = index.at(cue.start())
-        caller = {t.index for t in tokens if verb is not None and t.head == verb.index and is_subject(t)}
-        caller |= {t.index for t in tokens if t.head in caller}
+        near = tokens[max(0, verb.index - 40):verb.index] if verb is not None else ()
+        caller = {t.index for t in near if t.head == verb.index and is_subject(t)} if verb is not None else set()
+        caller |= {t.index for t in near if t.head in caller}
         pronoun = "male" if cue.group("pronoun") == "him" else "female"
         para = text.rfind("\n", 0, cue.start()) + 1
         target = None
