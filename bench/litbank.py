@@ -296,6 +296,9 @@ def name_phrase(document: Any, start: int, end: int) -> Span:
     return tokens[j].start, end
 
 
+_BEFORE_TITLE = frozenset("his her your their my our the this that a an old young little late dear dearest poor good".split())
+
+
 def common_noun_name(surface: str) -> bool:
     """A name mention that is only a title, office, style or kinship word ("the Doctor", "Her
     Majesty", "Mother"): heartline takes it for a name of the person who holds it, LitBank marks
@@ -303,7 +306,8 @@ def common_noun_name(surface: str) -> bool:
     from heartline.stages.lexicon import KIN_WORDS, TITLE_NICKNAMES, only_titles
 
     words = [w.lower().rstrip(".") for w in surface.split()]
-    if words and words[0] in ("his", "her", "your", "their", "my", "our"):
+    # what name_phrase takes in before a title ("the Judge", "the late Queen", "dear General")
+    while len(words) > 1 and words[0] in _BEFORE_TITLE:
         words = words[1:]
     return bool(words) and (only_titles(words) or all(w in KIN_WORDS or w in TITLE_NICKNAMES for w in words))
 

@@ -172,3 +172,6 @@ def test_a_title_standing_as_a_name_is_a_common_noun_to_litbank() -> None:
 
     assert common_noun_name("Doctor") and common_noun_name("Her Majesty") and common_noun_name("Mother")
     assert not common_noun_name("Dr. Quarle") and not common_noun_name("Quarrie")
+    # the article or describing word that name_phrase takes in before a title changes nothing
+    assert common_noun_name("the Judge") and common_noun_name("the late Queen") and common_noun_name("dear General")
+    assert not common_noun_name("the Quarrie") and not common_noun_name("old Quarrie")

@@ -525,3 +525,59 @@ def test_his_grace_and_her_grace_go_to_the_unnamed_duke_and_duchess(run) -> None
     cast = cast_of(run, text)
     assert not any("His Grace" in a and "Her Grace" in a for a in cast.values()), cast
     assert any("His Grace" in a and "Duke" in a for a in cast.values()), cast
+
+
+# --- issue 15 (round 2): nicknames the text gives, a married title, a teasing "-chan" -----------
+
+def test_a_nickname_given_to_him_joins_the_person_last_named_in_full(run) -> None:
+    text = ("Mr. Velloran Quist taught us chemistry. He gave me a detention today. I hate him. "
+            "Pim and I call him Wrenkle. 'Late again,' said Wrenkle.")
+    cast = cast_of(run, text)
+    assert any("Wrenkle" in a and "Mr. Velloran Quist" in a for a in cast.values()), cast
+
+
+def test_a_nickname_given_to_her_never_joins_a_man(run) -> None:
+    text = ("Mr. Velloran Quist taught us chemistry. He gave me a detention today. "
+            "Pim and I call her Wrenkle. 'Late again,' said Wrenkle.")
+    cast = cast_of(run, text)
+    assert not any("Wrenkle" in a and "Mr. Velloran Quist" in a for a in cast.values()), cast
+
+
+def test_a_kin_word_called_out_is_no_nickname(run) -> None:
+    text = ("Mr. Velloran Quist taught us chemistry. I once called him Mum by mistake. "
+            "Mum laughed about it at dinner.")
+    cast = cast_of(run, text)
+    assert not any("Mum" in a and "Mr. Velloran Quist" in a for a in cast.values()), cast
+
+
+def test_a_short_form_of_a_family_name_is_the_man_not_his_mother(run) -> None:
+    text = ("Tomas Brookfield wrote home. Mrs Brookfield read the letter aloud to the vicar. "
+            '"Brook, you great ox," Pibble said to him. Brook laughed.')
+    cast = cast_of(run, text)
+    assert any("Brook" in a and "Tomas Brookfield" in a for a in cast.values()), cast
+    assert not any("Brook" in a and "Mrs Brookfield" in a for a in cast.values()), cast
+
+
+def test_a_teasing_chan_does_not_make_a_boy_a_girl(run) -> None:
+    text = ('Ishiyama Renji served. "Nice, Ishi-chan!" said Ogino. "Ishi-chan, again!" '
+            '"Ishi-chan is showing off," said Ogino. Ishiyama Renji grinned at his own hands. '
+            '"Shut up," Ishi-chan said to him.')
+    cast = cast_of(run, text)
+    assert any("Ishi-chan" in a and "Ishiyama Renji" in a for a in cast.values()), cast
+
+
+@pytest.mark.parametrize("text,word", [
+    ('"Keep your Thursdays free," said Quenna to Brann. Thursdays were theirs. Brann laughed at Quenna.', "Thursdays"),
+    ("Quenna and Brann were wed at Candlemas. Candlemas came cold that year. Brann kissed Quenna.", "Candlemas"),
+])
+def test_a_day_or_feast_is_never_a_character(run, text, word) -> None:
+    cast = cast_of(run, text)
+    assert not any(word in a for a in cast.values()), cast
+
+
+def test_a_titled_surname_is_the_one_of_that_family_the_story_names_most(run) -> None:
+    text = ("Idrena Penwarden came to the school with a letter: she is Morvoren Penwarden's daughter. "
+            "Idrena worked hard. Idrena read late. Idrena slept little. "
+            '"Miss Penwarden, go to bed," said Cassia. Idrena laughed at Cassia.')
+    cast = cast_of(run, text)
+    assert any("Miss Penwarden" in a and "Idrena Penwarden" in a for a in cast.values()), cast

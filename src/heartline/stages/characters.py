@@ -37,6 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
+from .person_features import DAYS_AND_FEASTS
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -62,6 +63,7 @@ class _NameStats:
     votes: dict[str, list[float]] = field(default_factory=dict)
     # the trained scorer's verdict (``_decide_persons``); None leaves it to the votes above
     decided: bool | None = None
+    chan: bool = False  # whether a "-chan" has voted (once per name)
 
     def vote(self, m: Mention, male: float, female: float) -> None:
         self.male += male
@@ -119,7 +121,9 @@ def _score_names(document: Document, mentions: Mentions,
             st.person += 2
             if m.honorific == "kun":
                 st.vote(m, 0.5, 0)
-            elif m.honorific == "chan":
+            elif m.honorific == "chan" and not st.chan:
+                # once per name: "-chan" is also a teasing suffix on a boy's nickname ("Benkei-chan")
+                st.chan = True
                 st.vote(m, 0, 0.3)
         if m.title:
             st.person += 2
@@ -209,6 +213,9 @@ def _score_names(document: Document, mentions: Mentions,
             st.female += 0.5
         if core_words and core_words[-1] in NON_PERSON_HEADS:
             st.other += 10
+        if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
+                              for w in core_words):
+            st.other += 10  # "Thursdays", "Candlemas": a day or a feast
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
         if len(core_words) == 1 and core_words[0] not in OFFICES:
@@ -470,13 +477,13 @@ def _title_clash(e: _Entity, tclass: str, strict: bool = True, given: bool = Fal
     return tclass in _HONOURS or (bool(titles & _HONOURS) and not given)
 
 
-def _pick(candidates: list[_Entity]) -> _Entity | None:
+def _pick(candidates: list[_Entity], size=lambda e: len(e.mentions)) -> _Entity | None:
     if not candidates:
         return None
     if len(candidates) == 1:
         return candidates[0]
-    ranked = sorted(candidates, key=lambda e: len(e.mentions), reverse=True)
-    if len(ranked[0].mentions) >= 3 * max(1, len(ranked[1].mentions)):
+    ranked = sorted(candidates, key=size, reverse=True)
+    if size(ranked[0]) >= 3 * max(1, size(ranked[1])):
         return ranked[0]
     return None
 
@@ -577,7 +584,9 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             loose = [e for e in fits if not _title_clash(
                 e, tclass, strict=False, given=word in e.given and word not in e.surnames)]
             cands = loose if len(loose) == 1 else []
-        target = _pick(cands)
+        # "Miss Vask" is the Vask the story names most, counting the bare given names that will
+        # join each full name ("Ysolde" of "Ysolde Vask"), not the mother named once in full
+        target = _pick(cands, lambda e: len(e.mentions) + sum(len(groups.get((g, ""), ())) for g in e.given))
         if target is not None and word not in target.given and apart(word, target) and len(
                 groups.get((key, ""), ())) > len(target.mentions) + sum(
                 len(groups.get((g, ""), ())) for g in target.given):
@@ -648,7 +657,62 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
 def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
     """The names clustered, then joined where the text says two of them are one person."""
-    return _stated_aliases(_cluster(stats, document.scene_at), document.story.text)
+    return _called_names(_stated_aliases(_cluster(stats, document.scene_at), document.story.text), document)
+
+
+# "the crew called him Ratter", "Oswy and I call her the Hound": a nickname given to a pronoun
+_CALLED = re.compile(r"\b(?:call|calls|called|calling)\s+(?P<pronoun>him|her)\s+(?:the\s+)?(?=[A-Z])")
+_CALLED_WINDOW = 6  # sentences back to look for whom the pronoun means
+
+
+def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
+    """A nickname the text gives to "him" or "her" ("Vesna Kowal was the new cook; the
+    kitchen boys called her Ladle") is the person last introduced by a full or titled name
+    before it, in that paragraph and within six sentences, of the pronoun's gender and
+    not the one calling: the nickname's own entity (a bare name, no full name of its own,
+    no title or kin word) joins them."""
+    text = document.story.text
+    index = TokenIndex(document)
+    tokens = document.tokens
+    owner: dict[int, _Entity] = {}
+    for e in entities:
+        for m in e.mentions:
+            owner[m.index] = e
+    by_start = {m.start: m for e in entities for m in e.mentions if m.kind == "name"}
+    named = sorted(by_start.values(), key=lambda m: m.start)
+    alive = list(entities)
+    for cue in _CALLED.finditer(text):
+        nick = by_start.get(cue.end())
+        if nick is None or nick.title:
+            continue
+        ex = owner[nick.index]
+        if ex not in alive or any(" " in k or t or _not_a_given_name(k) for k, t in ex.keys):
+            continue
+        verb = index.at(cue.start())
+        near = tokens[max(0, verb.index - 40):verb.index] if verb is not None else ()
+        caller = {t.index for t in near if t.head == verb.index and is_subject(t)} if verb is not None else set()
+        caller |= {t.index for t in near if t.head in caller}
+        pronoun = "male" if cue.group("pronoun") == "him" else "female"
+        para = text.rfind("\n", 0, cue.start()) + 1
+        target = None
+        for m in reversed([m for m in named if para <= m.start < cue.start()]):
+            if nick.sentence - m.sentence > _CALLED_WINDOW:
+                break
+            e = owner[m.index]
+            head = index.head_of(m)
+            if e is ex or e not in alive or (head is not None and head.index in caller):
+                continue
+            if e.gender not in (pronoun, "unknown") or not (" " in m.key or m.title) or only_titles(m.key.split()):
+                continue
+            target = e
+            break
+        if target is None or ex.gender not in (pronoun, "unknown"):
+            continue
+        target.merge(ex)
+        alive.remove(ex)
+        for m in ex.mentions:
+            owner[m.index] = target
+    return alive
 
 
 def _fold(word: str) -> str:
@@ -745,6 +809,10 @@ def _short_forms(entities: list[_Entity]) -> list[_Entity]:
         # (a chat handle is no name a nickname shortens: "Ann" is not short for "annbug")
         cands = [e for e in alive if e is not short and any(m.kind != "speaker" for m in e.mentions)
                  and any(not _not_a_given_name(w) and short_form_of(word, w) for w in e.tokens)]
+        if len(cands) > 1:
+            # "Brook" shortens "Tomas Brookfield", not his mother "Mrs Brookfield": a married title
+            # names a family, not the one a nickname is cut from
+            cands = [e for e in cands if e.title_class != "mrs"]
         if len(cands) != 1:
             continue
         (long,) = cands

@@ -94,6 +94,11 @@ _PLACE_ENTS = frozenset("GPE LOC FAC".split())
 _ORG_ENTS = frozenset("ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
 _GROUP_ENTS = frozenset({"NORP"})
 _TIME_ENTS = frozenset("DATE TIME".split())
+# days and feasts: never a person, alone or in the plural ("on Thursdays", "since Candlemas"); the
+# months are left out (April, May, June are given names too)
+DAYS_AND_FEASTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter michaelmas lent advent "
+    "whitsun whitsuntide candlemas midsummer yule martinmas lammas shrovetide epiphany".split())
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december christmas easter michaelmas lent advent whitsun "
