@@ -195,3 +195,15 @@ def test_explicit_title_wins_and_text_is_cleaned() -> None:
 def test_story_from_text_rejects_blank() -> None:
     with pytest.raises(InputError, match="<text>: the file is empty"):
         story_from_text(" \n ")
+
+
+def test_a_header_with_markdown_bold_labels_and_a_chapter_line_is_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "lantern.txt"
+    path.write_text("**Lantern Street**\n\nChapter 1 of 1\n\n**Fandom:** Original Work\n**Rating:** Teen And Up"
+                    " Audiences\n**Relationships:** Oona Vell/Bram Kester\n\n---\n\nOona lit the lamp.\n",
+                    encoding="utf-8")
+    story = read_story(path)
+    start, _ = story.body
+    assert story.text[start:].startswith("Oona lit the lamp.")
+    assert story.title == "Lantern Street"
+    assert "Teen And Up" not in story.text[start:]

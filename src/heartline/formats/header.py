@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from heartline.formats.fields import field_for_label
 
-_LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z'’/ ]{0,30}?)[ \t]*:[ \t]*(?P<value>.*)$")
+# Markdown emphasis may wrap the label ("**Rating:** Teen", "__Fandom__: ..."), as fics posted
+# from an editor often have it.
+_LABEL_LINE = re.compile(r"^[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’/ ]{0,30}?)[ \t]*[*_]{0,2}:[*_]{0,2}"
+                         r"[ \t]*(?P<value>.*)$")
+_CHAPTER_LINE = re.compile(r"^[ \t]*[*_]{0,2}chapter[ \t]+\w+(?:[ \t]+of[ \t]+\w+)?[*_]{0,2}[ \t]*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-=_*~#]\s*){3,}$")
 _BYLINE = re.compile(r"^[ \t]*by[ \t]+\S", re.IGNORECASE)
 
@@ -71,13 +75,15 @@ def read_header(text: str, start: int = 0, max_lines: int = 120) -> Header | Non
         if fields:
             break
         # before the block: a title line and a byline may stand above it
+        if _CHAPTER_LINE.match(line):   # "Chapter 1 of 1" under the title
+            continue
         prelude += 1
         if prelude > 2:
             return None
         if _BYLINE.match(line):
             byline = line.strip()[2:].strip()
         elif not title_line:
-            title_line = line.strip()
+            title_line = line.strip().strip("*_").strip()
         else:
             return None
     if len(fields) < 2 or block_start is None:
