@@ -58,3 +58,23 @@ def test_the_second_part_of_the_narrators_own_quote_does_not_name_the_narrator(r
     result = run(_BROKEN_OWN_QUOTE)
     dace = [c for c in result["cast"].characters if "Dace" in c.aliases]
     assert dace and "I" not in dace[0].aliases
+
+
+# The author's note names the teller; a one-word quote that someone "told me" (an answer,
+# a place) must not outvote it.
+_NOTED = (
+    "Title: The Ferry Ledger\nRating: General Audiences\n"
+    "A/N: Told by Wenna Rook, who keeps the ferry ledger.\n\n"
+    + "I have kept the ledger for twenty years and I write down every crossing. I know the tides. "
+      "I know who pays late. " * 6
+    + '\n\n"Kestlemouth," Ysolt Parrick told me, the first morning. "She came from Kestlemouth."\n\n'
+    "Ysolt Parrick knows everything about the river. I let her talk.\n\n"
+    '"You work too hard, Wenna," Ysolt said.\n\n'
+    "I laughed at that and I went on writing.\n"
+)
+
+
+def test_an_authors_note_that_names_the_teller_names_the_narrator(run) -> None:
+    result = run(_NOTED)
+    tellers = [c for c in result["cast"].characters if "I" in c.aliases]
+    assert [c.name for c in tellers] and "Wenna" in tellers[0].name

@@ -27,6 +27,15 @@ _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|repli
            r"whisper|whispered|murmur|murmured|exclaim|exclaimed|call|called|shout|shouted|add|added|"
            r"began|begin|returned|protest|protested|suggest|suggested|remark|remarked|tell|told|tells)")
 _YOU_ARE = re.compile(r"\b(?:you['’]re|you are|are you|aren['’]t you)\s+$", re.IGNORECASE)
+# An author's note or summary that names the narrator: "Told by Wenna Rook, who ...",
+# "narrated by Corin", "from Wenna's point of view", "Corin's POV", "POV: Wenna".
+_NAME_WORDS = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+_NOTED_NARRATOR = (
+    re.compile(r"\b(?:[Tt]old|[Nn]arrated|[Ss]een)\s+(?:by|through the eyes of|from the (?:point of view|perspective|"
+               r"POV) of)\s+" + _NAME_WORDS),
+    re.compile(r"\b(?:[Ff]rom\s+)?" + _NAME_WORDS + r"['’]s\s+(?:POV|[Pp]oint of [Vv]iew|[Pp]erspective)\b"),
+    re.compile(r"\bPOV\s*:\s*" + _NAME_WORDS),
+)
 _I_SAID = re.compile(r"^\W{0,3}\s*(?:I\s+" + _SAYING + r"|" + _SAYING + r"\s+I)\b")
 @stage("narrator", needs=("document", "mentions", "quote_spans", "names"), produces="narrated_cast")
 def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
@@ -111,13 +120,22 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
             if outside[cid] == 0 and _YOU_ARE.search(text, max(q.start, m.start - 12), m.start):
                 votes[cid] += 2
 
-    narrator_id = None
-    if votes:
+    # the author's word on who tells it outweighs what the quotes suggest
+    noted, noted_name = _noted_narrator(document, names)
+    narrator_id = noted
+    if votes and narrator_id is None and noted_name is None:
         best, count = votes.most_common(1)[0]
         if count >= 2:
             narrator_id = best
     characters = list(names.characters)
-    if narrator_id is None:
+    if narrator_id is None and noted_name is not None:
+        # named by the note only: the narrator takes that name
+        narrator_id = re.sub(r"\W+", "_", noted_name.lower()).strip("_")
+        if narrator_id in {c.id for c in characters}:
+            narrator_id += "_narrator"
+        characters.append(Character(id=narrator_id, name=noted_name, aliases=(noted_name, "I"),
+                                    gender="unknown", mentions=0))
+    elif narrator_id is None:
         narrator_id = "narrator"
         characters.append(Character(id=narrator_id, name="the narrator", aliases=("I",),
                                     gender="unknown", mentions=0))
@@ -128,6 +146,25 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     for m in first_person:
         links[m.index] = narrator_id
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
+
+
+def _noted_narrator(document: Document, names: Cast) -> tuple[str | None, str | None]:
+    """Whom an author's note or the summary says tells the story: (the character id, if the
+    cast knows the name by its full form or else its first or last word; the name as written)."""
+    story = document.story
+    notes = list(story.info.notes) + [story.info.summary]
+    start, _ = story.body
+    notes.append(story.text[:start])
+    by_alias = {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}
+    for note in notes:
+        for pattern in _NOTED_NARRATOR:
+            for found in pattern.finditer(note):
+                words = found.group("name").split()
+                for form in (" ".join(words), words[0], words[-1]):
+                    if form.lower() in by_alias:
+                        return by_alias[form.lower()], " ".join(words)
+                return None, " ".join(words)
+    return None, None
 
 
 def _continues(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
