@@ -18,9 +18,18 @@ from dataclasses import dataclass
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .lexicon import OFFICES, RANKS, SPEECH_VERBS
+from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, TITLES
 
 _WINDOW_SENTENCES = 12
+
+# the gender of a word of kinship that a family uses as a name ("Mum", "Granddad")
+_KIN_GENDER = {w: "female" for w in (
+    "mum mom mam ma mama mamma mommy mummy mother gran granny grandma grandmother gramma nan nana nanna "
+    "auntie aunty aunt sis").split()}
+_KIN_GENDER.update({w: "male" for w in (
+    "dad da pa papa daddy pop pops father grandpa grandad granddad grampa gramps granfer grandfather "
+    "uncle bro son").split()})
+assert set(_KIN_GENDER) <= KIN_WORDS | {"mother", "father"}
 
 
 @dataclass(frozen=True)
@@ -56,12 +65,12 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     Two passes: names with no gender yet take one from the pronouns the first pass
     gave them, when those agree; the second pass then resolves with it.  ``quote_spans``
     tell who the speech beside a tag calls by name ('"Hush, Tom," she said': not Tom)."""
-    gender = {c.id: c.gender for c in cast.characters}
+    gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender)
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called)
     return Coreference(links, learnt)
 
@@ -90,7 +99,75 @@ def _speech_tag_subject(tok, tokens: TokenIndex) -> bool:
     return tok is not None and is_subject(tok) and tokens.tokens[tok.head].lemma in SPEECH_VERBS
 
 
-def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str]) -> dict[str, str]:
+def _name_gender(c) -> str:
+    """The gender a name itself shows when the cast found none: a word of kinship used as a
+    name ("Mum", "Granddad", "the daughter" the cast kept as a person), or a gendered title before it ("Aunt Rell", "Mother Brisk")."""
+    words = [w.lower().rstrip(".") for w in c.name.split()]
+    if len(words) == 1 and (words[0] in _KIN_GENDER or words[0] in RELATION_GENDER):
+        return _KIN_GENDER.get(words[0]) or RELATION_GENDER[words[0]]
+    if len(words) > 1 and (TITLES.get(words[0]) or _KIN_GENDER.get(words[0])):
+        return TITLES.get(words[0]) or _KIN_GENDER[words[0]]
+    return "unknown"
+
+
+def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str, list[float]]:
+    """Votes (male, female) for the gender of named people from pronouns that have one person
+    only to go back to: a he/she of the narration, subject of a main clause, whose sentence, up
+    to it, and the sentence before it in the same paragraph name one character and no one else,
+    as a subject, and show no pronoun of the other gender ("Brannoc shut the gate. He was
+    tired."). A pass of the resolver would spread a pronoun over everyone of unknown gender near
+    it; these cannot. Objects and possessives are left out: "Brannoc kissed her" is most often
+    about a second person the sentence does not name."""
+    items = mentions.items
+    sentences = document.sentences
+    tokens = TokenIndex(document)
+    votes: dict[str, list[float]] = {}
+    for i, m in enumerate(items):
+        if m.kind != "pronoun" or m.person != 3 or m.quote is not None or not m.gender:
+            continue
+        tok = tokens.at(m.start)
+        objected = tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj")
+        seen: set[str] = set()
+        clash = False
+        for o in items[max(0, i - 40):i]:
+            if o.quote is not None:
+                continue
+            if o.sentence != m.sentence and not (
+                    o.sentence == m.sentence - 1 and sentences
+                    and sentences[o.sentence].paragraph == sentences[m.sentence].paragraph):
+                continue
+            if o.kind == "pronoun" and o.person == 3 and o.gender and o.gender != m.gender:
+                clash = True
+            elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
+                seen.add(name_links[o.index])
+        if objected and tok is not None:  # "Brannoc kissed her": never Brannoc himself
+            seen -= _clause_subjects(m, tok, tokens, name_links, items[max(0, i - 40):i])
+        if len(seen) == 1 and not clash:
+            v = votes.setdefault(seen.pop(), [0.0, 0.0])
+            v[0 if m.gender == "male" else 1] += _vote_weight(tok, tokens)
+    return votes
+
+
+def _vote_weight(tok, tokens: TokenIndex) -> float:
+    """How much a lone pronoun's vote counts: a main clause's subject (or its owner) most;
+    a subordinate clause's subject half ("Dek was the one she rang" is often someone else);
+    an object or another possessive a quarter ("Dek knew her number")."""
+    if tok is None or not _topical(tok, tokens):
+        return 0.25
+    return 1.0 if _clause_of(tok, tokens).dep in ("ROOT", "conj") else 0.5
+
+
+def _clause_of(tok, tokens: TokenIndex):
+    """The verb of the clause a subject, or a subject's owner ("his face fell"), belongs to."""
+    head = tokens.tokens[tok.head]
+    return tokens.tokens[head.head] if tok.dep == "poss" else head
+
+
+def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str],
+                  local: dict[str, list[float]] | None = None) -> dict[str, str]:
+    """Genders for the people the names leave open: from ``local`` votes (``_local_votes``)
+    when two or more agree, three to one; else from the first pass's links when at least
+    three agree, three to one."""
     votes: dict[str, list[int]] = {}
     for m in mentions.items:
         cid = links.get(m.index)
@@ -102,7 +179,16 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
         elif m.gender == "female":
             v[1] += 1
     out = dict(gender)
+    for cid, (male, female) in sorted((local or {}).items()):
+        if gender.get(cid) != "unknown":
+            continue
+        if male >= 1.5 and male >= 3 * female:
+            out[cid] = "male"
+        elif female >= 1.5 and female >= 3 * male:
+            out[cid] = "female"
     for cid, (male, female) in votes.items():
+        if out.get(cid) != "unknown":
+            continue
         if male >= 3 and male >= 3 * female:
             out[cid] = "male"
         elif female >= 3 and female >= 3 * male:
