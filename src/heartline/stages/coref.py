@@ -38,6 +38,8 @@ class _Seen:
     sentence: int
     subject: bool
     scene: int
+    named: bool = False  # seen by name (not by a pronoun or an epithet)
+    paragraph: int = -1
 
 
 def _gender_ok(cast_gender: dict[str, str], cid: str, gender: str) -> bool:
@@ -71,8 +73,31 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
     learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
-    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called)
+    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
+                          scorer=pronoun_scorer())
     return Coreference(links, learnt)
+
+
+def pronoun_scorer():
+    """The trained pronoun scorer (``coref_scorer``), or None where the rules decide."""
+    from .coref_scorer import load_scorer
+    return load_scorer()
+
+
+def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
+                         quote_spans: tuple[QuoteSpan, ...] = (), scorer=None) -> list[tuple[int, list]]:
+    """For training and measuring the pronoun scorer: every narration he/she/his/her of the
+    second pass with its candidates, as (mention index, [(character, features), ...]).
+    ``scorer``: the model that picks (None: the rules), so that the history a held-out
+    story builds is the one that model would build."""
+    gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
+    called = called_beside_tags(document, mentions, cast, quote_spans)
+    links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    record: list[tuple[int, list]] = []
+    _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
+                  scorer=scorer, record=record)
+    return record
 
 
 def called_beside_tags(document: Document, mentions: Mentions, cast: Cast,
@@ -199,7 +224,8 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
 def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
                   fixed: dict[int, str] | None = None,
-                  called: dict[int, frozenset[str]] | None = None) -> dict[int, str]:
+                  called: dict[int, frozenset[str]] | None = None,
+                  scorer=None, record: list | None = None) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -213,6 +239,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     for o in items:
         by_sentence.setdefault(o.sentence, []).append(o)
 
+    mention_counts = {c.id: c.mentions for c in cast.characters}
     holders: dict[str, str] = {}  # office -> who holds it at this point of the story
     first_named: dict[str, int] = {}  # character -> offset of their first name
     for o in items:
@@ -229,7 +256,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
-                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene))
+                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
+                                     m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
             elif m.kind == "name" and _called_out(document.story.text, m):
                 history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
@@ -253,12 +281,14 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             if called and _speech_tag_subject(tokens.at(m.start), tokens):
                 not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
-                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them)
+                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
+                                   scorer=scorer, record=record, mention_counts=mention_counts)
         else:
             continue
         if cid:
             links[m.index] = cid
-            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene))
+            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
+                                 sentences[m.sentence].paragraph if sentences else -1))
     for m in unheld:  # the first holder the story goes on to show
         later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
         if later:
@@ -438,7 +468,8 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
                      known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None,
-                     not_them: frozenset[str] = frozenset()):
+                     not_them: frozenset[str] = frozenset(), scorer=None, record: list | None = None,
+                     mention_counts: dict[str, int] | None = None):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic.
     ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them;
     ``not_them``: people it cannot be (called by name in the speech its tag belongs to)."""
@@ -467,12 +498,14 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
                          and m.sentence - h.sentence <= 2 and _gender_ok(gender, h.character, m.gender)),
                         None)
     best, best_score = None, float("-inf")
+    kept: list[tuple[str, _Seen, float, bool]] = []
     for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
         if cid in excluded or not _gender_ok(gender, cid, m.gender):
             continue
         distance = max(0, m.sentence - h.sentence)
         if m.sentence - h.sentence > _WINDOW_SENTENCES:
             continue
+        eligible = True
         score = 1.0 / (1 + distance) + 0.01 * order
         if h.subject and wants_subject and h.scene == scene:
             # centering: the last subject is the likeliest topic to continue
@@ -483,13 +516,26 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
             score += known_bonus
         elif m.gender:
             if distance > 2:
-                continue  # a person of unknown gender is only taken when close
+                # a person of unknown gender is only taken by the rules when close; the
+                # scorer sees them all
+                if scorer is None and record is None:
+                    continue
+                eligible = False
             score -= unknown_penalty
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
         if h.scene != scene:
             score -= 0.7
-        if score > best_score:
+        kept.append((cid, h, score, eligible))
+        if eligible and score > best_score:
             best, best_score = cid, score
+    if kept and (scorer is not None or record is not None):
+        from .coref_scorer import candidate_features
+        rows = candidate_features(m, tok, kept, history, gender, scene, topic, subjects_in_scene,
+                                  wants_subject, last_subject, governing, tokens, mention_counts)
+        if record is not None:
+            record.append((m.index, [(k[0], row) for k, row in zip(kept, rows, strict=True)]))
+        if scorer is not None:
+            return scorer.pick([k[0] for k in kept], rows)
     return best
 
 
