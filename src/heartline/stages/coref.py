@@ -22,7 +22,7 @@ from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, T
 
 _WINDOW_SENTENCES = 12
 
-# the gender of a word of kinship that a family uses as a name ("Mum", "Granddad")
+# the gender of a word of kinship that a family uses as a name ("Mum", "Grandpa")
 _KIN_GENDER = {w: "female" for w in (
     "mum mom mam ma mama mamma mommy mummy mother gran granny grandma grandmother gramma nan nana nanna "
     "auntie aunty aunt sis").split()}
@@ -126,7 +126,8 @@ def _speech_tag_subject(tok, tokens: TokenIndex) -> bool:
 
 def _name_gender(c) -> str:
     """The gender a name itself shows when the cast found none: a word of kinship used as a
-    name ("Mum", "Granddad", "the daughter" the cast kept as a person), or a gendered title before it ("Aunt Rell", "Mother Brisk")."""
+    name ("Mum", "Grandpa", "the daughter" the cast kept as a person), or a gendered title
+    before it ("Aunt Quillane", "Mother Tavish")."""
     words = [w.lower().rstrip(".") for w in c.name.split()]
     if len(words) == 1 and (words[0] in _KIN_GENDER or words[0] in RELATION_GENDER):
         return _KIN_GENDER.get(words[0]) or RELATION_GENDER[words[0]]
@@ -137,12 +138,12 @@ def _name_gender(c) -> str:
 
 def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str, list[float]]:
     """Votes (male, female) for the gender of named people from pronouns that have one person
-    only to go back to: a he/she of the narration, subject of a main clause, whose sentence, up
-    to it, and the sentence before it in the same paragraph name one character and no one else,
-    as a subject, and show no pronoun of the other gender ("Brannoc shut the gate. He was
-    tired."). A pass of the resolver would spread a pronoun over everyone of unknown gender near
-    it; these cannot. Objects and possessives are left out: "Brannoc kissed her" is most often
-    about a second person the sentence does not name."""
+    only to go back to: a he/she/his/her of the narration whose sentence, up to it, and the
+    sentence before it in the same paragraph name one character and no one else, and show no
+    pronoun of the other gender ("Vosk shut the gate. He was tired."). An object pronoun is
+    never the subject of its own clause ("Vosk kissed her": no vote for Vosk). Each vote is
+    weighted by ``_vote_weight``. A pass of the resolver would spread a pronoun over everyone
+    of unknown gender near it; these cannot."""
     items = mentions.items
     sentences = document.sentences
     tokens = TokenIndex(document)
@@ -165,7 +166,7 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
                 clash = True
             elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
                 seen.add(name_links[o.index])
-        if objected and tok is not None:  # "Brannoc kissed her": never Brannoc himself
+        if objected and tok is not None:  # "Vosk kissed her": never Vosk himself
             seen -= _clause_subjects(m, tok, tokens, name_links, items[max(0, i - 40):i])
         if len(seen) == 1 and not clash:
             v = votes.setdefault(seen.pop(), [0.0, 0.0])
@@ -175,8 +176,8 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
 
 def _vote_weight(tok, tokens: TokenIndex) -> float:
     """How much a lone pronoun's vote counts: a main clause's subject (or its owner) most;
-    a subordinate clause's subject half ("Dek was the one she rang" is often someone else);
-    an object or another possessive a quarter ("Dek knew her number")."""
+    a subordinate clause's subject half ("Vosk was the one she rang" is often someone else);
+    an object or another possessive a quarter ("Vosk knew her number")."""
     if tok is None or not _topical(tok, tokens):
         return 0.25
     return 1.0 if _clause_of(tok, tokens).dep in ("ROOT", "conj") else 0.5
@@ -191,8 +192,8 @@ def _clause_of(tok, tokens: TokenIndex):
 def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str],
                   local: dict[str, list[float]] | None = None) -> dict[str, str]:
     """Genders for the people the names leave open: from ``local`` votes (``_local_votes``)
-    when two or more agree, three to one; else from the first pass's links when at least
-    three agree, three to one."""
+    when they weigh 1.5 or more and three times the other gender's; else from the first
+    pass's links when at least three agree, three to one."""
     votes: dict[str, list[int]] = {}
     for m in mentions.items:
         cid = links.get(m.index)
