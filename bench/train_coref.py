@@ -37,7 +37,7 @@ from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, ex
 from bench.training import cached, document_folds, fit_binary, litbank_folder, litbank_parser, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages import coref  # noqa: E402
-from heartline.stages.coref_scorer import FEATURES, Scorer  # noqa: E402
+from heartline.stages.coref_scorer import FEATURES, MARGIN, Scorer  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "heartline" / "models" / "coref_scorer.json"
 CLASSES = ("no", "yes")
@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     card = {"trained_on": f"LitBank, {len(docs)} excerpts", "rows": len(rows),
             "data_sha256": learn.data_hash(rows, labels),
             "learner": f"binary logistic regression (no / yes per candidate), L2 {L2}, Newton's method in numpy",
+            "overrules_the_rules_by": MARGIN,
             "cross_validation": {
                 "folds": args.folds, "split": "by document (excerpt k in fold k % folds)",
                 "fold_mean": {who: {key: round(fold_mean(cv, who, key), 2) for key in KEYS}

@@ -1,5 +1,5 @@
 """``coref``: genders the names leave open (kinship names, local pronoun votes), and the
-trained pronoun scorer, off by default."""
+trained pronoun scorer, which overrules the rules only when clearly surer."""
 from __future__ import annotations
 
 from heartline.learn import LinearModel
@@ -47,13 +47,13 @@ def test_two_people_in_the_window_give_no_vote(run, who) -> None:
     assert votes == {}
 
 
-def test_the_trained_pronoun_scorer_is_off_by_default(monkeypatch) -> None:
+def test_the_trained_pronoun_scorer_is_on_unless_switched_off(monkeypatch) -> None:
     monkeypatch.delenv("HEARTLINE_COREF", raising=False)
-    assert coref_scorer.scorer_name() == "rules"
-    assert coref.pronoun_scorer() is None
-    monkeypatch.setenv("HEARTLINE_COREF", "trained")
     assert coref_scorer.scorer_name() == "trained"
     assert coref_scorer.load_scorer() is not None
+    monkeypatch.setenv("HEARTLINE_COREF", "rules")
+    assert coref_scorer.scorer_name() == "rules"
+    assert coref.pronoun_scorer() is None
 
 
 def test_candidates_carry_one_row_of_every_feature(run, mention) -> None:
@@ -68,18 +68,25 @@ def test_candidates_carry_one_row_of_every_feature(run, mention) -> None:
     assert dict((cid, row[recency]) for cid, row in rows) == {"ann": 1.0, "mia": 0.5}
 
 
-def test_a_scorer_picks_its_most_likely_candidate_and_breaks_ties_by_order() -> None:
+def _scorer_on(feature: str, weight: float) -> coref_scorer.Scorer:
     features = coref_scorer.FEATURES
-    weights_yes = [1.0 if f == "recency_rank" else 0.0 for f in features]
+    weights_yes = [weight if f == feature else 0.0 for f in features]
     model = LinearModel(features, ("no", "yes"), tuple(0.0 for _ in features), tuple(1.0 for _ in features),
                         (tuple(0.0 for _ in features), tuple(weights_yes)))
-    scorer = coref_scorer.Scorer({"scorer": model.to_json()})
-    row = [0.0] * len(features)
-    near = list(row)
-    near[features.index("recency_rank")] = 1.0
-    assert scorer.pick(["mia", "ann"], [row, near]) == "ann"
-    assert scorer.pick(["mia", "ann"], [row, row]) == "mia"
-    assert scorer.pick([], []) is None
+    return coref_scorer.Scorer({"scorer": model.to_json()})
+
+
+def _row(**values: float) -> list[float]:
+    return [values.get(f, 0.0) for f in coref_scorer.FEATURES]
+
+
+def test_a_scorer_overrules_the_rules_only_when_clearly_surer() -> None:
+    strong, weak = _scorer_on("recency_rank", 5.0), _scorer_on("recency_rank", 0.2)
+    rules_pick, nearer = _row(rule_best=1.0), _row(recency_rank=1.0)
+    assert strong.pick(["mia", "ann"], [rules_pick, nearer]) == "ann"  # 0.99 against 0.5
+    assert weak.pick(["mia", "ann"], [rules_pick, nearer]) == "mia"  # 0.55 against 0.5: the rules stand
+    assert strong.pick(["mia", "ann"], [_row(), _row()]) == "mia"  # a tie: the earlier candidate
+    assert strong.pick([], []) is None
 
 
 def test_the_trained_scorer_still_reads_a_plain_case(run, resolves_to, monkeypatch) -> None:
