@@ -93,7 +93,6 @@ def classify(end: str, gold_chars: dict, pred_of_gold: dict, sents, ments, links
         wrong = [m for m in fitting if links.get(m.index) and links.get(m.index) != pcid]
         unres = [m for m in fitting if m.index not in links]
         notes = [f"{m.text}->{mapping.get(links.get(m.index), links.get(m.index))}" for m in fitting]
-        poss = [m for m in fitting if m.text.lower() in POSSESSIVE]
         kg = genders.get(pcid, "unknown")
         if kg not in (ggender,):
             return f"gender unknown/wrong ({kg})", notes

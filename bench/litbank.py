@@ -590,6 +590,12 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "resolved to a character) against LitBank's PER chains, singletons included, exact spans. "
         "BookNLP's figure covers all six entity types; heartline does not resolve *they*, *we*, *it* or "
         "plain noun phrases, and never outputs a mention it cannot resolve |",
+        *(f"| he/she/his/her resolved to their chain's character, {where} | {p['accuracy']:.1f} "
+          f"({p['right']} right, {p['wrong']} to someone else, {p['none']} to no one) | – | the pronouns LitBank "
+          "puts in a PER chain of two or more mentions; right = heartline's character maps to that chain (as for "
+          "speakers). The coreference scorer is trained on LitBank: `bench/train_coref.py` gives it held out, "
+          "`HEARTLINE_COREF=rules` turns it off here |"
+          for where, p in s.get("pronouns", {}).items()),
         f"| quotation detection, exact span | {_p(s['quotes_exact'])} | – | the words inside the marks; "
         "LitBank's span minus its quotation-mark tokens |",
         f"| quotation detection, overlap | {_p(s['quotes_overlap'])} | – | a predicted quote that overlaps "

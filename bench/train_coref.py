@@ -31,9 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, excerpt_names,  # noqa: E402
-                           excerpt_text, prediction_of, read_excerpt, score_excerpt, summary,
-                           token_spans_to_text)
+from bench.litbank import (  # noqa: E402
+    DEFAULT_SHARED,
+    align_tokens,
+    character_to_entity,
+    excerpt_names,
+    excerpt_text,
+    prediction_of,
+    read_excerpt,
+    score_excerpt,
+    summary,
+    token_spans_to_text,
+)
 from bench.training import cached, document_folds, fit_binary, litbank_folder, litbank_parser, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.stages import coref  # noqa: E402
