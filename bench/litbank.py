@@ -561,9 +561,11 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "",
         f"{s['documents']} excerpts, {s['tokens']:,} tokens, analysed in {s['seconds']:.0f} s "
         "(`.venv/bin/python bench/litbank.py` prints the same table alone). LitBank is by David Bamman "
-        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline's mentions, coreference "
+        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline's mentions "
         "and quotations learn nothing from LitBank: they are rules over spaCy's `en_core_web_sm`, so every excerpt "
-        "is unseen. Two scorers are trained on LitBank, so their rows here are not held out when on: the speaker scorer "
+        "is unseen. Three scorers are trained on LitBank, so their rows here are not held out when on: the "
+        "coreference's pronoun scorer (`bench/train_coref.py` measures it held out; `HEARTLINE_COREF=rules` for the "
+        "rules alone), the speaker scorer "
         "(measure it held out with `bench/train_speakers.py`, document-level cross-validation, or run this with "
         "`HEARTLINE_SPEAKERS=rules` for the rules alone) and the person-or-not scorer (`bench/train_persons.py` "
         "prints its cross-validated PER proper-name scores; `HEARTLINE_PERSONS=rules` turns it off here). BookNLP's figures are copied from its README, not re-run here; they "
