@@ -192,6 +192,8 @@ class Prediction:
     quotes: tuple[tuple[Span, str | None], ...]  # (words inside the marks, speaker id)
     letters: int = 0
     explicit: frozenset = frozenset()  # spans of the quotes that are explicit (a speech verb's subject beside them)
+    # he/she/him/her/his/hers/himself/herself: (span, character id or None, inside a quote)
+    pronouns: tuple[tuple[Span, str | None, bool], ...] = ()
 
 
 def predict(text: str) -> tuple[str, Prediction]:
@@ -236,8 +238,10 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
+    pronouns = tuple(((m.start, m.end), links.get(m.index), m.quote is not None)
+                     for m in results["mentions"].items if m.kind == "pronoun" and m.person == 3 and m.gender)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
-                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit)
+                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit, pronouns)
 
 
 # words before a name that LitBank's proper-name mentions take in ("old Cotter", "the late Irene
@@ -342,6 +346,9 @@ class DocScore:
     explicit_right: int = 0
     speaker_b3: PRF = ZERO
     letters: int = 0
+    # third-person gendered pronouns that LitBank puts in a PER chain, narration and speech:
+    # resolved to the chain's character, to another, or to no one
+    pronouns: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -426,6 +433,20 @@ def score_excerpt(excerpt: Excerpt, text: str, prediction: Prediction) -> DocSco
     doc.muc = muc(predicted_clusters, gold_clusters)
     doc.b3 = b_cubed(predicted_clusters, gold_clusters)
     doc.ceafe = ceaf_e(predicted_clusters, gold_clusters)
+
+    # he/she/his/her: is each resolved to the character of its gold chain?
+    to_entity_all = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
+                                        prediction.names)
+    per_entity = {token_spans_to_text(spans, m.first, m.last): m.entity for m in excerpt.mentions
+                  if m.category == "PER" and m.kind == "PRON"}
+    singletons = Counter(m.entity for m in excerpt.mentions)
+    for span, cid, in_quote in prediction.pronouns:
+        entity = per_entity.get(span)
+        if entity is None or singletons[entity] < 2:
+            continue  # not a person's pronoun (or a chain of itself alone: nothing to resolve to)
+        where = "speech" if in_quote else "narration"
+        outcome = "none" if cid is None else "right" if to_entity_all.get(cid) == entity else "wrong"
+        doc.pronouns[f"{where}_{outcome}"] = doc.pronouns.get(f"{where}_{outcome}", 0) + 1
 
     # quotations and their speakers
     gold_q = [inner_quote_span(tokens, spans, q.first, q.last) for q in excerpt.quotes]
@@ -513,7 +534,19 @@ def summary(docs: list[DocScore]) -> dict[str, Any]:
                                        / max(1, sum(d.explicit_found for d in docs)), 1),
         },
         "letters_left_out": sum(d.letters for d in docs),
+        "pronouns": pronoun_summary(docs),
     }
+
+
+def pronoun_summary(docs: list[DocScore]) -> dict[str, Any]:
+    """He/she/his/her in a gold PER chain: share resolved to the chain's character, in the
+    narration and in speech (``right``/``wrong``/``none`` counts, ``accuracy`` over all)."""
+    out: dict[str, Any] = {}
+    for where in ("narration", "speech"):
+        n = {k: sum(d.pronouns.get(f"{where}_{k}", 0) for d in docs) for k in ("right", "wrong", "none")}
+        total = sum(n.values())
+        out[where] = {**n, "accuracy": round(100 * n["right"] / total, 1) if total else 0.0}
+    return out
 
 
 def _p(d: Mapping[str, float]) -> str:
@@ -532,9 +565,11 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "",
         f"{s['documents']} excerpts, {s['tokens']:,} tokens, analysed in {s['seconds']:.0f} s "
         "(`.venv/bin/python bench/litbank.py` prints the same table alone). LitBank is by David Bamman "
-        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline's mentions, coreference "
+        "and colleagues, CC BY 4.0 (<https://github.com/dbamman/litbank>). heartline's mentions "
         "and quotations learn nothing from LitBank: they are rules over spaCy's `en_core_web_sm`, so every excerpt "
-        "is unseen. Two scorers are trained on LitBank, so their rows here are not held out when on: the speaker scorer "
+        "is unseen. Three scorers are trained on LitBank, so their rows here are not held out when on: the "
+        "coreference's pronoun scorer (`bench/train_coref.py` measures it held out; `HEARTLINE_COREF=rules` for the "
+        "rules alone), the speaker scorer "
         "(measure it held out with `bench/train_speakers.py`, document-level cross-validation, or run this with "
         "`HEARTLINE_SPEAKERS=rules` for the rules alone) and the person-or-not scorer (`bench/train_persons.py` "
         "prints its cross-validated PER proper-name scores; `HEARTLINE_PERSONS=rules` turns it off here). BookNLP's figures are copied from its README, not re-run here; they "
@@ -561,6 +596,12 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         "resolved to a character) against LitBank's PER chains, singletons included, exact spans. "
         "BookNLP's figure covers all six entity types; heartline does not resolve *they*, *we*, *it* or "
         "plain noun phrases, and never outputs a mention it cannot resolve |",
+        *(f"| he/she/his/her resolved to their chain's character, {where} | {p['accuracy']:.1f} "
+          f"({p['right']} right, {p['wrong']} to someone else, {p['none']} to no one) | – | the pronouns LitBank "
+          "puts in a PER chain of two or more mentions; right = heartline's character maps to that chain (as for "
+          "speakers). The coreference scorer is trained on LitBank: `bench/train_coref.py` gives it held out, "
+          "`HEARTLINE_COREF=rules` turns it off here |"
+          for where, p in s.get("pronouns", {}).items()),
         f"| quotation detection, exact span | {_p(s['quotes_exact'])} | – | the words inside the marks; "
         "LitBank's span minus its quotation-mark tokens |",
         f"| quotation detection, overlap | {_p(s['quotes_overlap'])} | – | a predicted quote that overlaps "
@@ -615,6 +656,9 @@ def render_text(s: Mapping[str, Any]) -> str:
         row("  MUC", prf(co["muc"])),
         row("  B3", prf(co["b3"])),
         row("  CEAF-e", prf(co["ceafe"])),
+        *(row(f"  he/she/his/her resolved right, {w}", f"{p['accuracy']:.1f}"
+              f" ({p['right']} right, {p['wrong']} wrong, {p['none']} unresolved)")
+          for w, p in s.get("pronouns", {}).items()),
         row("quotes (exact)", prf(s["quotes_exact"])),
         row("quotes (overlap)", prf(s["quotes_overlap"])),
         row("speaker attribution, B3", prf(sp["b3"]), "%s / %s" % BOOKNLP["speaker"]),

@@ -21,6 +21,7 @@ from .stages import (  # noqa: F401
     characters,
     conversations,
     coref,
+    coref_scorer,
     declared,
     evidence,
     feelings,
@@ -85,7 +86,7 @@ def default_pipeline(names: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 def models_used() -> dict[str, dict]:
     """The trained models a run uses, as the analysis JSON names them."""
     return {"feeling_judge": judge.model_card(), "speaker_scorer": speakers.model_card(),
-            "person_scorer": characters.person_model_card()}
+            "person_scorer": characters.person_model_card(), "coref_scorer": coref_scorer.model_card()}
 
 
 def analyze_story(story: Story, progress: Progress | None = None,

@@ -175,3 +175,21 @@ def test_a_title_standing_as_a_name_is_a_common_noun_to_litbank() -> None:
     # the article or describing word that name_phrase takes in before a title changes nothing
     assert common_noun_name("the Judge") and common_noun_name("the late Queen") and common_noun_name("dear General")
     assert not common_noun_name("the Quarrie") and not common_noun_name("old Quarrie")
+
+
+def test_a_pronoun_is_scored_right_when_it_goes_to_its_chains_character():
+    ex = _excerpt()
+    text = ORIGINAL
+    spans = align_tokens(ex.tokens, text)
+    tom1, mary, tom2, his = spans[3], spans[7], spans[9], spans[12]
+    base = Prediction(names=frozenset({tom1, mary, tom2}), nominals=frozenset(), spacy_person=frozenset(),
+                      clusters={"tom": frozenset({tom1, tom2}), "mary": frozenset({mary})}, quotes=())
+    right = score_excerpt(ex, text, replace(base, pronouns=((his, "tom", False),)))
+    wrong = score_excerpt(ex, text, replace(base, pronouns=((his, "mary", False),)))
+    none = score_excerpt(ex, text, replace(base, pronouns=((his, None, False),)))
+    assert right.pronouns == {"narration_right": 1}
+    assert wrong.pronouns == {"narration_wrong": 1}
+    assert none.pronouns == {"narration_none": 1}
+    pooled = summary([right, wrong])["pronouns"]
+    assert pooled["narration"] == {"right": 1, "wrong": 1, "none": 0, "accuracy": 50.0}
+    assert pooled["speech"]["accuracy"] == 0.0  # none in speech

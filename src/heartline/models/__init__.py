@@ -3,7 +3,8 @@
 Each model is a JSON file in this package (see its ``card``: training data hash, held-out
 scores, the command that retrains it).  A model is read once per process; a file trained on
 other features than the code computes is refused with one clear line, never used wrongly.
-Each trained scorer has an environment switch (``HEARTLINE_JUDGE``, ``HEARTLINE_SPEAKERS``, ``HEARTLINE_PERSONS``)
+Each trained scorer has an environment switch (``HEARTLINE_JUDGE``, ``HEARTLINE_SPEAKERS``, ``HEARTLINE_PERSONS``,
+``HEARTLINE_COREF``)
 whose value ``rules`` turns it off (``trained`` turns on one that is off by default, as the person scorer is),
 so a trained scorer and its rules can be measured against each other.
 """

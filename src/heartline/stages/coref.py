@@ -18,9 +18,18 @@ from dataclasses import dataclass
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .lexicon import OFFICES, RANKS, SPEECH_VERBS
+from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, TITLES
 
 _WINDOW_SENTENCES = 12
+
+# the gender of a word of kinship that a family uses as a name ("Mum", "Grandpa")
+_KIN_GENDER = {w: "female" for w in (
+    "mum mom mam ma mama mamma mommy mummy mother gran granny grandma grandmother gramma nan nana nanna "
+    "auntie aunty aunt sis").split()}
+_KIN_GENDER.update({w: "male" for w in (
+    "dad da pa papa daddy pop pops father grandpa grandad granddad grampa gramps granfer grandfather "
+    "uncle bro son").split()})
+assert set(_KIN_GENDER) <= KIN_WORDS | {"mother", "father"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,8 @@ class _Seen:
     sentence: int
     subject: bool
     scene: int
+    named: bool = False  # seen by name (not by a pronoun or an epithet)
+    paragraph: int = -1
 
 
 def _gender_ok(cast_gender: dict[str, str], cid: str, gender: str) -> bool:
@@ -56,14 +67,37 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     Two passes: names with no gender yet take one from the pronouns the first pass
     gave them, when those agree; the second pass then resolves with it.  ``quote_spans``
     tell who the speech beside a tag calls by name ('"Hush, Tom," she said': not Tom)."""
-    gender = {c.id: c.gender for c in cast.characters}
+    gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender)
-    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called)
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
+                          scorer=pronoun_scorer())
     return Coreference(links, learnt)
+
+
+def pronoun_scorer():
+    """The trained pronoun scorer (``coref_scorer``), or None where the rules decide."""
+    from .coref_scorer import load_scorer
+    return load_scorer()
+
+
+def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
+                         quote_spans: tuple[QuoteSpan, ...] = (), scorer=None) -> list[tuple[int, list]]:
+    """For training and measuring the pronoun scorer: every narration he/she/his/her of the
+    second pass with its candidates, as (mention index, [(character, features), ...]).
+    ``scorer``: the model that picks (None: the rules), so that the history a held-out
+    story builds is the one that model would build."""
+    gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
+    called = called_beside_tags(document, mentions, cast, quote_spans)
+    links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    record: list[tuple[int, list]] = []
+    _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
+                  scorer=scorer, record=record)
+    return record
 
 
 def called_beside_tags(document: Document, mentions: Mentions, cast: Cast,
@@ -90,7 +124,76 @@ def _speech_tag_subject(tok, tokens: TokenIndex) -> bool:
     return tok is not None and is_subject(tok) and tokens.tokens[tok.head].lemma in SPEECH_VERBS
 
 
-def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str]) -> dict[str, str]:
+def _name_gender(c) -> str:
+    """The gender a name itself shows when the cast found none: a word of kinship used as a
+    name ("Mum", "Grandpa", "the daughter" the cast kept as a person), or a gendered title
+    before it ("Aunt Quillane", "Mother Tavish")."""
+    words = [w.lower().rstrip(".") for w in c.name.split()]
+    if len(words) == 1 and (words[0] in _KIN_GENDER or words[0] in RELATION_GENDER):
+        return _KIN_GENDER.get(words[0]) or RELATION_GENDER[words[0]]
+    if len(words) > 1 and (TITLES.get(words[0]) or _KIN_GENDER.get(words[0])):
+        return TITLES.get(words[0]) or _KIN_GENDER[words[0]]
+    return "unknown"
+
+
+def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str, list[float]]:
+    """Votes (male, female) for the gender of named people from pronouns that have one person
+    only to go back to: a he/she/his/her of the narration whose sentence, up to it, and the
+    sentence before it in the same paragraph name one character and no one else, and show no
+    pronoun of the other gender ("Vosk shut the gate. He was tired."). An object pronoun is
+    never the subject of its own clause ("Vosk kissed her": no vote for Vosk). Each vote is
+    weighted by ``_vote_weight``. A pass of the resolver would spread a pronoun over everyone
+    of unknown gender near it; these cannot."""
+    items = mentions.items
+    sentences = document.sentences
+    tokens = TokenIndex(document)
+    votes: dict[str, list[float]] = {}
+    for i, m in enumerate(items):
+        if m.kind != "pronoun" or m.person != 3 or m.quote is not None or not m.gender:
+            continue
+        tok = tokens.at(m.start)
+        objected = tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj")
+        seen: set[str] = set()
+        clash = False
+        for o in items[max(0, i - 40):i]:
+            if o.quote is not None:
+                continue
+            if o.sentence != m.sentence and not (
+                    o.sentence == m.sentence - 1 and sentences
+                    and sentences[o.sentence].paragraph == sentences[m.sentence].paragraph):
+                continue
+            if o.kind == "pronoun" and o.person == 3 and o.gender and o.gender != m.gender:
+                clash = True
+            elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
+                seen.add(name_links[o.index])
+        if objected and tok is not None:  # "Vosk kissed her": never Vosk himself
+            seen -= _clause_subjects(m, tok, tokens, name_links, items[max(0, i - 40):i])
+        if len(seen) == 1 and not clash:
+            v = votes.setdefault(seen.pop(), [0.0, 0.0])
+            v[0 if m.gender == "male" else 1] += _vote_weight(tok, tokens)
+    return votes
+
+
+def _vote_weight(tok, tokens: TokenIndex) -> float:
+    """How much a lone pronoun's vote counts: a main clause's subject (or its owner) most;
+    a subordinate clause's subject half ("Vosk was the one she rang" is often someone else);
+    an object or another possessive a quarter ("Vosk knew her number")."""
+    if tok is None or not _topical(tok, tokens):
+        return 0.25
+    return 1.0 if _clause_of(tok, tokens).dep in ("ROOT", "conj") else 0.5
+
+
+def _clause_of(tok, tokens: TokenIndex):
+    """The verb of the clause a subject, or a subject's owner ("his face fell"), belongs to."""
+    head = tokens.tokens[tok.head]
+    return tokens.tokens[head.head] if tok.dep == "poss" else head
+
+
+def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str],
+                  local: dict[str, list[float]] | None = None) -> dict[str, str]:
+    """Genders for the people the names leave open: from ``local`` votes (``_local_votes``)
+    when they weigh 1.5 or more and three times the other gender's; else from the first
+    pass's links when at least three agree, three to one."""
     votes: dict[str, list[int]] = {}
     for m in mentions.items:
         cid = links.get(m.index)
@@ -102,7 +205,16 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
         elif m.gender == "female":
             v[1] += 1
     out = dict(gender)
+    for cid, (male, female) in sorted((local or {}).items()):
+        if gender.get(cid) != "unknown":
+            continue
+        if male >= 1.5 and male >= 3 * female:
+            out[cid] = "male"
+        elif female >= 1.5 and female >= 3 * male:
+            out[cid] = "female"
     for cid, (male, female) in votes.items():
+        if out.get(cid) != "unknown":
+            continue
         if male >= 3 and male >= 3 * female:
             out[cid] = "male"
         elif female >= 3 and female >= 3 * male:
@@ -113,7 +225,8 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
 def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
                   fixed: dict[int, str] | None = None,
-                  called: dict[int, frozenset[str]] | None = None) -> dict[int, str]:
+                  called: dict[int, frozenset[str]] | None = None,
+                  scorer=None, record: list | None = None) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -127,6 +240,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     for o in items:
         by_sentence.setdefault(o.sentence, []).append(o)
 
+    mention_counts = {c.id: c.mentions for c in cast.characters}
     holders: dict[str, str] = {}  # office -> who holds it at this point of the story
     first_named: dict[str, int] = {}  # character -> offset of their first name
     for o in items:
@@ -143,7 +257,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
-                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene))
+                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
+                                     m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
             elif m.kind == "name" and _called_out(document.story.text, m):
                 history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
@@ -167,12 +282,14 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
             if called and _speech_tag_subject(tokens.at(m.start), tokens):
                 not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
-                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them)
+                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
+                                   scorer=scorer, record=record, mention_counts=mention_counts)
         else:
             continue
         if cid:
             links[m.index] = cid
-            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene))
+            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
+                                 sentences[m.sentence].paragraph if sentences else -1))
     for m in unheld:  # the first holder the story goes on to show
         later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
         if later:
@@ -352,7 +469,8 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
                      known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None,
-                     not_them: frozenset[str] = frozenset()):
+                     not_them: frozenset[str] = frozenset(), scorer=None, record: list | None = None,
+                     mention_counts: dict[str, int] | None = None):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic.
     ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them;
     ``not_them``: people it cannot be (called by name in the speech its tag belongs to)."""
@@ -381,12 +499,14 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
                          and m.sentence - h.sentence <= 2 and _gender_ok(gender, h.character, m.gender)),
                         None)
     best, best_score = None, float("-inf")
+    kept: list[tuple[str, _Seen, float, bool]] = []
     for order, (cid, h) in enumerate(sorted(latest.items(), key=lambda kv: kv[1].sentence)):
         if cid in excluded or not _gender_ok(gender, cid, m.gender):
             continue
         distance = max(0, m.sentence - h.sentence)
         if m.sentence - h.sentence > _WINDOW_SENTENCES:
             continue
+        eligible = True
         score = 1.0 / (1 + distance) + 0.01 * order
         if h.subject and wants_subject and h.scene == scene:
             # centering: the last subject is the likeliest topic to continue
@@ -397,13 +517,26 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
             score += known_bonus
         elif m.gender:
             if distance > 2:
-                continue  # a person of unknown gender is only taken when close
+                # a person of unknown gender is only taken by the rules when close; the
+                # scorer sees them all
+                if scorer is None and record is None:
+                    continue
+                eligible = False
             score -= unknown_penalty
         score += 0.8 * topic.get(cid, 0) / max(1, subjects_in_scene)
         if h.scene != scene:
             score -= 0.7
-        if score > best_score:
+        kept.append((cid, h, score, eligible))
+        if eligible and score > best_score:
             best, best_score = cid, score
+    if kept and (scorer is not None or record is not None):
+        from .coref_scorer import candidate_features
+        rows = candidate_features(m, tok, kept, history, gender, scene, topic, subjects_in_scene,
+                                  wants_subject, last_subject, governing, tokens, mention_counts)
+        if record is not None:
+            record.append((m.index, [(k[0], row) for k, row in zip(kept, rows, strict=True)]))
+        if scorer is not None:
+            return scorer.pick([k[0] for k in kept], rows)
     return best
 
 

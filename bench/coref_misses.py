@@ -1,0 +1,220 @@
+"""Why a missed gold relation is missed, as far as coreference goes.
+
+For every gold relation that an eval JSON lists as missed, the gold evidence sentences are
+found in heartline's analysis, and the mentions heartline resolved there are set beside the
+relation's two ends.  Each end that no resolved mention in the evidence stands for is put
+down to a cause: a pronoun left unresolved or given to someone else, a possessive, singular
+or plural "they", "we", an epithet or relational noun, a name not linked, a person missing
+from the cast, or no mention of them in the sentence at all.
+
+Run from the repository root:
+
+    .venv/bin/python bench/coref_misses.py EVAL.json [--shared ../shared] [--only NAME ...] [-v]
+
+``EVAL.json`` is ``heartline eval --json`` output (its "missed" lists are read).  Only the
+golds with evidence (the fics) are looked at.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from heartline.api import default_pipeline  # noqa: E402
+from heartline.corrections.file import Corrections  # noqa: E402
+from heartline.eval import gold_text_path, load_gold, map_characters  # noqa: E402
+from heartline.formats import read_story  # noqa: E402
+from heartline.namelist import NameList  # noqa: E402
+
+UP_TO_EVIDENCE = ("parse", "quotes", "mentions", "characters", "narrator",
+                  "title_calls", "probe_coref", "probe_speakers", "titles", "correct_cast", "corrected_cast",
+                  "coref", "speakers", "speech_coref", "people", "evidence")
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+THEY = {"they", "them", "their", "theirs", "themself", "themselves"}
+WE = {"we", "us", "our", "ours", "ourselves"}
+POSSESSIVE = {"his", "her", "hers", "their", "theirs"}
+
+
+def _norm(text: str) -> tuple[str, list[int]]:
+    out, where = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        ch = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"}.get(ch, ch)
+        out.append(ch.lower())
+        where.append(i)
+    return "".join(out), where
+
+
+def find_spans(quote: str, text: str, norm) -> list[tuple[int, int]]:
+    nq, _ = _norm(quote.strip())
+    nq = nq.strip(" .\"'")
+    if not nq:
+        return []
+    ntext, where = norm
+    out = []
+    for m in re.finditer(re.escape(nq), ntext):
+        out.append((where[m.start()], where[m.end() - 1] + 1))
+    if not out and "..." in nq:  # an elided quote: the first part
+        return find_spans(quote.split("...")[0], text, norm)
+    return out
+
+
+def gender_of(word: str) -> str:
+    w = word.lower()
+    return "male" if w in MALE else "female" if w in FEMALE else ""
+
+
+def classify(end: str, gold_chars: dict, pred_of_gold: dict, sents, ments, links, mapping, text,
+             genders) -> tuple[str, list[str]]:
+    """The cause one end of a relation is missing from the evidence sentences."""
+    pcid = pred_of_gold.get(end)
+    g = gold_chars[end]
+    ggender = g.get("gender", "")
+    notes = []
+    if pcid is None:
+        return "character not in cast", notes
+    words = [text[m.start:m.end] for m in ments]
+    # mentions in the sentences, grouped
+    pronouns = [m for m in ments if m.kind == "pronoun" and m.person == 3]
+    fitting = [m for m in pronouns if gender_of(m.text) == ggender]
+    if fitting:
+        wrong = [m for m in fitting if links.get(m.index) and links.get(m.index) != pcid]
+        unres = [m for m in fitting if m.index not in links]
+        notes = [f"{m.text}->{mapping.get(links.get(m.index), links.get(m.index))}" for m in fitting]
+        kg = genders.get(pcid, "unknown")
+        if kg not in (ggender,):
+            return f"gender unknown/wrong ({kg})", notes
+        if unres:
+            return ("possessive unresolved" if all(m.text.lower() in POSSESSIVE for m in unres)
+                    else "pronoun unresolved"), notes
+        if wrong:
+            return ("possessive to wrong character" if all(m.text.lower() in POSSESSIVE for m in wrong)
+                    else "pronoun to wrong character"), notes
+    lowered = [w.lower() for w in re.findall(r"[A-Za-z']+", " ".join(s[2] for s in sents))]
+    if ggender == "nonbinary" and any(w in THEY for w in lowered):
+        return "singular they", notes
+    names = [m for m in ments if m.kind == "name"]
+    if any(mapping.get(links.get(m.index)) == end for m in ments):
+        return "present (resolved)", notes
+    if any(m.index not in links for m in names):
+        unl = [m.text for m in names if m.index not in links]
+        return "name not linked", unl
+    epi = [m for m in ments if m.kind in ("epithet", "relational") and mapping.get(links.get(m.index)) != end]
+    if epi:
+        return ("epithet unresolved" if any(m.index not in links for m in epi) else "epithet to wrong character",
+                [f"{m.text}->{mapping.get(links.get(m.index))}" for m in epi])
+    if any(w in THEY for w in lowered):
+        return "plural they", notes
+    if any(w in WE for w in lowered):
+        return "we", notes
+    firsts = [m for m in ments if m.kind == "pronoun" and m.person in (1, 2)]
+    if firsts:
+        return ("speech I/you to wrong/no one",
+                [f"{m.text}->{mapping.get(links.get(m.index), links.get(m.index))}" for m in firsts])
+    if fitting:
+        return "pronoun to wrong character", notes
+    return "no mention in sentence", words[:6]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("eval_json")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args(argv)
+    data = json.loads(Path(args.eval_json).read_text())
+    pipeline = default_pipeline(UP_TO_EVIDENCE)
+    causes: Counter = Counter()
+    rel_causes: Counter = Counter()
+    per_story: dict[str, Counter] = defaultdict(Counter)
+    for key, x in sorted(data.items()):
+        name = Path(key).name.removesuffix(".gold.json")
+        if args.only and name not in args.only:
+            continue
+        gpath = args.shared / "gold" / f"{name}.gold.json"
+        gold = load_gold(gpath)
+        if gold.get("cast") != "complete":
+            continue
+        missed = x["relations"]["missed"]
+        if not missed:
+            continue
+        story = read_story(gold_text_path(gpath, gold))
+        res = pipeline.run(story=story, fandom_names=NameList(), corrections=Corrections())
+        text = story.text
+        chars = [{"id": c.id, "name": c.name, "aliases": list(c.aliases)} for c in res["characters"]]
+        mapping = map_characters(chars, gold["characters"])
+        pred_of_gold: dict[str, str] = {}
+        for pid in sorted(mapping):
+            if mapping[pid] is not None:
+                pred_of_gold.setdefault(mapping[pid], pid)
+        links = dict(res["links"].links)
+        genders = dict(res["links"].genders)
+        doc = res["document"]
+        by_sent = defaultdict(list)
+        for m in res["mentions"].items:
+            by_sent[m.sentence].append(m)
+        starts = [s.start for s in doc.sentences]
+        norm = _norm(text)
+        gold_chars = {c["id"]: c for c in gold["characters"]}
+        grels = {(r["from"], r["to"], r["kind"]): r for r in gold["relations"]}
+        import bisect
+        for mrel in missed:
+            r = grels.get((mrel["from"], mrel["to"], mrel["kind"]))
+            if r is None:
+                continue
+            sent_ix = set()
+            for ev in r.get("evidence", []):
+                for a, b in find_spans(ev, text, norm):
+                    i = bisect.bisect_right(starts, a) - 1
+                    while i < len(doc.sentences) and doc.sentences[i].start < b:
+                        if i >= 0:
+                            sent_ix.add(i)
+                        i += 1
+            if not sent_ix:
+                causes["evidence not located"] += 1
+                continue
+            sents = [(i, doc.sentences[i].start, text[doc.sentences[i].start:doc.sentences[i].end])
+                     for i in sorted(sent_ix)]
+            ments = [m for i in sorted(sent_ix) for m in by_sent[i]]
+            found = {mapping.get(links.get(m.index)) for m in ments if m.index in links}
+            ends = []
+            for end in (r["from"], r["to"]):
+                if end in found:
+                    continue
+                cause, notes = classify(end, gold_chars, pred_of_gold, sents, ments, links, mapping, text, genders)
+                role = "exp" if end == r["from"] else "tgt"
+                ends.append((role, end, cause, notes))
+                causes[cause] += 1
+                per_story[name][cause] += 1
+            rel_causes["both ends present" if not ends else
+                       "one end missing" if len(ends) == 1 else "both ends missing"] += 1
+            if args.v and ends:
+                print(f"## {name}: {r['from']}->{r['to']} {r['kind']}")
+                for role, end, cause, notes in ends:
+                    print(f"   {role} {end}: {cause} {notes}")
+                for _i, _s, s in sents:
+                    print("   |", s.replace("\n", " ")[:240])
+                print("   resolved:", sorted(f"{text[m.start:m.end]}->{mapping.get(links[m.index])}"
+                                             for m in ments if m.index in links)[:12])
+        print(f"coref_misses: {name}: {dict(per_story[name])}", file=sys.stderr)
+    print("relations:", dict(rel_causes))
+    for cause, n in causes.most_common():
+        print(f"{n:4d}  {cause}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
