@@ -192,6 +192,9 @@ class Prediction:
     quotes: tuple[tuple[Span, str | None], ...]  # (words inside the marks, speaker id)
     letters: int = 0
     explicit: frozenset = frozenset()  # spans of the quotes that are explicit (a speech verb's subject beside them)
+    # speakers the tags describe who are no character ("said the old man"): internal id -> the
+    # spans of those descriptions; a quote they say has that id as its speaker
+    described: Mapping[str, frozenset] = field(default_factory=dict)
 
 
 def predict(text: str) -> tuple[str, Prediction]:
@@ -231,13 +234,22 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    quotes = tuple((_strip(text, q.start, q.end), q.speaker)
+    from heartline.stages.speakers import describe_speakers, described_id
+
+    described: dict[str, set] = defaultdict(set)
+    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    for m in found.mentions:
+        described[found.links[m.index]].add(_strip(text, m.start, m.end))
+    quotes = tuple((_strip(text, q.start, q.end),
+                    q.speaker if q.speaker is not None or not q.speaker_description
+                    else described_id(q.scene, q.speaker_description))
                    for q in results["speakers"] if q.kind != "letter")
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
-                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit)
+                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit,
+                      {k: frozenset(v) for k, v in sorted(described.items())})
 
 
 # words before a name that LitBank's proper-name mentions take in ("old Cotter", "the late Irene
@@ -433,6 +445,7 @@ def score_excerpt(excerpt: Excerpt, text: str, prediction: Prediction) -> DocSco
     doc.quotes_overlap = PRF(len(matched), len(pred_q), len(matched), len(gold_q))
     to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
                                     prediction.names)
+    to_entity.update(character_to_entity(prediction.described, entity_of, ()))
     gold_groups: dict[str, set] = defaultdict(set)
     pred_groups: dict[Any, set] = defaultdict(set)
     for gi, q in enumerate(excerpt.quotes):

@@ -59,6 +59,8 @@ FEATURES = (
     "spoke_next", "spoke_next2", "called_in_prev", "called_in_next",
     "in_wide", "log_near_count", "before_pronoun_agrees", "before_pronoun_disagrees",
     "scene_count", "spoke_in_scene",
+    # a speaker the tag describes but who is no character ("said the old man": speakers.describe_speakers)
+    "described", "described_tag_subject",
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
@@ -169,7 +171,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records."""
     from .reader import READER_ID
-    from .speakers import _continues, _main_clause, _recent, _tag_attached, is_vocative
+    from .speakers import DESCRIBED, _continues, _main_clause, _recent, _tag_attached, is_vocative
 
     text = document.story.text
     tokens = TokenIndex(document)
@@ -371,6 +373,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "before_pronoun_disagrees": disagrees_before,
                 "scene_count": math.log1p(in_scene.get(cid, 0)),
                 "spoke_in_scene": float(cid in scene_speakers),
+                "described": float(cid.startswith(DESCRIBED)),
+                "described_tag_subject": float(cid.startswith(DESCRIBED) and speech_verb),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
