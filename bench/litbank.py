@@ -244,6 +244,22 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
                     q.speaker if q.speaker is not None or not q.speaker_description
                     else described_id(q.scene, q.speaker_description))
                    for q in results["speakers"] if q.kind != "letter")
+    # a described speaker is a chain of its own: its descriptions, the he/she of the narration the
+    # speakers stage followed to it (taken out of the character coreference gave them), and the
+    # I/me of the quotes it says
+    spans_of = {m.index: _strip(text, m.start, m.end) for m in results["mentions"].items}
+    for idx, pid in sorted(found.links.items()):
+        if idx in spans_of:
+            described[pid].add(spans_of[idx])
+            for members in clusters.values():
+                members.discard(spans_of[idx])
+    said = {q.index: described_id(q.scene, q.speaker_description) for q in results["speakers"]
+            if q.speaker is None and q.speaker_description}
+    for m in results["mentions"].items:
+        if m.quote in said and m.kind == "pronoun" and m.person == 1 and m.index not in links:
+            described[said[m.quote]].add(_strip(text, m.start, m.end))
+    for pid, members in described.items():
+        clusters[pid] = set(members)
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
@@ -445,7 +461,6 @@ def score_excerpt(excerpt: Excerpt, text: str, prediction: Prediction) -> DocSco
     doc.quotes_overlap = PRF(len(matched), len(pred_q), len(matched), len(gold_q))
     to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
                                     prediction.names)
-    to_entity.update(character_to_entity(prediction.described, entity_of, ()))
     gold_groups: dict[str, set] = defaultdict(set)
     pred_groups: dict[Any, set] = defaultdict(set)
     for gi, q in enumerate(excerpt.quotes):

@@ -153,8 +153,9 @@ def featurise(analyses: list[Analysis], litbank: Path | None = None) -> list[Doc
             for m in excerpt.mentions:
                 entity_of.setdefault((spans[m.first][0], spans[m.last][1]), m.entity)
             clusters: dict[str, set] = defaultdict(set)
-            for m in described.mentions:
-                clusters[described.links[m.index]].add(_strip(text, m.start, m.end))
+            for m in mentions.items:  # its descriptions and the he/she followed to it
+                if m.index in described.links:
+                    clusters[described.links[m.index]].add(_strip(text, m.start, m.end))
             to_entity.update(character_to_entity({k: frozenset(v) for k, v in clusters.items()}, entity_of, ()))
         gold_of = {qi: a.gold[gi] for gi, qi in a.matched.items()}
         labels = [int(gold_of.get(r.quote) is not None and to_entity.get(r.candidate) == gold_of[r.quote])

@@ -178,8 +178,11 @@ def test_pronoun_tag_after_an_interruption_keeps_the_paragraphs_speaker(run) -> 
     assert [s for _t, s, _a in credits(run, text)] == ["mia", "mia"]
 
 
-def test_pronoun_tag_keeps_the_speaker_over_a_nearer_person_of_the_same_gender(run) -> None:
-    # "she" after "Mia nodded" is still Ann, who spoke first in the paragraph
+def test_pronoun_tag_keeps_the_speaker_over_a_nearer_person_of_the_same_gender(run, monkeypatch) -> None:
+    # "she" after "Mia nodded" is still Ann, who spoke first in the paragraph: the rules' reading.  The
+    # trained scorer (retrained with described speakers) takes the narration's reading here, Mia; forcing
+    # the rules' reading on it measured worse on LitBank held out (B3 71.9 against 72.3)
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")
     text = 'Ann sat with Mia.\n\n"Thanks," she said, and Mia nodded. "Do not wait," she added.'
     assert [s for _t, s, _a in credits(run, text)] == ["ann", "ann"]
 

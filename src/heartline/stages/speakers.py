@@ -186,6 +186,7 @@ question thing something nothing everything everybody everyone all both
 # subjects that are someone new each time ("said another", "one of them answered"): no internal speaker
 _EACH_TIME = frozenset("another other others one somebody someone anybody anyone each either neither".split())
 _ARTICLES = frozenset("the a an this that".split())
+_LOWER_OPENERS = frozenset("the a an this that his her my your our their its".split())
 _PRONOUN_WORDS = frozenset("i me we us you he him she her it they them".split())
 # a pronoun in the tag after the described subject shows their gender ("said the stranger, doffing his hat")
 _TAG_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
@@ -287,6 +288,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         k = bisect.bisect_right(linked_starts, tok.start) - 1
         return any(s <= tok.start and tok.end <= e for s, e in linked[max(0, k - 3):k + 1])
 
+    names = {description_key(m.text) for m in mentions.items if m.index in coref.links and m.kind == "name"}
     out: list[Mention] = []
     links: dict[int, str] = {}
     genders: dict[str, str] = {}
@@ -304,15 +306,15 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         if found is None:
             continue
         verb, subj = found
-        low = subj.text.lower()
+        low = description_key(subj.text)
         if subj.pos not in ("NOUN", "PROPN") or low in _NOT_SPEAKERS or low in _EACH_TIME \
                 or low in _PRONOUN_WORDS or covered(subj):
             continue
         start, end = _noun_phrase(tokens.tokens, subj)
         words = text[start:end]
-        if not description_key(words):
-            continue
-        if words[:1].isupper() and subj.pos == "NOUN":
+        if not description_key(words) or description_key(words) in names or low in names:
+            continue  # a character's own name the mentions missed ("ORRIN said"): not a description
+        if words.split()[0].lower() in _LOWER_OPENERS and words[:1].isupper():
             words = words[0].lower() + words[1:]  # "The old man" at a sentence's start
         cid = described_id(q.scene, words)
         head = subj.lemma.lower()
@@ -328,6 +330,25 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         links[next_index] = cid
         next_index += 1
     if out:
+        # the same description as the subject of the scene's narration ("The old man shook his head.")
+        q_starts = [q.start for q in quote_spans]
+        tagged = {(m.start, m.end) for m in out}
+        for tok in document.tokens:
+            if not is_subject(tok) or tok.pos != "NOUN" or covered(tok):
+                continue
+            k = bisect.bisect_right(q_starts, tok.start) - 1
+            if k >= 0 and quote_spans[k].start <= tok.start < quote_spans[k].end:
+                continue
+            start, end = _noun_phrase(tokens.tokens, tok)
+            cid = described_id(document.scene_at(start), text[start:end])
+            if cid not in described_text or (start, end) in tagged:
+                continue
+            out.append(Mention(index=next_index, start=start, end=end, text=text[start:end], kind="epithet",
+                               sentence=tok.sentence, quote=None, head=tok.lemma.lower(),
+                               gender="" if genders[cid] == "unknown" else genders[cid]))
+            links[next_index] = cid
+            next_index += 1
+        out.sort(key=lambda m: (m.start, m.index))
         links.update(_pronouns_to_described(document, mentions, coref, out, links, genders, tokens))
     return Described(tuple(out), links, genders, described_text)
 
