@@ -358,7 +358,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "nearest_after_para": float(nearest_after == cid),
                 "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),
             }
-            said = said_by is not None and (tag_reading if said_by is first_subject else links.get(said_by.index)) == cid
+            said = said_by is not None and (
+                tag_reading if said_by is first_subject else links.get(said_by.index)) == cid
             agrees_before = disagrees_before = 0.0
             last_before = before_main  # the main clause's subject: "he watched her drink" is about him
             if last_before is not None and last_before.kind == "pronoun" and last_before.person == 3 \

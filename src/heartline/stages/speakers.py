@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan, Token
@@ -205,9 +205,9 @@ class Described:
     gender as the noun shows it, and the description as the tag first gave it."""
 
     mentions: tuple[Mention, ...] = ()
-    links: Mapping[int, str] = None  # type: ignore[assignment]
-    genders: Mapping[str, str] = None  # type: ignore[assignment]
-    text: Mapping[str, str] = None  # type: ignore[assignment]
+    links: Mapping[int, str] = field(default_factory=dict)  # internal mention or relinked he/she -> speaker id
+    genders: Mapping[str, str] = field(default_factory=dict)
+    text: Mapping[str, str] = field(default_factory=dict)
 
 
 def description_key(description: str) -> str:
@@ -261,7 +261,8 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
     if not last and words and words[0].lemma in SPEECH_VERBS and words[0].pos in ("VERB", "AUX"):
         # the inverted tag, '"…," said the old man' (the parser often reads the man as its object)
         verb = words[0]
-        said = next((t for t in words[1:6] if t.head == verb.index and t.dep in _INVERTED_SUBJECT), None)
+        said = next((t for t in words[1:6] if t.head == verb.index and t.dep in _INVERTED_SUBJECT
+                     and t.pos in ("NOUN", "PROPN", "PRON") and not t.text.lower().endswith("ly")), None)
         if said is not None:
             return verb, said
     for tok in reversed(span) if last else span:
@@ -307,7 +308,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
             continue
         verb, subj = found
         low = description_key(subj.text)
-        if subj.pos not in ("NOUN", "PROPN") or low in _NOT_SPEAKERS or low in _EACH_TIME \
+        if subj.pos not in ("NOUN",) or low in _NOT_SPEAKERS or low in _EACH_TIME \
                 or low in _PRONOUN_WORDS or covered(subj):
             continue
         start, end = _noun_phrase(tokens.tokens, subj)
@@ -382,9 +383,9 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
                     if who.startswith(DESCRIBED) and document.scene_at(at) == document.scene_at(start):
                         out[m.index] = who
                     break
-            who = out.get(m.index) or coref.links.get(m.index)
-            if who is not None:
-                seen.append((start, who, m.gender))
+            resolved = out.get(m.index) or coref.links.get(m.index)
+            if resolved is not None:
+                seen.append((start, resolved, m.gender))
             continue
         cid = coref.links[m.index]
         seen.append((start, cid, m.gender or cast_gender.get(cid, "unknown") or "unknown"))
