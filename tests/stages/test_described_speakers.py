@@ -51,3 +51,44 @@ def test_the_analysis_json_carries_the_description(analyse) -> None:
     analysis = analyse('Orla Vane walked to the well.\n\n"The water is low this year," said the old ferryman.')
     row = analysis.to_json()["quotes"][0]
     assert row["speaker"] is None and row["speaker_description"] == "the old ferryman"
+
+
+def test_the_same_description_in_the_narration_carries_a_later_pronoun_tag(run) -> None:
+    text = ('Orla Vane waited at the ferry.\n\n'
+            '"Crossing tonight?" asked the old ferryman.\n\n'
+            '"If you will take me," Orla said.\n\n'
+            'The old ferryman spat into the river and looked at the sky for a long while.\n\n'
+            '"Two coins," he said.')
+    got = quotes(run, text)
+    assert got[-1][1:] == (None, "the old ferryman")
+
+
+def test_descriptions_in_two_scenes_are_two_speakers(run) -> None:
+    from heartline.stages.speakers import describe_speakers
+
+    text = ('Orla Vane waited at the ferry.\n\n"Crossing tonight?" asked the old ferryman.\n\n* * *\n\n'
+            'Orla Vane came back at dawn.\n\n"Crossing again?" asked the old ferryman.')
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert len(set(found.links.values())) == 2
+
+
+def test_a_capitalised_title_is_left_to_the_characters(run) -> None:
+    got = quotes(run, 'Orla Vane bowed.\n\n"Rise," said the High Warden.')
+    assert got[0][2] == ""
+
+
+def test_a_same_paragraph_pronoun_tag_is_the_rules_reading_for_the_scorer(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
+
+    text = 'Ann sat with Mia by the fire.\n\n"Thanks," she said, and Mia nodded. "Do not wait," she added.'
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
+    rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
+    assert [q.speaker for q in rules] == ["ann", "ann"]
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    second = {rec.candidate: rec for rec in records if rec.quote == 1}
+    assert second["ann"].feature("tag_subject") == 1.0
+    assert second["ann"].feature("pronoun_tag_same_para_speaker") == 1.0
