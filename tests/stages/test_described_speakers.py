@@ -92,3 +92,17 @@ def test_a_same_paragraph_pronoun_tag_is_the_rules_reading_for_the_scorer(run) -
     second = {rec.candidate: rec for rec in records if rec.quote == 1}
     assert second["ann"].feature("tag_subject") == 1.0
     assert second["ann"].feature("pronoun_tag_same_para_speaker") == 1.0
+
+
+def test_a_pronoun_tag_offers_no_candidate_of_the_other_gender(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
+
+    text = ('Tom Reed and Ann Vale walked home.\n\n"Stay," Ann said. Tom smiled at her, and Ann laughed.'
+            ' "I cannot," he said.')
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
+    rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    assert {rec.candidate for rec in records if rec.quote == 1} == {"tom_reed"}

@@ -291,6 +291,12 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             cid = links[m.index]
             distance[cid] = min(d, distance.get(cid, d))
         by_distance = sorted(distance, key=lambda c: (distance[c], c))
+        if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
+                and said_by.gender in ("male", "female"):
+            # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
+            fitting = [cid for cid in candidates if cid not in narrators
+                       and gender.get(cid, "unknown") in ("unknown", "", said_by.gender)]
+            candidates = fitting or candidates
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
