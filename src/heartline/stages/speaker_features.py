@@ -294,7 +294,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
                 and said_by.gender in ("male", "female"):
             # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
-            fitting = [cid for cid in candidates if cid not in narrators
+            # nor one the tag names as the subject of its next clause ('"…," he said, and Tom paused': not Tom)
+            others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
+            fitting = [cid for cid in candidates if cid not in narrators and cid not in others
                        and gender.get(cid, "unknown") in ("unknown", "", said_by.gender)]
             candidates = fitting or candidates
         for cid in candidates:
