@@ -194,6 +194,9 @@ class Prediction:
     explicit: frozenset = frozenset()  # spans of the quotes that are explicit (a speech verb's subject beside them)
     # he/she/him/her/his/hers/himself/herself: (span, character id or None, inside a quote)
     pronouns: tuple[tuple[Span, str | None, bool], ...] = ()
+    # speakers the tags describe who are no character ("said the old man"): internal id -> the
+    # spans of those descriptions; a quote they say has that id as its speaker
+    described: Mapping[str, frozenset] = field(default_factory=dict)
 
 
 def predict(text: str) -> tuple[str, Prediction]:
@@ -233,15 +236,40 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    quotes = tuple((_strip(text, q.start, q.end), q.speaker)
+    from heartline.stages.speakers import describe_speakers, described_id
+
+    described: dict[str, set] = defaultdict(set)
+    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    for m in found.mentions:
+        described[found.links[m.index]].add(_strip(text, m.start, m.end))
+    quotes = tuple((_strip(text, q.start, q.end),
+                    q.speaker if q.speaker is not None or not q.speaker_description
+                    else described_id(q.scene, q.speaker_description))
                    for q in results["speakers"] if q.kind != "letter")
+    # a described speaker is a chain of its own: its descriptions, the he/she of the narration the
+    # speakers stage followed to it (taken out of the character coreference gave them), and the
+    # I/me of the quotes it says
+    spans_of = {m.index: _strip(text, m.start, m.end) for m in results["mentions"].items}
+    for idx, pid in sorted(found.links.items()):
+        if idx in spans_of:
+            described[pid].add(spans_of[idx])
+            for members in clusters.values():
+                members.discard(spans_of[idx])
+    said = {q.index: described_id(q.scene, q.speaker_description) for q in results["speakers"]
+            if q.speaker is None and q.speaker_description}
+    for m in results["mentions"].items:
+        if m.quote in said and m.kind == "pronoun" and m.person == 1 and m.index not in links:
+            described[said[m.quote]].add(_strip(text, m.start, m.end))
+    for pid, members in described.items():
+        clusters[pid] = set(members)
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
     pronouns = tuple(((m.start, m.end), links.get(m.index), m.quote is not None)
                      for m in results["mentions"].items if m.kind == "pronoun" and m.person == 3 and m.gender)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
-                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit, pronouns)
+                      {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit, pronouns,
+                      {k: frozenset(v) for k, v in sorted(described.items())})
 
 
 # words before a name that LitBank's proper-name mentions take in ("old Cotter", "the late Irene

@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.litbank import (DEFAULT_SHARED, align_tokens, character_to_entity, excerpt_names,  # noqa: E402
-                           excerpt_text, inner_quote_span, match_by_overlap, prediction_of, read_excerpt)
+from bench.litbank import (DEFAULT_SHARED, _strip, align_tokens, character_to_entity,  # noqa: E402
+                           excerpt_names, excerpt_text, inner_quote_span, match_by_overlap, prediction_of,
+                           read_excerpt)
 from bench.training import cached, document_folds, fit_binary, litbank_folder, litbank_parser, write_model  # noqa: E402
 from bench.metrics import ZERO, b_cubed  # noqa: E402
 from heartline import learn  # noqa: E402
@@ -127,24 +128,41 @@ def _coref(a: Analysis):
     return resolve_narration(p["document"], p["mentions"], p["cast"], p["quote_spans"])
 
 
-def featurise(analyses: list[Analysis]) -> list[Doc]:
+def featurise(analyses: list[Analysis], litbank: Path | None = None) -> list[Doc]:
     """Candidate records and labels of every excerpt (fast: the analyses are cached)."""
     from heartline.stages.speaker_features import speaker_records
-    from heartline.stages.speakers import rule_speakers
+    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
 
+    litbank = litbank or DEFAULT_SHARED.resolve() / "litbank"
     out = []
     for a in analyses:
         p = a.products
         # coreference and the rules again, so that a change to them needs no new analysis
         coref = _coref(a)
-        rules = rule_speakers(p["document"], p["quote_spans"], p["mentions"], p["cast"], coref)
-        records = speaker_records(p["document"], p["quote_spans"], p["mentions"], p["cast"], coref, rules)
+        described = describe_speakers(p["document"], p["quote_spans"], p["mentions"], coref)
+        mentions, coref = with_described(p["mentions"], p["cast"], coref, described)
+        rules = rule_speakers(p["document"], p["quote_spans"], mentions, p["cast"], coref)
+        records = speaker_records(p["document"], p["quote_spans"], mentions, p["cast"], coref, rules)
+        to_entity = dict(a.to_entity)
+        if described.mentions:
+            # the described speakers map to the gold chain their descriptions fall in
+            text = p["document"].story.text
+            excerpt = read_excerpt(litbank, a.name)
+            spans = align_tokens(excerpt.tokens, text)
+            entity_of: dict = {}
+            for m in excerpt.mentions:
+                entity_of.setdefault((spans[m.first][0], spans[m.last][1]), m.entity)
+            clusters: dict[str, set] = defaultdict(set)
+            for m in mentions.items:  # its descriptions and the he/she followed to it
+                if m.index in described.links:
+                    clusters[described.links[m.index]].add(_strip(text, m.start, m.end))
+            to_entity.update(character_to_entity({k: frozenset(v) for k, v in clusters.items()}, entity_of, ()))
         gold_of = {qi: a.gold[gi] for gi, qi in a.matched.items()}
-        labels = [int(gold_of.get(r.quote) is not None and a.to_entity.get(r.candidate) == gold_of[r.quote])
+        labels = [int(gold_of.get(r.quote) is not None and to_entity.get(r.candidate) == gold_of[r.quote])
                   for r in records]
         useful = {r.quote for r, y in zip(records, labels, strict=True) if y}
         out.append(Doc(a.name, a.gold, a.matched, {q.index: q.speaker for q in rules if q.kind != "letter"},
-                       a.to_entity, records, labels, useful))
+                       to_entity, records, labels, useful))
     return out
 
 
@@ -251,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = litbank_parser(__doc__.split("\n\n")[0], DEFAULT_SHARED, DEFAULT_OUT, folds=5).parse_args(argv)
     litbank = litbank_folder(args.shared, "train_speakers")
     analyses = cached(args.cache, lambda: collect(litbank, args.limit))[:args.limit]
-    docs = featurise(analyses)
+    docs = featurise(analyses, litbank)
     covered, with_speaker = candidate_recall(docs)
     print(f"candidate recall: the gold speaker is among the candidates of {covered} of the {with_speaker} "
           f"found quotes that have one ({100 * covered / max(1, with_speaker):.1f}%)")

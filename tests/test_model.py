@@ -16,7 +16,8 @@ METADATA_KEYS = {"url", "authors", "fandoms", "rating", "warnings", "categories"
 DECLARED_KEYS = {"relationships", "characters", "additional"}
 SCENE_KEYS = {"index", "start", "end", "chapter", "title"}
 CHARACTER_KEYS = {"id", "name", "aliases", "gender", "mentions", "centrality", "corrected"}
-QUOTE_KEYS = {"text", "start", "end", "speaker", "addressee", "addressee_from", "scene", "kind"}
+QUOTE_KEYS = {"text", "start", "end", "speaker", "addressee", "addressee_from", "scene", "kind",
+              "speaker_description"}
 RELATION_KEYS = {"from", "to", "kind", "how", "current", "confidence", "arc", "evidence", "corrected", "reason"}
 ARC_KEYS = {"scene", "kind", "how", "past", "label"}
 EVIDENCE_KEYS = {"text", "start", "end", "scene", "kind", "how", "cue", "past"}

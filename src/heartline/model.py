@@ -268,6 +268,9 @@ class Quote:
     # the pronoun of the speech tag ("she said"), which names the speaker: coreference takes
     # it as a fixed point once the speaker is known
     tag_pronoun: int | None = None
+    # a speaker who is no character, as the speech tag describes them ("the old man",
+    # "his mother", "said the captain"): ``speaker`` is then None
+    speaker_description: str = ""
 
 
 # --------------------------------------------------------------------- feelings
@@ -437,7 +440,8 @@ class Analysis:
             "quotes": [
                 {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker,
                  "addressee": q.addressee, "addressee_from": q.addressed or None,
-                 "scene": number(q.scene), "kind": q.kind}
+                 "scene": number(q.scene), "kind": q.kind,
+                 "speaker_description": q.speaker_description or None}
                 for q in self.quotes
             ],
             "relations": [

@@ -59,6 +59,10 @@ FEATURES = (
     "spoke_next", "spoke_next2", "called_in_prev", "called_in_next",
     "in_wide", "log_near_count", "before_pronoun_agrees", "before_pronoun_disagrees",
     "scene_count", "spoke_in_scene",
+    # a speaker the tag describes but who is no character ("said the old man": speakers.describe_speakers)
+    "described", "described_tag_subject",
+    # "…," she said, and Ann nodded. "…," she added: a pronoun tag goes on with the paragraph's speaker
+    "pronoun_tag_same_para_speaker",
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
@@ -169,7 +173,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records."""
     from .reader import READER_ID
-    from .speakers import _continues, _main_clause, _recent, _tag_attached, is_vocative
+    from .speakers import DESCRIBED, _continues, _main_clause, _recent, _tag_attached, is_vocative
 
     text = document.story.text
     tokens = TokenIndex(document)
@@ -225,6 +229,12 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         before = between(prv, q.start)
         said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
         explicit = said_by is not None
+        tag_reading = links[first_subject.index] if first_subject is not None else None
+        if first_subject is not None and rq.tag_pronoun == first_subject.index and same_para and i > 0 \
+                and rule_quotes[i - 1].speaker == rq.speaker is not None:
+            # '"…," she said, and Ann nodded. "…," she added': a tag pronoun after a quote of the same
+            # paragraph goes on with its speaker, as the rules read it, not with the nearer person
+            tag_reading = rq.speaker
         before_subjects = [m for m in before if subject(m)]
         before_main = next((m for m in reversed(before) if main_subject(m)), None) or (
             before_subjects[-1] if before_subjects else None)
@@ -281,6 +291,14 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             cid = links[m.index]
             distance[cid] = min(d, distance.get(cid, d))
         by_distance = sorted(distance, key=lambda c: (distance[c], c))
+        if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
+                and said_by.gender in ("male", "female"):
+            # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
+            # nor one the tag names as the subject of its next clause ('"…," he said, and Tom paused': not Tom)
+            others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
+            fitting = [cid for cid in candidates if cid not in narrators and cid not in others
+                       and gender.get(cid, "unknown") in ("unknown", "", said_by.gender)]
+            candidates = fitting or candidates
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
@@ -297,7 +315,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             if pron is not None and pron.person == 1:
                 first_narr = float(cid in narrators)
             tag_head = tokens.head_of(first_subject) if first_subject is not None else None
-            is_tag_subject = first_subject is not None and links[first_subject.index] == cid
+            is_tag_subject = first_subject is not None and tag_reading == cid
             speech_verb = is_tag_subject and tag_head is not None and \
                 tokens.tokens[tag_head.head].lemma in SPEECH_VERBS
             values = {
@@ -348,7 +366,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "nearest_after_para": float(nearest_after == cid),
                 "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),
             }
-            said = said_by is not None and links.get(said_by.index) == cid
+            said = said_by is not None and (
+                tag_reading if said_by is first_subject else links.get(said_by.index)) == cid
             agrees_before = disagrees_before = 0.0
             last_before = before_main  # the main clause's subject: "he watched her drink" is about him
             if last_before is not None and last_before.kind == "pronoun" and last_before.person == 3 \
@@ -371,6 +390,11 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "before_pronoun_disagrees": disagrees_before,
                 "scene_count": math.log1p(in_scene.get(cid, 0)),
                 "spoke_in_scene": float(cid in scene_speakers),
+                "described": float(cid.startswith(DESCRIBED)),
+                "described_tag_subject": float(cid.startswith(DESCRIBED) and speech_verb),
+                "pronoun_tag_same_para_speaker": float(pron is not None and pron.person == 3 and same_para
+                                                       and prev is not None and prev.speaker == cid
+                                                       and not disagrees),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
+from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan, Token
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .lexicon import SPEECH_VERBS
+from .lexicon import GENDER_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
 from .roleplay import after_action
@@ -162,12 +163,261 @@ def attribute_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], m
                        cast: Cast, coref: Coreference) -> tuple[Quote, ...]:
     """Credit every quote to a speaker and, where the text shows one, an addressee: the
     rules below read each quote; then, unless ``HEARTLINE_SPEAKERS=rules``, the trained
-    scorer re-ranks the candidates of every quote in quotation marks."""
+    scorer re-ranks the candidates of every quote in quotation marks.  A speaker the tag
+    describes but who is no character ("said the old man") speaks as an internal speaker
+    while the quotes are read, so that turn-taking follows them; in the quotes handed on
+    their ``speaker`` is None and ``speaker_description`` says who they are."""
+    described = describe_speakers(document, quote_spans, mentions, coref)
+    mentions, coref = with_described(mentions, cast, coref, described)
     quotes = rule_speakers(document, quote_spans, mentions, cast, coref)
     model = load_model() if scorer_name() == "trained" else None
-    if model is None:
+    if model is not None:
+        quotes = rescore(document, quote_spans, mentions, cast, coref, quotes, model)
+    return undescribed(quotes, described)
+
+
+# ------------------------------------------------------------------ speakers who are no character
+DESCRIBED = "~"  # an internal speaker's id: "~<scene>~<description key>"
+# subjects of a speech verb that are no speaker of the quote ("the voice said", "the note said")
+_NOT_SPEAKERS = frozenset("""
+voice voices letter note paper sign word words book message telegram clock door wind sea silence answer reply
+question thing something nothing everything everybody everyone all both
+""".split())
+# subjects that are someone new each time ("said another", "one of them answered"): no internal speaker
+_EACH_TIME = frozenset("another other others one somebody someone anybody anyone each either neither".split())
+_ARTICLES = frozenset("the a an this that".split())
+_LOWER_OPENERS = frozenset("the a an this that his her my your our their its".split())
+_PRONOUN_WORDS = frozenset("i me we us you he him she her it they them".split())
+# a pronoun in the tag after the described subject shows their gender ("said the stranger, doffing his hat")
+_TAG_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+               "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_PRONOUN_REACH = 1500  # characters: how far back a pronoun tag may find the described speaker it refers to
+_INVERTED_SUBJECT = frozenset("nsubj nsubjpass dobj attr npadvmod appos".split())
+_NP_LEFT = frozenset("det amod compound poss nummod nmod advmod case punct".split())
+
+
+@dataclass(frozen=True)
+class Described:
+    """The speakers the speech tags describe without naming a character ("the old man said",
+    "said his mother", "the stranger asked"): one internal mention per such tag subject, in
+    the story's mention numbering after its own, the internal speaker each stands for (one
+    per description and scene: "the old man" twice in a scene is one speaker), that speaker's
+    gender as the noun shows it, and the description as the tag first gave it."""
+
+    mentions: tuple[Mention, ...] = ()
+    links: Mapping[int, str] = field(default_factory=dict)  # internal mention or relinked he/she -> speaker id
+    genders: Mapping[str, str] = field(default_factory=dict)
+    text: Mapping[str, str] = field(default_factory=dict)
+
+
+def description_key(description: str) -> str:
+    """ "The old man" -> "old man": the words of a description, lower case, articles left out."""
+    words = re.findall(r"[a-z0-9'’]+", description.lower())
+    return " ".join(w for w in words if w not in _ARTICLES)
+
+
+def described_id(scene: int, description: str) -> str:
+    """The internal speaker a description stands for in a scene."""
+    return f"{DESCRIBED}{scene}{DESCRIBED}{description_key(description)}"
+
+
+def _descends(tokens: tuple[Token, ...], i: int, head: int) -> bool:
+    for _ in range(6):
+        if i == head:
+            return True
+        nxt = tokens[i].head
+        if nxt == i:
+            return False
+        i = nxt
+    return False
+
+
+def _noun_phrase(tokens: tuple[Token, ...], head: Token) -> tuple[int, int]:
+    """The words of the noun phrase ``head`` heads: its modifiers before it ("the old",
+    "her younger") and an of-phrase after it ("one of the colts")."""
+    first = head.index
+    j = head.index - 1
+    while j >= 0 and tokens[j].sentence == head.sentence and tokens[j].dep in _NP_LEFT \
+            and tokens[j].text not in ",;:—–-\"“”" and _descends(tokens, j, head.index):
+        first = j
+        j -= 1
+    last = head.index
+    k = head.index + 1
+    if k < len(tokens) and tokens[k].text.lower() == "of" and tokens[k].head == head.index:
+        last = k
+        while last + 1 < len(tokens) and tokens[last + 1].sentence == head.sentence \
+                and _descends(tokens, last + 1, k):
+            last += 1
+        if last == k:
+            last = head.index
+    return tokens[first].start, tokens[last].end
+
+
+def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) -> tuple[Token, Token] | None:
+    """(the speech verb, its subject) of the first (``last``: the last) clause in ``lo``..``hi``
+    that has a subject, when that verb is a verb of saying."""
+    span = tokens.span(lo, hi)
+    words = [t for t in span if t.pos != "PUNCT" and lo <= t.start]
+    if not last and words and words[0].lemma in SPEECH_VERBS and words[0].pos in ("VERB", "AUX"):
+        # the inverted tag, '"…," said the old man' (the parser often reads the man as its object)
+        verb = words[0]
+        said = next((t for t in words[1:6] if t.head == verb.index and t.dep in _INVERTED_SUBJECT
+                     and t.pos in ("NOUN", "PROPN", "PRON") and not t.text.lower().endswith("ly")), None)
+        if said is not None:
+            return verb, said
+    for tok in reversed(span) if last else span:
+        if not is_subject(tok) or not lo <= tok.start < hi:
+            continue
+        verb = tokens.tokens[tok.head]
+        return (verb, tok) if verb.lemma in SPEECH_VERBS and verb.pos in ("VERB", "AUX") else None
+    return None
+
+
+def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                      coref: Coreference) -> Described:
+    """Speech quotes whose tag's speaker is a noun phrase no character's mention covers: the
+    subject of a speech verb in the first clause after the quote ('"…," said the old man',
+    '"…," his mother replied') or leading into it ('The stranger said, "…"')."""
+    from .speaker_features import _LEAD_IN, _quote_context
+
+    text = document.story.text
+    tokens = TokenIndex(document)
+    linked = sorted((m.start, m.end) for m in mentions.items if m.index in coref.links and m.quote is None)
+    linked_starts = [s for s, _ in linked]
+
+    def covered(tok: Token) -> bool:
+        k = bisect.bisect_right(linked_starts, tok.start) - 1
+        return any(s <= tok.start and tok.end <= e for s, e in linked[max(0, k - 3):k + 1])
+
+    names = {description_key(m.text) for m in mentions.items if m.index in coref.links and m.kind == "name"}
+    out: list[Mention] = []
+    links: dict[int, str] = {}
+    genders: dict[str, str] = {}
+    described_text: dict[str, str] = {}
+    next_index = len(mentions.items)
+    for i, q in enumerate(quote_spans):
+        if q.kind != "speech":
+            continue
+        prv, _, nxt, tag_end = _quote_context(text, quote_spans, i, document.paragraphs)
+        found = _speech_subject(tokens, q.end, tag_end)
+        if found is None:
+            lead = _speech_subject(tokens, max(prv, q.start - 200), q.start, last=True)
+            if lead is not None and _LEAD_IN.match(text[max(lead[0].end, lead[1].end):q.start]):
+                found = lead
+        if found is None:
+            continue
+        verb, subj = found
+        low = description_key(subj.text)
+        if subj.pos not in ("NOUN",) or low in _NOT_SPEAKERS or low in _EACH_TIME \
+                or low in _PRONOUN_WORDS or covered(subj):
+            continue
+        start, end = _noun_phrase(tokens.tokens, subj)
+        words = text[start:end]
+        if not description_key(words) or description_key(words) in names or low in names:
+            continue  # a character's own name the mentions missed ("ORRIN said"): not a description
+        if words.split()[0].lower() in _LOWER_OPENERS and words[:1].isupper():
+            words = words[0].lower() + words[1:]  # "The old man" at a sentence's start
+        cid = described_id(q.scene, words)
+        head = subj.lemma.lower()
+        gender = GENDER_NOUNS.get(head) or RELATION_GENDER.get(head) or TITLES.get(head) or next(
+            (_TAG_GENDER[t.text.lower()] for t in tokens.span(end, tag_end if start > q.end else q.start)
+             if t.text.lower() in _TAG_GENDER), "unknown")
+        described_text.setdefault(cid, " ".join(words.split()))
+        if genders.get(cid, "unknown") == "unknown":
+            genders[cid] = gender
+        out.append(Mention(index=next_index, start=start, end=end, text=text[start:end],
+                           kind="name" if subj.pos == "PROPN" else "epithet",
+                           sentence=subj.sentence, quote=None, head=head, gender="" if gender == "unknown" else gender))
+        links[next_index] = cid
+        next_index += 1
+    if out:
+        # the same description as the subject of the scene's narration ("The old man shook his head.")
+        q_starts = [q.start for q in quote_spans]
+        tagged = {(m.start, m.end) for m in out}
+        for tok in document.tokens:
+            if not is_subject(tok) or tok.pos != "NOUN" or covered(tok):
+                continue
+            k = bisect.bisect_right(q_starts, tok.start) - 1
+            if k >= 0 and quote_spans[k].start <= tok.start < quote_spans[k].end:
+                continue
+            start, end = _noun_phrase(tokens.tokens, tok)
+            cid = described_id(document.scene_at(start), text[start:end])
+            if cid not in described_text or (start, end) in tagged:
+                continue
+            out.append(Mention(index=next_index, start=start, end=end, text=text[start:end], kind="epithet",
+                               sentence=tok.sentence, quote=None, head=tok.lemma.lower(),
+                               gender="" if genders[cid] == "unknown" else genders[cid]))
+            links[next_index] = cid
+            next_index += 1
+        out.sort(key=lambda m: (m.start, m.index))
+        links.update(_pronouns_to_described(document, mentions, coref, out, links, genders, tokens))
+    return Described(tuple(out), links, genders, described_text)
+
+
+def _pronouns_to_described(document: Document, mentions: Mentions, coref: Coreference, described: list[Mention],
+                           links: dict[int, str], genders: dict[str, str], tokens: TokenIndex) -> dict[int, str]:
+    """He or she as the subject in the narration, when the last subject before it of that
+    gender is a described speaker ('"…," said the old man. … "…," he said.'): that speaker,
+    whom coreference, knowing only the characters, could not give them."""
+    cast_gender = dict(coref.genders)
+    events: list[tuple[int, int, Mention]] = [(m.start, 0, m) for m in described]
+    for m in mentions.items:
+        if m.quote is None and m.kind in ("name", "pronoun", "epithet") and is_subject(tokens.head_of(m)) \
+                and (m.index in coref.links or m.kind == "pronoun"):
+            events.append((m.start, 1, m))
+    events.sort(key=lambda e: (e[0], e[1], e[2].index))
+    seen: list[tuple[int, str, str]] = []  # (start, who, gender) of the subjects so far, in text order
+    out: dict[int, str] = {}
+    for start, _, m in events:
+        if m.index in links:  # a described speaker
+            who = links[m.index]
+            seen.append((start, who, genders.get(who, "unknown")))
+            continue
+        if m.kind == "pronoun":
+            if m.person != 3 or m.gender not in ("male", "female"):
+                continue
+            for at, who, gender in reversed(seen):
+                if start - at > _PRONOUN_REACH:
+                    break
+                if gender == m.gender or (gender == "unknown" and not who.startswith(DESCRIBED)):
+                    if who.startswith(DESCRIBED) and document.scene_at(at) == document.scene_at(start):
+                        out[m.index] = who
+                    break
+            resolved = out.get(m.index) or coref.links.get(m.index)
+            if resolved is not None:
+                seen.append((start, resolved, m.gender))
+            continue
+        cid = coref.links[m.index]
+        seen.append((start, cid, m.gender or cast_gender.get(cid, "unknown") or "unknown"))
+    return out
+
+
+def with_described(mentions: Mentions, cast: Cast, coref: Coreference,
+                   described: Described) -> tuple[Mentions, Coreference]:
+    """The story's mentions and coreference with the described speakers' internal mentions
+    added (for the speakers stage's own reading: the internal mentions break the rule that a
+    mention's index is its position)."""
+    if not described.mentions:
+        return mentions, coref
+    items = tuple(sorted(mentions.items + described.mentions, key=lambda m: (m.start, -m.end, m.index)))
+    genders = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
+    return Mentions(items), Coreference({**coref.links, **described.links}, {**genders, **described.genders})
+
+
+def undescribed(quotes: tuple[Quote, ...], described: Described) -> tuple[Quote, ...]:
+    """Quotes with their internal speakers handed on as descriptions: ``speaker`` None and
+    ``speaker_description`` set; an internal addressee is no addressee."""
+    if not described.mentions:
         return quotes
-    return rescore(document, quote_spans, mentions, cast, coref, quotes, model)
+    out = []
+    for q in quotes:
+        speaker, addressee = q.speaker, q.addressee
+        if speaker is not None and speaker.startswith(DESCRIBED):
+            q = replace(q, speaker=None, speaker_description=described.text.get(speaker, ""), tag_pronoun=None)
+        if addressee is not None and addressee.startswith(DESCRIBED):
+            q = replace(q, addressee=None, addressed="")
+        out.append(q)
+    return tuple(out)
 
 
 def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions, cast: Cast,

@@ -1,0 +1,108 @@
+"""Speakers the speech tag describes but who are no character ("said the old man")."""
+from __future__ import annotations
+
+import pytest
+
+from heartline.stages.speakers import described_id, description_key
+
+
+def quotes(run, text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker, q.speaker_description) for q in run(text)["speakers"]]
+
+
+def test_description_key_leaves_out_articles_and_case() -> None:
+    assert description_key("The old man") == description_key("an old man") == "old man"
+    assert described_id(2, "the old man") == described_id(2, "An old man") != described_id(3, "the old man")
+
+
+@pytest.mark.parametrize("text, described", [
+    ('Orla Vane walked to the well.\n\n"The water is low this year," said the old ferryman.', "the old ferryman"),
+    ('Orla Vane walked to the well.\n\n"The water is low this year," his mother replied.', "his mother"),
+    ('Orla Vane walked to the well. The stranger said, "The water is low this year."', "the stranger"),
+])
+def test_a_described_tag_subject_speaks_as_a_description(run, text, described) -> None:
+    got = quotes(run, text)
+    assert got[-1][1] is None
+    assert got[-1][2] == described
+
+
+def test_a_character_tag_keeps_its_speaker_and_no_description(run) -> None:
+    got = quotes(run, 'Orla Vane walked to the well.\n\n"The water is low," said Orla.')
+    assert got == [("The water is low,", "orla_vane", "")]
+
+
+def test_a_voice_or_a_note_is_no_described_speaker(run) -> None:
+    got = quotes(run, 'Orla Vane walked to the well.\n\n"Beware," said the note.')
+    assert got[0][2] == ""
+
+
+def test_a_pronoun_tag_after_a_described_speaker_is_that_speaker(run) -> None:
+    text = ('Orla Vane waited at the ferry.\n\n'
+            '"Are you crossing tonight?" asked the old ferryman, lifting his lantern.\n\n'
+            '"If you will take me," Orla said.\n\n'
+            '"Two coins," he said.')
+    got = quotes(run, text)
+    assert got[0][1:] == (None, "the old ferryman")
+    assert got[1][1] == "orla_vane"
+    assert got[2][1:] == (None, "the old ferryman")
+
+
+def test_the_analysis_json_carries_the_description(analyse) -> None:
+    analysis = analyse('Orla Vane walked to the well.\n\n"The water is low this year," said the old ferryman.')
+    row = analysis.to_json()["quotes"][0]
+    assert row["speaker"] is None and row["speaker_description"] == "the old ferryman"
+
+
+def test_the_same_description_in_the_narration_carries_a_later_pronoun_tag(run) -> None:
+    text = ('Orla Vane waited at the ferry.\n\n'
+            '"Crossing tonight?" asked the old ferryman.\n\n'
+            '"If you will take me," Orla said.\n\n'
+            'The old ferryman spat into the river and looked at the sky for a long while.\n\n'
+            '"Two coins," he said.')
+    got = quotes(run, text)
+    assert got[-1][1:] == (None, "the old ferryman")
+
+
+def test_descriptions_in_two_scenes_are_two_speakers(run) -> None:
+    from heartline.stages.speakers import describe_speakers
+
+    text = ('Orla Vane waited at the ferry.\n\n"Crossing tonight?" asked the old ferryman.\n\n* * *\n\n'
+            'Orla Vane came back at dawn.\n\n"Crossing again?" asked the old ferryman.')
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert len(set(found.links.values())) == 2
+
+
+def test_a_capitalised_title_is_left_to_the_characters(run) -> None:
+    got = quotes(run, 'Orla Vane bowed.\n\n"Rise," said the High Warden.')
+    assert got[0][2] == ""
+
+
+def test_a_same_paragraph_pronoun_tag_is_the_rules_reading_for_the_scorer(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
+
+    text = 'Ann sat with Mia by the fire.\n\n"Thanks," she said, and Mia nodded. "Do not wait," she added.'
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
+    rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
+    assert [q.speaker for q in rules] == ["ann", "ann"]
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    second = {rec.candidate: rec for rec in records if rec.quote == 1}
+    assert second["ann"].feature("tag_subject") == 1.0
+    assert second["ann"].feature("pronoun_tag_same_para_speaker") == 1.0
+
+
+def test_a_pronoun_tag_offers_no_candidate_of_the_other_gender(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
+
+    text = ('Tom Reed and Ann Vale walked home.\n\n"Stay," Ann said. Tom smiled at her, and Ann laughed.'
+            ' "I cannot," he said.')
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
+    rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    assert {rec.candidate for rec in records if rec.quote == 1} == {"tom_reed"}
