@@ -291,11 +291,11 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             cid = links[m.index]
             distance[cid] = min(d, distance.get(cid, d))
         by_distance = sorted(distance, key=lambda c: (distance[c], c))
-        if said_by is None and not tag_subjects and same_para and quote_spans[i - 1].kind == "speech" \
-                and rule_quotes[i - 1].speaker in candidates:
+        went_on = rule_quotes[i - 1].speaker if same_para and quote_spans[i - 1].kind == "speech" else None
+        if said_by is None and not tag_subjects and went_on is not None and went_on in candidates:
             # '"…," he said, and Ann sighed. "…"': a quote with no tag of its own, in the paragraph of
             # the quote before it, goes on with that quote's speaker (a new speaker opens a new paragraph)
-            candidates = [rule_quotes[i - 1].speaker]
+            candidates = [went_on]
         if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
                 and said_by.gender in ("male", "female"):
             # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
