@@ -1053,7 +1053,8 @@ def _display_name(entity: _Entity) -> str:
     return best
 
 
-def _slug(name: str, taken: set[str]) -> str:
+def character_slug(name: str, taken: set[str]) -> str:
+    """A character id for ``name``: ASCII, lower case, unique among ``taken`` (which it joins)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # José -> jose
     base = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_") or "character"
     slug, n = base, 2
@@ -1221,7 +1222,7 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     for e in entities:
         entry = entry_of.get(id(e))
         name = entry.name if entry else _display_name(e)
-        cid = _slug(name, taken)
+        cid = character_slug(name, taken)
         surface = Counter(" ".join(m.text.split()) for m in e.mentions)
         aliases = tuple(sorted(surface, key=lambda a: (-surface[a], a)))
         gender = entry.gender if entry and entry.gender != "unknown" else e.gender

@@ -13,6 +13,7 @@ neither of them.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
@@ -205,20 +206,18 @@ def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, s
         elif m.gender == "female":
             v[1] += 1
     out = dict(gender)
-    for cid, (male, female) in sorted((local or {}).items()):
-        if gender.get(cid) != "unknown":
-            continue
-        if male >= 1.5 and male >= 3 * female:
-            out[cid] = "male"
-        elif female >= 1.5 and female >= 3 * male:
-            out[cid] = "female"
-    for cid, (male, female) in votes.items():
-        if out.get(cid) != "unknown":
-            continue
-        if male >= 3 and male >= 3 * female:
-            out[cid] = "male"
-        elif female >= 3 and female >= 3 * male:
-            out[cid] = "female"
+
+    def settle(tallies: Mapping[str, Sequence[float]], least: float) -> None:
+        for cid, (male, female) in sorted(tallies.items()):
+            if out.get(cid) != "unknown":
+                continue
+            if male >= least and male >= 3 * female:
+                out[cid] = "male"
+            elif female >= least and female >= 3 * male:
+                out[cid] = "female"
+
+    settle(local or {}, 1.5)   # the local votes first (weighed by clause), then the first pass's links
+    settle(votes, 3)
     return out
 
 

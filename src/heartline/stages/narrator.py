@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..model import Cast, Character, Document, Mentions, QuoteSpan
 from ..pipeline import stage
+from .characters import character_slug
 from .handles import link_handles
 from .reader import find_reader
 from .speakers import is_vocative
@@ -130,9 +131,7 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     characters = list(names.characters)
     if narrator_id is None and noted_name is not None:
         # named by the note only: the narrator takes that name
-        narrator_id = re.sub(r"\W+", "_", noted_name.lower()).strip("_")
-        if narrator_id in {c.id for c in characters}:
-            narrator_id += "_narrator"
+        narrator_id = character_slug(noted_name, {c.id for c in characters})
         characters.append(Character(id=narrator_id, name=noted_name, aliases=(noted_name, "I"),
                                     gender="unknown", mentions=0))
     elif narrator_id is None:
@@ -148,6 +147,11 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
 
 
+def _alias_index(names: Cast) -> dict[str, str]:
+    """Each name and alias of the cast, lower-cased, to its character's id."""
+    return {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}
+
+
 def _noted_narrator(document: Document, names: Cast) -> tuple[str | None, str | None]:
     """Whom an author's note or the summary says tells the story: (the character id, if the
     cast knows the name by its full form or else its first or last word; the name as written)."""
@@ -155,7 +159,7 @@ def _noted_narrator(document: Document, names: Cast) -> tuple[str | None, str | 
     notes = list(story.info.notes) + [story.info.summary]
     start, _ = story.body
     notes.append(story.text[:start])
-    by_alias = {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}
+    by_alias = _alias_index(names)
     for note in notes:
         for pattern in _NOTED_NARRATOR:
             for found in pattern.finditer(note):
@@ -205,7 +209,7 @@ def point_of_view(document: Document, names: Cast, first_person: list) -> Cast |
     POV", "~Corin~", a name alone at the top of a scene) each have their own "I": the
     person the header names.  None when the story has no such headers (one narrator)."""
     text = document.story.text
-    by_alias = {a.lower(): c.id for c in names.characters for a in (c.name,) + c.aliases}
+    by_alias = _alias_index(names)
     scene_starts = {s.start for s in document.scenes}
     headers: list[tuple[int, str, str]] = []  # (offset, character id or "", name as written)
     for p_start, p_end in document.paragraphs:
