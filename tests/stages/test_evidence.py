@@ -472,3 +472,61 @@ def test_a_marriage_said_to_have_no_love_is_no_romance(run, text) -> None:
 
 def test_a_marriage_is_weak_romance_otherwise(run) -> None:
     assert ("mia", "tom", "romantic", "narrated") in hits(run, "Mia married Tom in June.")
+
+
+# --------------------------------------------------------------------- issue 15: the lowest stories
+_CAST = "Ynes, Dario and Odo Marr lived on the hill. Ynes, Dario and Odo Marr were neighbours. "
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Odo Marr had wanted Ynes dead since the winter of the flood.", ("odo_marr", "ynes")),
+    ('"I will see you hang, Dario," Ynes said.', ("ynes", "dario")),
+    ('Ynes glared at Dario. "I\'ll see him hang," she said to Odo Marr.', ("ynes", "dario")),
+])
+def test_doom_wished_on_someone_is_hatred(run, text, pair) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if (e.experiencer, e.target) == pair and e.kind == "hatred"]
+    assert len(ev) == 1, run(_CAST + text)["evidence"]
+    assert not ev[0].past and not ev[0].negated
+
+
+@pytest.mark.parametrize("text", [
+    '"I\'ll see you tomorrow, Dario," Ynes said.',  # no doom after the person
+    '"I\'d sooner see you wed to a goat, Dario," Ynes said.',  # a refusal weighed, not a vow
+    "Ynes saw Dario fall from the wall.",  # watched, not vowed
+    "Odo Marr wanted Ynes home by dark.",
+])
+def test_doom_needs_the_doom_and_the_vow(run, text) -> None:
+    assert [e for e in run(_CAST + text)["evidence"] if e.kind == "hatred"] == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("At the gate Ynes kissed Dario's cheek.", ("ynes", "dario")),
+    ("Then Ynes kissed the top of Dario's head.", ("ynes", "dario")),
+    ("Odo Marr stood on his toes and kissed Ynes's forehead.", ("odo_marr", "ynes")),
+])
+def test_a_kiss_on_the_brow_is_warmth(run, text, pair) -> None:
+    ev = run(_CAST + text)["evidence"]
+    got = [(e.kind, e.how) for e in ev if (e.experiencer, e.target) == pair]
+    assert got == [("affection", "implied")], ev
+
+
+def test_a_kiss_on_the_brow_between_lovers_is_romance(run) -> None:
+    text = _CAST + "Ynes was in love with Dario. At the gate Ynes kissed Dario's forehead."
+    kinds = [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == ("ynes", "dario")]
+    assert kinds == ["romantic", "romantic"]
+
+
+def test_a_kiss_on_the_hand_is_still_a_kiss(run) -> None:
+    ev = run(_CAST + "Dario bowed and kissed Ynes's hand.")["evidence"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("dario", "ynes", "romantic")]
+
+
+def test_i_could_kiss_you_is_relief_not_romance(run) -> None:
+    ev = run(_CAST + '"I could kiss you, Dario," Odo Marr said.')["evidence"]
+    assert ev and all(e.weight < 0.3 for e in ev), ev
+
+
+def test_love_said_to_a_father_is_family_love(run) -> None:
+    text = _CAST + '"I love you, Father," Ynes said to Odo Marr.'
+    kinds = [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == ("ynes", "odo_marr")]
+    assert kinds == ["affection"]

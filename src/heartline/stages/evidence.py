@@ -108,6 +108,33 @@ VERB_CUES.update({
     "belittle": Cue("dislike", 0.5, implied=True), "humiliate": Cue("dislike", 0.5, implied=True),
     "snub": Cue("dislike", 0.5, implied=True), "spurn": Cue("dislike", 0.5, implied=True),
 })
+# Doom wished on someone (issue 15, the lowest stories): a wish for a person's death or ruin,
+# or a vow to watch it, is hatred though no feeling word is said.  Each row: (id, the verbs,
+# the words of doom that must follow the person within a few words, whether the verb must be a
+# vow -- will, shall, would, "want to see" -- and the cue), with an invented example.
+@dataclass(frozen=True)
+class DoomRow:
+    id: str
+    verbs: frozenset[str]
+    doom: frozenset[str]
+    vowed: bool
+    cue: Cue
+    example: str
+
+
+DOOM_ROWS: tuple[DoomRow, ...] = (
+    DoomRow("doom:wished-dead", frozenset({"want", "wish"}),
+            frozenset({"dead", "hanged", "drowned", "buried"}), False, Cue("hatred", 0.9),
+            "Odo had wanted Ynes dead for years."),
+    DoomRow("doom:see-you-hang", frozenset({"see", "watch"}),
+            frozenset({"hang", "hanged", "burn", "rot", "die", "drown", "drowned", "dead", "suffer", "beg",
+                       "crawl", "bleed", "ruined", "grovel"}), True, Cue("hatred", 0.8),
+            "\"I will see you hang for this, Dario.\""),
+)
+_DOOM_VERBS = frozenset().union(*(row.verbs for row in DOOM_ROWS))
+_VOW_AUX = frozenset({"will", "shall", "would", "'ll", "’ll", "'d", "’d"})
+# "I'd sooner see you wed to the fog": a refusal weighed against something, not a vow
+_PREFERENCE = frozenset({"sooner", "rather"})
 # Harm done to someone or to what they own: "sabotaged Dario", "sabotaged Dario's kite",
 # "wrecked her bicycle".
 # ("ruining my life", "spoiled my evening" are as often fond hyperbole: not read)
@@ -227,6 +254,13 @@ _PLEDGE = Cue("affection", 0.7, platonic=True)
 _CONDUCT_PREPS = frozenset({"about", "over"})
 # "hate his guts", "I always hated that smile of hers": the feeling is for the owner
 _BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
+# Where a kiss lands (issue 15): a kiss on the brow, the cheek or the top of the head is the
+# kiss of family and friends ("kissed the top of her brother's head"), warmth that is romance only
+# where the pair is paired anyway; one on the hand or the mouth is the kiss it always was.  The
+# feeling is for the part's owner.
+_TENDER_PARTS = frozenset("forehead brow temple cheek head hair".split())
+_KISSED_PARTS = _TENDER_PARTS | frozenset("hand knuckle finger mouth lip neck".split())
+_TENDER_KISS = Cue("affection", 0.6, implied=True, platonic=True)
 # "never could abide the sight of Odo", "loathed the very thought of him"
 _SIGHT_OF = frozenset("sight thought sound smell".split())
 _RELATIVES = frozenset("who whom that which".split())
@@ -443,6 +477,10 @@ class _Reader:
         return words
 
 
+# cues a would/could/should makes a supposition: "I could kiss you!" is relief, not a kiss
+_SUPPOSABLE = frozenset({"marry", "love", "hate", "like", "kiss"})
+
+
 def _conditional(reader: _Reader, tok: Token) -> bool:
     """An if-clause, "were to", or would/could/should: a feeling supposed, not had."""
     verb = reader.tokens[tok.head] if tok.dep in ("xcomp", "pcomp") else tok
@@ -450,7 +488,7 @@ def _conditional(reader: _Reader, tok: Token) -> bool:
         if any(k.dep == "mark" and k.lemma in ("if", "unless") for k in reader.kids(t)):
             return True
         if any(k.lemma in ("would", "could", "should") for k in reader.kids(t, "aux")) \
-                and tok.lemma in ("marry", "love", "hate", "like"):
+                and tok.lemma in _SUPPOSABLE:
             return True
     return verb.lemma == "be" and tok.dep == "xcomp"  # "were to marry"
 
@@ -509,8 +547,8 @@ _KIN_WORDS = {"brother": "male", "bro": "male", "sister": "female", "sis": "fema
 _KIN_PHRASE = re.compile(r"\b(?P<owner>my|your)\s+(?:(?:little|big|baby|kid|older|younger|elder|twin|"
                          r"half|step|dear|darling|stupid|idiot)[\s-]+)?(?P<kin>" + "|".join(_KIN_WORDS) + r")\b",
                          re.IGNORECASE)
-_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|dad|papa|sis|bro|brother|sister|"
-                           r"grandma|gran|grandpa)\s*(?:[,.!?…]|$)", re.IGNORECASE)
+_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|mummy|mommy|mam|dad|daddy|papa|sis|bro|"
+                           r"brother|sister|grandma|gran|grandpa|father|mother)\s*(?:[,.!?…]|$)", re.IGNORECASE)
 
 
 def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
@@ -819,6 +857,11 @@ def _match_cue(reader: _Reader, tok: Token, focal):
                     return cue, agent, passive[0], None
         if target is not None and target.lemma in _RELATIVES and tok.dep == "relcl":
             target = reader.tokens[tok.head]  # "Rex, whom Ann adored"
+        if lemma == "kiss":
+            kissed = _kissed_part(reader, target)
+            if kissed is not None:
+                owner, part = kissed
+                return (_TENDER_KISS if part in _TENDER_PARTS else cue), reader.subject(tok), owner, None
         target = _owner_of(reader, target)
         return (cue, reader.subject(tok), target, None) if target is not None else (None,) * 4
     pledge = _pledge(reader, tok)
@@ -827,6 +870,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     harm = _owned_harm(reader, tok)
     if harm is not None:
         return harm
+    doom = _doom_wished(reader, tok)
+    if doom is not None:
+        return doom
     if tok.pos == "VERB" and lemma == "ask" and any(k.lemma == "out" for k in reader.kids(tok, "prt")):
         objs = reader.kids(tok, "dobj")
         if objs:
@@ -909,6 +955,32 @@ def _owned_harm(reader: _Reader, tok: Token):
     return None
 
 
+def _doom_wished(reader: _Reader, tok: Token):
+    """ "had wanted Ynes dead", "I will see you hang": a death or ruin wished on the person
+    named right after the verb.  Read off the words (the parser hangs "dead" anywhere).
+    (cue, experiencer, target, None) or None."""
+    if tok.pos not in ("VERB", "AUX") or tok.lemma not in _DOOM_VERBS:
+        return None
+    sent = reader.doc.sentences[tok.sentence]
+    if any(t.text.lower() in _PREFERENCE for t in reader.tokens[sent.first_token:tok.index]):
+        return None
+    end = min(sent.last_token, tok.index + 8)
+    person = next((j for j in range(tok.index + 1, end) if j in reader.who), None)
+    if person is None or any(reader.tokens[j].pos in ("VERB", "AUX") for j in range(tok.index + 1, person)):
+        return None
+    while person + 1 < end and reader.who.get(person + 1) == reader.who[person]:
+        person += 1  # "Lu Ling": the whole name
+    after = reader.tokens[person + 1] if person + 1 < sent.last_token else None
+    word = after.text.lower() if after is not None else ""
+    head = reader.tokens[tok.head]
+    vowed = any(a.text.lower() in _VOW_AUX or a.lemma in _VOW_AUX for a in reader.kids(tok, "aux")) or (
+        tok.dep == "xcomp" and head.lemma in ("want", "wish", "like", "love", "live"))
+    for row in DOOM_ROWS:
+        if tok.lemma in row.verbs and (vowed or not row.vowed) and word in row.doom:
+            return row.cue, reader.subject(tok), reader.tokens[person], None
+    return None
+
+
 def _agent(reader: _Reader, verb: Token) -> Token | None:
     """The one after "by" in a passive ("was adored by Tom")."""
     for agent in reader.kids(verb, "agent"):
@@ -916,6 +988,19 @@ def _agent(reader: _Reader, verb: Token) -> Token | None:
         if objs:
             return objs[0]
     return None
+
+
+def _kissed_part(reader: _Reader, target: Token | None) -> tuple[Token, str] | None:
+    """ "kissed her forehead", "kissed the top of Ann's head": (the owner, the part kissed)."""
+    if target is None or target.index in reader.who:
+        return None
+    part = target
+    if part.lemma in ("top", "crown"):  # "the top of her head"
+        part = next((o for p in reader.kids(part, "prep") if p.lemma == "of" for o in reader.kids(p, "pobj")), part)
+    if part.lemma not in _KISSED_PARTS:
+        return None
+    owner = next((p for p in reader.kids(part, "poss") if reader.person(p)), None)
+    return (owner, part.lemma) if owner is not None else None
 
 
 def _owner_of(reader: _Reader, target: Token | None) -> Token | None:
