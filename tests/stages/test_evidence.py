@@ -499,34 +499,20 @@ def test_doom_needs_the_doom_and_the_vow(run, text) -> None:
     assert [e for e in run(_CAST + text)["evidence"] if e.kind == "hatred"] == []
 
 
-@pytest.mark.parametrize("text, pair", [
-    ("At the gate Ynes kissed Dario's cheek.", ("ynes", "dario")),
-    ("Then Ynes kissed the top of Dario's head.", ("ynes", "dario")),
-    ("Odo Marr stood on his toes and kissed Ynes's forehead.", ("odo_marr", "ynes")),
+@pytest.mark.parametrize("text", [
+    'Dario knocked. "Go away, Dario," said Ynes.',
+    'Dario stood at the door. "Now get off my porch, Dario," said Ynes.',
 ])
-def test_a_kiss_on_the_brow_is_warmth(run, text, pair) -> None:
-    ev = run(_CAST + text)["evidence"]
-    got = [(e.kind, e.how) for e in ev if (e.experiencer, e.target) == pair]
-    assert got == [("affection", "implied")], ev
+def test_sending_someone_away_is_a_coldness_shown(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower().startswith(("go away", "get"))]
+    assert [(e.experiencer, e.target, e.kind, e.how) for e in ev] == [("ynes", "dario", "dislike", "implied")]
+    assert ev[0].weight < 0.5  # weak alone
 
 
-def test_a_kiss_on_the_brow_between_lovers_is_romance(run) -> None:
-    text = _CAST + "Ynes was in love with Dario. At the gate Ynes kissed Dario's forehead."
-    kinds = [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == ("ynes", "dario")]
-    assert kinds == ["romantic", "romantic"]
-
-
-def test_a_kiss_on_the_hand_is_still_a_kiss(run) -> None:
-    ev = run(_CAST + "Dario bowed and kissed Ynes's hand.")["evidence"]
-    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("dario", "ynes", "romantic")]
-
-
-def test_i_could_kiss_you_is_relief_not_romance(run) -> None:
-    ev = run(_CAST + '"I could kiss you, Dario," Odo Marr said.')["evidence"]
-    assert ev and all(e.weight < 0.3 for e in ev), ev
-
-
-def test_love_said_to_a_father_is_family_love(run) -> None:
-    text = _CAST + '"I love you, Father," Ynes said to Odo Marr.'
-    kinds = [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == ("ynes", "odo_marr")]
-    assert kinds == ["affection"]
+@pytest.mark.parametrize("text", [
+    '"Sit down or go away, Dario," said Ynes.',  # a choice offered
+    '"I told him to get lost, Dario," said Ynes.',  # a dismissal reported
+    '"We could go away for the summer, Dario," said Ynes.',
+])
+def test_a_dismissal_must_be_a_command(run, text) -> None:
+    assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []

@@ -254,13 +254,6 @@ _PLEDGE = Cue("affection", 0.7, platonic=True)
 _CONDUCT_PREPS = frozenset({"about", "over"})
 # "hate his guts", "I always hated that smile of hers": the feeling is for the owner
 _BODY_PARTS = frozenset("gut guts face mouth voice smile smirk laugh eye eyes".split())
-# Where a kiss lands (issue 15): a kiss on the brow, the cheek or the top of the head is the
-# kiss of family and friends ("kissed the top of her brother's head"), warmth that is romance only
-# where the pair is paired anyway; one on the hand or the mouth is the kiss it always was.  The
-# feeling is for the part's owner.
-_TENDER_PARTS = frozenset("forehead brow temple cheek head hair".split())
-_KISSED_PARTS = _TENDER_PARTS | frozenset("hand knuckle finger mouth lip neck".split())
-_TENDER_KISS = Cue("affection", 0.6, implied=True, platonic=True)
 # "never could abide the sight of Odo", "loathed the very thought of him"
 _SIGHT_OF = frozenset("sight thought sound smell".split())
 _RELATIVES = frozenset("who whom that which".split())
@@ -326,6 +319,9 @@ _ROMANTIC_ENDEARMENT = re.compile(
 # 0.5): "What's your name, sweetheart?" to a stranger, "Oh, love." from a landlady; said again, it
 # passes.
 _ENDEARMENT_WEIGHT = 0.35
+# "Thanks, Ann." is manners before it is warmth (issue 15: a customer thanks a rival, a heroine
+# the man she dislikes): alone it stays under the short-text threshold, said again it passes.
+_THANKS_WEIGHT = 0.35
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
 # "in love", and the school-yard "like like" ("what if i like like you"): romance said plainly
 _IN_LOVE = re.compile(r"\bin love\b|\blike[ -]like\b", re.IGNORECASE)
@@ -345,6 +341,22 @@ _KNOWN_WAYS = re.compile(r"\bdon'?t ask how I know\b|\bhow you take (?:it|your (
 # seeking pretexts to be near someone is courtship
 _PRETEXT = re.compile(r"\bexcuses? to (?:see|visit|give|bring|send|talk to|speak to|call on|be near|"
                       r"sit (?:by|with|near)|dance with|walk with)\b", re.IGNORECASE)
+# Sending someone away (issue 15, the lowest stories): "Go away, Dario.", "Now get off my
+# porch.", "Get out of my kitchen, Odo." said to someone is a coldness shown, weak alone (a
+# sulk), a feud when it recurs.  Only a command that opens a sentence of the quote counts: "I
+# told him to get lost" reports one, "sit down or go away" offers a choice.  Rows: (id,
+# pattern, invented example).
+DISMISSALS: tuple[tuple[str, str, str], ...] = (
+    ("dismiss:go-away", r"go away|go home and stay there|get lost|clear off|shove off|push off|bugger off|"
+                        r"sod off|piss off|buzz off|leave me alone|get away from me|stay away from me",
+     '"Go away, Dario," said Ynes.'),
+    ("dismiss:get-out", r"get out(?: of (?:my|our) \w+)?|get off (?:my|our) \w+",
+     '"Now get off my porch, Odo."'),
+)
+_DISMISSAL = re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*(?:(?:now|just|please|oh|so),?\s+)?"
+                        r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in DISMISSALS) + r")\b",
+                        re.IGNORECASE)
+_DISMISSAL_WEIGHT = 0.4
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -477,10 +489,6 @@ class _Reader:
         return words
 
 
-# cues a would/could/should makes a supposition: "I could kiss you!" is relief, not a kiss
-_SUPPOSABLE = frozenset({"marry", "love", "hate", "like", "kiss"})
-
-
 def _conditional(reader: _Reader, tok: Token) -> bool:
     """An if-clause, "were to", or would/could/should: a feeling supposed, not had."""
     verb = reader.tokens[tok.head] if tok.dep in ("xcomp", "pcomp") else tok
@@ -488,7 +496,7 @@ def _conditional(reader: _Reader, tok: Token) -> bool:
         if any(k.dep == "mark" and k.lemma in ("if", "unless") for k in reader.kids(t)):
             return True
         if any(k.lemma in ("would", "could", "should") for k in reader.kids(t, "aux")) \
-                and tok.lemma in _SUPPOSABLE:
+                and tok.lemma in ("marry", "love", "hate", "like"):
             return True
     return verb.lemma == "be" and tok.dep == "xcomp"  # "were to marry"
 
@@ -547,8 +555,8 @@ _KIN_WORDS = {"brother": "male", "bro": "male", "sister": "female", "sis": "fema
 _KIN_PHRASE = re.compile(r"\b(?P<owner>my|your)\s+(?:(?:little|big|baby|kid|older|younger|elder|twin|"
                          r"half|step|dear|darling|stupid|idiot)[\s-]+)?(?P<kin>" + "|".join(_KIN_WORDS) + r")\b",
                          re.IGNORECASE)
-_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|mummy|mommy|mam|dad|daddy|papa|sis|bro|"
-                           r"brother|sister|grandma|gran|grandpa|father|mother)\s*(?:[,.!?…]|$)", re.IGNORECASE)
+_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|dad|papa|sis|bro|brother|sister|"
+                           r"grandma|gran|grandpa)\s*(?:[,.!?…]|$)", re.IGNORECASE)
 
 
 def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
@@ -857,11 +865,6 @@ def _match_cue(reader: _Reader, tok: Token, focal):
                     return cue, agent, passive[0], None
         if target is not None and target.lemma in _RELATIVES and tok.dep == "relcl":
             target = reader.tokens[tok.head]  # "Rex, whom Ann adored"
-        if lemma == "kiss":
-            kissed = _kissed_part(reader, target)
-            if kissed is not None:
-                owner, part = kissed
-                return (_TENDER_KISS if part in _TENDER_PARTS else cue), reader.subject(tok), owner, None
         target = _owner_of(reader, target)
         return (cue, reader.subject(tok), target, None) if target is not None else (None,) * 4
     pledge = _pledge(reader, tok)
@@ -988,19 +991,6 @@ def _agent(reader: _Reader, verb: Token) -> Token | None:
         if objs:
             return objs[0]
     return None
-
-
-def _kissed_part(reader: _Reader, target: Token | None) -> tuple[Token, str] | None:
-    """ "kissed her forehead", "kissed the top of Ann's head": (the owner, the part kissed)."""
-    if target is None or target.index in reader.who:
-        return None
-    part = target
-    if part.lemma in ("top", "crown"):  # "the top of her head"
-        part = next((o for p in reader.kids(part, "prep") if p.lemma == "of" for o in reader.kids(p, "pobj")), part)
-    if part.lemma not in _KISSED_PARTS:
-        return None
-    owner = next((p for p in reader.kids(part, "poss") if reader.person(p)), None)
-    return (owner, part.lemma) if owner is not None else None
 
 
 def _owner_of(reader: _Reader, target: Token | None) -> Token | None:
@@ -1446,8 +1436,12 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
         confession = _confession(body) if q.addressee else None
         if confession:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.8, confession)
+        sent_away = _DISMISSAL.search(body) if q.addressee and q.addressee != q.speaker else None
+        if sent_away:
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", _DISMISSAL_WEIGHT,
+                                   " ".join(sent_away.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", _THANKS_WEIGHT, "thanks")
 
 
 def _pretexts(reader: _Reader):
