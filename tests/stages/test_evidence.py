@@ -506,7 +506,7 @@ def test_doom_needs_the_doom_and_the_vow(run, text) -> None:
 def test_sending_someone_away_is_a_coldness_shown(run, text) -> None:
     ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower().startswith(("go away", "get"))]
     assert [(e.experiencer, e.target, e.kind, e.how) for e in ev] == [("ynes", "dario", "dislike", "implied")]
-    assert ev[0].weight < 0.5  # weak alone
+    assert ev[0].weight <= 0.5  # enough alone in a short story, not in a long one
 
 
 @pytest.mark.parametrize("text", [

@@ -129,11 +129,11 @@ DOOM_ROWS: tuple[DoomRow, ...] = (
     DoomRow("doom:see-you-hang", frozenset({"see", "watch"}),
             frozenset({"hang", "hanged", "burn", "rot", "die", "drown", "drowned", "dead", "suffer", "beg",
                        "crawl", "bleed", "ruined", "grovel"}), True, Cue("hatred", 0.8),
-            "\"I will see you hang for this, Dario.\""),
+            "\"I shall live to watch Dario hang for this.\""),
 )
 _DOOM_VERBS = frozenset().union(*(row.verbs for row in DOOM_ROWS))
 _VOW_AUX = frozenset({"will", "shall", "would", "'ll", "’ll", "'d", "’d"})
-# "I'd sooner see you wed to the fog": a refusal weighed against something, not a vow
+# "I'd sooner see Dario marry a goat": a refusal weighed against something, not a vow
 _PREFERENCE = frozenset({"sooner", "rather"})
 # Harm done to someone or to what they own: "sabotaged Dario", "sabotaged Dario's kite",
 # "wrecked her bicycle".
@@ -342,10 +342,11 @@ _KNOWN_WAYS = re.compile(r"\bdon'?t ask how I know\b|\bhow you take (?:it|your (
 _PRETEXT = re.compile(r"\bexcuses? to (?:see|visit|give|bring|send|talk to|speak to|call on|be near|"
                       r"sit (?:by|with|near)|dance with|walk with)\b", re.IGNORECASE)
 # Sending someone away (issue 15, the lowest stories): "Go away, Dario.", "Now get off my
-# porch.", "Get out of my kitchen, Odo." said to someone is a coldness shown, weak alone (a
-# sulk), a feud when it recurs.  Only a command that opens a sentence of the quote counts: "I
-# told him to get lost" reports one, "sit down or go away" offers a choice.  Rows: (id,
-# pattern, invented example).
+# porch.", "Get out of my kitchen, Odo." said to someone is a coldness shown: at 0.5 one such
+# command makes a dislike in a short story (measured: at 0.4 it moved no story; at 0.5 three up,
+# one down, on a quote given to the wrong speaker), and needs company in a novel.  Only a
+# command that opens a sentence of the quote counts: "she told Dario to get lost" reports one,
+# "come in or go away" offers a choice.  Rows: (id, pattern, invented example).
 DISMISSALS: tuple[tuple[str, str, str], ...] = (
     ("dismiss:go-away", r"go away|go home and stay there|get lost|clear off|shove off|push off|bugger off|"
                         r"sod off|piss off|buzz off|leave me alone|get away from me|stay away from me",
@@ -356,7 +357,7 @@ DISMISSALS: tuple[tuple[str, str, str], ...] = (
 _DISMISSAL = re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*(?:(?:now|just|please|oh|so),?\s+)?"
                         r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in DISMISSALS) + r")\b",
                         re.IGNORECASE)
-_DISMISSAL_WEIGHT = 0.4
+_DISMISSAL_WEIGHT = 0.5
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -959,7 +960,7 @@ def _owned_harm(reader: _Reader, tok: Token):
 
 
 def _doom_wished(reader: _Reader, tok: Token):
-    """ "had wanted Ynes dead", "I will see you hang": a death or ruin wished on the person
+    """ "had wanted Ynes dead", "I'll watch Dario hang": a death or ruin wished on the person
     named right after the verb.  Read off the words (the parser hangs "dead" anywhere).
     (cue, experiencer, target, None) or None."""
     if tok.pos not in ("VERB", "AUX") or tok.lemma not in _DOOM_VERBS:
