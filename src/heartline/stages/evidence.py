@@ -319,9 +319,6 @@ _ROMANTIC_ENDEARMENT = re.compile(
 # 0.5): "What's your name, sweetheart?" to a stranger, "Oh, love." from a landlady; said again, it
 # passes.
 _ENDEARMENT_WEIGHT = 0.35
-# "Thanks, Ann." is manners before it is warmth (issue 15: a customer thanks a rival, a heroine
-# the man she dislikes): alone it stays under the short-text threshold, said again it passes.
-_THANKS_WEIGHT = 0.35
 _CASUAL_LOVE = frozenset({"love", "loves", "loved", "loving", "like", "likes", "liked"})
 # "in love", and the school-yard "like like" ("what if i like like you"): romance said plainly
 _IN_LOVE = re.compile(r"\bin love\b|\blike[ -]like\b", re.IGNORECASE)
@@ -1442,7 +1439,7 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", _DISMISSAL_WEIGHT,
                                    " ".join(sent_away.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", _THANKS_WEIGHT, "thanks")
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
 
 
 def _pretexts(reader: _Reader):
