@@ -1,0 +1,65 @@
+"""Issue 17 shapes: love said platonically ("in the least romantic way", "non-romantically",
+"not like that"), love from a person who says they are aromantic, and an ex's wish to have the
+romance back ("I want us back").  Invented names and sentences."""
+from __future__ import annotations
+
+INTRO = "Ysolde Fenwick met Dario Prewitt and Odo Marsh at the fair. "
+PAIR = ("ysolde_fenwick", "dario_prewitt")
+
+
+def kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
+    return [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == pair]
+
+
+def test_love_qualified_as_the_least_romantic_is_regard(run) -> None:
+    text = INTRO + '"I love you in the least romantic way a person can," Ysolde told Dario.'
+    assert "affection" in kinds(run, text) and "romantic" not in kinds(run, text)
+
+
+def test_a_qualifier_opening_the_next_sentence_counts(run) -> None:
+    text = INTRO + '"I love you, Dario. Non-romantically. With my whole chest," Ysolde said.'
+    assert "affection" in kinds(run, text) and "romantic" not in kinds(run, text)
+
+
+def test_not_like_that_after_love_is_regard(run) -> None:
+    text = INTRO + '"I love you, Dario," Ysolde said. "Not like that. Like a lighthouse."'
+    assert "romantic" not in kinds(run, text)
+
+
+def test_plain_love_stays_romance(run) -> None:
+    text = INTRO + '"I love you, Dario," Ysolde said. "I have loved you since spring."'
+    assert "romantic" in kinds(run, text)
+
+
+def test_a_romantic_word_elsewhere_in_the_next_sentence_is_no_qualifier(run) -> None:
+    # the qualifier must open the next sentence; a later "not romantic" about a day is no qualifier
+    text = INTRO + '"I love you, Dario," Ysolde said. "Tuesday is a day that is not romantic at all."'
+    assert "romantic" in kinds(run, text)
+
+
+def test_a_self_declared_aromantic_persons_love_is_regard(run) -> None:
+    text = INTRO + ('"I\'m aro, Dario. Always have been," Ysolde said.\n\n'
+                    '"I love you, Dario," Ysolde said later. "You are my person."')
+    assert "romantic" not in kinds(run, text) and "affection" in kinds(run, text)
+
+
+def test_someone_elses_aromantic_word_changes_nobody_else(run) -> None:
+    text = INTRO + ('"I\'m aro, Ysolde," Odo said.\n\n'
+                    '"I love you, Dario," Ysolde said later. "I have loved you since spring."')
+    assert "romantic" in kinds(run, text)
+
+
+def test_an_ex_asking_for_the_romance_back_is_romance(run) -> None:
+    text = INTRO + ('Ysolde had left him in June.\n\n'
+                    '"Please, Ysolde," Dario said. "I messed up. I want us back."')
+    assert "romantic" in kinds(run, text, ("dario_prewitt", "ysolde_fenwick"))
+
+
+def test_talk_of_someone_else_getting_back_together_is_no_wish(run) -> None:
+    text = INTRO + '"He wants to get back together," Ysolde told Dario. "Odo does."'
+    assert "romantic" not in kinds(run, text, ("ysolde_fenwick", "dario_prewitt"))
+
+
+def test_wanting_us_to_do_something_is_no_wish(run) -> None:
+    text = INTRO + '"I want us to leave before the rain," Dario told Ysolde.'
+    assert "romantic" not in kinds(run, text, ("dario_prewitt", "ysolde_fenwick"))
