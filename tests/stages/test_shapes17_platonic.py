@@ -63,3 +63,33 @@ def test_talk_of_someone_else_getting_back_together_is_no_wish(run) -> None:
 def test_wanting_us_to_do_something_is_no_wish(run) -> None:
     text = INTRO + '"I want us to leave before the rain," Dario told Ysolde.'
     assert "romantic" not in kinds(run, text, ("dario_prewitt", "ysolde_fenwick"))
+
+
+def test_thanks_said_sweet_as_arsenic_is_a_sneer(run) -> None:
+    text = INTRO + '"Thanks, Dario," Ysolde said, sweet as arsenic, and tipped the tea into the sink.'
+    assert kinds(run, text) and set(kinds(run, text)) == {"dislike"}
+
+
+def test_thanks_said_plainly_stays_warm(run) -> None:
+    text = INTRO + '"Thanks, Dario," Ysolde said, and drank the tea.'
+    assert "affection" in kinds(run, text) and "dislike" not in kinds(run, text)
+
+
+def test_mock_sweetness_in_another_paragraph_changes_nothing(run) -> None:
+    text = INTRO + '"Thanks, Dario," Ysolde said.\n\nOdo smiled, sweet as arsenic, at the vicar.'
+    assert "dislike" not in kinds(run, text)
+
+
+def test_a_vow_to_see_someone_hang_is_hatred(run) -> None:
+    text = INTRO + '"You burned my mill, Dario," Ysolde said. "I will see you hang for it."'
+    assert "hatred" in kinds(run, text)
+
+
+def test_seeing_someone_fall_asleep_is_no_vow(run) -> None:
+    text = INTRO + '"I will see you fall asleep before the fire, Dario," Ysolde said, laughing.'
+    assert "hatred" not in kinds(run, text)
+
+
+def test_a_kill_joke_is_not_read_as_a_vow(run) -> None:
+    text = INTRO + '"I\'m going to kill you, Dario," Ysolde said, and threw a cushion at him.'
+    assert "hatred" not in kinds(run, text)

@@ -493,11 +493,13 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_pretexts(reader))
     found.extend(_relational_evidence(reader, relational))
     found.extend(_rekindling(reader, speakers))
+    found.extend(_vengeance_vows(reader, speakers))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
     found = _refuted_rumours(reader, found)
     found = _platonic_love(reader, found, speakers)
+    found = _mock_sweetness(reader, found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
 
@@ -1618,3 +1620,66 @@ def _rekindling(reader: _Reader, quotes: tuple[Quote, ...]):
         if m:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.7,
                                    " ".join(m.group().split()))
+
+
+# Warm words said with a mock sweetness the speech tag points out are sarcasm that shows the
+# hostility under them: '"Thanks, Ilse," he said, sweet as arsenic.', 'she said saccharinely',
+# 'with false cheer'.  Read in the tag after the quote (or before it) in the same paragraph.
+_MOCK_SWEET = re.compile(
+    r"\b(?:sweet as (?:syrup|poison|arsenic|sugar|treacle|honey|saccharine|cyanide)|saccharine(?:ly)?|syrupy"
+    r"|with (?:false|fake|mock|poisonous|acid|brittle) (?:sweetness|cheer|cheerfulness|warmth|politeness)"
+    r"|falsely (?:bright|sweet|warm|cheerful)|too sweetly|poisonously sweet)\b", re.IGNORECASE)
+_TAG_REACH = 80
+
+
+def _mock_sweet_quote(reader: _Reader, q: Quote) -> bool:
+    """Whether the narration beside a quote, up to the next quote in its paragraph, says it was
+    said with mock sweetness."""
+    text = reader.doc.story.text
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para_start = text.rfind("\n", 0, q.start) + 1
+    i = bisect.bisect_right(reader.quote_starts, q.start)
+    after_end = min(para_end, q.end + _TAG_REACH,
+                    reader.quotes[i].start if i < len(reader.quotes) else para_end)
+    before_start = max(para_start, q.start - _TAG_REACH,
+                       reader.quotes[i - 2].end if i >= 2 and reader.quotes[i - 2].end <= q.start else 0)
+    return bool(_MOCK_SWEET.search(text, q.end, max(q.end, after_end))
+                or _MOCK_SWEET.search(text, before_start, q.start))
+
+
+def _mock_sweetness(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
+    """A warm cue its own speaker says with mock sweetness is a sneer: dislike, implied."""
+    out = []
+    for e in found:
+        q = reader.quote_at(e.start) or reader.quote_at(e.start + 1)
+        if (q is not None and polarity(e.kind) > 0 and e.speaker == e.experiencer == q.speaker
+                and _mock_sweet_quote(reader, q)):
+            e = replace(e, kind="dislike", how="implied", weight=min(e.weight, 0.5))
+        out.append(e)
+    return out
+
+
+# A vow to see someone dead or punished, said by the one who vows: "I'll see him hang",
+# "I will see you burn for this", "we shall see her rot".  (A threat to "kill" someone is as
+# often a friend's joke, and is not read.)
+_VENGEANCE_VOW = re.compile(
+    r"\b(?:I|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to| are going to| swear I'll| swear I will)"
+    r"\s+see\s+(?P<who>you|him|her|them|[A-Z][\w'’-]+)\s+(?:hang|hanged|swing|burn|rot|die|dead|suffer|fall|bleed)"
+    r"(?=\s*(?:[.,!;…—–-]|$|for\b|or\b|and\b|in\b))", re.IGNORECASE)
+
+
+def _vengeance_vows(reader: _Reader, quotes: tuple[Quote, ...]):
+    """A vow of vengeance in speech: hatred from the speaker for the one vowed against."""
+    text = reader.doc.story.text
+    for q in quotes:
+        if not q.speaker:
+            continue
+        for m in _VENGEANCE_VOW.finditer(text, q.start, q.end):
+            tok = reader.token_at(m.start("who"))
+            target = reader.who.get(tok.index) if tok is not None else None
+            if target is None and m.group("who").lower() == "you":
+                target = q.addressee
+            if target and target != q.speaker:
+                yield _speech_evidence(reader, q, q.speaker, target, "hatred", "stated", 0.8,
+                                       " ".join(m.group().split()))
