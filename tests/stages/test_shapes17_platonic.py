@@ -93,3 +93,21 @@ def test_seeing_someone_fall_asleep_is_no_vow(run) -> None:
 def test_a_kill_joke_is_not_read_as_a_vow(run) -> None:
     text = INTRO + '"I\'m going to kill you, Dario," Ysolde said, and threw a cushion at him.'
     assert "hatred" not in kinds(run, text)
+
+
+CHAT_HEARTS = ("Ysolde Fenwick and Dario Prewitt had a chat of their own.\n\n"
+               "**ysolde:** are you still at the rink\n"
+               "**dario:** yes. come by?\n"
+               "**ysolde:** ok. save me a seat dario ♡\n")
+
+
+def test_a_heart_signing_off_a_message_is_regard(run) -> None:
+    results = run(CHAT_HEARTS)
+    hearts = [e for e in results["evidence"] if e.cue == "heart"]
+    assert hearts and all(e.experiencer.startswith("ysolde") and e.target.startswith("dario")
+                          and (e.kind, e.how) == ("affection", "implied") for e in hearts)
+
+
+def test_a_heart_inside_a_message_is_no_sign_off(run) -> None:
+    text = CHAT_HEARTS.replace("save me a seat dario ♡", "the ♡ on the ice is melting dario")
+    assert not [e for e in run(text)["evidence"] if e.cue == "heart"]

@@ -494,6 +494,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_relational_evidence(reader, relational))
     found.extend(_rekindling(reader, speakers))
     found.extend(_vengeance_vows(reader, speakers))
+    found.extend(_hearts(reader, speakers))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
@@ -1683,3 +1684,17 @@ def _vengeance_vows(reader: _Reader, quotes: tuple[Quote, ...]):
             if target and target != q.speaker:
                 yield _speech_evidence(reader, q, q.speaker, target, "hatred", "stated", 0.8,
                                        " ".join(m.group().split()))
+
+
+# A heart closing a message or line said to one person: "see you thursday ♡", "night, Ilse <3".
+# Friends send hearts too, so it is regard, implied and weak alone; sent again it counts.
+_HEART_SIGN_OFF = re.compile(r"(?:♡|♥|❤️?|💕|💖|💗|💓|💞|💘|😘|🥰|<3)[\s♡♥❤️💕💖💗💓💞💘😘🥰<3]*$")
+
+
+def _hearts(reader: _Reader, quotes: tuple[Quote, ...]):
+    """A heart signing off what a speaker says to one addressee."""
+    text = reader.doc.story.text
+    for q in quotes:
+        if q.speaker and q.addressee and q.speaker != q.addressee \
+                and _HEART_SIGN_OFF.search(text[q.start:q.end].rstrip()):
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "implied", 0.35, "heart")
