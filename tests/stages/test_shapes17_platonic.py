@@ -111,3 +111,19 @@ def test_a_heart_signing_off_a_message_is_regard(run) -> None:
 def test_a_heart_inside_a_message_is_no_sign_off(run) -> None:
     text = CHAT_HEARTS.replace("save me a seat dario ♡", "the ♡ on the ice is melting dario")
     assert not [e for e in run(text)["evidence"] if e.cue == "heart"]
+
+
+def test_an_ill_wish_is_dislike_from_the_one_who_hopes(run) -> None:
+    text = INTRO + '"I hope Dario steps on a plug tonight," Ysolde said.'
+    assert "dislike" in kinds(run, text)
+
+
+def test_an_ill_wish_on_something_of_theirs_counts(run) -> None:
+    text = ('Ysolde Fenwick sat the exam that Dario Prewitt marked. Dario gave her a D.\n\n'
+            '"I hope his pen runs out," Ysolde said.')
+    assert "dislike" in kinds(run, text)
+
+
+def test_a_kind_hope_is_no_ill_wish(run) -> None:
+    text = INTRO + '"I hope Dario gets home safe," Ysolde said.'
+    assert "dislike" not in kinds(run, text)

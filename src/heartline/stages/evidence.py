@@ -495,6 +495,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_rekindling(reader, speakers))
     found.extend(_vengeance_vows(reader, speakers))
     found.extend(_hearts(reader, speakers))
+    found.extend(_ill_wishes(reader))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
@@ -1698,3 +1699,32 @@ def _hearts(reader: _Reader, quotes: tuple[Quote, ...]):
         if q.speaker and q.addressee and q.speaker != q.addressee \
                 and _HEART_SIGN_OFF.search(text[q.start:q.end].rstrip()):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "implied", 0.35, "heart")
+
+
+# An ill wish in one's own voice: "I hope he steps on a plug", "i hope she trips on the stairs",
+# "I hope his kettle breaks", "I hope you rot".  Dislike from the one hoping for the one wished on.
+_ILL_WISH = re.compile(
+    r"\bI (?:just |really |sincerely )?hope (?:(?P<who>he|she|they|you|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,2}?"
+    r"(?:steps? on|stubs?|chokes?|trips?|rots?|suffers?|falls? (?:down|over|off|in)|gets? (?:hit|fired|dumped|"
+    r"food poisoning|hives|stung|bitten)|loses? (?:his|her|their) (?:job|keys|phone))"
+    r"|(?P<owner>his|her|their|your)\s+(?:\w+\s+)?(?:runs? out|breaks?|explodes?|leaks?|catches fire))\b",
+    re.IGNORECASE)
+
+
+def _ill_wishes(reader: _Reader):
+    """Each ill wish whose hoper (the "I") and object (the one it falls on) are people."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        for m in _ILL_WISH.finditer(text, sent.start, sent.end):
+            me = reader.token_at(m.start())
+            who = m.start("who") if m.group("who") else m.start("owner")
+            them = reader.token_at(who)
+            exp = reader.who.get(me.index) if me is not None else None
+            tgt = reader.who.get(them.index) if them is not None else None
+            if not exp or not tgt or exp == tgt:
+                continue
+            quote = reader.quote_at(m.start())
+            how = "stated" if quote is None or quote.speaker == exp else "claimed"
+            yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
+                           sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
+                           weight=0.6)
