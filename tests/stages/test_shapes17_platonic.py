@@ -12,7 +12,7 @@ def kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
 
 
 def test_love_qualified_as_the_least_romantic_is_regard(run) -> None:
-    text = INTRO + '"I love you in the least romantic way a person can," Ysolde told Dario.'
+    text = INTRO + '"I love you in the least romantic sense a person can," Ysolde told Dario.'
     assert "affection" in kinds(run, text) and "romantic" not in kinds(run, text)
 
 
@@ -114,7 +114,7 @@ def test_a_heart_inside_a_message_is_no_sign_off(run) -> None:
 
 
 def test_an_ill_wish_is_dislike_from_the_one_who_hopes(run) -> None:
-    text = INTRO + '"I hope Dario steps on a plug tonight," Ysolde said.'
+    text = INTRO + '"I hope Dario steps on a drawing pin tonight," Ysolde said.'
     assert "dislike" in kinds(run, text)
 
 

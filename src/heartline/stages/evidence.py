@@ -1537,8 +1537,8 @@ def _candidates(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[
 
 # ---- Platonic love and a rekindled romance (issue 17 shapes; appended as one block) ----
 # A warm word said with a qualifier that takes the romance out of it is regard, not love:
-# "I love you in the least romantic way there is", "love u too. non-romantically.",
-# "I adore him - not like that", "she loves Ilse platonically".  Read in the rest of the
+# "she loves him in the least romantic sense", "love u too. non-romantically.",
+# "I adore him - not like that", "she loves Orsolya platonically".  Read in the rest of the
 # cue's sentence and at the head of the sentence after it.
 _PLATONIC_QUALIFIER = re.compile(
     r"\b(?:platonic(?:ally)?|non-?romantic(?:ally)?|un-?romantic(?:ally)?|not romantic(?:ally)?"
@@ -1548,7 +1548,7 @@ _PLATONIC_QUALIFIER = re.compile(
 _LEADING_QUALIFIER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?=" + _PLATONIC_QUALIFIER.pattern[2:] + ")",
                                 re.IGNORECASE)
 # "I'm aro", "i'm aromantic", "I am aroace": a person who says they feel no romance; their
-# love is regard.  "Ilse is aro" in narration says it of Ilse.
+# love is regard.  "Orsolya is aro" in narration says it of Orsolya.
 _SELF_ARO = re.compile(r"\bI(?:'m|’m| am)\s+(?:(?:also|a|an|totally|very|so|just)\s+)?"
                        r"(?:aro|aromantic|aroace|aro-ace|aro/ace)\b", re.IGNORECASE)
 _NAMED_ARO = re.compile(r"\b(?:is|'s|’s)\s+(?:(?:also|a|an|totally|very)\s+)?"
@@ -1625,7 +1625,7 @@ def _rekindling(reader: _Reader, quotes: tuple[Quote, ...]):
 
 
 # Warm words said with a mock sweetness the speech tag points out are sarcasm that shows the
-# hostility under them: '"Thanks, Ilse," he said, sweet as arsenic.', 'she said saccharinely',
+# hostility under them: '"Thanks, Orsolya," he said, sweet as arsenic.', 'she said saccharinely',
 # 'with false cheer'.  Read in the tag after the quote (or before it) in the same paragraph.
 _MOCK_SWEET = re.compile(
     r"\b(?:sweet as (?:syrup|poison|arsenic|sugar|treacle|honey|saccharine|cyanide)|saccharine(?:ly)?|syrupy"
@@ -1687,7 +1687,7 @@ def _vengeance_vows(reader: _Reader, quotes: tuple[Quote, ...]):
                                        " ".join(m.group().split()))
 
 
-# A heart closing a message or line said to one person: "see you thursday ♡", "night, Ilse <3".
+# A heart closing a message or line said to one person: "see you thursday ♡", "night, Orsolya <3".
 # Friends send hearts too, so it is regard, implied and weak alone; sent again it counts.
 _HEART_SIGN_OFF = re.compile(r"(?:♡|♥|❤️?|💕|💖|💗|💓|💞|💘|😘|🥰|<3)[\s♡♥❤️💕💖💗💓💞💘😘🥰<3]*$")
 
@@ -1701,7 +1701,7 @@ def _hearts(reader: _Reader, quotes: tuple[Quote, ...]):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "implied", 0.35, "heart")
 
 
-# An ill wish in one's own voice: "I hope he steps on a plug", "i hope she trips on the stairs",
+# An ill wish in one's own voice: "I hope Orsolya stubs a toe", "i hope she trips on the stairs",
 # "I hope his kettle breaks", "I hope you rot".  Dislike from the one hoping for the one wished on.
 _ILL_WISH = re.compile(
     r"\bI (?:just |really |sincerely )?hope (?:(?P<who>he|she|they|you|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,2}?"
