@@ -536,10 +536,15 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_quote_cues(reader, speakers))
     found.extend(_pretexts(reader))
     found.extend(_relational_evidence(reader, relational))
+    found.extend(_rekindling(reader, speakers))
+    found.extend(_hearts(reader, speakers))
+    found.extend(_ill_wishes(reader))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
     found = _refuted_rumours(reader, found)
+    found = _platonic_love(reader, found, speakers)
+    found = _mock_sweetness(reader, found)
     found.sort(key=lambda e: (e.start, e.experiencer, e.target))
     return tuple(found)
 
@@ -1604,3 +1609,173 @@ def _candidates(reader: _Reader, m: Mention, owner: str, romance: dict[str, set[
             else:
                 del scores[cid]  # and only talked of: too little to outweigh that
     return scores
+
+
+# ---- Platonic love and a rekindled romance (issue 17 shapes; appended as one block) ----
+# A warm word said with a qualifier that takes the romance out of it is regard, not love:
+# "she loves him in the least romantic sense", "love u too. non-romantically.",
+# "I adore him - not like that", "she loves Orsolya platonically".  Read in the rest of the
+# cue's sentence and at the head of the sentence after it.
+_PLATONIC_QUALIFIER = re.compile(
+    r"\b(?:platonic(?:ally)?|non-?romantic(?:ally)?|un-?romantic(?:ally)?|not romantic(?:ally)?"
+    r"|(?:the|a|in the) least romantic|in a (?:non-?romantic|platonic|friendly|brotherly|sisterly) (?:way|sense)"
+    r"|not in (?:a|that) (?:romantic |kissing )?(?:way|sense)|not that kind of (?:love|way)"
+    r"|not like (?:that|this)\b|not like\s*(?:—|–|--|-|\.\.\.|…|,?\s*you know)|no homo)", re.IGNORECASE)
+_LEADING_QUALIFIER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?=" + _PLATONIC_QUALIFIER.pattern[2:] + ")",
+                                re.IGNORECASE)
+# "I'm aro", "i'm aromantic", "I am aroace": a person who says they feel no romance; their
+# love is regard.  "Orsolya is aro" in narration says it of Orsolya.
+_SELF_ARO = re.compile(r"\bI(?:'m|’m| am)\s+(?:(?:also|a|an|totally|very|so|just)\s+)?"
+                       r"(?:aro|aromantic|aroace|aro-ace|aro/ace)\b", re.IGNORECASE)
+_NAMED_ARO = re.compile(r"\b(?:is|'s|’s)\s+(?:(?:also|a|an|totally|very)\s+)?"
+                        r"(?:aro|aromantic|aroace|aro-ace|aro/ace)\b", re.IGNORECASE)
+
+
+def _aromantic(reader: _Reader, quotes: tuple[Quote, ...]) -> set[str]:
+    """Who the text says feels no romance: a speaker of "I'm aro", or the person named as the
+    subject of "is aro" in narration."""
+    text = reader.doc.story.text
+    aro = {q.speaker for q in quotes if q.speaker and _SELF_ARO.search(text, q.start, q.end)}
+    for sent in reader.doc.sentences:
+        for m in _NAMED_ARO.finditer(text, sent.start, sent.end):
+            if reader.quote_at(m.start()) is not None:
+                continue
+            before = [t for t in reader.tokens[sent.first_token:sent.last_token]
+                      if t.end <= m.start() and t.pos != "PUNCT"]
+            if before and before[-1].index in reader.who:
+                aro.add(reader.who[before[-1].index])
+    return aro
+
+
+def _qualified_platonic(reader: _Reader, e: Evidence, starts: list[int]) -> bool:
+    """Whether the words after the cue, or the head of the next sentence, unsay the romance."""
+    text = reader.doc.story.text
+    at = text.find(e.cue, e.start, e.end) if e.cue else -1
+    if _PLATONIC_QUALIFIER.search(text, e.start if at < 0 else at, e.end):
+        return True
+    i = bisect.bisect_left(starts, e.end)
+    if i >= len(reader.doc.sentences):
+        return False
+    after = reader.doc.sentences[i]
+    if after.start - e.end > 40 or after.paragraph != reader.doc.sentences[i - 1].paragraph:
+        return False
+    return bool(_LEADING_QUALIFIER.match(text[after.start:after.end]))
+
+
+def _platonic_love(reader: _Reader, found: list[Evidence], quotes: tuple[Quote, ...]) -> list[Evidence]:
+    """Romance cues made regard: qualified as platonic where said, or felt by someone who says
+    they are aromantic (a partner word naming such a person is regard too)."""
+    aro = _aromantic(reader, quotes)
+    starts = [s.start for s in reader.doc.sentences]
+    out = []
+    for e in found:
+        if e.kind == "romantic" and (
+                e.experiencer in aro
+                or (e.cue.lower().split()[-1:] and e.cue.lower().split()[-1] in ROMANTIC_RELATIONS
+                    and e.target in aro)
+                or _qualified_platonic(reader, e, starts)):
+            e = replace(e, kind="affection")
+        out.append(e)
+    return out
+
+
+# The one who wants an ended romance back, to the one they want: "I miss us", "I want us
+# back", "take me back", "can we try again?", "give us another chance", "get back together".
+_REKINDLE = re.compile(
+    r"\b(?:I miss us|I want us(?:\s+(?:back|again))?(?=\s*(?:[.,!?;…—–-]|$))|take me back"
+    r"|we\s+(?:\w+\s+){0,2}?(?:try|start) (?:again|over)(?= with (?:you|us)|\s*[.,!?;…—–-]|$)"
+    r"|give (?:us|me) (?:another|a second|one more) (?:chance|shot|go)"
+    r"|(?:we|us)\s+(?:\w+\s+){0,2}?get back together)\b", re.IGNORECASE)
+
+
+def _rekindling(reader: _Reader, quotes: tuple[Quote, ...]):
+    """A wish to have an ended romance back, said to the one it is about."""
+    text = reader.doc.story.text
+    for q in quotes:
+        if not q.speaker or not q.addressee or q.speaker == q.addressee:
+            continue
+        m = _REKINDLE.search(text, q.start, q.end)
+        if m:
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.7,
+                                   " ".join(m.group().split()))
+
+
+# Warm words said with a mock sweetness the speech tag points out are sarcasm that shows the
+# hostility under them: '"Thanks, Orsolya," he said, sweet as arsenic.', 'she said saccharinely',
+# 'with false cheer'.  Read in the tag after the quote (or before it) in the same paragraph.
+_MOCK_SWEET = re.compile(
+    r"\b(?:sweet as (?:syrup|poison|arsenic|sugar|treacle|honey|saccharine|cyanide)|saccharine(?:ly)?|syrupy"
+    r"|with (?:false|fake|mock|poisonous|acid|brittle) (?:sweetness|cheer|cheerfulness|warmth|politeness)"
+    r"|falsely (?:bright|sweet|warm|cheerful)|too sweetly|poisonously sweet)\b", re.IGNORECASE)
+_TAG_REACH = 80
+
+
+def _mock_sweet_quote(reader: _Reader, q: Quote) -> bool:
+    """Whether the narration beside a quote, up to the next quote in its paragraph, says it was
+    said with mock sweetness."""
+    text = reader.doc.story.text
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para_start = text.rfind("\n", 0, q.start) + 1
+    i = bisect.bisect_right(reader.quote_starts, q.start)
+    after_end = min(para_end, q.end + _TAG_REACH,
+                    reader.quotes[i].start if i < len(reader.quotes) else para_end)
+    before_start = max(para_start, q.start - _TAG_REACH,
+                       reader.quotes[i - 2].end if i >= 2 and reader.quotes[i - 2].end <= q.start else 0)
+    return bool(_MOCK_SWEET.search(text, q.end, max(q.end, after_end))
+                or _MOCK_SWEET.search(text, before_start, q.start))
+
+
+def _mock_sweetness(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
+    """A warm cue its own speaker says with mock sweetness is a sneer: dislike, implied."""
+    out = []
+    for e in found:
+        q = reader.quote_at(e.start) or reader.quote_at(e.start + 1)
+        if (q is not None and polarity(e.kind) > 0 and e.speaker == e.experiencer == q.speaker
+                and _mock_sweet_quote(reader, q)):
+            e = replace(e, kind="dislike", how="implied", weight=min(e.weight, 0.5))
+        out.append(e)
+    return out
+
+
+# A heart closing a message or line said to one person: "see you thursday ♡", "night, Orsolya <3".
+# Friends send hearts too, so it is regard, implied and weak alone; sent again it counts.
+_HEART_SIGN_OFF = re.compile(r"(?:♡|♥|❤️?|💕|💖|💗|💓|💞|💘|😘|🥰|<3)[\s♡♥❤️💕💖💗💓💞💘😘🥰<3]*$")
+
+
+def _hearts(reader: _Reader, quotes: tuple[Quote, ...]):
+    """A heart signing off what a speaker says to one addressee."""
+    text = reader.doc.story.text
+    for q in quotes:
+        if q.speaker and q.addressee and q.speaker != q.addressee \
+                and _HEART_SIGN_OFF.search(text[q.start:q.end].rstrip()):
+            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "implied", 0.35, "heart")
+
+
+# An ill wish in one's own voice: "I hope Orsolya stubs a toe", "i hope she trips on the stairs",
+# "I hope his kettle breaks", "I hope you rot".  Dislike from the one hoping for the one wished on.
+_ILL_WISH = re.compile(
+    r"\bI (?:just |really |sincerely )?hope (?:(?P<who>he|she|they|you|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,2}?"
+    r"(?:steps? on|stubs?|chokes?|trips?|rots?|suffers?|falls? (?:down|over|off|in)|gets? (?:hit|fired|dumped|"
+    r"food poisoning|hives|stung|bitten)|loses? (?:his|her|their) (?:job|keys|phone))"
+    r"|(?P<owner>his|her|their|your)\s+(?:\w+\s+)?(?:runs? out|breaks?|explodes?|leaks?|catches fire))\b",
+    re.IGNORECASE)
+
+
+def _ill_wishes(reader: _Reader):
+    """Each ill wish whose hoper (the "I") and object (the one it falls on) are people."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        for m in _ILL_WISH.finditer(text, sent.start, sent.end):
+            me = reader.token_at(m.start())
+            who = m.start("who") if m.group("who") else m.start("owner")
+            them = reader.token_at(who)
+            exp = reader.who.get(me.index) if me is not None else None
+            tgt = reader.who.get(them.index) if them is not None else None
+            if not exp or not tgt or exp == tgt:
+                continue
+            quote = reader.quote_at(m.start())
+            how = "stated" if quote is None or quote.speaker == exp else "claimed"
+            yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
+                           sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
+                           weight=0.6)
