@@ -4,7 +4,8 @@ The ``feelings`` stage is the *rules* scorer: it reports a pair when its cue evi
 passes a hand-set support threshold.  This stage is the *trained* scorer: a logistic
 model over each pair's feature record (``pair_features``) decides none / warm / hostile,
 and a second model decides the kind (romantic or affection; hatred or dislike), reading a
-few features that speak of the kind of a bond (the model names them).  Between two people
+few features that speak of the kind of a bond (the model names them; among them the author's
+declared pairings, "A/B" or "A & B", where the story's header has them).  Between two people
 the story says are kin (stage ``kinship``) a warm feeling the judge finds is affection.  Both were
 trained on the development stories' gold answers and measured leave-one-story-out
 (``bench/train_judge.py``; the model card sits in the model file).
@@ -12,8 +13,10 @@ trained on the development stories' gold answers and measured leave-one-story-ou
 Where the cues gave a pair a relation, current or past, it stands as the rules read it: a
 cue is specific ("no longer loved her", "came to hate him") where the judge's evidence is
 diffuse, and measured leave-one-story-out, letting the judge overrule the cues gained
-nothing.  The judge decides the pairs the cues left without a relation (but not one whose
-feeling the story refutes, a rumour scoffed at); a feeling it finds
+nothing.  Only the kind of a current warm one is reviewed: where the kind model holds the
+other warm kind likelier by the model's margin (``review_kinds``; an "I love you" between
+two the author tags "A & B"), the relation takes that kind.  The judge decides the pairs
+the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at); a feeling it finds
 there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
 cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
