@@ -66,3 +66,66 @@ def test_family_kind_turns_romance_between_kin_into_affection() -> None:
     assert family_kind(_record(kin_stated=1.0, rule_romantic=0.7), "romantic") == "romantic"
     assert family_kind(_record(), "romantic") == "romantic"
     assert family_kind(_record(kin_stated=1.0), "dislike") == "dislike"
+
+
+# The author's header declares the pairings: one romantic, one platonic, one over.
+_DECLARED = """Title: Lamps
+Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Finch, past Ada Finch/Mara Lind, Mara Lind/Quillon Vesk
+
+Mara Lind mended nets with Tobin Hale on the quay. Tobin Hale handed Mara the twine.
+
+Ada Finch brought Tobin a flask, and Tobin and Ada drank it on the wall.
+
+Tobin thanked Ada Finch, and Ada shrugged at Tobin.
+
+Mara Lind watched Ada Finch cross the square. Ada did not look at Mara.
+
+Tobin walked Mara home, and Mara laughed at his jokes all the way.
+"""
+
+# A partner noun names the one it means.
+_COUPLE = """Odile waited by the fountain. Odile's girlfriend, Brisca, was late again.
+
+Brisca ran up, breathless, and Odile rolled her eyes at her.
+
+"You're hopeless," Odile told Brisca, and gave her half her sandwich.
+
+Brisca and Odile walked to the market together, arguing about the match.
+"""
+
+
+def test_declared_tags_name_romantic_and_platonic_pairs(run) -> None:
+    kin = run(_DECLARED)["kinship"]
+    assert kin.declares
+    assert kin.declared("tobin_hale", "mara_lind") == "romantic"
+    assert kin.declared("mara_lind", "tobin_hale") == "romantic"
+    assert kin.declared("ada_finch", "tobin_hale") == "platonic"
+    assert kin.declared("ada_finch", "mara_lind") == ""  # "past A/B": over, so no pairing now
+    assert kin.declared_romantic == tuple(sorted(kin.declared_romantic))
+
+
+def test_declared_features_sit_on_both_directions(run) -> None:
+    recs = {(r.source, r.target): r for r in run(_DECLARED)["pair_features"]}
+    for pair in (("mara_lind", "tobin_hale"), ("tobin_hale", "mara_lind")):
+        assert recs[pair].feature("declared_romantic") == 1.0
+        assert recs[pair].feature("declared_platonic") == 0.0
+        assert recs[pair].feature("declared_story") == 1.0
+    assert recs[("ada_finch", "tobin_hale")].feature("declared_platonic") == 1.0
+
+
+def test_a_story_without_a_header_declares_nothing(run) -> None:
+    kin = run(_FRIENDS)["kinship"]
+    assert not kin.declares and kin.declared_romantic == () and kin.declared_platonic == ()
+    recs = run(_FRIENDS)["pair_features"]
+    assert all(r.feature("declared_story") == 0.0 for r in recs)
+
+
+def test_a_partner_noun_makes_a_couple(run) -> None:
+    results = run(_COUPLE)
+    kin = results["kinship"]
+    assert kin.are_couple("brisca", "odile") and kin.are_couple("odile", "brisca")
+    assert not kin.are_friends("brisca", "odile")
+    recs = {(r.source, r.target): r for r in results["pair_features"]}
+    assert recs[("odile", "brisca")].feature("couple_stated") == 1.0
+    # a best friend is not a couple
+    assert not run(_FRIENDS)["kinship"].are_couple("zuri", "ivo")

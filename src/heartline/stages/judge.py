@@ -4,7 +4,8 @@ The ``feelings`` stage is the *rules* scorer: it reports a pair when its cue evi
 passes a hand-set support threshold.  This stage is the *trained* scorer: a logistic
 model over each pair's feature record (``pair_features``) decides none / warm / hostile,
 and a second model decides the kind (romantic or affection; hatred or dislike), reading a
-few features that speak of the kind of a bond (the model names them).  Between two people
+few features that speak of the kind of a bond (the model names them; among them the author's
+declared pairings, "A/B" or "A & B", where the story's header has them).  Between two people
 the story says are kin (stage ``kinship``) a warm feeling the judge finds is affection.  Both were
 trained on the development stories' gold answers and measured leave-one-story-out
 (``bench/train_judge.py``; the model card sits in the model file).
@@ -12,8 +13,10 @@ trained on the development stories' gold answers and measured leave-one-story-ou
 Where the cues gave a pair a relation, current or past, it stands as the rules read it: a
 cue is specific ("no longer loved her", "came to hate him") where the judge's evidence is
 diffuse, and measured leave-one-story-out, letting the judge overrule the cues gained
-nothing.  The judge decides the pairs the cues left without a relation (but not one whose
-feeling the story refutes, a rumour scoffed at); a feeling it finds
+nothing.  Only the kind of a current warm one is reviewed: where the kind model holds the
+other warm kind likelier by the model's margin (``review_kinds``; an "I love you" between
+two the author tags "A & B"), the relation takes that kind.  The judge decides the pairs
+the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at); a feeling it finds
 there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
 cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
@@ -87,6 +90,30 @@ def family_kind(rec: PairRecord, kind: str) -> str:
     return kind
 
 
+def review_kinds(relations: tuple[Relation, ...], records: tuple[PairRecord, ...], warm_kind_probs,
+                 classes: tuple[str, ...], margin: float) -> list[Relation]:
+    """The rules' warm relations with their kind reviewed by the kind model: where the model
+    holds the other warm kind likelier by at least ``margin`` (the author tags the two "A & B",
+    or the pair kisses where the cue said "care"), the relation takes that kind, and so does
+    the evidence shown for it.  Kin keep affection unless a cue of their own says romantic."""
+    row_of = {(rec.source, rec.target): i for i, rec in enumerate(records)}
+    out = []
+    for r in relations:
+        i = row_of.get((r.source, r.target))
+        if i is None or not r.current or r.kind not in classes:
+            out.append(r)
+            continue
+        probs = warm_kind_probs[i]
+        best = classes[int(probs.argmax())]
+        best = family_kind(records[i], best)
+        if best != r.kind and float(probs[classes.index(best)] - probs[classes.index(r.kind)]) >= margin:
+            out.append(replace(r, kind=best, evidence=tuple(replace(e, kind=best) if e.kind == r.kind else e
+                                                            for e in r.evidence)))
+        else:
+            out.append(r)
+    return out
+
+
 def model_card() -> dict[str, Any]:
     """Which scorer decides relations in this run, and the shipped judge's version and hash."""
     scorer = scorer_name()
@@ -106,7 +133,10 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes)
               if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
-    out = list(rule_relations) + judged
+    margin = model.get("review", {}).get("warm_margin")
+    reviewed = list(rule_relations) if margin is None else \
+        review_kinds(rule_relations, records, probs[1], classes["warm_kind"], float(margin))
+    out = reviewed + judged
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
 

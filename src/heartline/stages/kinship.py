@@ -9,16 +9,27 @@ person in the narration, a speaker's "my little brother" and the one the
 talk then speaks of, a child's "Night, Mum" to the one spoken to (the rules are the
 evidence stage's, ``_resolve_relational`` and ``_kin_pairs``, read over the whole story).
 A pair is friends where a friendship noun ("her best friend", "his teammate") resolves,
-named or clear, from one to the other.
+named or clear, from one to the other, and a couple where a partner noun ("her girlfriend",
+"my husband Bram") does.
+
+A fan work's header may declare its pairings: the archive's "A/B" (romantic, or "A x Reader")
+and "A & B" (platonic).  The author's own tags are strong, general evidence of the kind of a
+bond, so the pairs they name travel here too (a tag marked as over, "past A/B", names none);
+a story without a header simply declares nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mentions, Quote
 from ..pipeline import stage
+from .declared import _parse_tag, match_character
 from .evidence import _kin_pairs, _Reader, _resolve_relational
-from .lexicon import FRIEND_RELATIONS
+from .lexicon import FRIEND_RELATIONS, ROMANTIC_RELATIONS
+
+# A declared pairing the tag itself says is over: "past A/B", "former A/B", "ex A/B", "A/B (past)".
+_PAST_TAG = re.compile(r"^\s*(?:past|former|ex)\b[\s-]*|\(\s*(?:past|former|ex)\b[^)]*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,20 @@ class Kinship:
 
     kin: tuple[tuple[str, str], ...] = ()
     friends: tuple[tuple[str, str], ...] = ()
+    couples: tuple[tuple[str, str], ...] = ()  # a partner noun links them ("her girlfriend, Wren")
+    declared_romantic: tuple[tuple[str, str], ...] = ()  # the author's "A/B" tags
+    declared_platonic: tuple[tuple[str, str], ...] = ()  # the author's "A & B" tags
+    declares: bool = False  # the story's header declares any relationship tag
+
+    def are_couple(self, a: str, b: str) -> bool:
+        return (min(a, b), max(a, b)) in self.couples
+
+    def declared(self, a: str, b: str) -> str:
+        """``romantic``, ``platonic`` or ``""``: what the author's tags call the pair."""
+        key = (min(a, b), max(a, b))
+        if key in self.declared_romantic:
+            return "romantic"
+        return "platonic" if key in self.declared_platonic else ""
 
     def are_kin(self, a: str, b: str) -> bool:
         return (min(a, b), max(a, b)) in self.kin
@@ -53,5 +78,32 @@ def find_kinship(document: Document, mentions: Mentions, cast: Cast, links: Core
     kin = _pairs(tuple(sorted(p)) for p in _kin_pairs(reader, named) if len(p) == 2)
     friends = _pairs((owner, referent) for m, owner, referent, basis in relational
                      if m.head in FRIEND_RELATIONS and basis != "guess")
+    couples = _pairs((owner, referent) for m, owner, referent, basis in relational
+                     if m.head in ROMANTIC_RELATIONS and basis != "guess")
     kin_set = set(kin)
-    return Kinship(kin, tuple(p for p in friends if p not in kin_set))
+    romantic, platonic = declared_pairs(document.story.info.relationships, cast)
+    return Kinship(kin, tuple(p for p in friends if p not in kin_set), tuple(p for p in couples if p not in kin_set),
+                   romantic, tuple(p for p in platonic if p not in set(romantic)),
+                   bool(document.story.info.relationships))
+
+
+Pairs = tuple[tuple[str, str], ...]
+
+
+def declared_pairs(tags: tuple[str, ...], cast: Cast) -> tuple[Pairs, Pairs]:
+    """The pairs the author's relationship tags name: (romantic "A/B", platonic "A & B"), each
+    end matched to the cast as ``declared_tags`` matches it; a past pairing names none."""
+    romantic: list[tuple[str, str]] = []
+    platonic: list[tuple[str, str]] = []
+    for tag in tags:
+        parsed = _parse_tag(tag)
+        if parsed is None or _PAST_TAG.search(tag):
+            continue
+        names, is_romantic = parsed
+        matched = [match_character(n, cast.characters) for n in names]
+        ids = sorted({c.id for c in matched if c is not None})
+        if len(ids) != len(names):
+            continue  # a name the story never uses: the tag says nothing of its people
+        pairs = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+        (romantic if is_romantic else platonic).extend(pairs)
+    return _pairs(romantic), _pairs(platonic)

@@ -73,7 +73,13 @@ MODEL_FEATURES: tuple[str, ...] = BASE_FEATURES + READ_FEATURES
 # model and of the kind model they lowered the held-out F1 (the kin rules' misreadings, a
 # "his dad" resolved to the wrong person, weigh more there than in the rule), so no model reads them.
 KIN_FEATURES = ("kin_stated", "friends_stated")
-FEATURES: tuple[str, ...] = MODEL_FEATURES + KIN_FEATURES
+# What speaks of the kind of a warm bond beyond the pair's own cues: the author's declared
+# pairings ("A/B" romantic, "A & B" platonic; ``declared_story`` where the header declares any,
+# so an undeclared pair of a tagged story reads as such), a partner noun linking the two ("her
+# girlfriend"), and the other direction's cues by kind (a kiss returned).
+KIND_FEATURES = ("declared_romantic", "declared_platonic", "declared_story", "couple_stated",
+                 "back_romantic", "back_affection", "back_dislike", "back_hatred")
+FEATURES: tuple[str, ...] = MODEL_FEATURES + KIN_FEATURES + KIND_FEATURES
 # How many of a direction's best readings a record keeps as candidate evidence, per polarity.
 READINGS_KEPT = 3
 
@@ -382,6 +388,13 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             values.update(read_values)
             values["kin_stated"] = float(kinship is not None and kinship.are_kin(a.id, b.id))
             values["friends_stated"] = float(kinship is not None and kinship.are_friends(a.id, b.id))
+            declared = kinship.declared(a.id, b.id) if kinship is not None else ""
+            values["declared_romantic"] = float(declared == "romantic")
+            values["declared_platonic"] = float(declared == "platonic")
+            values["declared_story"] = float(kinship is not None and kinship.declares)
+            values["couple_stated"] = float(kinship is not None and kinship.are_couple(a.id, b.id))
+            for kind in ("romantic", "affection", "dislike", "hatred"):
+                values[f"back_{kind}"] = _log(back[kind])
             moments = [Moment(document.sentences[s].start, document.sentences[s].end,
                               document.sentences[s].scene, t, False) for s, t in zip(shared, tones, strict=True)]
             moments += [Moment(q.start, q.end, q.scene, t, True) for t, q in spoken]
