@@ -207,3 +207,24 @@ def test_a_header_with_markdown_bold_labels_and_a_chapter_line_is_metadata(tmp_p
     assert story.text[start:].startswith("Oona lit the lamp.")
     assert story.title == "Lantern Street"
     assert "Teen And Up" not in story.text[start:]
+
+
+def test_an_author_handle_alone_under_the_title_is_the_byline(tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text("The Last Ferry Home\nlanternmoth_writes\n\nRating: General Audiences\n"
+                    "Relationships: Oona Vell/Bram Kester, Oona Vell & Tace Morrow\n\n"
+                    "Oona missed the ferry on purpose.\n", encoding="utf-8")
+    story = read_story(path)
+    start, _ = story.body
+    assert story.text[start:].startswith("Oona missed the ferry")
+    assert story.title == "The Last Ferry Home"
+    assert "Oona Vell/Bram Kester" in story.info.relationships
+
+
+def test_two_lines_of_prose_above_labels_are_no_header(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("It rained all week.\nOona counted the boats, one by one.\n\nNote: none came.\n"
+                    "Rating: none either.\n", encoding="utf-8")
+    story = read_story(path)
+    start, _ = story.body
+    assert story.text[start:].startswith("It rained all week.")

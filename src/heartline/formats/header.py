@@ -19,6 +19,9 @@ _LABEL_LINE = re.compile(r"^[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z'’/ ]{0,30
 _CHAPTER_LINE = re.compile(r"^[ \t]*[*_]{0,2}chapter[ \t]+\w+(?:[ \t]+of[ \t]+\w+)?[*_]{0,2}[ \t]*$", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-=_*~#]\s*){3,}$")
 _BYLINE = re.compile(r"^[ \t]*by[ \t]+\S", re.IGNORECASE)
+# An archive download often puts the author's handle alone under the title, with no "by":
+# one to three words and no sentence punctuation ("quillfeather_writes", "Orla Penhallow").
+_BARE_BYLINE = re.compile(r"^[ \t]*[^\s.!?\"“”]+(?:[ \t]+[^\s.!?\"“”]+){0,2}[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def read_header(text: str, start: int = 0, max_lines: int = 120) -> Header | Non
             byline = line.strip()[2:].strip()
         elif not title_line:
             title_line = line.strip().strip("*_").strip()
+        elif not byline and _BARE_BYLINE.match(line):
+            byline = line.strip().strip("*_").strip()
         else:
             return None
     if len(fields) < 2 or block_start is None:
