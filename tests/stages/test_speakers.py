@@ -400,3 +400,33 @@ def test_pronoun_turn_alternates_and_keeps_to_the_pronouns_gender() -> None:
     assert pronoun_turn("male", talk, spans, spans[2], gender) is None
     # a narrator is never "she"
     assert pronoun_turn("female", talk, spans, spans[2], gender, frozenset({"liesl"})) == "maelle"
+
+
+# ------------------------------------------------------------------ an inverted tag the parser reads as an object
+from heartline.stages.speakers import inverted_tag_mention  # noqa: E402
+
+# Invented: Liesl speaks to Maelle, and a third person breaks in with an inverted tag.
+_BREAK_IN = """Liesl met Pavo and Maelle at the gate. Liesl tied her scarf. Maelle tied her boots.
+Pavo rubbed his hands.
+
+"You came back!" Liesl said to Maelle.
+
+"Nobody asked you!" interrupted Pavo, harshly.
+"""
+
+
+def test_an_inverted_tag_read_as_an_object_still_names_the_speaker(run) -> None:
+    r = run(_BREAK_IN)
+    tokens = TokenIndex(r["document"])
+    q0, q1 = r["quote_spans"]
+
+    def tag(q):
+        return [m for m in r["mentions"].items if m.quote is None and q.end < m.start < q.end + 40]
+
+    found = inverted_tag_mention(tag(q1), r["coref"].links, tokens, q1.end)
+    assert found is not None and r["coref"].links[found.index] == "pavo"
+    # "Liesl said": the parser made her the subject already, nothing to mend
+    assert inverted_tag_mention(tag(q0), r["coref"].links, tokens, q0.end) is None
+    # the rules give the break-in to Pavo, not to Maelle whose turn it would be
+    quotes = rule_speakers(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"])
+    assert [q.speaker for q in quotes] == ["liesl", "pavo"]

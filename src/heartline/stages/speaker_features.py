@@ -182,6 +182,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         _main_clause,
         _recent,
         _tag_attached,
+        inverted_tag_mention,
         is_vocative,
         pronoun_turn,
         unlinked_tag_pronoun,
@@ -243,7 +244,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         loose_in_tag = loose_pronouns[bisect.bisect_left(loose_starts, q.end):bisect.bisect_left(loose_starts, tag_end)]
         tag_all = sorted(tag + loose_in_tag, key=lambda m: (m.start, m.index))
         loose = unlinked_tag_pronoun(tag_all, links, tokens) if attached else None
-        first_subject = tag_subjects[0] if tag_subjects else None
+        inverted = inverted_tag_mention(tag, links, tokens, q.end) if attached else None
+        first_subject = inverted or (tag_subjects[0] if tag_subjects else None)
         before = between(prv, q.start)
         said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
         explicit = said_by is not None

@@ -535,7 +535,8 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 tag_pronoun = loose.index if speaker is not None else None
             elif attached:
                 tag_ends[i] = tag_end
-                speaker = _subject_in(tag, links, tokens)
+                inverted = inverted_tag_mention(tag, links, tokens, q.end)
+                speaker = links[inverted.index] if inverted is not None else _subject_in(tag, links, tokens)
                 speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators,
                                      _actor_after_last(quotes, quote_spans, q, paragraphs, tag_ends,
                                                        outside_between, links, tokens))
@@ -782,6 +783,35 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
     if fits(last.speaker):
         return last.speaker
     return speaker
+
+
+# what the parser makes of the person after an inverted tag's verb ('"…" interrupted Pavo'):
+# its object, an attribute, even an adverb
+_INVERTED_TAG_DEPS = _INVERTED_SUBJECT | {"advmod", "oprd"}
+
+
+def inverted_tag_mention(tag: list[Mention], links: Mapping[int, str], tokens: TokenIndex,
+                         quote_end: int) -> Mention | None:
+    """The speaker of an inverted tag that the parser read as something else than the verb's
+    subject ('"…" interrupted Pavo, harshly', '"…" said he', where "Pavo" and "he" come out as
+    objects): a linked mention right after the speech verb that opens the tag, hanging on that
+    verb.  None when the tag opens otherwise, or when its speaker is already the verb's subject."""
+    words = [t for t in tokens.span(quote_end, quote_end + 200) if t.pos not in ("PUNCT", "SPACE")
+             and t.start >= quote_end]
+    if not words or words[0].lemma not in SPEECH_VERBS or words[0].pos not in ("VERB", "AUX"):
+        return None
+    verb = words[0]
+    for m in tag:
+        head = tokens.head_of(m)
+        if head is None or m.index not in links or m.kind not in ("name", "pronoun", "epithet", "relational"):
+            continue
+        if head.index - verb.index > 5:
+            return None
+        if head.head == verb.index:
+            # the first person hanging on the verb; one the parser already made its subject needs no help
+            inverted = head.dep in _INVERTED_TAG_DEPS and not is_subject(head)
+            return m if inverted and not (m.kind == "pronoun" and m.person == 2) else None
+    return None
 
 
 def unlinked_tag_pronoun(tag: list[Mention], links: Mapping[int, str], tokens: TokenIndex) -> Mention | None:
