@@ -173,3 +173,25 @@ def test_the_one_called_by_the_previous_quote_and_the_next_speaker_are_candidate
     assert second.feature("called_in_prev") == 1.0
     assert _record(records, 1, "petra").feature("spoke_next") == 1.0
 
+
+
+def test_an_unresolved_tag_pronoun_still_gives_its_gender_and_the_turn(run) -> None:
+    from heartline.model import Coreference
+    from heartline.stages.speakers import rule_speakers
+
+    r = run('Liesl met Pavo and Maelle at the gate. Liesl tied her scarf. Maelle tied her boots. '
+            'Pavo rubbed his hands.\n\n"You came," Liesl said to Maelle.\n\n'
+            '"I said I would," Maelle said.\n\n"Then walk with me," she said.\n')
+    q = r["quote_spans"][-1]
+    pron = next(m for m in r["mentions"].items if m.quote is None and m.kind == "pronoun" and m.start > q.end)
+    coref = Coreference({k: v for k, v in r["coref"].links.items() if k != pron.index}, r["coref"].genders)
+    rules = rule_speakers(r["document"], r["quote_spans"], r["mentions"], r["cast"], coref)
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], coref, rules)
+    last = q.index
+    assert _record(records, last, "liesl").feature("loose_pronoun_agrees") == 1.0
+    assert _record(records, last, "liesl").feature("pronoun_turn") == 1.0
+    assert _record(records, last, "maelle").feature("pronoun_turn") == 0.0
+    assert _record(records, last, "pavo").feature("loose_pronoun_disagrees") == 1.0
+    # resolved, the pronoun is no loose one
+    resolved = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], r["speakers"])
+    assert all(rec.feature("loose_pronoun_agrees") == 0.0 for rec in resolved)

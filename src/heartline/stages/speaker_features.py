@@ -63,6 +63,8 @@ FEATURES = (
     "described", "described_tag_subject",
     # "…," she said, and Ann nodded. "…," she added: a pronoun tag goes on with the paragraph's speaker
     "pronoun_tag_same_para_speaker",
+    # '"…," she said.' with the she coreference left unresolved; whose turn a tag's he or she is
+    "loose_pronoun_agrees", "loose_pronoun_disagrees", "pronoun_turn",
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
@@ -70,6 +72,7 @@ _WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wide
 _WINDOW_AFTER = 2
 _SCENE_REACH = 8000  # characters before the quote whose mentions make its scene's cast
 _SCENE_CAST = 6  # at most this many of them, the ones mentioned most
+_FILT = [True, True]
 _FAR = 3000  # characters: "no mention near"
 
 
@@ -173,7 +176,17 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records."""
     from .reader import READER_ID
-    from .speakers import DESCRIBED, _continues, _main_clause, _recent, _tag_attached, is_vocative
+    from .speakers import (
+        DESCRIBED,
+        _continues,
+        _main_clause,
+        _recent,
+        _tag_attached,
+        inverted_tag_mention,
+        is_vocative,
+        pronoun_turn,
+        unlinked_tag_pronoun,
+    )
 
     text = document.story.text
     tokens = TokenIndex(document)
@@ -185,6 +198,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                           and (m.person == 1 or (m.person == 2 and links[m.index] == reader)))
     outside = [m for m in mentions.items if m.quote is None and m.index in links and m.kind in _CANDIDATE_KINDS]
     starts = [m.start for m in outside]
+    # he and she outside quotes that coreference left unresolved: a tag's own may still be one
+    loose_pronouns = [m for m in mentions.items if m.quote is None and m.index not in links and m.kind == "pronoun"]
+    loose_starts = [m.start for m in loose_pronouns]
     counts = Counter(links[m.index] for m in outside)
     ranked = {cid: r for r, (cid, _) in enumerate(counts.most_common())}
     inside: dict[int, list[Mention]] = {}
@@ -225,7 +241,11 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         tag = [m for m in after_all if m.start < tag_end]
         attached = _tag_attached(text, q, tag_end, tag, links, tokens)
         tag_subjects = [m for m in tag if subject(m)]
-        first_subject = tag_subjects[0] if tag_subjects else None
+        loose_in_tag = loose_pronouns[bisect.bisect_left(loose_starts, q.end):bisect.bisect_left(loose_starts, tag_end)]
+        tag_all = sorted(tag + loose_in_tag, key=lambda m: (m.start, m.index))
+        loose = unlinked_tag_pronoun(tag_all, links, tokens) if attached else None
+        inverted = inverted_tag_mention(tag, links, tokens, q.end) if attached else None
+        first_subject = inverted or (tag_subjects[0] if tag_subjects else None)
         before = between(prv, q.start)
         said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
         explicit = said_by is not None
@@ -295,7 +315,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         if said_by is None and not tag_subjects and went_on is not None and went_on in candidates:
             # '"…," he said, and Ann sighed. "…"': a quote with no tag of its own, in the paragraph of
             # the quote before it, goes on with that quote's speaker (a new speaker opens a new paragraph)
-            candidates = [went_on]
+            candidates = [went_on] if _FILT[0] else candidates
         if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
                 and said_by.gender in ("male", "female"):
             # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
@@ -303,7 +323,12 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
             fitting = [cid for cid in candidates if cid not in narrators and cid not in others
                        and gender.get(cid, "unknown") in ("unknown", "", said_by.gender)]
-            candidates = fitting or candidates
+            candidates = (fitting or candidates) if _FILT[1] else candidates
+        turn_gender = loose.gender if loose is not None else (
+            first_subject.gender if first_subject is not None and first_subject.kind == "pronoun"
+            and first_subject.person == 3 and first_subject is said_by else "")
+        turn = pronoun_turn(turn_gender, list(rule_quotes[:i]), quote_spans, q, gender, narrators) \
+            if turn_gender in ("male", "female") else None
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
@@ -400,6 +425,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "pronoun_tag_same_para_speaker": float(pron is not None and pron.person == 3 and same_para
                                                        and prev is not None and prev.speaker == cid
                                                        and not disagrees),
+                "loose_pronoun_agrees": float(loose is not None and g == loose.gender and cid not in narrators),
+                "loose_pronoun_disagrees": float(loose is not None and (g not in ("unknown", "", loose.gender)
+                                                                        or cid in narrators)),
+                "pronoun_turn": float(turn is not None and turn == cid),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",

@@ -527,9 +527,16 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             before_from = max(prv, tag_ends.get(i - 1, prv)) if same_para else prv
             before = outside_between(before_from, q.start)
             attached = _tag_attached(text, q, tag_end, tag, links, tokens)
-            if attached:
+            loose = unlinked_tag_pronoun(tag, links, tokens) if attached else None
+            if loose is not None:
+                # '"…," she said.' with the she left unresolved: the turn of the exchange she fits
                 tag_ends[i] = tag_end
-                speaker = _subject_in(tag, links, tokens)
+                speaker = pronoun_turn(loose.gender, quotes, quote_spans, q, gender, narrators)
+                tag_pronoun = loose.index if speaker is not None else None
+            elif attached:
+                tag_ends[i] = tag_end
+                inverted = inverted_tag_mention(tag, links, tokens, q.end)
+                speaker = links[inverted.index] if inverted is not None else _subject_in(tag, links, tokens)
                 speaker = _alternate(speaker, tag, quotes, quote_spans, q, links, tokens, gender, narrators,
                                      _actor_after_last(quotes, quote_spans, q, paragraphs, tag_ends,
                                                        outside_between, links, tokens))
@@ -776,6 +783,73 @@ def _alternate(speaker, tag, quotes, spans, q, links, tokens, gender, narrators=
     if fits(last.speaker):
         return last.speaker
     return speaker
+
+
+# what the parser makes of the person after an inverted tag's verb ('"…" interrupted Pavo'):
+# its object, an attribute, even an adverb
+_INVERTED_TAG_DEPS = _INVERTED_SUBJECT | {"advmod", "oprd"}
+
+
+def inverted_tag_mention(tag: list[Mention], links: Mapping[int, str], tokens: TokenIndex,
+                         quote_end: int) -> Mention | None:
+    """The speaker of an inverted tag that the parser read as something else than the verb's
+    subject ('"…" interrupted Pavo, harshly', '"…" said he', where "Pavo" and "he" come out as
+    objects): a linked mention right after the speech verb that opens the tag, hanging on that
+    verb.  None when the tag opens otherwise, or when its speaker is already the verb's subject."""
+    words = [t for t in tokens.span(quote_end, quote_end + 200) if t.pos not in ("PUNCT", "SPACE")
+             and t.start >= quote_end]
+    if not words or words[0].lemma not in SPEECH_VERBS or words[0].pos not in ("VERB", "AUX"):
+        return None
+    verb = words[0]
+    for m in tag:
+        head = tokens.head_of(m)
+        if head is None or m.index not in links or m.kind not in ("name", "pronoun", "epithet", "relational"):
+            continue
+        if head.index - verb.index > 5:
+            return None
+        if head.head == verb.index:
+            # the first person hanging on the verb; one the parser already made its subject needs no help
+            inverted = head.dep in _INVERTED_TAG_DEPS and not is_subject(head)
+            return m if inverted and not (m.kind == "pronoun" and m.person == 2) else None
+    return None
+
+
+def unlinked_tag_pronoun(tag: list[Mention], links: Mapping[int, str], tokens: TokenIndex) -> Mention | None:
+    """The tag's he or she that coreference left unresolved ('"…," she said.' with two women
+    about): the first subject of the tag, a third-person pronoun of known gender that no link
+    reads, the subject of a speech verb.  None when the tag's first subject is anything else."""
+    for m in tag:
+        if m.kind not in ("name", "pronoun", "epithet", "relational"):
+            continue
+        head = tokens.head_of(m)
+        if not is_subject(head):
+            continue
+        if m.index in links or m.kind != "pronoun" or m.person != 3 or m.gender not in ("male", "female"):
+            return None
+        return m if tokens.tokens[head.head].lemma in SPEECH_VERBS else None
+    return None
+
+
+def pronoun_turn(pronoun_gender: str, quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan,
+                 gender: Mapping[str, str], narrators: frozenset[str] = frozenset()) -> str | None:
+    """Whose turn a he or she in a quote's tag is, by the exchange alone: in the paragraph of
+    the last quote, its speaker; in a new paragraph the one the last quote was said to, else
+    its speaker, else an earlier speaker of the exchange, the first of them of the pronoun's
+    gender (then the first of unknown gender).  None when no one of the exchange fits."""
+    recent = _recent(quotes, spans, q)
+    if not recent:
+        return None
+    last = recent[0]
+    if spans[last.index].paragraph == q.paragraph:
+        order = [last.speaker]
+    else:
+        order = [last.addressee, last.speaker] + [prev.speaker for prev in recent[1:]]
+    people = [cid for cid in order if cid and cid not in narrators]
+    for wanted in (pronoun_gender, "unknown"):
+        for cid in people:
+            if (gender.get(cid) or "unknown") == wanted:
+                return cid
+    return None
 
 
 def _recent(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, back: int = 3):
