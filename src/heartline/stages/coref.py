@@ -41,6 +41,28 @@ class _Seen:
     scene: int
     named: bool = False  # seen by name (not by a pronoun or an epithet)
     paragraph: int = -1
+    start: int = -1  # offset of the mention
+    role: str = ""  # "subject" (or its owner), "object", "possessive" or "" (``_role``)
+    tag: bool = False  # the subject of a verb of saying ("Tom said"): the speaker of the quote beside it
+
+
+def _role(tok, tokens: TokenIndex) -> str:
+    """The grammatical role of a mention's head: subject (or the owner of a subject), object,
+    possessive, or none of these ("")."""
+    if tok is None:
+        return ""
+    if _topical(tok, tokens):
+        return "subject"
+    if tok.dep in ("dobj", "pobj", "dative", "iobj"):
+        return "object"
+    return "possessive" if tok.dep == "poss" else ""
+
+
+def _seen(cid: str, m: Mention, tokens: TokenIndex, sentences, scene: int, named: bool) -> _Seen:
+    tok = tokens.head_of(m)
+    return _Seen(cid, m.sentence, _topical(tok, tokens), scene, named,
+                 sentences[m.sentence].paragraph if sentences else -1, m.start, _role(tok, tokens),
+                 _speech_tag_subject(tok, tokens))
 
 
 def _gender_ok(cast_gender: dict[str, str], cid: str, gender: str) -> bool:
@@ -73,9 +95,9 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
-                          scorer=pronoun_scorer())
+                          scorer=pronoun_scorer(), quote_spans=quote_spans)
     return Coreference(links, learnt)
 
 
@@ -94,10 +116,10 @@ def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
     gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     record: list[tuple[int, list]] = []
     _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
-                  scorer=scorer, record=record)
+                  scorer=scorer, record=record, quote_spans=quote_spans)
     return record
 
 
@@ -137,17 +159,26 @@ def _name_gender(c) -> str:
     return "unknown"
 
 
-def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str, list[float]]:
+def _local_votes(document: Document, mentions: Mentions, name_links,
+                 known: Mapping[str, str] | None = None) -> dict[str, list[float]]:
     """Votes (male, female) for the gender of named people from pronouns that have one person
     only to go back to: a he/she/his/her of the narration whose sentence, up to it, and the
     sentence before it in the same paragraph name one character and no one else, and show no
     pronoun of the other gender ("Vosk shut the gate. He was tired."). An object pronoun is
     never the subject of its own clause ("Vosk kissed her": no vote for Vosk). Each vote is
     weighted by ``_vote_weight``. A pass of the resolver would spread a pronoun over everyone
-    of unknown gender near it; these cannot."""
+    of unknown gender near it; these cannot.
+
+    ``known``: genders already settled.  A person of the other known gender is no one to go
+    back to (elimination: "Ann hugged Vosk. He was shaking." votes for Vosk when Ann is known
+    a woman, and Ann explains the "she" of the other gender beside them).  Where two or more
+    people of unknown gender are left, a main clause's subject pronoun votes, at half weight,
+    for the one who was the subject of the previous sentence, when only one of them was
+    (parallel subjects: "Vosk met Idris at dawn. He was tired.")."""
     items = mentions.items
     sentences = document.sentences
     tokens = TokenIndex(document)
+    known = known or {}
     votes: dict[str, list[float]] = {}
     for i, m in enumerate(items):
         if m.kind != "pronoun" or m.person != 3 or m.quote is not None or not m.gender:
@@ -155,8 +186,10 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
         tok = tokens.at(m.start)
         objected = tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj")
         seen: set[str] = set()
+        before: set[str] = set()  # subjects of the sentence before
         clash = False
-        for o in items[max(0, i - 40):i]:
+        window = items[max(0, i - 40):i]
+        for o in window:
             if o.quote is not None:
                 continue
             if o.sentence != m.sentence and not (
@@ -167,12 +200,34 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
                 clash = True
             elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
                 seen.add(name_links[o.index])
+                if o.sentence == m.sentence - 1 and _joint_subject(tokens.head_of(o), tokens):
+                    before.add(name_links[o.index])
         if objected and tok is not None:  # "Vosk kissed her": never Vosk himself
-            seen -= _clause_subjects(m, tok, tokens, name_links, items[max(0, i - 40):i])
-        if len(seen) == 1 and not clash:
+            seen -= _clause_subjects(m, tok, tokens, name_links, window)
+        other = {cid for cid in seen if known.get(cid, "unknown") not in ("unknown", m.gender)}
+        if other:
+            seen -= other
+            # the person of the other gender stands for the other pronouns beside
+            clash = clash and len(other) > 1
+        if clash or not seen:
+            continue
+        if len(seen) == 1:
             v = votes.setdefault(seen.pop(), [0.0, 0.0])
             v[0 if m.gender == "male" else 1] += _vote_weight(tok, tokens)
+            continue
+        parallel = sorted(seen & before)
+        if len(parallel) == 1 and is_subject(tok) and _clause_of(tok, tokens).dep in ("ROOT", "conj") \
+                and all(known.get(cid, "unknown") == "unknown" for cid in seen):
+            v = votes.setdefault(parallel[0], [0.0, 0.0])
+            v[0 if m.gender == "male" else 1] += 0.5 * _vote_weight(tok, tokens)
     return votes
+
+
+def _joint_subject(tok, tokens: TokenIndex) -> bool:
+    """A subject, its owner, or one of joint subjects ("Tom and Mia crossed")."""
+    if tok is not None and tok.dep == "conj" and tok.head != tok.index:
+        return _joint_subject(tokens.tokens[tok.head], tokens)
+    return _topical(tok, tokens)
 
 
 def _vote_weight(tok, tokens: TokenIndex) -> float:
@@ -225,7 +280,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
                   fixed: dict[int, str] | None = None,
                   called: dict[int, frozenset[str]] | None = None,
-                  scorer=None, record: list | None = None) -> dict[int, str]:
+                  scorer=None, record: list | None = None,
+                  quote_spans: tuple[QuoteSpan, ...] = ()) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -240,6 +296,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         by_sentence.setdefault(o.sentence, []).append(o)
 
     mention_counts = {c.id: c.mentions for c in cast.characters}
+    quote_starts = sorted(q.start for q in quote_spans if q.kind == "speech")
     holders: dict[str, str] = {}  # office -> who holds it at this point of the story
     first_named: dict[str, int] = {}  # character -> offset of their first name
     for o in items:
@@ -256,10 +313,9 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
-                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
-                                     m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
+                history.append(_seen(links[m.index], m, tokens, sentences, scene, m.kind == "name"))
             elif m.kind == "name" and _called_out(document.story.text, m):
-                history.append(_Seen(links[m.index], m.sentence, False, scene))
+                history.append(_Seen(links[m.index], m.sentence, False, scene, start=m.start))
             continue
         if m.kind == "epithet" and m.head in OFFICES:
             # "the captain": whoever holds the office now; else the next person named with it
@@ -282,13 +338,15 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
                                    known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
-                                   scorer=scorer, record=record, mention_counts=mention_counts)
+                                   scorer=scorer, record=record, mention_counts=mention_counts,
+                                   quote_starts=quote_starts,
+                                   called_here=(called or {}).get(sentences[m.sentence].paragraph
+                                                                  if sentences else -1, frozenset()))
         else:
             continue
         if cid:
             links[m.index] = cid
-            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
-                                 sentences[m.sentence].paragraph if sentences else -1))
+            history.append(_seen(cid, m, tokens, sentences, scene, False))
     for m in unheld:  # the first holder the story goes on to show
         later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
         if later:
@@ -469,7 +527,8 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
                      known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None,
                      not_them: frozenset[str] = frozenset(), scorer=None, record: list | None = None,
-                     mention_counts: dict[str, int] | None = None):
+                     mention_counts: dict[str, int] | None = None, quote_starts: Sequence[int] = (),
+                     called_here: frozenset[str] = frozenset()):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic.
     ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them;
     ``not_them``: people it cannot be (called by name in the speech its tag belongs to)."""
@@ -529,9 +588,17 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if eligible and score > best_score:
             best, best_score = cid, score
     if kept and (scorer is not None or record is not None):
-        from .coref_scorer import candidate_features
+        from .coref_scorer import Context, candidate_features
+        context = Context(
+            role=_role(tok, tokens),
+            previous_subjects=frozenset(h.character for h in history[-40:]
+                                        if h.subject and h.sentence == m.sentence - 1 and h.scene == scene),
+            quote_starts=tuple(quote_starts),
+            last_speaker=next((h.character for h in reversed(history[-40:]) if h.tag and h.scene == scene), None),
+            tag=_speech_tag_subject(tok, tokens),
+            called=called_here)
         rows = candidate_features(m, tok, kept, history, gender, scene, topic, subjects_in_scene,
-                                  wants_subject, last_subject, governing, tokens, mention_counts)
+                                  wants_subject, last_subject, governing, tokens, mention_counts, context)
         if record is not None:
             record.append((m.index, [(k[0], row) for k, row in zip(kept, rows, strict=True)]))
         if scorer is not None:
@@ -553,7 +620,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     links = dict(coref.links)
     if fixed:
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
-                              fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans))
+                              fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
+                              quote_spans=quote_spans)
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     for m in mentions.items:
@@ -578,8 +646,18 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
         elif m.person == 3:
             # a guessed addressee may well be the person talked about
             not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
-            for cid in reversed(recent_talked_about[-12:]):
-                if cid not in not_them and _gender_ok(gender, cid, m.gender):
-                    links[m.index] = cid
-                    break
+            cid = _talked_about(recent_talked_about[-12:], not_them, gender, m.gender)
+            if cid:
+                links[m.index] = cid
     return Coreference(links, gender)
+
+
+def _talked_about(recent: list[str], not_them: set[str | None], gender: Mapping[str, str],
+                  wanted: str) -> str | None:
+    """The person a he/she in speech stands for: the latest one talked about of that known
+    gender, who is neither speaker nor addressee; only where nobody of that known gender is
+    among them, the latest of unknown gender ("She adores him" after Orla and Kell of unknown
+    gender and Maren known a woman: Maren)."""
+    fitting = [cid for cid in reversed(recent) if cid not in not_them and _gender_ok(gender, cid, wanted)]
+    known = [cid for cid in fitting if not wanted or gender.get(cid) == wanted]
+    return (known or fitting or [None])[0]
