@@ -119,7 +119,7 @@ def test_the_other_known_gender_explains_a_pronoun_of_its_own_beside(run, who) -
 
 
 def test_a_main_subject_pronoun_votes_half_for_the_lone_previous_subject(run, who) -> None:
-    result = run("Vosk and Idris rode out.\n\nVosk met Idris at the ford. He was tired.")
+    result = run("Vosk and Brisco rode out.\n\nVosk met Brisco at the ford. He was tired.")
     vosk = who(result, "Vosk")
     assert _votes(result) == {vosk: [0.5, 0.0]}
 
@@ -128,45 +128,3 @@ def test_joint_subjects_give_no_parallel_vote(run) -> None:
     result = run("Tom and Mia crossed the yard. She laughed.")
     assert _votes(result) == {}
 
-
-def test_new_features_read_the_pronouns_surroundings(run, mention) -> None:
-    text = ('Orla waved at Maren.\n\n"Come here," Orla said.\n\nMaren looked up. She frowned at her.')
-    result = run(text)
-    cands = coref.narration_candidates(result["document"], result["mentions"], result["cast"],
-                                       result["quote_spans"])
-    she = mention(result, "She")
-    rows = dict(next(c for c in cands if c[0] == she.index)[1])
-    f = coref_scorer.FEATURES.index
-    assert rows["maren"][f("previous_subject")] == 1.0 and rows["orla"][f("previous_subject")] == 0.0
-    assert rows["maren"][f("role_parallel")] == 1.0  # a subject then, a subject now
-    assert rows["orla"][f("last_speaker")] == 1.0 and rows["maren"][f("last_speaker")] == 0.0
-    assert rows["orla"][f("quote_between")] == 0.0  # last seen in the tag, after the quote began
-    assert rows["orla"][f("paragraph_distance")] == 0.25 and rows["maren"][f("paragraph_distance")] == 0.0
-
-
-def test_speech_between_a_candidate_and_the_pronoun_is_a_feature(run, mention) -> None:
-    result = run('Orla sat by the window.\n\n"Tea?" asked somebody.\n\nShe nodded.')
-    cands = coref.narration_candidates(result["document"], result["mentions"], result["cast"],
-                                       result["quote_spans"])
-    she = mention(result, "She")
-    rows = dict(next(c for c in cands if c[0] == she.index)[1])
-    assert rows["orla"][coref_scorer.FEATURES.index("quote_between")] == 1.0
-
-
-def test_a_name_called_in_the_paragraphs_speech_is_a_feature(run, mention) -> None:
-    result = run('Orla and Maren sat down. Orla smiled.\n\nShe poured the tea. "Drink up, Maren."')
-    cands = coref.narration_candidates(result["document"], result["mentions"], result["cast"],
-                                       result["quote_spans"])
-    she = mention(result, "She")
-    rows = dict(next(c for c in cands if c[0] == she.index)[1])
-    called = coref_scorer.FEATURES.index("called_here")
-    assert rows["maren"][called] == 1.0 and rows["orla"][called] == 0.0
-
-
-def test_speech_he_or_she_prefers_the_latest_person_of_that_known_gender() -> None:
-    gender = {"maren": "female", "kell": "unknown", "orla": "unknown", "tam": "male"}
-    recent = ["maren", "tam", "kell"]
-    assert coref._talked_about(recent, set(), gender, "female") == "maren"  # not Kell, of unknown gender
-    assert coref._talked_about(recent, {"maren"}, gender, "female") == "kell"  # none known: the latest unknown
-    assert coref._talked_about(recent, set(), gender, "male") == "tam"
-    assert coref._talked_about(["tam"], set(), gender, "female") is None  # a man is never "she"

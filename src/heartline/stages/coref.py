@@ -41,28 +41,6 @@ class _Seen:
     scene: int
     named: bool = False  # seen by name (not by a pronoun or an epithet)
     paragraph: int = -1
-    start: int = -1  # offset of the mention
-    role: str = ""  # "subject" (or its owner), "object", "possessive" or "" (``_role``)
-    tag: bool = False  # the subject of a verb of saying ("Tom said"): the speaker of the quote beside it
-
-
-def _role(tok, tokens: TokenIndex) -> str:
-    """The grammatical role of a mention's head: subject (or the owner of a subject), object,
-    possessive, or none of these ("")."""
-    if tok is None:
-        return ""
-    if _topical(tok, tokens):
-        return "subject"
-    if tok.dep in ("dobj", "pobj", "dative", "iobj"):
-        return "object"
-    return "possessive" if tok.dep == "poss" else ""
-
-
-def _seen(cid: str, m: Mention, tokens: TokenIndex, sentences, scene: int, named: bool) -> _Seen:
-    tok = tokens.head_of(m)
-    return _Seen(cid, m.sentence, _topical(tok, tokens), scene, named,
-                 sentences[m.sentence].paragraph if sentences else -1, m.start, _role(tok, tokens),
-                 _speech_tag_subject(tok, tokens))
 
 
 def _gender_ok(cast_gender: dict[str, str], cid: str, gender: str) -> bool:
@@ -97,7 +75,7 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
     learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
-                          scorer=pronoun_scorer(), quote_spans=quote_spans)
+                          scorer=pronoun_scorer())
     return Coreference(links, learnt)
 
 
@@ -119,7 +97,7 @@ def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
     learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     record: list[tuple[int, list]] = []
     _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
-                  scorer=scorer, record=record, quote_spans=quote_spans)
+                  scorer=scorer, record=record)
     return record
 
 
@@ -174,7 +152,7 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
     a woman, and Ann explains the "she" of the other gender beside them).  Where two or more
     people of unknown gender are left, a main clause's subject pronoun votes, at half weight,
     for the one who was the subject of the previous sentence, when only one of them was
-    (parallel subjects: "Vosk met Idris at dawn. He was tired.")."""
+    (parallel subjects: "Vosk met Brisco at dawn. He was tired.")."""
     items = mentions.items
     sentences = document.sentences
     tokens = TokenIndex(document)
@@ -280,8 +258,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
                   fixed: dict[int, str] | None = None,
                   called: dict[int, frozenset[str]] | None = None,
-                  scorer=None, record: list | None = None,
-                  quote_spans: tuple[QuoteSpan, ...] = ()) -> dict[int, str]:
+                  scorer=None, record: list | None = None) -> dict[int, str]:
     tokens = TokenIndex(document)
     by_word = _name_token_index(cast)
     links: dict[int, str] = dict(cast.name_links)
@@ -296,7 +273,6 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         by_sentence.setdefault(o.sentence, []).append(o)
 
     mention_counts = {c.id: c.mentions for c in cast.characters}
-    quote_starts = sorted(q.start for q in quote_spans if q.kind == "speech")
     holders: dict[str, str] = {}  # office -> who holds it at this point of the story
     first_named: dict[str, int] = {}  # character -> offset of their first name
     for o in items:
@@ -313,9 +289,10 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
-                history.append(_seen(links[m.index], m, tokens, sentences, scene, m.kind == "name"))
+                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
+                                     m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
             elif m.kind == "name" and _called_out(document.story.text, m):
-                history.append(_Seen(links[m.index], m.sentence, False, scene, start=m.start))
+                history.append(_Seen(links[m.index], m.sentence, False, scene))
             continue
         if m.kind == "epithet" and m.head in OFFICES:
             # "the captain": whoever holds the office now; else the next person named with it
@@ -338,15 +315,13 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 not_them = called.get(sentences[m.sentence].paragraph, frozenset())
             cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
                                    known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
-                                   scorer=scorer, record=record, mention_counts=mention_counts,
-                                   quote_starts=quote_starts,
-                                   called_here=(called or {}).get(sentences[m.sentence].paragraph
-                                                                  if sentences else -1, frozenset()))
+                                   scorer=scorer, record=record, mention_counts=mention_counts)
         else:
             continue
         if cid:
             links[m.index] = cid
-            history.append(_seen(cid, m, tokens, sentences, scene, False))
+            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
+                                 sentences[m.sentence].paragraph if sentences else -1))
     for m in unheld:  # the first holder the story goes on to show
         later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
         if later:
@@ -527,8 +502,7 @@ def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, li
 def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links, items, scene,
                      known_bonus: float = 1.5, unknown_penalty: float = 0.6, same_sentence=None,
                      not_them: frozenset[str] = frozenset(), scorer=None, record: list | None = None,
-                     mention_counts: dict[str, int] | None = None, quote_starts: Sequence[int] = (),
-                     called_here: frozenset[str] = frozenset()):
+                     mention_counts: dict[str, int] | None = None):
     """Score the people seen lately: recency, subjecthood, known gender, scene topic.
     ``same_sentence``: the mentions of the pronoun's sentence, when the caller has them;
     ``not_them``: people it cannot be (called by name in the speech its tag belongs to)."""
@@ -588,17 +562,9 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
         if eligible and score > best_score:
             best, best_score = cid, score
     if kept and (scorer is not None or record is not None):
-        from .coref_scorer import Context, candidate_features
-        context = Context(
-            role=_role(tok, tokens),
-            previous_subjects=frozenset(h.character for h in history[-40:]
-                                        if h.subject and h.sentence == m.sentence - 1 and h.scene == scene),
-            quote_starts=tuple(quote_starts),
-            last_speaker=next((h.character for h in reversed(history[-40:]) if h.tag and h.scene == scene), None),
-            tag=_speech_tag_subject(tok, tokens),
-            called=called_here)
+        from .coref_scorer import candidate_features
         rows = candidate_features(m, tok, kept, history, gender, scene, topic, subjects_in_scene,
-                                  wants_subject, last_subject, governing, tokens, mention_counts, context)
+                                  wants_subject, last_subject, governing, tokens, mention_counts)
         if record is not None:
             record.append((m.index, [(k[0], row) for k, row in zip(kept, rows, strict=True)]))
         if scorer is not None:
@@ -613,7 +579,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
 
     The speakers stage may have overruled the narration's reading of a tag pronoun
     ("she said" after a turn of the other woman); the narration is then read again with
-    those pronouns fixed, so the people after them follow."""
+    those pronouns fixed, so the people after them follow, by the same resolver as the
+    ``coref`` stage's second pass (the trained scorer included, where it is on)."""
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     fixed = {q.tag_pronoun: q.speaker for q in speakers
              if q.tag_pronoun is not None and q.speaker and coref.links.get(q.tag_pronoun) != q.speaker}
@@ -621,7 +588,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     if fixed:
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
                               fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
-                              quote_spans=quote_spans)
+                              scorer=pronoun_scorer())
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     for m in mentions.items:
@@ -646,18 +613,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
         elif m.person == 3:
             # a guessed addressee may well be the person talked about
             not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
-            cid = _talked_about(recent_talked_about[-12:], not_them, gender, m.gender)
-            if cid:
-                links[m.index] = cid
+            for cid in reversed(recent_talked_about[-12:]):
+                if cid not in not_them and _gender_ok(gender, cid, m.gender):
+                    links[m.index] = cid
+                    break
     return Coreference(links, gender)
-
-
-def _talked_about(recent: list[str], not_them: set[str | None], gender: Mapping[str, str],
-                  wanted: str) -> str | None:
-    """The person a he/she in speech stands for: the latest one talked about of that known
-    gender, who is neither speaker nor addressee; only where nobody of that known gender is
-    among them, the latest of unknown gender ("She adores him" after Orla and Kell of unknown
-    gender and Maren known a woman: Maren)."""
-    fitting = [cid for cid in reversed(recent) if cid not in not_them and _gender_ok(gender, cid, wanted)]
-    known = [cid for cid in fitting if not wanted or gender.get(cid) == wanted]
-    return (known or fitting or [None])[0]

@@ -13,9 +13,7 @@ turns it off.
 """
 from __future__ import annotations
 
-import bisect
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from ..models import card, load_shipped, scorer_choice
@@ -47,26 +45,7 @@ FEATURES = (
     "same_paragraph",  # last seen in the pronoun's paragraph
     "paragraph_opens",  # the pronoun comes before anyone else is seen in its paragraph, a subject candidate
     "story_mentions",  # log of the candidate's mentions in the whole story
-    "role_parallel",  # last seen in the pronoun's own role (subject and subject, object and object)
-    "previous_subject",  # a subject (or its owner) of the sentence just before
-    "paragraph_distance",  # paragraphs since the candidate was last seen (up to 4, over 4)
-    "quote_between",  # speech lies between the candidate's last mention and the pronoun
-    "last_speaker",  # the subject of the last speech tag ("Tom said") in the scene
-    "tag_turn",  # ... and the pronoun is a speech tag's subject of a later paragraph (a turn: often the other)
-    "called_here",  # called by name in the speech of the pronoun's paragraph (spoken to)
 )
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the rules know of a pronoun's surroundings, beyond its candidates."""
-
-    role: str = ""  # the pronoun's role (``coref._role``)
-    previous_subjects: frozenset[str] = frozenset()  # subjects of the sentence before
-    quote_starts: tuple[int, ...] = ()  # sorted offsets where speech begins
-    last_speaker: str | None = None  # the subject of the last speech tag in the scene
-    tag: bool = False  # the pronoun is the subject of a verb of saying
-    called: frozenset[str] = frozenset()  # called by name in the speech of its paragraph
 
 
 # The model overrules the rules' pick only when it gives another candidate this much more
@@ -99,8 +78,7 @@ class Scorer:
 def candidate_features(m, tok, kept, history, gender: dict[str, str], scene: int, topic: dict[str, float],
                        subjects_in_scene: int, wants_subject: bool, last_subject: str | None,
                        governing: str | None, tokens: TokenIndex,
-                       mention_counts: dict[str, int] | None = None,
-                       context: Context | None = None) -> list[list[float]]:
+                       mention_counts: dict[str, int] | None = None) -> list[list[float]]:
     """One row of ``FEATURES`` per candidate in ``kept`` ((character, last seen, rule score,
     eligible by the rules))."""
     sentences = tokens.document.sentences
@@ -113,8 +91,6 @@ def candidate_features(m, tok, kept, history, gender: dict[str, str], scene: int
     match_rank = {i: r for r, i in enumerate(matching)}
     recent = [h.character for h in history[-40:]]
     object_pronoun = tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj")
-    c = context or Context()
-    quotes = c.quote_starts
     rows = []
     for i, (cid, h, score, eligible) in enumerate(kept):
         distance = max(0, m.sentence - h.sentence)
@@ -141,14 +117,6 @@ def candidate_features(m, tok, kept, history, gender: dict[str, str], scene: int
             1.0 if h.paragraph == paragraph else 0.0,
             1.0 if opens and h.subject else 0.0,
             math.log1p((mention_counts or {}).get(cid, 0)),
-            1.0 if c.role in ("subject", "object") and h.role == c.role else 0.0,
-            1.0 if cid in c.previous_subjects else 0.0,
-            min(max(0, paragraph - h.paragraph), 4) / 4 if h.paragraph >= 0 and paragraph >= 0 else 1.0,
-            1.0 if h.start >= 0 and bisect.bisect_right(quotes, h.start) < bisect.bisect_right(quotes, m.start)
-            else 0.0,
-            1.0 if cid == c.last_speaker else 0.0,
-            1.0 if c.tag and cid == c.last_speaker and h.paragraph != paragraph else 0.0,
-            1.0 if cid in c.called else 0.0,
         ])
     return rows
 
