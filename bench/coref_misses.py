@@ -13,6 +13,14 @@ Run from the repository root:
 
 ``EVAL.json`` is ``heartline eval --json`` output (its "missed" lists are read).  Only the
 golds with evidence (the fics) are looked at.
+
+With ``--litbank CACHE`` (a ``bench/train_coref.py --cache`` file, made there when missing) it
+classifies instead every he/she/his/her that LitBank puts in a person's chain, in narration and
+in speech: right; left unresolved or given to someone else, and then why: the chain is no
+character of ours, our character's gender is unknown or wrong, or it went to another person
+of the same gender (for narration: whether the right person or the one taken was the last
+subject, centering's rule).  LitBank's plural they/them/we in person chains are counted too
+(heartline makes no mention of them).
 """
 from __future__ import annotations
 
@@ -128,13 +136,94 @@ def classify(end: str, gold_chars: dict, pred_of_gold: dict, sents, ments, links
     return "no mention in sentence", words[:6]
 
 
+def litbank_classes(cache: Path, shared: Path) -> Counter:
+    """Error classes of LitBank's gold-chained he/she/his/her (see the module's doc)."""
+    from bench.litbank import align_tokens, character_to_entity, prediction_of, token_spans_to_text
+    from bench.train_coref import collect, read_on
+    from bench.training import cached, litbank_folder
+    from heartline.stages import coref
+
+    analyses = cached(cache, lambda: collect(litbank_folder(shared, "coref_misses"), None))
+    out: Counter = Counter()
+    last_subject = coref_scorer_feature("last_subject")
+    for _name, excerpt, text, products in analyses:
+        res = read_on(products, coref.pronoun_scorer())
+        prediction = prediction_of(text, res)
+        spans = align_tokens(excerpt.tokens, text)
+        entity_of: dict = {}
+        for m in excerpt.mentions:
+            entity_of.setdefault(token_spans_to_text(spans, m.first, m.last), m.entity)
+        to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
+                                        prediction.names)
+        char_of: dict[str, str] = {}
+        for cid, e in sorted(to_entity.items()):
+            char_of.setdefault(e, cid)
+        pron = {token_spans_to_text(spans, m.first, m.last): m.entity for m in excerpt.mentions
+                if m.category == "PER" and m.kind == "PRON"}
+        sizes = Counter(m.entity for m in excerpt.mentions)
+        for m in excerpt.mentions:
+            word = " ".join(excerpt.tokens[m.first:m.last + 1]).lower()
+            if m.category == "PER" and m.kind == "PRON" and (word in THEY or word in WE):
+                out[f"plural/they ({'we' if word in WE else 'they'}) in a person chain"] += 1
+        genders = res["coref"].genders
+        cands = {}
+        for index, rows in coref.narration_candidates(products["document"], products["mentions"],
+                                                      products["cast"], products["quote_spans"],
+                                                      scorer=coref.pronoun_scorer()):
+            cands[index] = {cid: row for cid, row in rows}
+        by_span = {(mm.start, mm.end): mm for mm in products["mentions"].items}
+        for span, cid, in_quote in prediction.pronouns:
+            entity = pron.get(span)
+            if entity is None or sizes[entity] < 2:
+                continue
+            where = "speech" if in_quote else "narration"
+            if cid is not None and to_entity.get(cid) == entity:
+                out[f"{where}: right"] += 1
+                continue
+            outcome = "none" if cid is None else "wrong"
+            right = char_of.get(entity)
+            word = text[span[0]:span[1]].lower()
+            g = "male" if word in MALE else "female"
+            if right is None:
+                why = "referent no character"
+            elif genders.get(right, "unknown") == "unknown":
+                why = "referent gender unknown"
+            elif genders.get(right) != g:
+                why = "referent gender wrong"
+            else:
+                why = "same-gender other" if outcome == "wrong" else "referent not among candidates"
+                row = cands.get(getattr(by_span.get(span), "index", -1), {})
+                if not in_quote and row:
+                    if right in row and row[right][last_subject]:
+                        why += " (right one was the last subject)"
+                    elif cid in row and row[cid][last_subject]:
+                        why += " (the taken one was the last subject)"
+                    elif right not in row:
+                        why += " (right one not a candidate)"
+            out[f"{where}: {outcome}: {why}"] += 1
+    return out
+
+
+def coref_scorer_feature(name: str) -> int:
+    from heartline.stages.coref_scorer import FEATURES
+    return FEATURES.index(name)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("eval_json")
+    ap.add_argument("eval_json", nargs="?")
+    ap.add_argument("--litbank", type=Path, help="classify LitBank's pronouns; the train_coref cache file")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args(argv)
+    if args.litbank:
+        classes = litbank_classes(args.litbank, args.shared)
+        for cause, n in sorted(classes.items()):
+            print(f"{n:5d}  {cause}")
+        return 0
+    if not args.eval_json:
+        ap.error("EVAL.json is needed (or --litbank CACHE)")
     data = json.loads(Path(args.eval_json).read_text())
     pipeline = default_pipeline(UP_TO_EVIDENCE)
     causes: Counter = Counter()

@@ -81,6 +81,27 @@ def test_speech_tag_pronoun_fixed_by_turn_taking_carries_into_the_narration(run,
     assert resolves_to(result, "She") == "ann"
 
 
+def test_the_narration_read_again_after_an_overruled_tag_keeps_the_trained_scorer(run, monkeypatch) -> None:
+    from heartline.stages import coref
+
+    text = ('Ann sat by the window. Mia came in.\n\n"Hello, Ann," Mia said.\n\n'
+            '"You are late," she said. She frowned at the clock.')
+    result = run(text)
+    marker = object()
+    used = []
+    real = coref._resolve_once
+
+    def spy(*args, **kwargs):
+        used.append(kwargs.get("scorer"))
+        return real(*args, **{**kwargs, "scorer": None})
+
+    monkeypatch.setattr(coref, "pronoun_scorer", lambda: marker)
+    monkeypatch.setattr(coref, "_resolve_once", spy)
+    coref.resolve_speech(result["document"], result["mentions"], result["cast"], result["coref"],
+                         result["speakers"], result["quote_spans"])
+    assert used == [marker]  # read again, and by the same scorer as the coref stage's second pass
+
+
 # --------------------------------------------------------------------- offices
 def test_office_is_the_person_last_named_with_the_title(run, resolves_to) -> None:
     # the nearest subject before "the captain" is Tom Finch, who holds no office

@@ -97,3 +97,34 @@ def test_the_trained_scorer_still_reads_a_plain_case(run, resolves_to, monkeypat
                                     result["quote_spans"]).links
     he = [m for m in result["mentions"].items if m.text == "He"][0]
     assert result["cast"].characters[0].id == "tom" and links[he.index] == "tom"
+
+
+def _votes(result, known: dict[str, str] | None = None) -> dict[str, list[float]]:
+    return coref._local_votes(result["document"], result["mentions"], result["cast"].name_links, known)
+
+
+def test_a_person_of_the_other_known_gender_is_no_one_to_go_back_to(run, who) -> None:
+    result = run("Orla and Vosk came home late.\n\nOrla hugged Vosk at the gate. He was shaking.")
+    orla, vosk = who(result, "Orla"), who(result, "Vosk")
+    assert vosk not in _votes(result)  # two people, and nothing known of either
+    votes = _votes(result, {orla: "female", vosk: "unknown"})
+    assert votes == {vosk: [1.0, 0.0]}  # Orla is a woman: the "He" can only be Vosk
+
+
+def test_the_other_known_gender_explains_a_pronoun_of_its_own_beside(run, who) -> None:
+    result = run("Orla and Vosk came home late.\n\nOrla hugged Vosk at the gate. She let go and he was shaking.")
+    orla, vosk = who(result, "Orla"), who(result, "Vosk")
+    votes = _votes(result, {orla: "female", vosk: "unknown"})
+    assert votes.get(vosk, [0.0, 0.0])[0] > 0 and votes.get(vosk, [0.0, 0.0])[1] == 0
+
+
+def test_a_main_subject_pronoun_votes_half_for_the_lone_previous_subject(run, who) -> None:
+    result = run("Vosk and Brisco rode out.\n\nVosk met Brisco at the ford. He was tired.")
+    vosk = who(result, "Vosk")
+    assert _votes(result) == {vosk: [0.5, 0.0]}
+
+
+def test_joint_subjects_give_no_parallel_vote(run) -> None:
+    result = run("Tom and Mia crossed the yard. She laughed.")
+    assert _votes(result) == {}
+

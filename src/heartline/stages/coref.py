@@ -73,7 +73,7 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                           scorer=pronoun_scorer())
     return Coreference(links, learnt)
@@ -94,7 +94,7 @@ def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
     gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links))
+    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
     record: list[tuple[int, list]] = []
     _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                   scorer=scorer, record=record)
@@ -137,17 +137,26 @@ def _name_gender(c) -> str:
     return "unknown"
 
 
-def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str, list[float]]:
+def _local_votes(document: Document, mentions: Mentions, name_links,
+                 known: Mapping[str, str] | None = None) -> dict[str, list[float]]:
     """Votes (male, female) for the gender of named people from pronouns that have one person
     only to go back to: a he/she/his/her of the narration whose sentence, up to it, and the
     sentence before it in the same paragraph name one character and no one else, and show no
     pronoun of the other gender ("Vosk shut the gate. He was tired."). An object pronoun is
     never the subject of its own clause ("Vosk kissed her": no vote for Vosk). Each vote is
     weighted by ``_vote_weight``. A pass of the resolver would spread a pronoun over everyone
-    of unknown gender near it; these cannot."""
+    of unknown gender near it; these cannot.
+
+    ``known``: genders already settled.  A person of the other known gender is no one to go
+    back to (elimination: "Ann hugged Vosk. He was shaking." votes for Vosk when Ann is known
+    a woman, and Ann explains the "she" of the other gender beside them).  Where two or more
+    people of unknown gender are left, a main clause's subject pronoun votes, at half weight,
+    for the one who was the subject of the previous sentence, when only one of them was
+    (parallel subjects: "Vosk met Brisco at dawn. He was tired.")."""
     items = mentions.items
     sentences = document.sentences
     tokens = TokenIndex(document)
+    known = known or {}
     votes: dict[str, list[float]] = {}
     for i, m in enumerate(items):
         if m.kind != "pronoun" or m.person != 3 or m.quote is not None or not m.gender:
@@ -155,8 +164,10 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
         tok = tokens.at(m.start)
         objected = tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj")
         seen: set[str] = set()
+        before: set[str] = set()  # subjects of the sentence before
         clash = False
-        for o in items[max(0, i - 40):i]:
+        window = items[max(0, i - 40):i]
+        for o in window:
             if o.quote is not None:
                 continue
             if o.sentence != m.sentence and not (
@@ -167,12 +178,34 @@ def _local_votes(document: Document, mentions: Mentions, name_links) -> dict[str
                 clash = True
             elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
                 seen.add(name_links[o.index])
+                if o.sentence == m.sentence - 1 and _joint_subject(tokens.head_of(o), tokens):
+                    before.add(name_links[o.index])
         if objected and tok is not None:  # "Vosk kissed her": never Vosk himself
-            seen -= _clause_subjects(m, tok, tokens, name_links, items[max(0, i - 40):i])
-        if len(seen) == 1 and not clash:
+            seen -= _clause_subjects(m, tok, tokens, name_links, window)
+        other = {cid for cid in seen if known.get(cid, "unknown") not in ("unknown", m.gender)}
+        if other:
+            seen -= other
+            # the person of the other gender stands for the other pronouns beside
+            clash = clash and len(other) > 1
+        if clash or not seen:
+            continue
+        if len(seen) == 1:
             v = votes.setdefault(seen.pop(), [0.0, 0.0])
             v[0 if m.gender == "male" else 1] += _vote_weight(tok, tokens)
+            continue
+        parallel = sorted(seen & before)
+        if len(parallel) == 1 and is_subject(tok) and _clause_of(tok, tokens).dep in ("ROOT", "conj") \
+                and all(known.get(cid, "unknown") == "unknown" for cid in seen):
+            v = votes.setdefault(parallel[0], [0.0, 0.0])
+            v[0 if m.gender == "male" else 1] += 0.5 * _vote_weight(tok, tokens)
     return votes
+
+
+def _joint_subject(tok, tokens: TokenIndex) -> bool:
+    """A subject, its owner, or one of joint subjects ("Tom and Mia crossed")."""
+    if tok is not None and tok.dep == "conj" and tok.head != tok.index:
+        return _joint_subject(tokens.tokens[tok.head], tokens)
+    return _topical(tok, tokens)
 
 
 def _vote_weight(tok, tokens: TokenIndex) -> float:
@@ -546,14 +579,16 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
 
     The speakers stage may have overruled the narration's reading of a tag pronoun
     ("she said" after a turn of the other woman); the narration is then read again with
-    those pronouns fixed, so the people after them follow."""
+    those pronouns fixed, so the people after them follow, by the same resolver as the
+    ``coref`` stage's second pass (the trained scorer included, where it is on)."""
     gender = dict(coref.genders) or {c.id: c.gender for c in cast.characters}
     fixed = {q.tag_pronoun: q.speaker for q in speakers
              if q.tag_pronoun is not None and q.speaker and coref.links.get(q.tag_pronoun) != q.speaker}
     links = dict(coref.links)
     if fixed:
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
-                              fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans))
+                              fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
+                              scorer=pronoun_scorer())
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     for m in mentions.items:
