@@ -37,7 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
-from .person_features import DAYS_AND_FEASTS
+from .person_features import DAYS_AND_FEASTS, thing_head
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -211,7 +211,7 @@ def _score_names(document: Document, mentions: Mentions,
             # prior, half a common name's; the text's pronouns outweigh it)
             st.votes.setdefault("", [0.0, 0.0])[1] += 0.5
             st.female += 0.5
-        if core_words and core_words[-1] in NON_PERSON_HEADS:
+        if core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words):
             st.other += 10
         if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
                               for w in core_words):
@@ -223,6 +223,11 @@ def _score_names(document: Document, mentions: Mentions,
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
+    # "Tarn" beside "Tarn Relay", "Hollin" beside "Hollin Peak": the short form of a place's name
+    places = {k.split()[0] for k in stats if thing_head(k.split())}
+    for key in sorted(places & stats.keys()):
+        if not name_gender(key):
+            stats[key].other += 2
     for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
     return stats
@@ -298,7 +303,7 @@ def _is_vocative(text: str, m: Mention) -> bool:
 
 def _is_person(st: _NameStats) -> bool:
     words = st.key.split()
-    if words and words[-1] in NON_PERSON_HEADS and len(words) > 1:
+    if thing_head(words):
         return False  # "Kellynch Hall", "Willow Street": however often it is the subject
     if st.decided is not None:
         return st.decided
@@ -343,7 +348,7 @@ def scorer_decides(st: _NameStats) -> bool:
     words = st.key.split()
     if only_titles(words) or all(w in KIN_WORDS or w in TITLE_NICKNAMES for w in words):
         return False
-    return not (len(words) > 1 and words[-1] in NON_PERSON_HEADS)
+    return not thing_head(words)
 
 
 def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
