@@ -216,3 +216,9 @@ def test_the_first_word_of_a_place_name_said_alone_is_the_place(run) -> None:
     stats = _score_names(results["document"], results["mentions"], results["quote_spans"])
     assert stats["tarn"].other >= 2
     assert stats["orla"].other < 2
+
+
+def test_a_person_smiled_at_is_no_place(run) -> None:
+    rec = _records(run, "Mira smiled at Tobin. Later Mira slept at Ostwick, and Tobin waited in Ostwick.\n")
+    assert rec["tobin"]["strict_place_prep"] < 0.5
+    assert rec["ostwick"]["strict_place_prep"] == 1.0

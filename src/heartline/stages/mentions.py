@@ -470,13 +470,15 @@ _CUE_LINE = re.compile(r"[ \t]*[A-Z](?:[A-Z '’-]|\.(?= ))*(?:\([^)\n]*\))?[ \t
 _CAPITALS_STOP = NOT_NAMES | _NEVER_AFTER_TITLE | _NEVER_LOWERCASE_NAMES
 
 
-def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...]):
+def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
     """Names written in capitals: "TOM" where the text also writes "Tom" as a name, "MR. VILLARS"
     (a title before it), "SALLIE McBRIDE".  The first word must be a name the text writes with one
     capital elsewhere, or follow a title and be no English word; the words after it may also be
     no English word.  A line prefix ("VALE:", "[HEX]") is a speaker's, found by the quotes stage,
-    and a quote's opening shout is ``_shouted_names``'s."""
+    and a quote's opening shout is ``_shouted_names``'s.  An English word, or one the narration
+    writes in lower case ("DIARY", "ASKED"), is no name unless a given-name list holds it."""
     known = {w.lower() for _s, _e, core, _t, _h in runs for w in core} - NOT_NAMES
+    known = {w for w in known if name_gender(w) or not (lowercase.get(w) or in_dictionary(w))}
     quote_starts = {q.start for q in quote_spans}
     for m in _CAPITALS.finditer(text):
         if _CUE_LINE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1,
@@ -491,14 +493,14 @@ def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...]):
                 segment.append(w)
                 continue
             if segment:
-                found = _capital_name(text, m.start("run"), segment, known, quote_starts)
+                found = _capital_name(text, m.start("run"), segment, known, quote_starts, lowercase)
                 if found:
                     yield found
             segment = [w] if w is not None and word in TITLES else []
 
 
 def _capital_name(text: str, offset: int, segment: list[re.Match[str]], known: set[str],
-                  quote_starts: set[int]):
+                  quote_starts: set[int], lowercase: Counter[str]):
     words = [w.group() for w in segment]
     trim = 1 if len(words) > 1 and words[-1].endswith(".") else 0  # "HOWARD." ends a sentence
     words[-1] = words[-1][:len(words[-1]) - trim]
@@ -516,9 +518,9 @@ def _capital_name(text: str, offset: int, segment: list[re.Match[str]], known: s
     start, end = offset + segment[0].start(), offset + segment[-1].end() - trim
     if {start - 1, start - 2} & quote_starts and len(words) > 1:
         return None  # '"DORIAN OSTRY, come here"': _shouted_names
-    if not (lows[0] in known or (title and not in_dictionary(lows[0]))):
+    if not (lows[0] in known or (title and not in_dictionary(lows[0]) and not lowercase.get(lows[0]))):
         return None
-    if not all(w in known or not in_dictionary(w) for w in lows[1:]):
+    if not all(w in known or not (in_dictionary(w) or lowercase.get(w)) for w in lows[1:]):
         return None
     return start, end, tuple(w[:2] + w[2:].title() if w[:2] == "Mc" else w.title() for w in words), title, ""
 
@@ -558,7 +560,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     runs += _shouted_names(text, quote_spans)
-    runs += list(_capital_names(text, runs, quote_spans))
+    runs += list(_capital_names(text, runs, quote_spans, lowercase))
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
         if honorific in ("her", "his", "your", "their"):  # a style: "Her Majesty"
