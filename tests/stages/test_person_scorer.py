@@ -222,3 +222,8 @@ def test_a_person_smiled_at_is_no_place(run) -> None:
     rec = _records(run, "Mira smiled at Tobin. Later Mira slept at Ostwick, and Tobin waited in Ostwick.\n")
     assert rec["tobin"]["strict_place_prep"] < 0.5
     assert rec["ostwick"]["strict_place_prep"] == 1.0
+
+
+def test_someone_an_adjective_is_in_is_no_place(run) -> None:
+    rec = _records(run, "Mira was interested in Tobin Vask. Tobin Vask was kind.\n")
+    assert rec["tobin vask"]["strict_place_prep"] == 0.0

@@ -105,9 +105,11 @@ _PLACE_PREPS = frozenset("in at to from into near through across towards toward 
 # prepositions that take a place and hardly ever a person ("at Brackenmere", "out of Brackenmere";
 # one says "to Ann", "from Ann", "with Ann")
 _STRICT_PLACE_PREPS = frozenset("in at into near across inside outside within beyond throughout".split())
-# verbs aimed "at" someone: "smiled at Ann", "glared at Ann" (no place)
+# verbs aimed "at" or "in" someone: "smiled at Ann", "confided in Ann" (no place); an adjective's
+# "in" is none either ("interested in Ann")
 _AIMED_VERBS = frozenset("smile grin laugh look glance stare glare scowl frown wink wave nod point shout yell "
-                         "snap sneer beam blink gaze peer jab swipe throw hurl aim grab lunge rage".split())
+                         "snap sneer beam blink gaze peer jab swipe throw hurl aim grab lunge rage believe "
+                         "confide trust delight rejoice interest".split())
 _PLACE_ENTS = frozenset("GPE LOC FAC".split())
 _ORG_ENTS = frozenset("ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
 _GROUP_ENTS = frozenset({"NORP"})
@@ -185,8 +187,9 @@ def _context(f: dict[str, float], tok, first, tokens) -> None:
     Ysolt", "Brackenmere, a village"), what it owns ("Ysolt's eyes") and the verb it is the subject
     of when only a mind or a body does that ("Ysolt smiled")."""
     head = tokens[tok.head]
-    ruler = tokens[head.head].lemma.lower() if head.head != head.index else ""
-    if tok.dep == "pobj" and ((head.lemma.lower() in _STRICT_PLACE_PREPS and ruler not in _AIMED_VERBS) or (
+    ruler = tokens[head.head] if head.head != head.index else None
+    aimed = ruler is not None and (ruler.lemma.lower() in _AIMED_VERBS or ruler.pos == "ADJ")
+    if tok.dep == "pobj" and ((head.lemma.lower() in _STRICT_PLACE_PREPS and not aimed) or (
             head.lemma == "of" and head.index > 0 and tokens[head.index - 1].text.lower() == "out")):
         f["strict_place_prep"] += 1
     if tok.dep == "pobj" and head.lemma == "of" and head.head != head.index:
