@@ -396,8 +396,8 @@ def admitted(stats: dict[str, _NameStats], p_of: dict[str, float], accept: float
     """Names the votes refuse that the scorer is sure of (probability ``accept`` or more):
     names said once or twice with nothing around them to vote on ("Qwenna", named once in a
     list of guests), where the votes hold no firm case against them (``_FIRM_OTHER``), the name is no
-    family said with "the" at every use ("the Pellows": ``_family_plural``), no word of the name is a number and none is one the text also writes in lower case ("Hath Wenna", a
-    verse line's capital)."""
+    family said with "the" at every use ("the Pellows": ``_family_plural``), no word of the name is a
+    number and none is one the text also writes in lower case ("Hath Wenna", a verse line's capital)."""
     lower_words = lower_words or Counter()
     return sorted(k for k, p in p_of.items()
                   if p >= accept and not _is_person(stats[k]) and stats[k].other < _FIRM_OTHER
