@@ -131,7 +131,7 @@ def to_doc(a: Analysed) -> Doc:
         doc.values.append(records[key].values)
         doc.labels.append(int(2 * hits >= len(key_spans)))
         doc.rules.append(_is_person(st))
-        doc.firm.append(not admitted({key: st}, {key: 1.0}, 0.0, lower_words))
+        doc.firm.append(not admitted({key: st}, {key: 1.0}, 0.0, lower_words, text))
         doc.spans.append(key_spans)
     doc.fixed = frozenset(fixed)
     doc.fixed_keys = tuple(fixed_keys)

@@ -132,3 +132,41 @@ def test_an_appearance_epithet_with_a_word_no_dictionary_holds_points_at_a_perso
     text = "Tom Reed waited. The silver haired zorvani walked in and sat beside him."
     kinds = [(m.kind, m.text) for m in run(text)["mentions"].items if m.kind == "epithet"]
     assert ("epithet", "The silver haired zorvani") in kinds
+
+
+def test_a_name_in_capitals_is_the_name_the_text_writes_with_one_capital(run) -> None:
+    text = ("LETTER IV.\n\nMR. QUILLFEATHER TO LADY OSTRAVEN.\n\nBram came in. Then BRAM sat down, "
+            "and BRAM ODELLIN wrote to Bram.\n")
+    found = [(m.text, m.key, m.title) for m in of_kind(run, text, "name")]
+    assert ("MR. QUILLFEATHER", "quillfeather", "mr") in found
+    assert ("LADY OSTRAVEN", "ostraven", "lady") in found
+    assert ("BRAM", "bram", "") in found
+    assert ("BRAM ODELLIN", "bram odellin", "") in found
+    # a heading of English words, and a word never written as a name, are no names
+    assert not any(m.key in ("letter", "iv", "to", "sat") for m in of_kind(run, text, "name"))
+
+
+def test_capitals_that_are_a_line_prefix_or_no_name_elsewhere_are_not_names(run) -> None:
+    text = "ZEV: Copy that.\n\nZev laughed. The STORM BELL rang and THE END came.\n"
+    keys = [m.key for m in of_kind(run, text, "name")]
+    assert "storm bell" not in keys and "storm" not in keys and "end" not in keys
+    # "ZEV:" opens a line of talk: the quotes stage gives it as a speaker, not as a name
+    assert keys.count("zev") == 1
+
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("Then Madame St. Aubrey rose.", "Madame St. Aubrey", "st. aubrey"),
+    ("Sir Oswin d'Estrelle bowed.", "Sir Oswin d'Estrelle", "oswin d'estrelle"),
+    ("Later Henry van Doorne left.", "Henry van Doorne", "henry van doorne"),
+    ("It was Henry VIII who spoke.", "Henry VIII", "henry viii"),
+    ("It was Edward the Fourth who spoke.", "Edward the Fourth", "edward the fourth"),
+])
+def test_particles_saints_and_numbers_stay_with_the_name(run, text, surface, key) -> None:
+    found = [(m.text, m.key) for m in of_kind(run, text, "name")]
+    assert (surface, key) in found
+
+
+def test_a_particle_or_number_alone_is_no_name(run) -> None:
+    # "the Second" needs a name before it; "I" after a name is the pronoun
+    keys = [m.key for m in of_kind(run, "The Second Ward was full. When Tomas left, I wept.", "name")]
+    assert "tomas" in keys and not any("second" in k or " i" in k for k in keys)

@@ -179,3 +179,51 @@ def test_a_name_said_once_without_votes_is_admitted_by_the_scorer(monkeypatch) -
     monkeypatch.setenv("HEARTLINE_PERSONS_ACCEPT", "0.01")  # a scorer sure enough takes it
     monkeypatch.setenv("HEARTLINE_PERSONS_THRESHOLD", "0.005")  # (and does not veto it again)
     assert "Qwenlisse" in _cast(text)
+
+
+def test_the_words_a_name_stands_with(run) -> None:
+    # invented: a village named with "the village of", and a person with kin, eyes and a mind verb
+    text = ("Tamsin Orrow left the village of Brackenmere at dawn. Her cousin Ysolt followed her. "
+            "Ysolt's eyes were red. Ysolt smiled at the son of Ravel, who had come from Brackenmere.\n")
+    rec = _records(run, text)
+    assert rec["brackenmere"]["of_place_noun"] > 0 and rec["brackenmere"]["owns_person_thing"] == 0
+    assert rec["ysolt"]["person_noun_beside"] > 0
+    assert rec["ysolt"]["owns_person_thing"] > 0
+    assert rec["ysolt"]["mind_subject"] > 0
+    assert rec["ravel"]["of_person_noun"] > 0
+
+
+def test_a_name_with_a_land_or_body_head_is_no_person() -> None:
+    from heartline.stages.person_features import thing_head
+
+    # invented: a mountain, a relay station, a school and a squadron; "Ivy Peak" may be a woman
+    assert thing_head(["hollin", "peak"]) and thing_head(["tarn", "relay"])
+    assert thing_head(["oakvale", "middle"]) and thing_head(["heron", "squadron"])
+    assert thing_head(["kellynch", "hall"])
+    assert not thing_head(["ivy", "peak"]) and not thing_head(["peak"])
+
+
+def test_a_mountain_is_no_character(monkeypatch) -> None:
+    monkeypatch.setenv("HEARTLINE_PERSONS", "trained")
+    names = _cast("Orla Vantreen climbed Hollin Peak. Hollin Peak loomed over her. Orla said she was tired.\n")
+    assert "Orla Vantreen" in names and "Hollin Peak" not in names
+
+
+def test_the_first_word_of_a_place_name_said_alone_is_the_place(run) -> None:
+    text = ("Orla Vantreen flew out to Tarn Relay. The Tarn Relay was dark. "
+            "She docked at Tarn at noon, and Orla said Tarn was cold.\n")
+    results = run(text)
+    stats = _score_names(results["document"], results["mentions"], results["quote_spans"])
+    assert stats["tarn"].other >= 2
+    assert stats["orla"].other < 2
+
+
+def test_a_person_smiled_at_is_no_place(run) -> None:
+    rec = _records(run, "Mira smiled at Tobin. Later Mira slept at Ostwick, and Tobin waited in Ostwick.\n")
+    assert rec["tobin"]["strict_place_prep"] < 0.5
+    assert rec["ostwick"]["strict_place_prep"] == 1.0
+
+
+def test_someone_an_adjective_is_in_is_no_place(run) -> None:
+    rec = _records(run, "Mira was interested in Tobin Vask. Tobin Vask was kind.\n")
+    assert rec["tobin vask"]["strict_place_prep"] == 0.0

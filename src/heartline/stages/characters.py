@@ -37,7 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
-from .person_features import DAYS_AND_FEASTS
+from .person_features import DAYS_AND_FEASTS, thing_head
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -211,7 +211,7 @@ def _score_names(document: Document, mentions: Mentions,
             # prior, half a common name's; the text's pronouns outweigh it)
             st.votes.setdefault("", [0.0, 0.0])[1] += 0.5
             st.female += 0.5
-        if core_words and core_words[-1] in NON_PERSON_HEADS:
+        if core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words):
             st.other += 10
         if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
                               for w in core_words):
@@ -223,6 +223,14 @@ def _score_names(document: Document, mentions: Mentions,
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
+    for st in stats.values():
+        if _family_plural(st, text) and sum(m.kind == "name" for m in st.mentions) >= 2:
+            st.other += 1.5  # "the Pellows" at every use: a family, not one person
+    # "Tarn" beside "Tarn Relay", "Hollin" beside "Hollin Peak": the short form of a place's name
+    places = {k.split()[0] for k in stats if thing_head(k.split())}
+    for key in sorted(places & stats.keys()):
+        if not name_gender(key):
+            stats[key].other += 2
     for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
     return stats
@@ -298,7 +306,7 @@ def _is_vocative(text: str, m: Mention) -> bool:
 
 def _is_person(st: _NameStats) -> bool:
     words = st.key.split()
-    if words and words[-1] in NON_PERSON_HEADS and len(words) > 1:
+    if thing_head(words):
         return False  # "Kellynch Hall", "Willow Street": however often it is the subject
     if st.decided is not None:
         return st.decided
@@ -343,7 +351,7 @@ def scorer_decides(st: _NameStats) -> bool:
     words = st.key.split()
     if only_titles(words) or all(w in KIN_WORDS or w in TITLE_NICKNAMES for w in words):
         return False
-    return not (len(words) > 1 and words[-1] in NON_PERSON_HEADS)
+    return not thing_head(words)
 
 
 def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[QuoteSpan, ...],
@@ -363,7 +371,7 @@ def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[Q
     probs = scorer.probabilities([r.values for r in records])
     p_of = {r.key: float(p[yes]) for r, p in zip(records, probs, strict=True)}
     accept = float(os.environ.get("HEARTLINE_PERSONS_ACCEPT", "") or model.get("accept", 2.0))
-    for key in admitted(stats, p_of, accept, lower_words):
+    for key in admitted(stats, p_of, accept, lower_words, document.story.text):
         stats[key].decided = True
     accepted = sorted(k for k, st in stats.items() if _is_person(st))
     for key in vetoed(accepted, p_of, threshold):
@@ -375,17 +383,26 @@ def _decide_persons(document: Document, mentions: Mentions, quote_spans: tuple[Q
 _FIRM_OTHER = 3.0
 
 
+def _family_plural(st: _NameStats, text: str) -> bool:
+    """ "the Pellows" at every use: a family or a people, which LitBank marks as a person and a
+    story's cast never holds."""
+    names = [m for m in st.mentions if m.kind == "name"]
+    return bool(names) and st.key.endswith("s") and " " not in st.key and all(
+        text[max(0, m.start - 4):m.start].lower() == "the " for m in names)
+
+
 def admitted(stats: dict[str, _NameStats], p_of: dict[str, float], accept: float,
-             lower_words: Counter[str] | None = None) -> list[str]:
+             lower_words: Counter[str] | None = None, text: str = "") -> list[str]:
     """Names the votes refuse that the scorer is sure of (probability ``accept`` or more):
     names said once or twice with nothing around them to vote on ("Qwenna", named once in a
-    list of guests), where the votes hold no firm case against them (``_FIRM_OTHER``), no word of
-    the name is a number and none is one the text also writes in lower case ("Hath Wenna", a
-    verse line's capital)."""
+    list of guests), where the votes hold no firm case against them (``_FIRM_OTHER``), the name is no
+    family said with "the" at every use ("the Pellows": ``_family_plural``), no word of the name is a
+    number and none is one the text also writes in lower case ("Hath Wenna", a verse line's capital)."""
     lower_words = lower_words or Counter()
     return sorted(k for k, p in p_of.items()
                   if p >= accept and not _is_person(stats[k]) and stats[k].other < _FIRM_OTHER
-                  and not any(w in _NUMBER_WORDS or lower_words.get(w, 0) for w in k.split()))
+                  and not any(w in _NUMBER_WORDS or lower_words.get(w, 0) for w in k.split())
+                  and not _family_plural(stats[k], text))
 
 
 # "Thirteen", "Forty-One": a number opening a sentence is no one's name

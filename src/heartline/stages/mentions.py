@@ -119,6 +119,47 @@ def _diminutive(words: list[Token], i: int) -> bool:
             and bool(_NAME_TOKEN.match(words[i + 2].text)))
 
 
+# the small words inside a family name: "Henry van Doren", "Madame de Ferrand", "Ana da Silva"
+_PARTICLES = frozenset("van von de du da di del della der den ten ter le la".split())
+_ELIDED = re.compile(r"^[dl]['’][A-Z][a-zà-ÿ'’]+$")  # "d'Estrelle", "l'Aubray"
+_REGNAL = re.compile(r"^(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)$")  # "Henry VIII", "Louis XIV"
+_ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
+_ROYAL = frozenset("king queen emperor empress pope prince princess duke".split())
+
+
+def _spaced(text: str, a: Token, b: Token) -> bool:
+    return text[a.end:b.start] == " "
+
+
+def _saint(words: list[Token], i: int, last: int, text: str) -> bool:
+    """ "St. Aubrey", "St Ives": a saint's abbreviation joined to the name after it."""
+    return (words[i].text in ("St.", "St", "Ste.", "Ste") and i + 1 < last and _spaced(text, words[i], words[i + 1])
+            and bool(_NAME_TOKEN.match(words[i + 1].text)) and _plain(words[i + 1].text) not in NOT_NAMES)
+
+
+def _name_part(words: list[Token], i: int, last: int, core: list[str], title: str, text: str) -> list[Token]:
+    """Tokens that go on a name though they are no capitalised word: "St. Aubrey", a family name's
+    particle ("van Doren", "de Ferrand"), an elided one ("d'Estrelle"), a ruler's number ("Henry
+    VIII", "Louis the Fourteenth").  Empty where none."""
+    tok = words[i]
+    nxt = words[i + 1] if i + 1 < last else None
+    if _saint(words, i, last, text) and nxt is not None:
+        return [tok, nxt]
+    if not (core or title):
+        return []
+    if tok.text in _PARTICLES and nxt is not None and _spaced(text, tok, nxt) \
+            and _NAME_TOKEN.match(nxt.text) and _plain(nxt.text) not in NOT_NAMES:
+        return [tok, nxt]
+    if _ELIDED.match(tok.text):
+        return [tok]
+    if len(core) == 1 and (name_gender(core[0]) or title in _ROYAL):
+        if tok.text != "I" and _REGNAL.match(tok.text):
+            return [tok]
+        if tok.text == "the" and nxt is not None and nxt.text in _ORDINALS and _spaced(text, tok, nxt):
+            return [tok, nxt]
+    return []
+
+
 @dataclass(frozen=True)
 class _Run:
     first_token: int
@@ -192,7 +233,8 @@ def _name_mentions(document: Document):
             t_low = tok.text.lower().rstrip(".")
             if t_low in TITLES and tok.text[0].isupper() and i + 1 < last \
                     and _joins(text, tok.end, words[i + 1].start, wrapped) \
-                    and _NAME_TOKEN.match(words[i + 1].text) \
+                    and (_NAME_TOKEN.match(words[i + 1].text) or _saint(words, i + 1, last, text)
+                         or _ELIDED.match(words[i + 1].text)) \
                     and _plain(words[i + 1].text) not in _NEVER_AFTER_TITLE:
                 title = t_low
                 start = tok.start
@@ -208,7 +250,7 @@ def _name_mentions(document: Document):
                     title = tok.text.lower().rstrip(".")
                     i += 1
                     tok = words[i]
-            elif _is_name_token(tok, first, prev) or _diminutive(words, i):
+            elif _is_name_token(tok, first, prev) or _diminutive(words, i) or _saint(words, i, last, text):
                 start = tok.start
             else:
                 i += 1
@@ -217,6 +259,14 @@ def _name_mentions(document: Document):
             end = start
             while i < last:
                 tok = words[i]
+                part = _name_part(words, i, last, core, title, text)
+                if part:
+                    if core and text[end:tok.start] != " ":
+                        break
+                    core.extend(w.text for w in part)
+                    end = part[-1].end
+                    i += len(part)
+                    continue
                 if not _NAME_TOKEN.match(tok.text) or (
                         _plain(tok.text) in NOT_NAMES and not (title and not core)
                         and not (not core and _diminutive(words, i))):
@@ -409,6 +459,72 @@ def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
         yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
 
 
+# "MR. VILLARS", "TOM", "SALLIE McBRIDE": a name set in capitals (a letter's heading, a chapter
+# title, a shout), with the title before it
+_CAPITALS = re.compile(r"(?<![\w'’.@\[-])(?P<run>(?:[A-Z][A-Za-z]*[A-Z]\.?|[A-Z]\.)"
+                       r"(?:[ ](?:Mc|Mac|O['’])?[A-Z]{2,}(?:['’][A-Z]+)?){0,6})(?![\w'’@\]-])(?![ \t]*[:\]])")
+
+
+# a line that is nothing but a name in capitals, perhaps with a note in brackets: a script's cue
+_CUE_LINE = re.compile(r"[ \t]*[A-Z](?:[A-Z '’-]|\.(?= ))*(?:\([^)\n]*\))?[ \t]*")
+_CAPITALS_STOP = NOT_NAMES | _NEVER_AFTER_TITLE | _NEVER_LOWERCASE_NAMES
+
+
+def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
+    """Names written in capitals: "TOM" where the text also writes "Tom" as a name, "MR. VILLARS"
+    (a title before it), "SALLIE McBRIDE".  The first word must be a name the text writes with one
+    capital elsewhere, or follow a title and be no English word; the words after it may also be
+    no English word.  A line prefix ("VALE:", "[HEX]") is a speaker's, found by the quotes stage,
+    and a quote's opening shout is ``_shouted_names``'s.  An English word, or one the narration
+    writes in lower case ("DIARY", "ASKED"), is no name unless a given-name list holds it."""
+    known = {w.lower() for _s, _e, core, _t, _h in runs for w in core} - NOT_NAMES
+    known = {w for w in known if name_gender(w) or not (lowercase.get(w) or in_dictionary(w))}
+    quote_starts = {q.start for q in quote_spans}
+    for m in _CAPITALS.finditer(text):
+        if _CUE_LINE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1,
+                               len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())):
+            continue  # a screenplay's cue ("        JUNO" over the line JUNO speaks): the quotes stage's
+        # a run of capitals may hold several names and the words between them ("MR. VILLARS TO
+        # LADY HOWARD"): cut it at every word that is never a name
+        segment: list[re.Match[str]] = []
+        for w in list(re.finditer(r"\S+", m.group("run"))) + [None]:
+            word = w.group().lower().rstrip(".") if w is not None else ""
+            if w is not None and word not in _CAPITALS_STOP and word not in TITLES:
+                segment.append(w)
+                continue
+            if segment:
+                found = _capital_name(text, m.start("run"), segment, known, quote_starts, lowercase)
+                if found:
+                    yield found
+            segment = [w] if w is not None and word in TITLES else []
+
+
+def _capital_name(text: str, offset: int, segment: list[re.Match[str]], known: set[str],
+                  quote_starts: set[int], lowercase: Counter[str]):
+    words = [w.group() for w in segment]
+    trim = 1 if len(words) > 1 and words[-1].endswith(".") else 0  # "HOWARD." ends a sentence
+    words[-1] = words[-1][:len(words[-1]) - trim]
+    if len(words) == 1 and words[0].endswith(".") and words[0][:-1].lower() not in TITLES:
+        words[0], trim = words[0][:-1], 1
+    title = ""
+    if words[0].lower().rstrip(".") in TITLES and len(words) > 1:
+        title, words = words[0].lower().rstrip("."), words[1:]
+    elif words[0].endswith("."):
+        return None
+    lows = [w.lower() for w in words]
+    if any(c.islower() for c in words[0]) or len(words[0]) < 2 or any(w in TITLES or _REGNAL.match(w.upper())
+                                                                       for w in lows):
+        return None  # "McBRIDE" only after a given name; "I", "A." are no names
+    start, end = offset + segment[0].start(), offset + segment[-1].end() - trim
+    if {start - 1, start - 2} & quote_starts and len(words) > 1:
+        return None  # '"DORIAN OSTRY, come here"': _shouted_names
+    if not (lows[0] in known or (title and not in_dictionary(lows[0]) and not lowercase.get(lows[0]))):
+        return None
+    if not all(w in known or not (in_dictionary(w) or lowercase.get(w)) for w in lows[1:]):
+        return None
+    return start, end, tuple(w[:2] + w[2:].title() if w[:2] == "Mc" else w.title() for w in words), title, ""
+
+
 # a roleplay log's game master ("[GM] Fog rolls in over the quay", "Pinned by GM: ...") tells
 # the story and voices everyone else: the narration, not a person of the story
 _NARRATING_HANDLES = frozenset({"gm", "dm", "narrator", "storyteller"})
@@ -444,6 +560,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     runs += _shouted_names(text, quote_spans)
+    runs += list(_capital_names(text, runs, quote_spans, lowercase))
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
         if honorific in ("her", "his", "your", "their"):  # a style: "Her Majesty"

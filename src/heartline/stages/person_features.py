@@ -21,10 +21,15 @@ from ..model import Document, Mention, QuoteSpan
 from ..tokens import TokenIndex, is_subject
 from .given_names import name_gender
 from .lexicon import (
+    FAMILY_RELATIONS,
     FEMALE_PRONOUNS,
+    FRIEND_RELATIONS,
+    KIN_WORDS,
     MALE_PRONOUNS,
     NON_PERSON_HEADS,
     OFFICES,
+    PERSON_NOUNS,
+    ROMANTIC_RELATIONS,
     SPEECH_VERBS,
     TITLES,
     in_dictionary,
@@ -86,10 +91,25 @@ FEATURES = (
     "head_dictionary",
     "plural_tag",
     "ent_group",
+    "of_place_noun",
+    "of_person_noun",
+    "person_noun_beside",
+    "place_noun_beside",
+    "owns_person_thing",
+    "mind_subject",
+    "strict_place_prep",
 )
 
 _PLACE_PREPS = frozenset("in at to from into near through across towards toward inside outside "
                          "within beyond upon onto".split())
+# prepositions that take a place and hardly ever a person ("at Brackenmere", "out of Brackenmere";
+# one says "to Ann", "from Ann", "with Ann")
+_STRICT_PLACE_PREPS = frozenset("in at into near across inside outside within beyond throughout".split())
+# verbs aimed "at" or "in" someone: "smiled at Ann", "confided in Ann" (no place); an adjective's
+# "in" is none either ("interested in Ann")
+_AIMED_VERBS = frozenset("smile grin laugh look glance stare glare scowl frown wink wave nod point shout yell "
+                         "snap sneer beam blink gaze peer jab swipe throw hurl aim grab lunge rage believe "
+                         "confide trust delight rejoice interest".split())
 _PLACE_ENTS = frozenset("GPE LOC FAC".split())
 _ORG_ENTS = frozenset("ORG NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE".split())
 _GROUP_ENTS = frozenset({"NORP"})
@@ -108,6 +128,45 @@ _PLACE_ENDINGS = ("shire", "ton", "ford", "bury", "borough", "burgh", "burg", "h
                   "land", "port", "mouth", "minster", "caster", "chester", "dale", "ville", "stead")
 _POSSESSIVES = frozenset("his her my your their our its".split())
 _HE_SHE = MALE_PRONOUNS | FEMALE_PRONOUNS
+# nouns of a person: "the son of Ravel", "her cousin Ysolt", "Ysolt, the blacksmith's wife"
+_PERSON_NOUNS = (PERSON_NOUNS | FAMILY_RELATIONS | FRIEND_RELATIONS | ROMANTIC_RELATIONS | KIN_WORDS | OFFICES
+                 | frozenset("woman man widow servant maid master mistress friend neighbour neighbor wife "
+                             "husband child children heir daughter son parson vicar clerk host hostess guest "
+                             "companion cousin tutor governess nurse".split()))
+# nouns of a place: "the village of Brackenmere", "Brackenmere, a village in the north"
+_PLACE_NOUNS = (NON_PERSON_HEADS - frozenset("day night eve exam exams party ball festival war battle treaty act "
+                                             "chronicles times gazette magazine news paper journal book books "
+                                             "clan family army navy guard ramen company corporation".split())
+                | frozenset("parish province region district state capital port harbour harbor shore coast "
+                            "planet moon star continent land lands country".split()))
+# what a person has and a place has not: "Ysolt's eyes", "Ravel's mother"
+_PERSON_THINGS = (FAMILY_RELATIONS | FRIEND_RELATIONS | ROMANTIC_RELATIONS | frozenset(
+    "eye eyes face hand hands head hair voice heart mind arm arms shoulder shoulders lip lips mouth cheek cheeks "
+    "brow forehead smile look glance gaze tone feet foot knee knees finger fingers name wife husband life "
+    "death letter letters opinion manner temper nose chin neck back".split()))
+# verbs of a mind or a body: only a person (or an animal) is their subject
+_MIND_VERBS = frozenset(
+    "think know feel smile laugh nod look see hear want wish love hate hope cry weep sigh frown shrug glance "
+    "stare remember believe wonder fear grin blush sob kiss marry die suppose forget understand decide "
+    "promise pray sit walk run".split())
+# heads of place and body names the lexicon's NON_PERSON_HEADS lacks: "Hollin Peak", "Marrow Ridge",
+# "Tarn Relay", "Oakvale Middle" (a school), "Harbour Command"; only after a word no given-name list
+# holds ("Ivy Peak" may be a woman)
+LAND_HEADS = frozenset("""
+peak peaks ridge rock rocks cliff cliffs point cape harbour harbor port relay base reach moor moors heath
+marsh fen fens pass falls spring springs crossing wharf quay dock docks bridge gorge canyon glen hollow
+middle high elementary primary intelligence command squadron division council ministry bureau agency
+institute society league union flight rescue patrol service unit
+""".split())
+
+
+def thing_head(words: Sequence[str]) -> bool:
+    """Whether a name of two or more words ends in a place or thing head ("Kellynch Hall",
+    "Marrow Ridge"): a place, a building or a body of people, not a person."""
+    return len(words) > 1 and (words[-1] in NON_PERSON_HEADS
+                               or (words[-1] in LAND_HEADS and not name_gender(words[0])))
+
+
 # uses beyond this count as this many: LitBank's excerpts are 2,000 words, a story or novel is longer
 _MANY_USES = 20
 
@@ -120,6 +179,43 @@ class PersonRecord:
 
 def _place_ending(word: str) -> bool:
     return len(word) > 5 and word.endswith(_PLACE_ENDINGS)
+
+
+def _context(f: dict[str, float], tok, first, tokens) -> None:
+    """The words a name stands with: the noun an "of" before it hangs on ("the village of
+    Brackenmere", "the son of Ravel"), a person or place noun beside it (an apposition, "her cousin
+    Ysolt", "Brackenmere, a village"), what it owns ("Ysolt's eyes") and the verb it is the subject
+    of when only a mind or a body does that ("Ysolt smiled")."""
+    head = tokens[tok.head]
+    ruler = tokens[head.head] if head.head != head.index else None
+    aimed = ruler is not None and (ruler.lemma.lower() in _AIMED_VERBS or ruler.pos == "ADJ")
+    if tok.dep == "pobj" and ((head.lemma.lower() in _STRICT_PLACE_PREPS and not aimed) or (
+            head.lemma == "of" and head.index > 0 and tokens[head.index - 1].text.lower() == "out")):
+        f["strict_place_prep"] += 1
+    if tok.dep == "pobj" and head.lemma == "of" and head.head != head.index:
+        ruler = tokens[head.head].lemma.lower()
+        if ruler in _PLACE_NOUNS:
+            f["of_place_noun"] += 1
+        elif ruler in _PERSON_NOUNS:
+            f["of_person_noun"] += 1
+    near = []
+    if tok.dep == "appos" and tok.head != tok.index:
+        near.append(head)
+    lo, hi = max(0, tok.index - 8), min(len(tokens), tok.index + 9)
+    near += [t for t in tokens[lo:hi] if t.head == tok.index and t.dep == "appos"]
+    if first.index > 0:
+        prev = tokens[first.index - 1]
+        if prev.text.islower() and prev.pos == "NOUN":
+            near.append(prev)  # "her cousin Ysolt", "the woman Ravel"
+    lemmas = {t.lemma.lower() for t in near if t.text[:1].islower()}
+    if lemmas & _PERSON_NOUNS:
+        f["person_noun_beside"] += 1
+    elif lemmas & _PLACE_NOUNS:
+        f["place_noun_beside"] += 1
+    if tok.dep == "poss" and head.lemma.lower() in _PERSON_THINGS:
+        f["owns_person_thing"] += 1
+    if is_subject(tok) and head.lemma.lower() in _MIND_VERBS:
+        f["mind_subject"] += 1
 
 
 def person_records(document: Document, items: Sequence[Mention], stats: Mapping[str, _Stats],
@@ -183,6 +279,7 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
                 f["compound"] += 1
             if tok.index + 1 < len(tokens) and tokens[tok.index + 1].text in ("'s", "’s", "'", "’"):
                 f["possessive_s"] += 1
+            _context(f, tok, first, tokens)
             sent_first = first_token.get(m.sentence, -1)
             prev = tokens[first.index - 1] if first.index > 0 else None
             initial = first.index == sent_first or (prev is not None and prev.text in '"“‘\'(—')
@@ -206,6 +303,9 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
                 if nxt.kind == "pronoun" and nxt.quote == m.quote and nxt.key in _HE_SHE:
                     f["followed_by_he_she"] += 1
                     break
+        for name in ("of_place_noun", "of_person_noun", "person_noun_beside", "place_noun_beside",
+                     "owns_person_thing", "mind_subject", "strict_place_prep"):
+            f[name] /= n
         for name in ("ent_person", "ent_place", "ent_org", "ent_time", "ent_other", "ent_none", "titled",
                      "honorific", "in_quote", "propn", "subject", "speech_subject", "object", "place_prep",
                      "of_object", "possessor", "compound", "possessive_s", "sentence_initial", "initial_verb",
@@ -227,7 +327,7 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
         f["given_name"] = float(bool(words) and bool(name_gender(words[0])))
         f["calendar"] = float(any(w in _CALENDAR for w in words))
         f["place_ending"] = float(any(_place_ending(w) for w in words))
-        f["thing_head"] = float(bool(words) and words[-1] in NON_PERSON_HEADS)
+        f["thing_head"] = float(bool(words) and words[-1] in NON_PERSON_HEADS or thing_head(words))
         f["plural_of_other"] = float(bool(words) and words[-1].endswith("s") and key[:-1] in stats)
         f["lower_uses"] = math.log1p(max(0, lower_words.get(key, 0)) / n) if len(words) == 1 else 0.0
         f["all_caps"] = float(all(m.text.isupper() for m in ms))
