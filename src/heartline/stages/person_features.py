@@ -152,9 +152,11 @@ _MIND_VERBS = frozenset(
 # heads of place and body names the lexicon's NON_PERSON_HEADS lacks: "Hollin Peak", "Marrow Ridge",
 # "Tarn Relay", "Oakvale Middle" (a school), "Harbour Command"; only after a word no given-name list
 # holds ("Ivy Peak" may be a woman)
+# Words that are also common English surnames or given names (Marsh, Heath, Moor, Glen, Cliff)
+# are left out: "Odo Marsh" is a man as often as "Hollin Marsh" is a bog.
 LAND_HEADS = frozenset("""
-peak peaks ridge rock rocks cliff cliffs point cape harbour harbor port relay base reach moor moors heath
-marsh fen fens pass falls spring springs crossing wharf quay dock docks bridge gorge canyon glen hollow
+peak peaks ridge rock rocks cliffs point cape harbour harbor port relay base reach moors
+fen fens pass falls spring springs crossing wharf quay dock docks bridge gorge canyon hollow
 middle high elementary primary intelligence command squadron division council ministry bureau agency
 institute society league union flight rescue patrol service unit
 """.split())
