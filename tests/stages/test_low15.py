@@ -130,3 +130,11 @@ def test_hearsay_is_talk_passed_on() -> None:
     assert not said('"The stairs do creak," said Odo.')
     assert not said("Ysolde would have walked through fire for her, and they were both too proud to say so.")
     assert not said("Ysolde read the letter out the way monks say a prayer.")
+
+
+def test_a_crush_is_never_family_love(run) -> None:
+    # "Odo's mother" has only Ysolde near it to stand for; a crush on her says she is no family
+    text = ("Odo Marsh walked Ysolde Fenwick home from the market. Odo's mother baked bread every winter, and"
+            " the loaves went to the whole lane. Years ago Odo had a crush on Ysolde, but that was long past.")
+    crushes = [e for e in run(text)["evidence"] if e.cue == "crush"]
+    assert [(e.experiencer, e.kind, e.past) for e in crushes] == [("odo_marsh", "romantic", True)]

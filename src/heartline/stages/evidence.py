@@ -630,10 +630,11 @@ def _family_love(found: list[Evidence], kin: set[frozenset[str]]) -> list[Eviden
             for e in found]
 
 
-# cues that only a courtship or a marriage gives ("his wife", "engaged to her", "kissed him")
+# cues that only a courtship or a marriage gives ("his wife", "engaged to her", "kissed him", "a crush
+# on her": nobody has a crush on their mother, so a kin word resolved to a crush is resolved wrong)
 _COURTSHIP_CUES = frozenset("""wife husband spouse marry married marrying marries marriage engaged engagement
     fiance fiancé fiancee fiancée bride groom kiss kissed kissing kisses lover boyfriend girlfriend
-    courting courtship""".split())
+    courting courtship crush""".split())
 
 
 def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
