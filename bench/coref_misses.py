@@ -138,8 +138,7 @@ def classify(end: str, gold_chars: dict, pred_of_gold: dict, sents, ments, links
 
 def litbank_classes(cache: Path, shared: Path) -> Counter:
     """Error classes of LitBank's gold-chained he/she/his/her (see the module's doc)."""
-    from bench.litbank import align_tokens, character_to_entity, prediction_of, token_spans_to_text
-    from bench.train_coref import collect, read_on
+    from bench.train_coref import collect, gold_mapping, read_on
     from bench.training import cached, litbank_folder
     from heartline.stages import coref
 
@@ -148,18 +147,10 @@ def litbank_classes(cache: Path, shared: Path) -> Counter:
     last_subject = coref_scorer_feature("last_subject")
     for _name, excerpt, text, products in analyses:
         res = read_on(products, coref.pronoun_scorer())
-        prediction = prediction_of(text, res)
-        spans = align_tokens(excerpt.tokens, text)
-        entity_of: dict = {}
-        for m in excerpt.mentions:
-            entity_of.setdefault(token_spans_to_text(spans, m.first, m.last), m.entity)
-        to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
-                                        prediction.names)
+        prediction, to_entity, pron = gold_mapping(excerpt, text, res)
         char_of: dict[str, str] = {}
         for cid, e in sorted(to_entity.items()):
             char_of.setdefault(e, cid)
-        pron = {token_spans_to_text(spans, m.first, m.last): m.entity for m in excerpt.mentions
-                if m.category == "PER" and m.kind == "PRON"}
         sizes = Counter(m.entity for m in excerpt.mentions)
         for m in excerpt.mentions:
             word = " ".join(excerpt.tokens[m.first:m.last + 1]).lower()

@@ -87,20 +87,26 @@ def read_on(products: dict[str, Any], scorer: Scorer | None) -> dict[str, Any]:
     return res
 
 
+def gold_mapping(excerpt, text: str, res):
+    """heartline's reading ``res`` of an excerpt beside LitBank's: the prediction, each
+    heartline character's LitBank entity, and each PER pronoun's entity by its text span."""
+    prediction = prediction_of(text, res)
+    spans = align_tokens(excerpt.tokens, text)
+    entity_of: dict = {}
+    for m in excerpt.mentions:
+        entity_of.setdefault(token_spans_to_text(spans, m.first, m.last), m.entity)
+    to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
+                                    prediction.names)
+    pronoun_entity = {token_spans_to_text(spans, m.first, m.last): m.entity for m in excerpt.mentions
+                      if m.category == "PER" and m.kind == "PRON"}
+    return prediction, to_entity, pronoun_entity
+
+
 def featurise(analyses) -> list[dict[str, Any]]:
     """Per excerpt: its candidate rows and labels (pronouns with a right candidate only)."""
     docs = []
     for name, excerpt, text, products in analyses:
-        res = read_on(products, None)
-        prediction = prediction_of(text, res)
-        spans = align_tokens(excerpt.tokens, text)
-        entity_of: dict = {}
-        for m in excerpt.mentions:
-            entity_of.setdefault(token_spans_to_text(spans, m.first, m.last), m.entity)
-        to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
-                                        prediction.names)
-        pronoun_entity = {token_spans_to_text(spans, m.first, m.last): m.entity for m in excerpt.mentions
-                          if m.category == "PER" and m.kind == "PRON"}
+        _prediction, to_entity, pronoun_entity = gold_mapping(excerpt, text, read_on(products, None))
         items = products["mentions"].items
         rows, labels = [], []
         for index, cands in coref.narration_candidates(products["document"], products["mentions"],
