@@ -1,10 +1,13 @@
 """Shared helpers for the behaviour tests: run the real pipeline on tiny stories.
 
 The spaCy model is loaded once per process (``load_parser`` is cached) and every
-story's results are cached by text, so a story used by several tests is read once.
+story's results are cached by text and by the scorer switches in the environment, so a
+story used by several tests is read once, and a test that switches a scorer to its rules
+(``monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")``) never gets the trained reading.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
@@ -15,14 +18,27 @@ from heartline.formats.text import story_from_text
 from heartline.model import Analysis
 
 
+def _switches() -> tuple[tuple[str, str], ...]:
+    """Every ``HEARTLINE_*`` variable set now (scorer switches, thresholds, the language check)."""
+    return tuple(sorted((name, value) for name, value in os.environ.items() if name.startswith("HEARTLINE_")))
+
+
 @lru_cache(maxsize=None)
-def _results(text: str) -> Mapping[str, Any]:
+def _cached_results(text: str, switches: tuple[tuple[str, str], ...]) -> Mapping[str, Any]:
     return default_pipeline().run(story=story_from_text(text, title="Test"))
 
 
 @lru_cache(maxsize=None)
-def _analysis(text: str) -> Analysis:
+def _cached_analysis(text: str, switches: tuple[tuple[str, str], ...]) -> Analysis:
     return analyze_story(story_from_text(text, title="Test"))
+
+
+def _results(text: str) -> Mapping[str, Any]:
+    return _cached_results(text, _switches())
+
+
+def _analysis(text: str) -> Analysis:
+    return _cached_analysis(text, _switches())
 
 
 @pytest.fixture(scope="session")
