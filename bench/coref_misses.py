@@ -195,6 +195,130 @@ def litbank_classes(cache: Path, shared: Path) -> Counter:
     return out
 
 
+def _moments(res, links: dict[int, str]) -> tuple[dict, dict, dict, dict]:
+    """Where each character is present, as ``pair_features`` counts it: narration sentences;
+    quotes said (speaker -> addressee and people spoken of); and, for the causes, every quote a
+    character is referred to in (speaker, addressee, or a resolved mention, I/you included)."""
+    narr: dict[str, set[int]] = defaultdict(set)
+    in_quote: dict[str, set[int]] = defaultdict(set)
+    counts: Counter = Counter()
+    for m in res["mentions"].items:
+        cid = links.get(m.index)
+        if cid is None:
+            continue
+        counts[cid] += 1
+        if m.quote is None:
+            narr[cid].add(m.sentence)
+        else:
+            in_quote[cid].add(m.quote)
+    said: dict[tuple[str, str], int] = Counter()
+    spoken_of: dict[int, set[str]] = defaultdict(set)
+    for m in res["mentions"].items:
+        if m.quote is not None and m.person == 3 and m.index in links:
+            spoken_of[m.quote].add(links[m.index])
+    for q in res["speakers"]:
+        if not q.speaker:
+            continue
+        in_quote[q.speaker].add(q.index)
+        if q.addressee:
+            in_quote[q.addressee].add(q.index)
+        heard = {q.addressee} if q.addressee else set()
+        for other in sorted(heard | (spoken_of.get(q.index, set()) - {q.speaker})):
+            said[(q.speaker, other)] += 1
+    return narr, in_quote, said, counts
+
+
+def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -> int:
+    """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output have no pair record."""
+    from heartline.stages.pair_features import MIN_MENTIONS, MIN_SHARED
+    wanted: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for line in misses.read_text().splitlines():
+        mt = re.match(r"(\S+) \('([^']+)', '([^']+)'\) (\S+) NO_PAIR_RECORD", line)
+        if mt:
+            wanted[mt.group(1)].append((mt.group(2), mt.group(3), mt.group(4)))
+    pipeline = default_pipeline(UP_TO_EVIDENCE)
+    causes: Counter = Counter()
+    for name in sorted(wanted):
+        if only and name not in only:
+            continue
+        gpath = shared / "gold" / f"{name}.gold.json"
+        gold = load_gold(gpath)
+        story = read_story(gold_text_path(gpath, gold))
+        res = pipeline.run(story=story, fandom_names=NameList(), corrections=Corrections())
+        text = story.text
+        chars = [{"id": c.id, "name": c.name, "aliases": list(c.aliases)} for c in res["characters"]]
+        mapping = map_characters(chars, gold["characters"])
+        pred_of_gold: dict[str, str] = {}
+        for pid in sorted(mapping):
+            if mapping[pid] is not None:
+                pred_of_gold.setdefault(mapping[pid], pid)
+        links = dict(res["links"].links)
+        narr, in_quote, said, counts = _moments(res, links)
+        doc = res["document"]
+        starts = [s.start for s in doc.sentences]
+        norm = _norm(text)
+        grels = {(r["from"], r["to"], r["kind"]): r for r in gold["relations"]}
+        by_sent = defaultdict(list)
+        for m in res["mentions"].items:
+            by_sent[m.sentence].append(m)
+        import bisect
+        for a_g, b_g, kind in wanted[name]:
+            r = grels.get((a_g, b_g, kind))
+            a, b = pred_of_gold.get(a_g), pred_of_gold.get(b_g)
+            shared_s = narr[a] & narr[b] if a and b else set()
+            quotes_ab = said[(a, b)] if a and b else 0
+            common_q = in_quote[a] & in_quote[b] if a and b else set()
+            para_a = {doc.sentences[s].paragraph for s in narr[a]} if a else set()
+            para_b = {doc.sentences[s].paragraph for s in narr[b]} if a and b else set()
+            sent_ix: set[int] = set()
+            for ev in (r or {}).get("evidence", []):
+                for x, y in find_spans(ev, text, norm):
+                    i = bisect.bisect_right(starts, x) - 1
+                    while i < len(doc.sentences) and doc.sentences[i].start < y:
+                        if i >= 0:
+                            sent_ix.add(i)
+                        i += 1
+            if a is None or b is None:
+                cause = "character missing"
+            elif counts[a] < MIN_MENTIONS or counts[b] < MIN_MENTIONS:
+                cause = f"fewer than {MIN_MENTIONS} mentions"
+            elif len(shared_s) + quotes_ab >= MIN_SHARED:
+                cause = "shares enough (record dropped elsewhere)"
+            elif len(shared_s) + quotes_ab == 1:
+                cause = "one shared moment only"
+            elif said[(b, a)]:
+                cause = "only the other direction speaks (b says to/about a)"
+            elif common_q:
+                cause = "both referred to in the same quote/letter, neither speaking of the other"
+            elif para_a & para_b:
+                cause = "same paragraph, different sentences"
+            else:
+                cause = "never together"
+            # what the evidence sentences show of each end
+            ends = []
+            ments = [m for i in sorted(sent_ix) for m in by_sent[i]]
+            for end, pid in ((a_g, a), (b_g, b)):
+                if pid is None:
+                    ends.append(f"{end}:no character")
+                    continue
+                here = [m for m in ments if links.get(m.index) == pid]
+                words = sorted({text[m.start:m.end] + ("(q)" if m.quote is not None else "") for m in here})
+                sp = sorted({q.index for q in res["speakers"] if q.speaker == pid
+                             and any(m.quote == q.index for m in ments)})
+                ends.append(f"{end}:{','.join(words) or '-'}{' speaker' if sp else ''}")
+            causes[cause] += 1
+            print(f"{name} {a_g}->{b_g} {kind}: {cause}; narr shared {len(shared_s)}, "
+                  f"a->b quotes {quotes_ab}, b->a {said[(b, a)] if a and b else 0}, same quote {len(common_q)}; "
+                  f"evidence: {' | '.join(ends)}")
+            if verbose:
+                for i in sorted(sent_ix):
+                    print("   |", text[doc.sentences[i].start:doc.sentences[i].end].replace("\n", " ")[:200])
+                print("   unresolved:", sorted({text[m.start:m.end] for m in ments if m.index not in links})[:12])
+    for cause, n in causes.most_common():
+        print(f"{n:4d}  {cause}")
+    return 0
+
+
 def coref_scorer_feature(name: str) -> int:
     from heartline.stages.coref_scorer import FEATURES
     return FEATURES.index(name)
@@ -206,6 +330,7 @@ def main(argv=None) -> int:
     ap.add_argument("--litbank", type=Path, help="classify LitBank's pronouns; the train_coref cache file")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--no-pair", type=Path, help="misses.py output: explain its NO_PAIR_RECORD misses")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args(argv)
     if args.litbank:
@@ -213,6 +338,8 @@ def main(argv=None) -> int:
         for cause, n in sorted(classes.items()):
             print(f"{n:5d}  {cause}")
         return 0
+    if args.no_pair:
+        return no_pair(args.no_pair, args.shared, args.only, args.v)
     if not args.eval_json:
         ap.error("EVAL.json is needed (or --litbank CACHE)")
     data = json.loads(Path(args.eval_json).read_text())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
+from ..model import Cast, Character, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, TITLES
@@ -617,4 +617,135 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
                 if cid not in not_them and _gender_ok(gender, cid, m.gender):
                     links[m.index] = cid
                     break
+    links.update(relational_links(document, mentions, cast, links, gender, speakers))
     return Coreference(links, gender)
+
+
+# ---- Relational nouns ("your mother", "his sister Ann") ----
+# Each row: (id, the relational nouns it reads, who the referent is, invented example).
+# Family nouns that name one of the owner's household, who shares the owner's surname:
+# "Rob Quillfeather's sister" is the one woman Quillfeather the story names.  Aunts, uncles,
+# cousins and in-laws are left out: they often bear another name.
+_SURNAME_KIN = frozenset(
+    "mother father mom mum dad mama papa brother sister son daughter grandmother grandfather grandma "
+    "grandpa twin husband wife".split())
+# Kin words a family uses as a name ("Father", "Mum", "Gran"): the relational nouns each stands for.
+_KIN_NAME_GROUPS = (
+    ("mother", frozenset("mother mum mom mam ma mama mamma mommy mummy".split())),
+    ("father", frozenset("father dad da pa papa daddy pop pops".split())),
+    ("grandmother", frozenset("grandmother grandma gran granny gramma nan nana nanna".split())),
+    ("grandfather", frozenset("grandfather grandpa grandad granddad grampa gramps granfer".split())),
+)
+RELATIONAL_ROWS = (
+    ("appositive", "any", "the name right after the noun", 'her brother Tobin; "my cousin, Wenna"'),
+    ("kin_name", "mother father grandmother grandfather and their pet forms",
+     "the person the owner calls by that kin word as a name",
+     'Wenna writes "Father mended the gate" and is told "thank your father"'),
+    ("surname", " ".join(sorted(_SURNAME_KIN)),
+     "the one other person of the noun's gender who bears the owner's surname",
+     '"your mother" said to Tobin Quarrie, where the story names a Mrs Quarrie'),
+)
+
+
+def _kin_group(noun: str) -> str:
+    for group, words in _KIN_NAME_GROUPS:
+        if noun in words:
+            return group
+    return ""
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace("’", "'").split() if w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    last = words[-1].rstrip(".,").lower()
+    return "" if last in KIN_WORDS or last in TITLES or len(last) < 2 else last
+
+
+def relational_links(document: Document, mentions: Mentions, cast: Cast, links: Mapping[int, str],
+                     gender: Mapping[str, str], speakers: tuple[Quote, ...] = ()) -> dict[int, str]:
+    """Who a relational noun ("your mother", "his sister") stands for, where the text makes
+    it plain (``RELATIONAL_ROWS``): a name right after it, the person its owner calls by that
+    kin word as a name, or the one person of its gender who bears its owner's surname.  Its
+    owner (the possessive word or name it opens with) must already be resolved; speech
+    coreference has resolved "your" and "my" by then.  Otherwise it stays unresolved (a
+    guess from whoever is near would give an offstage mother to the nearest woman)."""
+    items = mentions.items
+    by_start: dict[int, list[Mention]] = {}
+    for o in items:
+        by_start.setdefault(o.start, []).append(o)
+    surnames: dict[str, set[str]] = {}
+    for c in cast.characters:
+        found = {_surname(a) for a in (c.name, *c.aliases)} - {""}
+        if found:
+            surnames[c.id] = found
+    # characters called by a bare kin word, and who calls them so (a quote's speaker; the
+    # narrator in the narration)
+    narrator = sorted(c.id for c in cast.characters if "I" in c.aliases)
+    speaker_of = {q.index: q.speaker for q in speakers}
+    kin_named: dict[str, str] = {}
+    for c in cast.characters:
+        words = c.name.lower().split()
+        if len(words) == 1 and _kin_group(words[0].rstrip(".")):
+            kin_named[c.id] = _kin_group(words[0].rstrip("."))
+    callers: dict[str, set[str]] = {}
+    for o in items:
+        cid = links.get(o.index)
+        if o.kind != "name" or cid is None or cid not in kin_named:
+            continue
+        if o.quote is None:
+            callers.setdefault(cid, set()).update(narrator)
+        elif (caller := speaker_of.get(o.quote)) is not None:
+            callers.setdefault(cid, set()).add(caller)
+    cast_by_id = {c.id: c for c in cast.characters}
+    out: dict[int, str] = {}
+    for m in items:
+        if m.kind != "relational" or m.index in links:
+            continue
+        owner = next((links[o.index] for o in by_start.get(m.start, ())
+                      if o.kind in ("pronoun", "name") and o.index in links), None)
+        if owner is None:
+            continue
+        need = RELATION_GENDER.get(m.head, "")
+        cid = _appositive_name(document.story.text, m, by_start, links)
+        if cid is not None and need and gender.get(cid, "unknown") not in (need, "unknown"):
+            cid = None  # "my sister, Mr. Quarrie": a man called after the noun, not the sister
+        if cid is None and _kin_group(m.head) and _first_or_second(by_start.get(m.start, ()), owner, narrator):
+            kin = sorted(k for k, g in kin_named.items() if g == _kin_group(m.head) and owner in callers.get(k, ()))
+            cid = kin[0] if len(kin) == 1 else None
+        if cid is None and m.head in _SURNAME_KIN and surnames.get(owner):
+            kin = sorted(c for c, names in surnames.items() if c != owner and names & surnames[owner]
+                         and _title_fits(cast_by_id[c], m.head))
+            fits = [c for c in kin if not need or gender.get(c) == need]
+            cid = fits[0] if len(fits) == 1 else None
+        if cid is not None and cid != owner:
+            out[m.index] = cid
+    return out
+
+
+# Titles that tell a married woman from an unmarried one: "Mrs Quarrie" is no one's sister or
+# daughter in the surname rule, "Miss Quarrie" no one's mother or wife.
+_MARRIED_ONLY = frozenset("mother mom mum mama grandmother grandma wife".split())
+_UNMARRIED_RULED_OUT = frozenset("sister daughter twin".split())
+
+
+def _title_fits(c: Character, noun: str) -> bool:
+    titles = {a.split()[0].rstrip(".").lower() for a in (c.name, *c.aliases) if len(a.split()) > 1}
+    if noun in _UNMARRIED_RULED_OUT and titles & {"mrs", "madame"}:
+        return False
+    return not (noun in _MARRIED_ONLY and titles & {"miss", "mademoiselle"})
+
+
+def _first_or_second(at: Sequence[Mention], owner: str, narrator: list[str]) -> bool:
+    """The noun's owner is written "my", "your" or "our" (or is the narrator): who calls whom by a
+    kin word is known for the people who speak and are spoken to, not for a "his" of the narration."""
+    return owner in narrator or any(o.kind == "pronoun" and o.person in (1, 2) for o in at)
+
+
+def _appositive_name(text: str, m: Mention, by_start: dict[int, list[Mention]], links: Mapping[int, str]) -> str | None:
+    """ "his sister Ann", "my cousin, Ann": the name right after the noun."""
+    gap = text[m.end:m.end + 2]
+    offset = m.end + (2 if gap == ", " else 1 if gap[:1] == " " else 0)
+    if offset == m.end:
+        return None
+    return next((links[o.index] for o in by_start.get(offset, ()) if o.kind == "name" and o.index in links), None)
