@@ -37,7 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
-from .person_features import DAYS_AND_FEASTS, thing_head
+from .person_features import DAYS_AND_FEASTS, KNOWN_PLACES, thing_head
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -216,6 +216,8 @@ def _score_names(document: Document, mentions: Mentions,
         if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
                               for w in core_words):
             st.other += 10  # "Thursdays", "Candlemas": a day or a feast
+        if st.key in KNOWN_PLACES and not prior and not any(m.title for m in st.mentions):
+            st.other += 3  # "France", "Jerusalem": a place of the world, not a person
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
         if len(core_words) == 1 and core_words[0] not in OFFICES:
@@ -544,6 +546,10 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             if cls == "mrs" and (frozenset(words), "") not in full and not any(
                     k[0] == key and k[1] != "mrs" for k in groups):
                 ident = (frozenset(words), "")
+                if name_gender(words[0]) != "male":
+                    # "Mrs. Odile Brannock", never named without the title nor by a man's given
+                    # name: her own name, so "Mrs. Brannock" and "Odile" are she
+                    cls = ""
             if ident not in full:
                 full[ident] = _Entity(frozenset(words), cls)
                 entities.append(full[ident])
@@ -682,6 +688,13 @@ _CALLED = re.compile(r"\b(?:call|calls|called|calling)\s+(?P<pronoun>him|her)\s+
 _CALLED_WINDOW = 6  # sentences back to look for whom the pronoun means
 
 
+def _firmly_not(e: _Entity, gender: str) -> bool:
+    """Whether the text holds a firm case that an entity is not of this gender: two votes or more
+    the other way, twice its own (one stray "she" after a man's name is no case)."""
+    own, other = (e.male, e.female) if gender == "male" else (e.female, e.male)
+    return other >= 2 and other >= 2 * own
+
+
 def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
     """A nickname the text gives to "him" or "her" ("Vesna Kowal was the new cook; the
     kitchen boys called her Ladle") is the person last introduced by a full or titled name
@@ -719,7 +732,7 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
             head = index.head_of(m)
             if e is ex or e not in alive or (head is not None and head.index in caller):
                 continue
-            if e.gender not in (pronoun, "unknown") or not (" " in m.key or m.title) or only_titles(m.key.split()):
+            if _firmly_not(e, pronoun) or not (" " in m.key or m.title) or only_titles(m.key.split()):
                 continue
             target = e
             break
@@ -879,6 +892,7 @@ def _family_short_forms(entities: list[_Entity]) -> list[_Entity]:
 
 
 _NAME = r"[A-Z][\w'’.-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’]){0,3}"
+_TO_WHOM = r"(?:the|his|her|their|my|our|its|everyone|most)\b"
 # Where a text itself says two names are one person's: the cue, a pattern over the text
 # around two names <a> and <b>, and an invented example.
 _ALIAS_CUES = (
@@ -889,6 +903,9 @@ _ALIAS_CUES = (
      rf"(?P<b>{_NAME})\)", "Wei Lan (courtesy name Shuren)"),
     ("known_as", rf"(?P<a>{_NAME}), (?:also |better |otherwise )?(?:known as|called|nicknamed|aka|"
      rf"a\.k\.a\.) (?P<b>{_NAME})\b", "Zephrine Oakhollow, known as Moth to her friends"),
+    # a second name after a dash, each to whom it is said: the later ones are hers too
+    ("names_to_whom", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?{_NAME} to {_TO_WHOM}(?:[ \w'’-]+?), "
+     rf"(?:and )?(?P<b>{_NAME}) to {_TO_WHOM}", "Ysmay Corravin — Corrie to her sisters, Vin to the crew"),
 )
 _ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
 
