@@ -547,8 +547,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
                     k[0] == key and k[1] != "mrs" for k in groups):
                 ident = (frozenset(words), "")
                 if name_gender(words[0]) != "male":
-                    # "Mrs. Odile Brannock", never named without the title nor by a man's given
-                    # name: her own name, so "Mrs. Brannock" and "Odile" are she
+                    # "Mrs. Ilsabet Pellacre", never named without the title nor by a man's given
+                    # name: her own name, so "Mrs. Pellacre" and "Ilsabet" are she
                     cls = ""
             if ident not in full:
                 full[ident] = _Entity(frozenset(words), cls)
@@ -905,7 +905,7 @@ _ALIAS_CUES = (
      rf"a\.k\.a\.) (?P<b>{_NAME})\b", "Zephrine Oakhollow, known as Moth to her friends"),
     # a second name after a dash, each to whom it is said: the later ones are hers too
     ("names_to_whom", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?{_NAME} to {_TO_WHOM}(?:[ \w'’-]+?), "
-     rf"(?:and )?(?P<b>{_NAME}) to {_TO_WHOM}", "Ysmay Corravin — Corrie to her sisters, Vin to the crew"),
+     rf"(?:and )?(?P<b>{_NAME}) to {_TO_WHOM}", "Quennel Corravin — Corrie to her sisters, Vin to the crew"),
 )
 _ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
 

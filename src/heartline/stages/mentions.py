@@ -155,7 +155,7 @@ def _name_part(words: list[Token], i: int, last: int, core: list[str], title: st
         return [tok]
     if core and _INITIAL.match(tok.text) and nxt is not None and _spaced(text, words[i - 1], tok) \
             and _spaced(text, tok, nxt) and _NAME_TOKEN.match(nxt.text) and _plain(nxt.text) not in NOT_NAMES:
-        return [tok]  # a middle initial: "Oswin T. Marrable"
+        return [tok]  # a middle initial: "Gildas T. Quarrington"
     if len(core) == 1 and (name_gender(core[0]) or title in _ROYAL):
         if tok.text != "I" and _REGNAL.match(tok.text):
             return [tok]
@@ -476,7 +476,7 @@ _CAPITALS_STOP = NOT_NAMES | _NEVER_AFTER_TITLE | _NEVER_LOWERCASE_NAMES
 
 def _heading(line: str) -> bool:
     """A line of capitals that is a heading, not a script's cue: four words or more, or a
-    possessive ("A LETTER FOR ODALYS BRENN", "ODALYS BRENN'S DIARY")."""
+    possessive ("A LETTER FOR ILSABET QUENNEL", "ILSABET QUENNEL'S DIARY")."""
     words = re.sub(r"\([^)]*\)", " ", line).split()
     return len(words) >= 4 or any(w.endswith(("'S", "’S")) for w in words)
 
