@@ -80,3 +80,17 @@ def test_a_place_of_the_world_is_no_person(run) -> None:
     assert stats["france"].other >= 3
     names = _names(text)
     assert not any("France" in aliases for aliases in names.values())
+
+
+def test_a_head_word_that_is_a_persons_family_name_is_no_place(run) -> None:
+    from heartline.stages.characters import _score_names
+
+    text = ("Winifred Grange lived by the mill. Everyone liked her.\n\n"
+            "“Good morning,” said Grange, and Grange smiled at the miller.\n")
+    results = run(text)
+    stats = _score_names(results["document"], results["mentions"], results["quote_spans"])
+    assert stats["grange"].other < 10  # the family name of "Winifred Grange", not a farmhouse
+    text = "They walked up to the Grange. The Grange was cold and dark.\n"
+    results = run(text)
+    stats = _score_names(results["document"], results["mentions"], results["quote_spans"])
+    assert stats["grange"].other >= 10

@@ -195,6 +195,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.vote(m, 1 if nxt.key in MALE_PRONOUNS else 0, 1 if nxt.key in FEMALE_PRONOUNS else 0)
             st.person += 0.5
             break
+    # "Temple" of "Charlotte Temple", "Hall" of "Eudo Hall": a head word that is a person's family name
+    surnames = {k.split()[-1] for k in stats if len(k.split()) == 2 and name_gender(k.split()[0])}
     for st in stats.values():
         core_words = st.key.split()
         if core_words and core_words[-1].endswith("s") and " ".join(core_words)[:-1] in stats:
@@ -211,7 +213,8 @@ def _score_names(document: Document, mentions: Mentions,
             # prior, half a common name's; the text's pronouns outweigh it)
             st.votes.setdefault("", [0.0, 0.0])[1] += 0.5
             st.female += 0.5
-        if core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words):
+        if (core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words)) \
+                and not (len(core_words) == 1 and st.key in surnames):
             st.other += 10
         if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
                               for w in core_words):
