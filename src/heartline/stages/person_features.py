@@ -163,12 +163,13 @@ institute society league union flight rescue patrol service unit
 """.split())
 
 
-# Places of the real world that stories name and no given-name list holds: continents, planets, countries,
+# Places of the real world that stories name and no given-name list holds: continents, countries,
 # regions, states and great cities.  Names as often a person's (Victoria, Georgia, Florence, Washington,
-# Lincoln, Chester, Lancaster, Jordan, Israel, Sydney, Austin, India, Paris, Devon, Kent) are left out.
+# Lincoln, Chester, Lancaster, Jordan, Israel, Sydney, Austin, India, Paris, Devon, Kent) are left out, and so are
+# the planets, which are gods and characters too (Mars, Venus, Mercury).
 KNOWN_PLACES = frozenset(w.strip() for w in """
 africa, america, antarctica, arabia, asia, australia, europe, eurasia, oceania, scandinavia, siberia,
-mercury, venus, earth, mars, jupiter, saturn, uranus, neptune, pluto,
+earth,
 afghanistan, albania, algeria, argentina, armenia, austria, belgium, bengal, bohemia, bolivia, brazil,
 bulgaria, burma, cambodia, canada, chile, china, colombia, congo, croatia, cuba, cyprus, denmark, egypt,
 england, ethiopia, finland, france, germany, ghana, greece, greenland, guatemala, haiti, holland, hungary,
