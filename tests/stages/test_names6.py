@@ -39,18 +39,6 @@ def test_the_names_said_to_whom_after_a_dash_are_one_persons() -> None:
     assert _holder(names, "Vin") == _holder(names, "Quennel Corravin") == _holder(names, "Corrie")
 
 
-def test_a_stray_vote_does_not_bar_a_nickname_from_its_man() -> None:
-    from heartline.stages.characters import _Entity, _firmly_not
-
-    e = _Entity(frozenset({"orvel"}))
-    e.female = 1.0
-    assert not _firmly_not(e, "male")  # one stray "she": no case
-    e.female = 2.0
-    assert _firmly_not(e, "male")
-    e.male = 1.5
-    assert not _firmly_not(e, "male")  # his own votes weigh against the other way
-
-
 def test_a_middle_initial_stays_in_the_name(run) -> None:
     results = run("Gildas T. Quarrington came in and sat down by the fire. Gildas smiled.\n")
     names = [m.text for m in results["mentions"].items if m.kind == "name"]

@@ -691,13 +691,6 @@ _CALLED = re.compile(r"\b(?:call|calls|called|calling)\s+(?P<pronoun>him|her)\s+
 _CALLED_WINDOW = 6  # sentences back to look for whom the pronoun means
 
 
-def _firmly_not(e: _Entity, gender: str) -> bool:
-    """Whether the text holds a firm case that an entity is not of this gender: two votes or more
-    the other way, twice its own (one stray "she" after a man's name is no case)."""
-    own, other = (e.male, e.female) if gender == "male" else (e.female, e.male)
-    return other >= 2 and other >= 2 * own
-
-
 def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
     """A nickname the text gives to "him" or "her" ("Vesna Kowal was the new cook; the
     kitchen boys called her Ladle") is the person last introduced by a full or titled name
@@ -735,7 +728,7 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
             head = index.head_of(m)
             if e is ex or e not in alive or (head is not None and head.index in caller):
                 continue
-            if _firmly_not(e, pronoun) or not (" " in m.key or m.title) or only_titles(m.key.split()):
+            if e.gender not in (pronoun, "unknown") or not (" " in m.key or m.title) or only_titles(m.key.split()):
                 continue
             target = e
             break
