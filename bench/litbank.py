@@ -280,6 +280,26 @@ _PHRASE_ARTICLES = frozenset("the this".split())
 _PHRASE_ADJECTIVES = frozenset("JJ JJR JJS VBN".split())
 
 
+def _of_place(document: Any, index: Any, end: int) -> int:
+    """ "Mahmoud of Ghizni", "Sir Luke Tallant of the Colonial Office": a name's "of" and the
+    capitalised place after it are in LitBank's mention."""
+    last = index.at(end - 1)
+    tokens = document.tokens
+    if last is None:
+        return end
+    j = last.index + 1
+    words = [t for t in tokens[j:j + 6] if not t.text.isspace()]
+    if len(words) < 2 or words[0].text != "of" or words[0].sentence != last.sentence:
+        return end
+    k = 1
+    if words[k].text == "the" and len(words) > 2:
+        k += 1
+    n = k
+    while n < len(words) and words[n].text[:1].isupper() and words[n].tag in ("NNP", "NNPS"):
+        n += 1
+    return words[n - 1].end if n > k else end
+
+
 def name_phrase(document: Any, start: int, end: int) -> Span:
     """A name mention's span as LitBank draws a proper-name mention: the noun phrase the name heads,
     with the article and describing words before it that LitBank's annotators include (see
@@ -292,30 +312,39 @@ def name_phrase(document: Any, start: int, end: int) -> Span:
     first = index.at(start)
     if first is None or first.start != start:
         return start, end
+    from heartline.stages.lexicon import only_titles
+
+    if not only_titles([w.lower().rstrip(".") for w in text[start:end].split()]):
+        end = _of_place(document, index, end)  # ("the Prince of Wales" is an office's, and a NOM)
     tokens = document.tokens
-    i, taken, words = first.index - 1, start, []
+    i, words, starts = first.index - 1, [], []
     while i >= 0 and len(words) < 4:
         t = tokens[i]
         low = t.text.lower()
-        if t.sentence != first.sentence or not text[t.end:tokens[i + 1].start].isspace() \
-                and t.end != tokens[i + 1].start:
+        if t.text.isspace():  # a line break inside the phrase ("Parson\nTringham")
+            i -= 1
+            continue
+        after = next(u for u in tokens[i + 1:] if not u.text.isspace())
+        if t.sentence != first.sentence or not text[t.end:after.start].isspace() and t.end != after.start:
             break
         if low in _PHRASE_WORDS or (low == "st." or t.text == "St."):
             words.append(low)
-            taken = t.start
         elif low in _PHRASE_ARTICLES:
             words.append(low)
-            taken = t.start
+            starts.append(t.start)
             break
         elif t.text.islower() and t.tag in _PHRASE_ADJECTIVES:
             words.append(low)
         else:
             break
+        starts.append(t.start)
         i -= 1
     if not words:
         return start, end
     if words[-1] in _PHRASE_ARTICLES:
-        return taken, end  # "the" and everything between it and the name
+        return starts[-1], end  # "the" and everything between it and the name
+    while i >= 0 and tokens[i].text.isspace():
+        i -= 1
     if i >= 0 and tokens[i].text.lower() in ("my", "our", "your", "his", "her", "their"):
         return start, end  # "my dear Basil": LitBank leaves the address out
     # no article: only the listed describing words, the nearest ones to the name
@@ -324,8 +353,7 @@ def name_phrase(document: Any, start: int, end: int) -> Span:
         k += 1
     if k == 0:
         return start, end
-    j = first.index - k
-    return tokens[j].start, end
+    return starts[k - 1], end
 
 
 _BEFORE_TITLE = frozenset("his her your their my our the this that a an old young little late dear dearest poor good".split())

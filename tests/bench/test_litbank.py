@@ -193,3 +193,24 @@ def test_a_pronoun_is_scored_right_when_it_goes_to_its_chains_character():
     pooled = summary([right, wrong])["pronouns"]
     assert pooled["narration"] == {"right": 1, "wrong": 1, "none": 0, "accuracy": 50.0}
     assert pooled["speech"]["accuracy"] == 0.0  # none in speech
+
+
+def test_name_phrase_reads_across_a_line_break_and_takes_of_a_place() -> None:
+    from bench.litbank import name_phrase
+    from heartline.api import default_pipeline
+    from heartline.formats.text import story_from_text
+
+    # (two spaces: the parser keeps a whitespace token between the words, as it does a hard-wrapped
+    # line's break in LitBank's texts)
+    text = ("At the gate stood old  Quarrie, and beside him Tamsworth of Brackley Cross, "
+            "and the Warden of Brackley nodded.")
+    doc = default_pipeline(("parse",)).run(story=story_from_text(text, title="T"))["document"]
+
+    def phrase(name: str) -> str:
+        at = text.index(name)
+        s, e = name_phrase(doc, at, at + len(name))
+        return text[s:e]
+
+    assert phrase("Quarrie") == "old  Quarrie"
+    assert phrase("Tamsworth") == "Tamsworth of Brackley Cross"
+    assert phrase("Warden") == "the Warden"  # an office's "of" stays out (a common noun to LitBank)

@@ -37,7 +37,7 @@ from .lexicon import (
     TITLES,
     only_titles,
 )
-from .person_features import DAYS_AND_FEASTS, thing_head
+from .person_features import DAYS_AND_FEASTS, KNOWN_PLACES, thing_head
 from .person_features import FEATURES as PERSON_FEATURES
 
 _OTHER_ENTS = frozenset("GPE LOC ORG FAC WORK_OF_ART EVENT PRODUCT NORP DATE TIME LAW LANGUAGE".split())
@@ -195,6 +195,8 @@ def _score_names(document: Document, mentions: Mentions,
             st.vote(m, 1 if nxt.key in MALE_PRONOUNS else 0, 1 if nxt.key in FEMALE_PRONOUNS else 0)
             st.person += 0.5
             break
+    # "Temple" of "Charlotte Temple", "Hall" of "Eudo Hall": a head word that is a person's family name
+    surnames = {k.split()[-1] for k in stats if len(k.split()) == 2 and name_gender(k.split()[0])}
     for st in stats.values():
         core_words = st.key.split()
         if core_words and core_words[-1].endswith("s") and " ".join(core_words)[:-1] in stats:
@@ -211,11 +213,14 @@ def _score_names(document: Document, mentions: Mentions,
             # prior, half a common name's; the text's pronouns outweigh it)
             st.votes.setdefault("", [0.0, 0.0])[1] += 0.5
             st.female += 0.5
-        if core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words):
+        if (core_words and core_words[-1] in NON_PERSON_HEADS or thing_head(core_words)) \
+                and not (len(core_words) == 1 and st.key in surnames):
             st.other += 10
         if core_words and all(w in DAYS_AND_FEASTS or (w.endswith("s") and w[:-1] in DAYS_AND_FEASTS)
                               for w in core_words):
             st.other += 10  # "Thursdays", "Candlemas": a day or a feast
+        if st.key in KNOWN_PLACES and not prior and not any(m.title for m in st.mentions):
+            st.other += 3  # "France", "Jerusalem": a place of the world, not a person
         if any(_REPEATED_LETTERS.search(w) for w in core_words):
             st.other += 10  # "Weeell", "Sooo": drawn-out words, not names
         if len(core_words) == 1 and core_words[0] not in OFFICES:
@@ -544,6 +549,10 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             if cls == "mrs" and (frozenset(words), "") not in full and not any(
                     k[0] == key and k[1] != "mrs" for k in groups):
                 ident = (frozenset(words), "")
+                if name_gender(words[0]) != "male":
+                    # "Mrs. Ilsabet Pellacre", never named without the title nor by a man's given
+                    # name: her own name, so "Mrs. Pellacre" and "Ilsabet" are she
+                    cls = ""
             if ident not in full:
                 full[ident] = _Entity(frozenset(words), cls)
                 entities.append(full[ident])
@@ -879,6 +888,7 @@ def _family_short_forms(entities: list[_Entity]) -> list[_Entity]:
 
 
 _NAME = r"[A-Z][\w'’.-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’]){0,3}"
+_TO_WHOM = r"(?:the|his|her|their|my|our|its|everyone|most)\b"
 # Where a text itself says two names are one person's: the cue, a pattern over the text
 # around two names <a> and <b>, and an invented example.
 _ALIAS_CUES = (
@@ -889,6 +899,9 @@ _ALIAS_CUES = (
      rf"(?P<b>{_NAME})\)", "Wei Lan (courtesy name Shuren)"),
     ("known_as", rf"(?P<a>{_NAME}), (?:also |better |otherwise )?(?:known as|called|nicknamed|aka|"
      rf"a\.k\.a\.) (?P<b>{_NAME})\b", "Zephrine Oakhollow, known as Moth to her friends"),
+    # a second name after a dash, each to whom it is said: the later ones are hers too
+    ("names_to_whom", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?{_NAME} to {_TO_WHOM}(?:[ \w'’-]+?), "
+     rf"(?:and )?(?P<b>{_NAME}) to {_TO_WHOM}", "Quennel Corravin — Corrie to her sisters, Vin to the crew"),
 )
 _ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
 

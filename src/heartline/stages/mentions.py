@@ -123,6 +123,7 @@ def _diminutive(words: list[Token], i: int) -> bool:
 _PARTICLES = frozenset("van von de du da di del della der den ten ter le la".split())
 _ELIDED = re.compile(r"^[dl]['’][A-Z][a-zà-ÿ'’]+$")  # "d'Estrelle", "l'Aubray"
 _REGNAL = re.compile(r"^(?:X{0,2})(?:IX|IV|V?I{1,3}|V|X)$")  # "Henry VIII", "Louis XIV"
+_INITIAL = re.compile(r"^[A-Z]\.$")
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 _ROYAL = frozenset("king queen emperor empress pope prince princess duke".split())
 
@@ -152,6 +153,9 @@ def _name_part(words: list[Token], i: int, last: int, core: list[str], title: st
         return [tok, nxt]
     if _ELIDED.match(tok.text):
         return [tok]
+    if core and _INITIAL.match(tok.text) and nxt is not None and _spaced(text, words[i - 1], tok) \
+            and _spaced(text, tok, nxt) and _NAME_TOKEN.match(nxt.text) and _plain(nxt.text) not in NOT_NAMES:
+        return [tok]  # a middle initial: "Gildas T. Quarrington"
     if len(core) == 1 and (name_gender(core[0]) or title in _ROYAL):
         if tok.text != "I" and _REGNAL.match(tok.text):
             return [tok]
@@ -470,6 +474,13 @@ _CUE_LINE = re.compile(r"[ \t]*[A-Z](?:[A-Z '’-]|\.(?= ))*(?:\([^)\n]*\))?[ \t
 _CAPITALS_STOP = NOT_NAMES | _NEVER_AFTER_TITLE | _NEVER_LOWERCASE_NAMES
 
 
+def _heading(line: str) -> bool:
+    """A line of capitals that is a heading, not a script's cue: four words or more, or a
+    possessive ("A LETTER FOR ILSABET QUENNEL", "ILSABET QUENNEL'S DIARY")."""
+    words = re.sub(r"\([^)]*\)", " ", line).split()
+    return len(words) >= 4 or any(w.endswith(("'S", "’S")) for w in words)
+
+
 def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
     """Names written in capitals: "TOM" where the text also writes "Tom" as a name, "MR. VILLARS"
     (a title before it), "SALLIE McBRIDE".  The first word must be a name the text writes with one
@@ -481,8 +492,9 @@ def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercas
     known = {w for w in known if name_gender(w) or not (lowercase.get(w) or in_dictionary(w))}
     quote_starts = {q.start for q in quote_spans}
     for m in _CAPITALS.finditer(text):
-        if _CUE_LINE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1,
-                               len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())
+        if _CUE_LINE.fullmatch(text, line_start, line_end) and not _heading(text[line_start:line_end]):
             continue  # a screenplay's cue ("        JUNO" over the line JUNO speaks): the quotes stage's
         # a run of capitals may hold several names and the words between them ("MR. VILLARS TO
         # LADY HOWARD"): cut it at every word that is never a name

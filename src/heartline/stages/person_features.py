@@ -98,6 +98,7 @@ FEATURES = (
     "owns_person_thing",
     "mind_subject",
     "strict_place_prep",
+    "known_place",
 )
 
 _PLACE_PREPS = frozenset("in at to from into near through across towards toward inside outside "
@@ -160,6 +161,41 @@ fen fens pass falls spring springs crossing wharf quay dock docks bridge gorge c
 middle high elementary primary intelligence command squadron division council ministry bureau agency
 institute society league union flight rescue patrol service unit
 """.split())
+
+
+# Places of the real world that stories name and no given-name list holds: continents, countries,
+# regions, states and great cities.  Names as often a person's (Victoria, Georgia, Florence, Washington,
+# Lincoln, Chester, Lancaster, Jordan, Israel, Sydney, Austin, India, Paris, Devon, Kent) are left out, and so are
+# the planets, which are gods and characters too (Mars, Venus, Mercury).
+KNOWN_PLACES = frozenset(w.strip() for w in """
+africa, america, antarctica, arabia, asia, australia, europe, eurasia, oceania, scandinavia, siberia,
+earth,
+afghanistan, albania, algeria, argentina, armenia, austria, belgium, bengal, bohemia, bolivia, brazil,
+bulgaria, burma, cambodia, canada, chile, china, colombia, congo, croatia, cuba, cyprus, denmark, egypt,
+england, ethiopia, finland, france, germany, ghana, greece, greenland, guatemala, haiti, holland, hungary,
+iceland, indonesia, iran, iraq, ireland, italy, jamaica, japan, kenya, korea, laos, latvia, lebanon,
+liberia, libya, lithuania, luxembourg, malaya, malta, mexico, mongolia, morocco, nepal, netherlands,
+nigeria, norway, pakistan, palestine, panama, persia, peru, poland, portugal, prussia, romania, roumania,
+russia, scotland, serbia, siam, spain, sudan, sweden, switzerland, syria, tibet, uganda, ukraine,
+uruguay, venezuela, vietnam, wales, yugoslavia, zanzibar, zimbabwe,
+alsace, anatolia, andalusia, aquitaine, bavaria, brittany, burgundy, castile, catalonia, flanders, galicia,
+gascony, lombardy, normandy, picardy, provence, saxony, silesia, sicily, sardinia, corsica, crete, tuscany,
+transylvania, wallachia, westphalia, languedoc, guienne, macedonia, mesopotamia, judea, galilee,
+alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho,
+illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota,
+mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico, new york, ohio,
+oklahoma, oregon, pennsylvania, rhode island, tennessee, texas, utah, vermont, wisconsin, wyoming,
+north carolina, south carolina, north dakota, south dakota,
+amsterdam, athens, baghdad, bangkok, barcelona, beijing, peking, berlin, bombay, mumbai, bordeaux, boston,
+brussels, budapest, buenos aires, busan, cairo, calcutta, kolkata, chicago, constantinople, copenhagen,
+damascus, debrecen, delhi, dublin, edinburgh, geneva, genoa, glasgow, hamburg, havana, hong kong, istanbul,
+jerusalem, johannesburg, kabul, kyoto, lagos, leipzig, lima, lisbon, liverpool, london, los angeles,
+lyons, madrid, manchester, marseilles, melbourne, milan, montreal, moscow, munich, nagasaki, nairobi,
+naples, new orleans, ottawa, oxford, cambridge, palermo, petersburg, philadelphia, prague, quebec,
+rangoon, rome, rotterdam, san francisco, seoul, shanghai, singapore, smyrna, stockholm, tehran, tokyo,
+toronto, trieste, tunis, turin, vancouver, venice, vienna, warsaw, zurich, bristol, birmingham, brighton,
+cornwall, dorset, surrey, sussex, yorkshire, lancashire, northumberland, cumberland
+""".replace("\n", " ").split(",") if w.strip())
 
 
 def thing_head(words: Sequence[str]) -> bool:
@@ -340,6 +376,7 @@ def person_records(document: Document, items: Sequence[Mention], stats: Mapping[
         f["dictionary_word"] = len(common) / max(1, len(words))
         # "Hollin Peak", "Gannet Flight": a name whose last word is a common noun
         f["head_dictionary"] = float(len(words) > 1 and words[-1] in common)
+        f["known_place"] = float(key in KNOWN_PLACES and not name_gender(words[0]))
         f["given_and_dictionary"] = float(bool(words) and bool(name_gender(words[0])) and in_dictionary(words[0]))
         out.append(PersonRecord(key, tuple(f[name] for name in FEATURES)))
     return out
