@@ -20,10 +20,16 @@ from collections import defaultdict
 
 from ..model import ArcStep, Document, Evidence, Relation, polarity
 from ..pipeline import stage
+from .evidence import SHOWN_ONLY
 
 _KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
 _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
 _RETURNED = 0.6  # share of the usual support that behaviour answering a warmth needs
+# Behaviour alone (a hand on an arm, tea brought, a step between someone and harm: the evidence
+# stage's ``SHOWN_ONLY`` rows) is weak: a pair with nothing else needs this many times the usual
+# support to be a relation; below it the acts are features the judge weighs.  A kind nurse, a
+# poisoner pouring tea and a lover do the same things.
+_SHOWN_ONLY = 2.0
 
 
 def min_support(words: int) -> float:
@@ -99,6 +105,8 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words) * lenience
+    if live and all(e.cue in SHOWN_ONLY for e in live):
+        needed *= _SHOWN_ONLY
     if not scores and not past_scores and not rumoured:
         protested = _protested(source, target, evidence, needed)
         if protested is not None:
