@@ -1,5 +1,5 @@
 """Stage ``evidence``: feelings shown, not named (issue 15, recall): the ``BEHAVIOUR_ROWS`` --
-touch, care, protection, a pledge to follow.  Each is ``implied``, its cue the row's id,
+touch, care, protection, a look sent across a room, a pledge to follow, a guarding threat.  Each is ``implied``, its cue the row's id,
 the one who acts the experiencer.  Invented names."""
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def evidence(run, text: str, exp: str = "ilsa_varr", tgt: str = "tobin_cray"):
     ("Ilsa Varr stepped between Tobin Cray and the hound.", "protect:between", "affection"),
     ("Ilsa Varr rescued Tobin Cray from the flood.", "protect:save", "affection"),
     ("Ilsa Varr would follow Tobin Cray to the ends of the earth.", "pledge:follow", "affection"),
+    ("All evening Ilsa Varr kept looking over at Tobin Cray.", "gaze:seek", "romantic"),
+    ("Ilsa Varr looked round the room for Tobin Cray.", "gaze:seek", "romantic"),
 ])
 def test_behaviour_rows(run, sentence, cue, kind) -> None:
     found = evidence(run, sentence)
@@ -45,6 +47,8 @@ def test_acts_told_in_a_quote_are_still_implied(run) -> None:
     "Ilsa Varr followed Tobin Cray to the station.",  # an errand, not a pledge
     "Ilsa Varr carried Tobin Cray's bags.",  # a task
     "Ilsa Varr held the lamp to Tobin Cray's face.",  # "hold" needs its "on"
+    "Ilsa Varr looked at Tobin Cray.",  # a plain look
+    "Ilsa Varr looked at Tobin Cray over her spectacles.",  # a look, not a search
     "Ilsa Varr stood between the cart and the wall while Tobin Cray watched.",  # nobody shielded
     '"Do that again and I will feed you to the pigs, Tobin Cray," said Ilsa Varr.',  # a threat
 ])
@@ -56,8 +60,12 @@ def test_one_act_alone_is_under_the_threshold(run) -> None:
     """Behaviour is weak evidence: one touch makes no relation by itself; several do."""
     one = run(INTRO + "Ilsa Varr squeezed Tobin Cray's shoulder.")["rule_relations"]
     assert not [r for r in one if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
-    many = run(INTRO + "Ilsa Varr squeezed Tobin Cray's shoulder. Later Ilsa Varr brought Tobin Cray a mug of "
-               "cocoa. At dusk Ilsa Varr stepped between Tobin Cray and the hound.")["rule_relations"]
+    two = run(INTRO + "Ilsa Varr squeezed Tobin Cray's shoulder. Ilsa Varr brought Tobin Cray a bowl of broth."
+              )["rule_relations"]
+    assert not [r for r in two if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
+    many = run(INTRO + "Ilsa Varr squeezed Tobin Cray's shoulder. Ilsa Varr brought Tobin Cray a bowl of broth. "
+               "Ilsa Varr stepped between Tobin Cray and the hound. Ilsa Varr carried Tobin Cray up to bed."
+               )["rule_relations"]
     assert [(r.kind, r.how) for r in many if (r.source, r.target) == ("ilsa_varr", "tobin_cray")] == [
         ("affection", "implied")]
 
