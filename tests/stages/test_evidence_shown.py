@@ -1,5 +1,5 @@
 """Stage ``evidence``: feelings shown, not named (issue 15, recall): the ``BEHAVIOUR_ROWS`` --
-touch, care, protection, a look sent across a room, a pledge to follow, a guarding threat.  Each is ``implied``, its cue the row's id,
+touch, care, protection, a pledge to follow, a guarding threat.  Each is ``implied``, its cue the row's id,
 the one who acts the experiencer.  Invented names."""
 from __future__ import annotations
 
@@ -28,8 +28,6 @@ def evidence(run, text: str, exp: str = "ilsa_varr", tgt: str = "tobin_cray"):
     ("Ilsa Varr stepped between Tobin Cray and the hound.", "protect:between", "affection"),
     ("Ilsa Varr rescued Tobin Cray from the flood.", "protect:save", "affection"),
     ("Ilsa Varr would follow Tobin Cray to the ends of the earth.", "pledge:follow", "affection"),
-    ("All evening Ilsa Varr kept looking over at Tobin Cray.", "gaze:seek", "romantic"),
-    ("Ilsa Varr looked round the room for Tobin Cray.", "gaze:seek", "romantic"),
 ])
 def test_behaviour_rows(run, sentence, cue, kind) -> None:
     found = evidence(run, sentence)
@@ -47,8 +45,6 @@ def test_acts_told_in_a_quote_are_still_implied(run) -> None:
     "Ilsa Varr followed Tobin Cray to the station.",  # an errand, not a pledge
     "Ilsa Varr carried Tobin Cray's bags.",  # a task
     "Ilsa Varr held the lamp to Tobin Cray's face.",  # "hold" needs its "on"
-    "Ilsa Varr looked at Tobin Cray.",  # a plain look
-    "Ilsa Varr looked at Tobin Cray over her spectacles.",  # a look, not a search
     "Ilsa Varr stood between the cart and the wall while Tobin Cray watched.",  # nobody shielded
     '"Do that again and I will feed you to the pigs, Tobin Cray," said Ilsa Varr.',  # a threat
 ])
@@ -95,3 +91,12 @@ def test_a_guarding_threat_is_no_feeling_for_the_one_threatened(run) -> None:
     assert evidence(run, text, "ilsa_varr", "mara_lind") == []
     # a plain threat, with no one guarded, is nothing at all
     assert evidence(run, '"I will drown you in the well," Ilsa Varr said to Tobin Cray.') == []
+
+
+def test_behaviour_never_tips_a_pair_over_the_threshold(run) -> None:
+    """A thank-you (under the threshold alone) and a touch beside it make no relation: the touch is
+    the judge's to weigh."""
+    rels = run(INTRO + "Ilsa Varr thanked Tobin Cray. Ilsa Varr squeezed Tobin Cray's shoulder.")["rule_relations"]
+    assert not [r for r in rels if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
+    found = evidence(run, "Ilsa Varr thanked Tobin Cray. Ilsa Varr squeezed Tobin Cray's shoulder.")
+    assert [e.cue for e in found] == ["thanked", "touch:part"]

@@ -9,6 +9,8 @@ the text gives the feeling away: the narrator says it (``narrated``), the experi
 says or writes it (``stated``), someone else says it (``claimed``), behaviour shows it
 (``implied``), or the experiencer says it is not so (``denied``); and whether it is
 negated, hedged, asked, or past ("had chased after", "used to", "anymore").
+Acts that show a feeling without naming it (a hand on an arm, broth brought, a step
+between someone and harm) are the ``BEHAVIOUR_ROWS``: weak, ``implied`` evidence.
 """
 from __future__ import annotations
 
@@ -213,10 +215,6 @@ BEHAVIOUR_ROWS: tuple[BehaviourRow, ...] = (
     BehaviourRow("protect:save", frozenset("rescue save guard".split()), "dobj", frozenset(), (),
                  Cue("affection", 0.4, implied=True, shown="protect:save"),
                  "Ynes pulled Dario out of the river and saved him."),
-    BehaviourRow("gaze:seek", frozenset({"look", "glance"}), "seek", frozenset({"over", "across", "round", "around"}),
-                 ("at", "for"), Cue("romantic", 0.3, implied=True, shown="gaze:seek"),
-                 "All evening Dario kept looking over at Ynes.",
-                 "a look sent across a room, or a room searched for someone; a plain \"looked at\" is not read"),
     BehaviourRow("pledge:follow", frozenset({"follow"}), "dobj", frozenset(), ("into", "to", "through", "off"),
                  Cue("affection", 0.6, implied=True, shown="pledge:follow"),
                  "Dario would follow Ynes to the ends of the earth.", "\"followed him to the station\" is an errand",
@@ -1274,16 +1272,6 @@ def _behaviour_target(reader: _Reader, tok: Token, row: BehaviourRow) -> Token |
                         owner = obj if obj.index in reader.who else None
                     if owner is not None:
                         return owner
-        return None
-    if row.target == "seek":  # "looking over at Ynes", "looked round the room for her"
-        if not any(k.lemma in row.objects and not (k.dep == "prep" and k.lemma == "over")
-                   for k in reader.kids(tok, "prt", "advmod", "prep")):
-            return None  # "looked at her over his spectacles" is a look, not a search
-        places = objs + [o for p in reader.kids(tok, "prep") for o in reader.kids(p, "pobj")]
-        for holder in [tok] + places:  # "looking over at Ynes", "looked round the room for her"
-            found = reader.prep_object(holder, row.preps)
-            if found is not None and found.index in reader.who:
-                return found
         return None
     if row.target == "between":
         for prep in reader.kids(tok, "prep"):

@@ -25,10 +25,11 @@ from .evidence import SHOWN_ONLY
 _KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
 _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
 _RETURNED = 0.6  # share of the usual support that behaviour answering a warmth needs
-# Behaviour alone (a hand on an arm, tea brought, a step between someone and harm: the evidence
+# Behaviour (a hand on an arm, tea brought, a step between someone and harm: the evidence
 # stage's ``SHOWN_ONLY`` rows) is weak: a pair with nothing else needs this many times the usual
-# support to be a relation; below it the acts are features the judge weighs.  A kind nurse, a
-# poisoner pouring tea and a lover do the same things.
+# support to be a relation, and beside other evidence it never tips the pair over the threshold;
+# below it the acts are features the judge weighs.  A kind nurse, a poisoner pouring tea and a
+# lover do the same things.
 _SHOWN_ONLY = 2.0
 
 
@@ -76,6 +77,7 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
     span = max(1, live[-1].start - first_live) if live else 1
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
+    shown_scores: dict[str, float] = defaultdict(float)  # the part of ``scores`` that is behaviour only
     # the experiencer's own words outweigh what others claim of them: "Ynes loathes me," says
     # Odo; "I've grown so fond of the old goat," says Ynes.  A claim of the other polarity
     # counts nothing.
@@ -103,10 +105,15 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             past_scores[e.kind] += e.weight * repeat
         else:
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
+            if e.cue in SHOWN_ONLY:
+                shown_scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words) * lenience
-    if live and all(e.cue in SHOWN_ONLY for e in live):
-        needed *= _SHOWN_ONLY
+    shown = sum(shown_scores.values())
+    if live and shown >= support * 0.999:
+        needed *= _SHOWN_ONLY  # behaviour and nothing else
+    elif support - shown < needed * 0.999:
+        support = support - shown  # behaviour never tips a pair over the threshold: the judge weighs it
     if not scores and not past_scores and not rumoured:
         protested = _protested(source, target, evidence, needed)
         if protested is not None:
