@@ -77,7 +77,6 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
     span = max(1, live[-1].start - first_live) if live else 1
     scores: dict[str, float] = defaultdict(float)
     past_scores: dict[str, float] = defaultdict(float)
-    shown_scores: dict[str, float] = defaultdict(float)  # the part of ``scores`` that is behaviour only
     # the experiencer's own words outweigh what others claim of them: "Ynes loathes me," says
     # Odo; "I've grown so fond of the old goat," says Ynes.  A claim of the other polarity
     # counts nothing.
@@ -105,15 +104,17 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             past_scores[e.kind] += e.weight * repeat
         else:
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
-            if e.cue in SHOWN_ONLY:
-                shown_scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words) * lenience
-    shown = sum(shown_scores.values())
-    if live and shown >= support * 0.999:
+    shown = [e for e in live if e.cue in SHOWN_ONLY]
+    if shown and len(shown) == len(live):
         needed *= _SHOWN_ONLY  # behaviour and nothing else
-    elif support - shown < needed * 0.999:
-        support = support - shown  # behaviour never tips a pair over the threshold: the judge weighs it
+    elif shown:
+        # behaviour never tips a pair over the threshold (nor, coming first, lends the words after
+        # it the weight of recency): the pair must stand without it; the judge weighs the acts
+        without = _relation(source, target, [e for e in evidence if e not in shown], words, lenience, rumoured)
+        if without is None or not without.current:
+            return without
     if not scores and not past_scores and not rumoured:
         protested = _protested(source, target, evidence, needed)
         if protested is not None:
