@@ -9,6 +9,8 @@ the text gives the feeling away: the narrator says it (``narrated``), the experi
 says or writes it (``stated``), someone else says it (``claimed``), behaviour shows it
 (``implied``), or the experiencer says it is not so (``denied``); and whether it is
 negated, hedged, asked, or past ("had chased after", "used to", "anymore").
+Acts that show a feeling without naming it (a hand on an arm, broth brought, a step
+between someone and harm) are the ``BEHAVIOUR_ROWS``: weak, ``implied`` evidence.
 """
 from __future__ import annotations
 
@@ -32,12 +34,14 @@ from ..model import (
 )
 from ..pipeline import stage
 from .lexicon import (
+    CARE_OBJECTS,
     FAMILY_RELATIONS,
     FIRST_PERSON,
     FRIEND_RELATIONS,
     INSULT_NOUNS,
     MARRIAGE_RELATIONS,
     ROMANTIC_RELATIONS,
+    TOUCHED_PARTS,
 )
 from .quotes import is_chat_line
 
@@ -54,6 +58,8 @@ class Cue:
     platonic: bool = False  # warm regard, romance only where the pair has a romance cue of its own
     heads: tuple[str, ...] = ()  # a noun that counts only as the object of one of these verbs ("have a thing for")
     witnessed: bool = False  # only from the narrator or the one who feels it: "he's sweet on you" is a tease
+    shown: str = ""  # a behaviour row's id: the act is told, so the evidence is ``implied`` wherever it is told
+    supposed: bool = False  # said under "if", and the supposition is the cue ("if you hurt her, ...")
 
 
 VERB_CUES: dict[str, Cue] = {
@@ -140,6 +146,86 @@ _PREFERENCE = frozenset({"sooner", "rather"})
 # ("ruining my life", "spoiled my evening" are as often fond hyperbole: not read)
 _OWNED_HARM = frozenset({"sabotage", "wreck"})
 _OWNED_HARM_CUE = Cue("dislike", 0.5, implied=True)
+
+
+# Feelings shown, not named (issue 15, recall): what someone does to or for another, read off the
+# parse.  Each row: its id (the evidence's ``cue``, so the sentence reader learns it across
+# stories), the verbs (lemmas), where the one it is done to or for stands (``target``), what the
+# verb's object must be (``objects``, empty: anything) and its prepositions, the kind and weight,
+# whether only a "would" makes it count, and an invented example.  The one who acts feels it, the
+# one acted on or for is its target.  Behaviour is weak: each row is ``implied`` and under the
+# short-text threshold alone (a pat on the arm is manners); repeated, or beside a cue, it counts,
+# and the judge weighs it with everything else.
+#   target "part":    the owner of the body part that is the object ("squeezed Ynes's shoulder")
+#   target "onto":    a person, or the owner of a body part, after one of the prepositions
+#                     ("put a hand on Dario's arm", "leaned her head against his shoulder")
+#   target "dative":  the one a care object is brought, made or given to or for
+#                     ("brought Ynes a cup of tea", "made soup for him", "handed her his coat")
+#   target "dobj":    the person who is the object ("tucked Dario in", "fed the boy")
+#   target "between": a person after "between" ("put himself between Ynes and the door")
+@dataclass(frozen=True)
+class BehaviourRow:
+    id: str
+    verbs: frozenset[str]
+    target: str
+    objects: frozenset[str]
+    preps: tuple[str, ...]
+    cue: Cue
+    example: str
+    note: str = ""
+    vow: bool = False  # only as a supposition with "would" and somewhere to go: a pledge, not an errand
+    weak: bool = True  # behaviour: alone it is a feature the judge weighs, not a relation (``feelings``)
+
+
+_TOUCH_SHOWN = 0.3
+BEHAVIOUR_ROWS: tuple[BehaviourRow, ...] = (
+    BehaviourRow("touch:part", frozenset("squeeze ruffle stroke pat cup caress clasp kiss touch".split()), "part",
+                 TOUCHED_PARTS, (), Cue("affection", _TOUCH_SHOWN, implied=True, shown="touch:part"),
+                 "Ynes squeezed Dario's shoulder.",
+                 "a kiss on the hand or head is tenderness; between kin it stays affection"),
+    BehaviourRow("touch:hand-on", frozenset("put lay rest place".split()), "onto",
+                 frozenset("hand hands palm arm head cheek".split()), ("on", "against", "over", "around", "round"),
+                 Cue("affection", _TOUCH_SHOWN, implied=True, shown="touch:hand-on"),
+                 "Dario put a hand on Ynes's arm.",
+                 "one's own hand on one's own knee is skipped: the owner is the one who acts"),
+    BehaviourRow("touch:lean", frozenset("lean rest nestle".split()), "onto", frozenset(),
+                 ("against", "on", "into"), Cue("affection", _TOUCH_SHOWN, implied=True, shown="touch:lean"),
+                 "Ynes leaned her head against Dario's shoulder."),
+    BehaviourRow("touch:cling", frozenset("cling hold".split()), "onto", frozenset(), ("to", "onto"),
+                 Cue("affection", _TOUCH_SHOWN, implied=True, shown="touch:cling"),
+                 "Ynes held on to Dario in the crowd.", "\"hold\" needs its \"on\""),
+    BehaviourRow("care:gift", frozenset("bring fetch make cook pour hand give buy knit mend save carry leave send "
+                                        "pack wrap set".split()), "dative", CARE_OBJECTS, ("for", "to"),
+                 Cue("affection", 0.3, implied=True, shown="care:gift"),
+                 "Ynes brought Dario a bowl of broth.",
+                 "food, drink, warmth or a small gift; a file or a key handed over is not care"),
+    BehaviourRow("care:tend", frozenset("feed tuck carry cover nurse".split()), "dobj", frozenset(), (),
+                 Cue("affection", 0.3, implied=True, shown="care:tend"),
+                 "Dario carried Ynes, asleep, up to bed."),
+    BehaviourRow("protect:between", frozenset("put place throw step stand get move plant".split()), "between",
+                 frozenset(), ("between",), Cue("affection", 0.4, implied=True, shown="protect:between"),
+                 "Dario stepped between Ynes and the hound.",
+                 "the first person after \"between\" is the one shielded"),
+    BehaviourRow("protect:if-harmed", frozenset("hurt harm break upset wrong trifle toy mess make".split()),
+                 "if-harmed", frozenset({"cry", "weep", "miserable", "unhappy", "sad"}), ("with",),
+                 Cue("affection", 0.5, implied=True, shown="protect:if-harmed", supposed=True),
+                 "\"If you hurt Ynes, I will drown you in the well,\" said Dario.",
+                 "said in a quote: the speaker guards the one who might be harmed; the threat itself is no "
+                 "feeling for the one spoken to (a jest as often as not)", weak=False),
+    BehaviourRow("protect:save", frozenset("rescue save guard".split()), "dobj", frozenset(), (),
+                 Cue("affection", 0.4, implied=True, shown="protect:save"),
+                 "Ynes pulled Dario out of the river and saved him."),
+    BehaviourRow("pledge:follow", frozenset({"follow"}), "dobj", frozenset(), ("into", "to", "through", "off"),
+                 Cue("affection", 0.6, implied=True, shown="pledge:follow"),
+                 "Dario would follow Ynes to the ends of the earth.", "\"followed him to the station\" is an errand",
+                 vow=True, weak=False),
+)
+# the ids of the rows that are behaviour only (touch, care, protection): see ``feelings``
+SHOWN_ONLY: frozenset[str] = frozenset(row.id for row in BEHAVIOUR_ROWS if row.weak)
+_BEHAVIOUR_BY_VERB: dict[str, tuple[BehaviourRow, ...]] = {}
+for _row in BEHAVIOUR_ROWS:
+    for _verb in sorted(_row.verbs):
+        _BEHAVIOUR_BY_VERB[_verb] = _BEHAVIOUR_BY_VERB.get(_verb, ()) + (_row,)
 ADJ_CUES: dict[str, Cue] = {
     "interested": Cue("romantic", 0.8, ("in",), needs_prep=True),
     "fond": Cue("affection", 0.7, ("of",), needs_prep=True),
@@ -844,6 +930,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     touch = _touch(reader, tok)
     if touch is not None:
         return _TOUCH, touch[0], touch[1], None
+    shown = _behaviour(reader, tok)
+    if shown is not None:
+        return shown
     if tok.pos in ("VERB", "AUX") and lemma in VERB_CUES:
         cue = VERB_CUES[lemma]
         if lemma == "miss" and not _longing(reader, tok):
@@ -1077,6 +1166,129 @@ def _touch(reader: _Reader, tok: Token) -> tuple[Token | None, Token] | None:
     return None
 
 
+def _part_owner(reader: _Reader, tok: Token, parts: frozenset[str]) -> Token | None:
+    """The person a token stands for, or the owner of the body part it names ("Dario's arm",
+    "the back of Ynes's head", "against his")."""
+    if tok.index in reader.who:
+        return tok
+    if tok.lemma == "back" or tok.lemma == "top" or tok.lemma == "nape":  # "the back of Ynes's head"
+        for prep in reader.kids(tok, "prep"):
+            for obj in reader.kids(prep, "pobj") if prep.lemma == "of" else []:
+                return _part_owner(reader, obj, parts)
+    if tok.lemma in parts:
+        poss = [p for p in reader.kids(tok, "poss") if p.index in reader.who]
+        if poss:
+            return poss[0]
+        for prep in reader.kids(tok, "prep"):  # "the hand of Dario"
+            for obj in reader.kids(prep, "pobj") if prep.lemma == "of" else []:
+                if obj.index in reader.who:
+                    return obj
+    return None
+
+
+def _behaviour(reader: _Reader, tok: Token):
+    """An act that shows a feeling (``BEHAVIOUR_ROWS``): (cue, the one who acts, the one
+    acted on or for, None), or None; for a guarding threat, (cue, None, the one guarded, the speaker)."""
+    rows = _BEHAVIOUR_BY_VERB.get(tok.lemma, ()) if tok.pos == "VERB" else ()
+    for row in rows:
+        if row.target == "if-harmed":
+            guarded = _if_harmed(reader, tok, row)
+            if guarded is not None:
+                return row.cue, None, guarded[1], guarded[0]
+            continue
+        target = _behaviour_target(reader, tok, row)
+        if target is not None:
+            return row.cue, reader.subject(tok), target, None
+    return None
+
+
+def _if_harmed(reader: _Reader, tok: Token, row: BehaviourRow) -> tuple[str, Token] | None:
+    """ "If you hurt her, ...", "if you make Ynes weep", "if you toy with Ynes": said in
+    a quote, (the speaker, the one guarded)."""
+    quote = reader.quote_at(tok.start)
+    if quote is None or quote.speaker is None or not any(k.lemma == "if" for k in reader.kids(tok, "mark")):
+        return None
+    if tok.lemma == "make":  # "make my sister cry"
+        for comp in reader.kids(tok, "ccomp", "xcomp", "acomp"):
+            if comp.lemma in row.objects:
+                subjects = reader.kids(comp, "nsubj") or reader.kids(tok, "dobj")
+                if subjects and subjects[0].pos in ("PRON", "PROPN") and subjects[0].index in reader.who \
+                        and reader.who[subjects[0].index] != quote.speaker:
+                    return quote.speaker, subjects[0]
+        return None
+    guarded = reader.prep_object(tok, row.preps) if tok.lemma in ("trifle", "toy", "mess") else next(
+        iter(reader.kids(tok, "dobj")), None)
+    if guarded is None and tok.lemma == "break":  # "if you break her heart"
+        return None
+    if guarded is not None and guarded.lemma == "heart":
+        guarded = next((p for p in reader.kids(guarded, "poss")), None)
+    if guarded is not None and guarded.pos in ("PRON", "PROPN") and guarded.index in reader.who \
+            and reader.who[guarded.index] != quote.speaker:
+        return quote.speaker, guarded  # a guessed "my sister" would carry the guess: names and pronouns only
+    return None
+
+
+def _behaviour_target(reader: _Reader, tok: Token, row: BehaviourRow) -> Token | None:
+    objs = reader.kids(tok, "dobj")
+    if row.target == "part":
+        for obj in objs:
+            owner = _part_owner(reader, obj, row.objects) if obj.lemma in row.objects else None
+            if owner is None and obj.lemma == "top":  # "kissed the top of Ynes's head"
+                owner = _part_owner(reader, obj, row.objects)
+            if owner is not None:
+                return owner
+        return None
+    if row.target == "dobj":
+        if row.vow and not (_would(reader, tok) and (any(
+                p.lemma in row.preps for p in reader.kids(tok, "prep")) or any(
+                a.lemma in ("anywhere", "everywhere") for a in reader.kids(tok, "advmod")))):
+            return None
+        if tok.lemma in ("carry", "cover") and not reader.kids(tok, "prep", "advmod", "prt"):
+            return None  # "carried the boy" is a task until it goes somewhere: "back to bed", "over"
+        if tok.lemma == "tuck" and not any(k.lemma == "in" for k in reader.kids(tok, "prt", "prep", "advmod")):
+            return None
+        if tok.lemma == "feed" and any(k.lemma == "to" for k in reader.kids(tok, "prep")):
+            return None  # "I'll feed you to the geese": a threat
+        return next((o for o in objs if o.index in reader.who), None)
+    if row.target == "dative":
+        if not any(o.lemma in row.objects for o in objs):
+            return None
+        for k in reader.kids(tok, "dative"):
+            if k.index in reader.who:
+                return k
+        return reader.prep_object(tok, row.preps) if _is_person(reader, reader.prep_object(tok, row.preps)) \
+            else None
+    if row.target == "onto":
+        if row.objects and not any(o.lemma in row.objects for o in objs):
+            return None
+        if tok.lemma == "hold" and not any(k.lemma == "on" for k in reader.kids(tok, "prt", "advmod", "prep")):
+            return None  # "held on to Dario", not "held it to the light"
+        holders = [tok] + [o for o in objs if row.objects]
+        for holder in holders:
+            for prep in reader.kids(holder, "prep"):
+                for obj in reader.kids(prep, "pobj") if prep.lemma in row.preps else []:
+                    owner = _part_owner(reader, obj, TOUCHED_PARTS)
+                    if owner is None and obj.text.lower() in ("his", "hers", "mine", "yours"):
+                        owner = obj if obj.index in reader.who else None
+                    if owner is not None:
+                        return owner
+        return None
+    if row.target == "between":
+        for prep in reader.kids(tok, "prep"):
+            if prep.lemma == "between":
+                return next((o for o in reader.kids(prep, "pobj") if o.index in reader.who), None)
+        return None
+    return None
+
+
+def _would(reader: _Reader, tok: Token) -> bool:
+    return any(a.lemma == "would" or a.text.lower() in ("'d", "’d") for a in reader.kids(tok, "aux"))
+
+
+def _is_person(reader: _Reader, tok: Token | None) -> bool:
+    return tok is not None and tok.index in reader.who
+
+
 def _longing(reader: _Reader, tok: Token) -> bool:
     """ "I miss you", "she missed Tom", "missed her terribly": a person missed, not a miss
     of aim ("missed him by an inch") nor a visit missed ("sorry to have missed you", "in
@@ -1277,6 +1489,10 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         past = True  # "I did love you": said of then, not of now
     if tok.lemma == "miss":
         past = False  # "I missed you", said on meeting again: the longing is for now
+    if cue.shown:
+        # an act told in the past tense shows what is felt now ("You knitted me this scarf."); only
+        # a time marked as gone ("once", "years ago", "used to") makes it past
+        past = bool(mods & _PAST_ADVERBS) or long_ago or "use" in aux
     if cue.negative_idiom and "never" in mods and not long_ago:
         past = False  # "I never liked Rob", "she had never liked Tom": and does not now
     if head.lemma in _STOP_VERBS and tok.dep in ("xcomp", "pcomp", "dobj"):
@@ -1300,11 +1516,13 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         weight *= 0.8
     if head.lemma in _HYPOTHETICAL and tok.dep in ("ccomp", "xcomp"):
         weight *= 0.3  # "to make you hate me less", "I wish he loved me"
-    elif _conditional(reader, tok):
+    elif _conditional(reader, tok) and not cue.supposed:
         weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
     relayed = _relayed(reader, tok, exp)
     speaker = quote.speaker if quote is not None else None
-    if quote is None:
+    if cue.shown and not hearsay and not relayed and not negated:
+        how = "implied"  # an act told, by the narrator or in a quote ("she brought me soup"), shows it
+    elif quote is None:
         # "What they said: that Ann was sweet on Rex": the narrator passing on talk is a claim
         how = "claimed" if hearsay or relayed else "implied" if cue.implied else "narrated"
     elif speaker == exp and not relayed:
@@ -1317,7 +1535,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
         weight *= _RELAYED  # "Odo told me you're dating Ynes": another's word, passed on
     return Evidence(experiencer=exp, target=tgt, kind=cue.kind, how=how, start=sent.start,
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
-                    cue=tok.text, past=past, negated=negated, hedged=hedged, question=question,
+                    cue=cue.shown or tok.text, past=past, negated=negated, hedged=hedged, question=question,
                     speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
 
 

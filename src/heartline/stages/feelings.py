@@ -20,10 +20,17 @@ from collections import defaultdict
 
 from ..model import ArcStep, Document, Evidence, Relation, polarity
 from ..pipeline import stage
+from .evidence import SHOWN_ONLY
 
 _KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
 _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
 _RETURNED = 0.6  # share of the usual support that behaviour answering a warmth needs
+# Behaviour (a hand on an arm, tea brought, a step between someone and harm: the evidence
+# stage's ``SHOWN_ONLY`` rows) is weak: a pair with nothing else needs this many times the usual
+# support to be a relation, and beside other evidence it never tips the pair over the threshold;
+# below it the acts are features the judge weighs.  A kind nurse, a poisoner pouring tea and a
+# lover do the same things.
+_SHOWN_ONLY = 2.0
 
 
 def min_support(words: int) -> float:
@@ -99,6 +106,15 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
             scores[e.kind] += e.weight * repeat * recency * _KIND_PREFERENCE[e.kind]
     support = sum(scores.values())
     needed = min_support(words) * lenience
+    shown = [e for e in live if e.cue in SHOWN_ONLY]
+    if shown and len(shown) == len(live):
+        needed *= _SHOWN_ONLY  # behaviour and nothing else
+    elif shown:
+        # behaviour never tips a pair over the threshold (nor, coming first, lends the words after
+        # it the weight of recency): the pair must stand without it; the judge weighs the acts
+        without = _relation(source, target, [e for e in evidence if e not in shown], words, lenience, rumoured)
+        if without is None or not without.current:
+            return without
     if not scores and not past_scores and not rumoured:
         protested = _protested(source, target, evidence, needed)
         if protested is not None:

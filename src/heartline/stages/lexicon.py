@@ -190,6 +190,22 @@ buffoon charlatan crook swindler harpy shrew tyrant
 """.split())
 
 
+# Parts of a person another may touch in tenderness ("squeezed his shoulder", "kissed her
+# knuckles", "stroked the child's hair"): the owner is the one touched.
+TOUCHED_PARTS = frozenset("""
+hand hands palm fingers finger knuckles wrist arm arms shoulder shoulders elbow back neck nape
+head hair cheek cheeks forehead brow temple face chin jaw knee
+""".split())
+# What is brought, made or given to someone in care ("brought her tea", "made him soup",
+# "knitted him a scarf", "bought her flowers"): food, drink, warmth, small gifts.
+CARE_OBJECTS = frozenset("""
+tea coffee cocoa chocolate soup stew broth porridge bread toast cake biscuit biscuits cookie cookies
+sweet sweets candy fruit food meal breakfast lunch dinner supper sandwich sandwiches snack bun buns
+cup mug bowl plate flask water drink
+blanket blankets quilt cloak coat jacket scarf shawl gloves mittens socks jumper sweater pillow
+flower flowers bouquet roses gift present presents tissue handkerchief medicine salve
+""".split())
+
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """English words of the parser's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs)."""
