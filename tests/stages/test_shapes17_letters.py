@@ -5,24 +5,24 @@ from __future__ import annotations
 _LETTERS = (
     "THE WET SPRING\n\n"
     "Brindlemoor, 4th April\n\n"
-    "Dear Walter,\n\n"
+    "Dear Brannoc,\n\n"
     "You have been gone a week. Pella Crane says I am to tell you she has taken your chair. "
-    "Mrs Quillon at the bakery asked after you twice, which is twice more than she asks after anybody.\n\n"
+    "Mrs Wendle at the bakery asked after you twice, which is twice more than she asks after anybody.\n\n"
     "I walked up to see your mother on Sunday. She gave me tea and did not once mention you, "
     "which is how I knew she was thinking of nothing else. Your mother sends her love.\n\n"
-    "Your friend, as ever,\nHarriet\n\n"
+    "Your friend, as ever,\nMorwen\n\n"
     "* * *\n\n"
     "Fort Kell, 9th May\n\n"
-    "Dear Harriet,\n\n"
-    "Walter Dunmore here, still alive. The sergeant shouts and I march. Give Pella my love, and tell "
-    "her the chair is mine by right. Give Mr Quillon my fondest regards.\n\n"
+    "Dear Morwen,\n\n"
+    "Brannoc Marrick here, still alive. The sergeant shouts and I march. Give Pella my love, and tell "
+    "her the chair is mine by right. Give Mr Wendle my fondest regards.\n\n"
     "I think about you every day.\n\n"
-    "Ever yours,\nWalter\n\n"
+    "Ever yours,\nBrannoc\n\n"
     "* * *\n\n"
     "Brindlemoor, 2nd June\n\n"
-    "Dear Walter,\n\n"
-    "Mrs Dunmore came to the door with a basket for me today. Your mother is very kind. Pella says hello.\n\n"
-    "Your friend,\nHarriet\n"
+    "Dear Brannoc,\n\n"
+    "Mrs Marrick came to the door with a basket for me today. Your mother is very kind. Pella says hello.\n\n"
+    "Your friend,\nMorwen\n"
 )
 
 
@@ -35,12 +35,12 @@ def test_your_mother_in_a_letter_is_the_addressees_mother_by_family_name(run) ->
     ids = _ids(res)
     mothers = [m for m in res["mentions"].items if m.kind == "relational" and m.head == "mother"]
     assert mothers, "no 'your mother' mention"
-    # written to Walter Dunmore: his mother is Mrs Dunmore, not Mrs Quillon who is nearer
-    assert {res["links"].links.get(m.index) for m in mothers} == {ids["Mrs Dunmore"]}
+    # written to Brannoc Marrick: his mother is Mrs Marrick, not Mrs Wendle who is nearer
+    assert {res["links"].links.get(m.index) for m in mothers} == {ids["Mrs Marrick"]}
     # the "she" after it is his mother too
     text = res["story"].text
     she = next(m for m in res["mentions"].items if text[m.start:m.end] == "She" and m.quote is not None)
-    assert res["links"].links.get(she.index) == ids["Mrs Dunmore"]
+    assert res["links"].links.get(she.index) == ids["Mrs Marrick"]
 
 
 def test_love_sent_in_a_letter_goes_from_sender_to_the_one_it_is_for(run) -> None:
@@ -48,30 +48,30 @@ def test_love_sent_in_a_letter_goes_from_sender_to_the_one_it_is_for(run) -> Non
     ids = _ids(res)
     sent = {(e.experiencer, e.target, e.kind) for e in res["evidence"] if "love" in e.cue.lower()
             and e.kind == "affection"}
-    assert (ids["Mrs Dunmore"], ids["Walter Dunmore"], "affection") in sent
-    assert (ids["Walter Dunmore"], ids["Pella Crane"], "affection") in sent
+    assert (ids["Mrs Marrick"], ids["Brannoc Marrick"], "affection") in sent
+    assert (ids["Brannoc Marrick"], ids["Pella Crane"], "affection") in sent
     # regards are left alone: as often sarcasm as not
-    assert not any(e.target == ids.get("Mr Quillon") for e in res["evidence"] if "regards" in e.cue.lower())
+    assert not any(e.target == ids.get("Mr Wendle") for e in res["evidence"] if "regards" in e.cue.lower())
 
 
 def test_no_family_name_no_guess(run) -> None:
-    text = _LETTERS.replace("Walter Dunmore here, still alive. ", "").replace("Mrs Dunmore", "Mrs Ashgrove")
+    text = _LETTERS.replace("Brannoc Marrick here, still alive. ", "").replace("Mrs Marrick", "Mrs Tilley")
     res = run(text)
     mothers = [m for m in res["mentions"].items if m.kind == "relational" and m.head == "mother"]
     ids = _ids(res)
-    # Walter has no family name in this text, so "your mother" is not read as any Mrs
-    assert all(res["links"].links.get(m.index) not in (ids.get("Mrs Quillon"), ids.get("Mrs Ashgrove"))
+    # Brannoc has no family name in this text, so "your mother" is not read as any Mrs
+    assert all(res["links"].links.get(m.index) not in (ids.get("Mrs Wendle"), ids.get("Mrs Tilley"))
                for m in mothers)
 
 
 def test_a_wife_or_an_in_law_is_not_read_from_the_family_name(run) -> None:
-    text = ("Gideon Harrowby came home late. His wife was asleep, and his mother-in-law was not. "
-            "Mrs Harrowby had waited up for him with the lamp lit.\n\n"
-            "\"Your mother waited up,\" said Ilse Varga, at the door.\n")
+    text = ("Corvin Fitch came home late. His wife was asleep, and his mother-in-law was not. "
+            "Mrs Fitch had waited up for him with the lamp lit.\n\n"
+            "\"Your mother waited up,\" said Ysella Bellis, at the door.\n")
     res = run(text)
     ids = _ids(res)
     links = res["links"].links
     heads = {m.head: links.get(m.index) for m in res["mentions"].items if m.kind == "relational"}
-    assert heads.get("wife") != ids.get("Mrs Harrowby")
+    assert heads.get("wife") != ids.get("Mrs Fitch")
     in_law = [m for m in res["mentions"].items if m.kind == "relational" and text[m.end:].startswith("-in-law")]
-    assert all(links.get(m.index) != ids.get("Mrs Harrowby") for m in in_law)
+    assert all(links.get(m.index) != ids.get("Mrs Fitch") for m in in_law)

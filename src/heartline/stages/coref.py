@@ -593,7 +593,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     recent_talked_about: list[str] = []
     owners = _possessors(mentions)
     for m in mentions.items:
-        if m.kind == "relational" and m.index not in links:  # "your mother" said to Tom Ashdown
+        if m.kind == "relational" and m.index not in links:  # "your mother" said to Brannoc Marrick
             holder = family_relative(cast, m, _owner_of(owners.get(m.index), links, by_index),
                                      document.story.text)
             if holder is not None:
@@ -627,8 +627,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
 
 
 # ---- A relative the family name gives (issue 17 shapes: letters) ----
-# "Your mother sends her love", written to Tom Ashdown, means Mrs Ashdown; "my father" in
-# Nell Orrin's mouth is Mr Orrin.  A parent or spouse named by the owner's family name is the
+# "Your mother sends her love", written to Brannoc Marrick, means Mrs Marrick; "my father" in
+# Ysella Fitch's mouth is Mr Fitch.  A parent or spouse named by the owner's family name is the
 # one person of the cast called by a title of the right sex and that family name.  Only the
 # owner decides (the writer's "my", the addressee's "your", a linked "his"/"her"/"Tom's").
 _FAMILY_TITLES = {"female": frozenset({"mrs", "lady", "madam", "madame", "mme", "dame"}),

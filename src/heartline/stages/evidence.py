@@ -1505,7 +1505,7 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
             continue
         referent, basis = _appositive(reader, m, owner), "named"
         if referent is None and links.get(m.index) not in (None, owner):
-            referent = links[m.index]  # named upstream ("your mother" to Tom Ashdown: Mrs Ashdown)
+            referent = links[m.index]  # named upstream ("your mother" to Brannoc Marrick: Mrs Marrick)
         if referent is None:
             referent, margin = _referent(reader, m, owner, romance, mentions, links, sentence_of)
             basis = "clear" if margin >= 3 else "guess"
