@@ -75,3 +75,31 @@ def test_a_wife_or_an_in_law_is_not_read_from_the_family_name(run) -> None:
     assert heads.get("wife") != ids.get("Mrs Fitch")
     in_law = [m for m in res["mentions"].items if m.kind == "relational" and text[m.end:].startswith("-in-law")]
     assert all(links.get(m.index) != ids.get("Mrs Fitch") for m in in_law)
+
+
+# ------------------------------------------------------------------ the reader is "you"
+_CAFE = (
+    "Night Shift | Corvin Marrick x Reader\n\npairing: Corvin Marrick x Reader\n\n━━━━━━━━━━━━━━━\n\n"
+    "Mr. Wendle comes out of the back office at six with a clipboard he doesn't need.\n\n"
+    "\"(L/N),\" he grunts. \"Milk order came in short again. Marrick, did you touch the grinder?\"\n\n"
+    "\"Define touch,\" says Corvin.\n\n"
+    "\"He likes you, you know,\" Corvin says, once the office door has shut. \"He only shouts at the ones he likes.\"\n\n"
+    "You look at the pastry case for a long time. You have liked Corvin for a year, and you are not going to say so. "
+    "You tie your apron. You wipe the counter you wiped an hour ago, and you tell yourself your face is not hot.\n\n"
+    "You take the bins out. When you come back, your cup is waiting at your station, and you drink it.\n\n"
+    "\"Go home, (Y/N),\" Mr. Wendle says at five. He shoves a box of scones into your hands.\n"
+)
+
+
+def test_no_he_or_she_is_the_reader(run) -> None:
+    from heartline.stages.coref import third_person
+    from heartline.stages.reader import READER_ID
+
+    assert not third_person(READER_ID) and third_person("corvin_marrick")
+    res = run(_CAFE)
+    assert any(c.id == READER_ID for c in res["characters"])
+    links = res["links"].links
+    text = res["story"].text
+    third = [m for m in res["mentions"].items if m.kind == "pronoun" and m.person == 3
+             and text[m.start:m.end].lower() in ("he", "she", "him", "her", "his")]
+    assert third and all(links.get(m.index) != READER_ID for m in third)

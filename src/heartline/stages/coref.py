@@ -20,6 +20,7 @@ from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, Quote
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, TITLES
+from .reader import READER_ID
 
 _WINDOW_SENTENCES = 12
 
@@ -285,6 +286,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         if m.index in links:
             if m.kind == "pronoun" and m.person != 3:
                 continue  # the narrator's "I" is nobody's "he" or "she"
+            if not third_person(links[m.index]):
+                continue  # nor is the reader of a reader-insert, whatever they are called
             for office in _offices_named(m):
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
@@ -620,7 +623,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
             # a guessed addressee may well be the person talked about
             not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
             for cid in reversed(recent_talked_about[-12:]):
-                if cid not in not_them and _gender_ok(gender, cid, m.gender):
+                if cid not in not_them and _gender_ok(gender, cid, m.gender) and third_person(cid):
                     links[m.index] = cid
                     break
     return Coreference(links, gender)
@@ -688,3 +691,11 @@ def family_relative(cast: Cast, m: Mention, owner: str | None, text: str = "") -
                 found.append(c.id)
                 break
     return found[0] if len(found) == 1 else None
+
+
+# ---- The reader of a reader-insert is "you" (issue 17 shapes) ----
+def third_person(cid: str) -> bool:
+    """Whether a he or she may stand for this character: not the reader of a reader-insert,
+    who is "you" in the narration and in the talk; a placeholder said in a quote ("Go home,
+    (L/N).") makes the reader recent, but the "he" after it is somebody else."""
+    return cid != READER_ID
