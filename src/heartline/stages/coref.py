@@ -20,6 +20,7 @@ from ..model import Cast, Character, Coreference, Document, Mention, Mentions, Q
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .lexicon import KIN_WORDS, OFFICES, RANKS, RELATION_GENDER, SPEECH_VERBS, TITLES
+from .reader import READER_ID
 
 _WINDOW_SENTENCES = 12
 
@@ -285,6 +286,8 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
         if m.index in links:
             if m.kind == "pronoun" and m.person != 3:
                 continue  # the narrator's "I" is nobody's "he" or "she"
+            if not third_person(links[m.index]):
+                continue  # nor is the reader of a reader-insert, whatever they are called
             for office in _offices_named(m):
                 holders[office] = links[m.index]
                 first_holder.setdefault(office, []).append((m.start, links[m.index]))
@@ -591,7 +594,13 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
                               scorer=pronoun_scorer())
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
+    owners = _possessors(mentions)
     for m in mentions.items:
+        if m.kind == "relational" and m.index not in links:  # "your mother" said to Brannoc Marrick
+            holder = family_relative(cast, m, _owner_of(owners.get(m.index), links, by_index),
+                                     document.story.text)
+            if holder is not None:
+                links[m.index] = holder
         if m.quote is None:
             # a chat line's own handle, or the narrator's "I", is nobody talked about
             if m.index in links and m.kind != "speaker" and not (m.kind == "pronoun" and m.person != 3):
@@ -614,7 +623,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
             # a guessed addressee may well be the person talked about
             not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
             for cid in reversed(recent_talked_about[-12:]):
-                if cid not in not_them and _gender_ok(gender, cid, m.gender):
+                if cid not in not_them and _gender_ok(gender, cid, m.gender) and third_person(cid):
                     links[m.index] = cid
                     break
     links.update(relational_links(document, mentions, cast, links, gender, speakers))
@@ -749,3 +758,74 @@ def _appositive_name(text: str, m: Mention, by_start: dict[int, list[Mention]], 
     if offset == m.end:
         return None
     return next((links[o.index] for o in by_start.get(offset, ()) if o.kind == "name" and o.index in links), None)
+
+# ---- A relative the family name gives (issue 17 shapes: letters) ----
+# "Your mother sends her love", written to Brannoc Marrick, means Mrs Marrick; "my father" in
+# Ysella Fitch's mouth is Mr Fitch.  A parent or spouse named by the owner's family name is the
+# one person of the cast called by a title of the right sex and that family name.  Only the
+# owner decides (the writer's "my", the addressee's "your", a linked "his"/"her"/"Tom's").
+_FAMILY_TITLES = {"female": frozenset({"mrs", "lady", "madam", "madame", "mme", "dame"}),
+                  "male": frozenset({"mr", "mister", "sir", "lord"})}
+# Parents only: a wife takes the family name too, but so does the mother she shares it with
+# ("his wife" would be read as his mother); "mother-in-law" is somebody else's name.
+_FAMILY_NOUNS = {"mother": "female", "mum": "female", "mom": "female", "ma": "female", "mama": "female",
+                 "mam": "female", "father": "male", "dad": "male", "pa": "male", "papa": "male"}
+
+
+def _possessors(mentions: Mentions) -> dict[int, Mention]:
+    """relational mention index -> the possessive (pronoun or name) opening it."""
+    out: dict[int, Mention] = {}
+    items = mentions.items
+    for i, m in enumerate(items):
+        if m.kind != "relational":
+            continue
+        for o in items[max(0, i - 2):i + 3]:
+            if o.index != m.index and o.start == m.start and o.kind in ("pronoun", "name"):
+                out[m.index] = o
+                break
+    return out
+
+
+def _owner_of(o: Mention | None, links: Mapping[int, str], quotes: Mapping[int, Quote]) -> str | None:
+    if o is None:
+        return None
+    quote = quotes.get(o.quote) if o.quote is not None else None
+    if o.kind == "pronoun" and o.person in (1, 2) and quote is not None:
+        return quote.speaker if o.person == 1 else quote.addressee
+    return links.get(o.index)
+
+
+def _family_name(c) -> str | None:
+    words = [w.strip(".").lower() for w in c.name.split()]
+    if len(words) < 2 or words[0] in TITLES:
+        return None
+    return words[-1]
+
+
+def family_relative(cast: Cast, m: Mention, owner: str | None, text: str = "") -> str | None:
+    """The character a parent noun stands for by the owner's family name, else None."""
+    sex = _FAMILY_NOUNS.get((m.head or "").lower())
+    if owner is None or sex is None or text[m.end:m.end + 7].lower().startswith(("-in-law", "-in-")):
+        return None
+    by_id = {c.id: c for c in cast.characters}
+    family = _family_name(by_id[owner]) if owner in by_id else None
+    if family is None:
+        return None
+    found = []
+    for c in cast.characters:
+        if c.id == owner or c.gender not in (sex, "unknown"):
+            continue
+        for alias in (c.name,) + tuple(c.aliases):
+            words = [w.strip(".").lower() for w in alias.split()]
+            if len(words) == 2 and words[0] in _FAMILY_TITLES[sex] and words[1] == family:
+                found.append(c.id)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+# ---- The reader of a reader-insert is "you" (issue 17 shapes) ----
+def third_person(cid: str) -> bool:
+    """Whether a he or she may stand for this character: not the reader of a reader-insert,
+    who is "you" in the narration and in the talk; a placeholder said in a quote ("Go home,
+    (L/N).") makes the reader recent, but the "he" after it is somebody else."""
+    return cid != READER_ID

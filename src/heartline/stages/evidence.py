@@ -625,6 +625,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_rekindling(reader, speakers))
     found.extend(_hearts(reader, speakers))
     found.extend(_ill_wishes(reader))
+    found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational))
     found = _ended_by_a_turn(found)
@@ -1721,6 +1722,8 @@ def _resolve_relational(reader: _Reader, mentions: Mentions, links: dict[int, st
         if owner is None:
             continue
         referent, basis = _appositive(reader, m, owner), "named"
+        if referent is None and links.get(m.index) not in (None, owner):
+            referent = links[m.index]  # named upstream ("your mother" to Brannoc Marrick: Mrs Marrick)
         if referent is None:
             referent, margin = _referent(reader, m, owner, romance, mentions, links, sentence_of)
             basis = "clear" if margin >= 3 else "guess"
@@ -1998,3 +2001,50 @@ def _ill_wishes(reader: _Reader):
             yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
                            sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
                            weight=0.6)
+
+
+# ---- Love sent in a letter or a message (issue 17 shapes: letters) ----
+# "Your mother sends her love", "Orla sent love and a cake", "send Ivo my love", "give my love
+# to Ivo": love passed on is regard, from the one sending it to the one it goes to (the one
+# named after "to", else the one the letter or the line is for).  Regards are left alone:
+# "give him my fondest regards" is as often sarcasm as not.
+_SENT_LOVE = re.compile(
+    r"\b(?P<verb>sends?|sent|sending)\s+(?:(?:you|him|her|them|us|me)\s+)?(?:(?:all\s+)?(?:his|her|their|its)\s+)?"
+    r"(?:(?:best|warmest|fondest|dearest|much)\s+)?love\b(?:\s+to\s+(?P<to>\w+))?"
+    r"|\b(?:give|send)\s+(?P<them>\w+(?:\s+\w+)?)\s+(?:all\s+)?my\s+(?:(?:best|warmest|fondest)\s+)?love\b"
+    r"|\b(?:give|send)\s+(?:all\s+)?my\s+(?:(?:best|warmest|fondest)\s+)?love\s+to\s+(?P<to2>\w+)",
+    re.IGNORECASE)
+_SENT_LOVE_WEIGHT = 0.6
+
+
+def _sent_love(reader: _Reader):
+    """Each message of love passed on whose sender and receiver are people."""
+    text = reader.doc.story.text
+    for m in _SENT_LOVE.finditer(text):
+        quote = reader.quote_at(m.start())
+        if quote is None:
+            continue  # a letter or a line says it; narration of the same is a deed, read elsewhere
+        if m.group("verb"):
+            verb = reader.token_at(m.start("verb"))
+            subjects = reader.kids(verb, "nsubj") if verb is not None else []
+            sender = reader.person(subjects[0]) if subjects else None
+            to = m.start("to") if m.group("to") else None
+            receiver = reader.person(reader.token_at(to)) if to is not None else quote.addressee
+        else:
+            sender = quote.speaker
+            at = m.start("them") if m.group("them") else m.start("to2")
+            them = reader.token_at(at)
+            receiver = reader.person(them) if them is not None else None
+            if m.group("them") and them is not None and receiver is None:
+                nxt = reader.token_at(m.end("them") - 1)
+                receiver = reader.person(nxt) if nxt is not None else None
+        if not sender or not receiver or sender == receiver:
+            continue
+        first = reader.token_at(m.start())
+        if first is None:
+            continue
+        sent = reader.doc.sentences[first.sentence]
+        how = "stated" if sender == quote.speaker else "claimed"
+        yield Evidence(sender, receiver, "affection", how, sent.start, sent.end,
+                       text[sent.start:sent.end].strip(), sent.scene, " ".join(m.group().split()),
+                       speaker=quote.speaker, weight=_SENT_LOVE_WEIGHT)
