@@ -711,15 +711,16 @@ def relational_links(document: Document, mentions: Mentions, cast: Cast, links: 
             callers.setdefault(cid, set()).add(caller)
     cast_by_id = {c.id: c for c in cast.characters}
     out: dict[int, str] = {}
+    text = document.story.text
     for m in items:
-        if m.kind != "relational" or m.index in links:
-            continue
+        if m.kind != "relational" or m.index in links or text[m.end:m.end + 7].lower() == "-in-law":
+            continue  # a mother-in-law is somebody else's mother, of another name
         owner = next((links[o.index] for o in by_start.get(m.start, ())
                       if o.kind in ("pronoun", "name") and o.index in links), None)
         if owner is None:
             continue
         need = RELATION_GENDER.get(m.head, "")
-        cid = _appositive_name(document.story.text, m, by_start, links)
+        cid = _appositive_name(text, m, by_start, links)
         if cid is not None and need and gender.get(cid, "unknown") not in (need, "unknown"):
             cid = None  # "my sister, Mr. Quarrie": a man called after the noun, not the sister
         if cid is None and _kin_group(m.head) and _first_or_second(by_start.get(m.start, ()), owner, narrator):
