@@ -11,8 +11,8 @@ import pytest
 
 from heartline.learn import LinearModel, fit
 from heartline.stages.evidence import SHOWN_ONLY
-from heartline.stages.judge import MODEL_FILE, judge, load_model, scorer_name
-from heartline.stages.pair_features import FEATURES, MIN_SHARED, MODEL_FEATURES, tone
+from heartline.stages.judge import MODEL_FILE, decide, judge, load_model, scorer_name
+from heartline.stages.pair_features import FEATURES, MIN_SHARED, MODEL_FEATURES, PairRecord, tone
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -44,6 +44,32 @@ def test_shipped_model_loads_offline_and_matches_the_features() -> None:
     assert set(model["warm_kind"]["features"]) <= set(FEATURES) and "bias" in model["warm_kind"]["features"]
     assert set(model["thresholds"]) == {"warm", "cold"}
     assert model["card"]["data_sha256"] and model["card"]["held_out"]["fics"]["stories"] >= 2
+
+
+def test_the_shipped_judge_asks_a_warm_moment_of_a_judged_warm_pair() -> None:
+    assert 0.0 < load_model()["floor"]["warm_reading"] < 1.0
+
+
+def _pair(source: str, target: str, read_warm_max: float) -> PairRecord:
+    values = [0.0] * len(FEATURES)
+    values[FEATURES.index("read_warm_max")] = read_warm_max
+    return PairRecord(source, target, tuple(values), ())
+
+
+def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None:
+    import numpy as np
+    # Ivo's side has a unit read warm (0.7); Lena's best is 0.1: both equally warm by the polarity model
+    records = (_pair("ivo", "lena", 0.7), _pair("lena", "ivo", 0.1))
+    polar = np.array([[0.2, 0.7, 0.1], [0.2, 0.7, 0.1]])
+    kinds = np.array([[0.6, 0.4], [0.6, 0.4]])
+    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    thresholds = {"warm": 0.3, "cold": 0.5}
+    floored = decide(records, (polar, kinds, kinds), thresholds, classes, 0.4)
+    assert [(rec.source, sign, kind) for rec, sign, kind, _ in floored] == [("ivo", 1, "affection")]
+    assert len(decide(records, (polar, kinds, kinds), thresholds, classes)) == 2  # no floor, both stand
+    # a cold verdict is not floored by warm readings
+    cold = np.array([[0.2, 0.1, 0.7], [0.2, 0.1, 0.7]])
+    assert len(decide(records, (cold, kinds, kinds), thresholds, classes, 0.9)) == 2
 
 
 def test_tone_reads_warm_and_cold_sentences() -> None:

@@ -16,7 +16,8 @@ diffuse, and measured leave-one-story-out, letting the judge overrule the cues g
 nothing.  Only the kind of a current warm one is reviewed: where the kind model holds the
 other warm kind likelier by the model's margin (``review_kinds``; an "I love you" between
 two the author tags "A & B"), the relation takes that kind.  The judge decides the pairs
-the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at); a feeling it finds
+the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at; nor a
+warm one no single shared moment shows: ``decide``'s reading floor); a feeling it finds
 there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
 cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
@@ -68,14 +69,18 @@ def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
 
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
-           classes: dict[str, tuple[str, ...]]) -> list[tuple[PairRecord, int, str, float]]:
-    """(record, polarity, kind, confidence) for each pair the judge holds a feeling."""
+           classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0) -> list[tuple[PairRecord, int, str, float]]:
+    """(record, polarity, kind, confidence) for each pair the judge holds a feeling.  A warm
+    feeling also needs one unit the sentence reader reads as showing warmth in this direction
+    with at least ``warm_reading`` probability (``read_warm_max``): a pair warm only by
+    standing in the story together, with no moment of its own, is left without a feeling."""
     p, pw, pc = probs
     out = []
     for i, rec in enumerate(records):
         p_warm, p_cold = float(p[i][1]), float(p[i][2])
         if p_warm >= thresholds["warm"] and p_warm >= p_cold:
-            out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
+            if rec.feature("read_warm_max") >= warm_reading:
+                out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
         elif p_cold >= thresholds["cold"]:
             out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
     return out
@@ -131,7 +136,8 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
     ruled = {(r.source, r.target) for r in rule_relations}
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
-              for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes)
+              for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes,
+                                                        float(model.get("floor", {}).get("warm_reading", 0.0)))
               if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
     margin = model.get("review", {}).get("warm_margin")
     reviewed = list(rule_relations) if margin is None else \
