@@ -227,9 +227,9 @@ def test_the_second_pass_reads_the_turns_of_the_first_scorers_speakers(run, monk
     seen = []
     real = speaker_features.speaker_records
 
-    def spy(document, quote_spans, mentions, cast, coref, quotes):
+    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False):
         seen.append(tuple(q.speaker for q in quotes))
-        return real(document, quote_spans, mentions, cast, coref, quotes)
+        return real(document, quote_spans, mentions, cast, coref, quotes, going_on)
 
     monkeypatch.setattr(speaker_features, "speaker_records", spy)
     rules = speakers.rule_speakers(results["document"], results["quote_spans"], results["mentions"],
@@ -254,3 +254,13 @@ def test_a_pick_that_was_the_addressee_changes_places_with_the_rules_speaker(run
     got = next(s for s in swapped if s.index == q.index)
     assert (got.speaker, got.addressee) == (q.addressee, q.speaker)
     assert [s for s in swapped if s.index != q.index] == [s for s in quotes if s.index != q.index]
+
+
+def test_the_second_pass_keeps_a_quote_going_on_in_its_paragraph_with_its_speaker(run) -> None:
+    # Invented: with the first pass's speakers read as the conversation, a quote with no tag after
+    # another quote of its paragraph has that quote's speaker as its only candidate
+    r = run('Orla and Bex sat on the pier.\n\n"The tide is late," Orla said, and Bex sighed. "It always is."\n')
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                              r["speakers"], going_on=True)
+    assert {rec.candidate for rec in records if rec.quote == 1} == {"orla"}
+    assert [q.speaker for q in r["speakers"]] == ["orla", "orla"]

@@ -177,8 +177,11 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                    cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
-    """The candidates of every ``speech`` quote, with their feature records."""
+                    cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
+                    going_on: bool = False) -> tuple[SpeakerRecord, ...]:
+    """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
+    with no tag of its own after another quote of its paragraph has one candidate only, that
+    quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks)."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -320,6 +323,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         # before it, goes on with that quote's speaker (a new speaker opens a new paragraph).  Evidence, not a
         # filter: the other candidates stay (a wrong earlier pick would otherwise leave no right one)
         goes_on = said_by is None and not tag_subjects and went_on is not None and went_on in candidates
+        if goes_on and going_on and went_on is not None:
+            candidates = [went_on]
         unfit: set[str] = set()
         if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
                 and said_by.gender in ("male", "female"):

@@ -139,6 +139,7 @@ def _main_clause(verb, tokens: TokenIndex) -> bool:
 
 
 MODEL_FILE = "speaker_scorer.json"
+GOING_ON = True  # the second pass keeps a quote with no tag with the speaker of its paragraph's quote before
 
 
 def load_model() -> dict[str, Any] | None:
@@ -438,7 +439,7 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     best = choose(records, LinearModel.from_json(model["scorer"]).probabilities([r.values for r in records]))
     if model.get("second"):
         first = with_picks(quotes, best)
-        records = speaker_records(document, quote_spans, mentions, cast, coref, first)
+        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=GOING_ON)
         best = choose(records, LinearModel.from_json(model["second"]).probabilities([r.values for r in records]))
     return run_on(document.story.text, quote_spans, with_picks(quotes, best))
 
@@ -758,7 +759,10 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
     for m in tag:
         head = tokens.head_of(m)
         if m.index in links and is_subject(head):
-            return tokens.tokens[head.head].lemma in SPEECH_VERBS
+            # a sentence of its own after the quote is its tag only when saying is its main verb:
+            # '"Go." She said it twice.' is; '"Go." That was the last thing she said.' is not
+            verb = tokens.tokens[head.head]
+            return verb.lemma in SPEECH_VERBS and _main_clause(verb, tokens)
     return False
 
 
