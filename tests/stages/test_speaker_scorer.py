@@ -77,8 +77,8 @@ def test_turn_taking_features_read_the_previous_quote(run) -> None:
     assert _record(records, 2, "tom").feature("implicit_spoke_prev2_not_prev") == 1.0
     # the "she" of quote 1 fits Mia, not Tom
     assert _record(records, 1, "mia").feature("tag_pronoun_agrees") == 1.0
-    # a pronoun tag keeps the candidate of the other gender, marked as unfit (a gender guess can be wrong)
-    assert _record(records, 1, "tom").feature("tag_pronoun_unfit") == 1.0
+    # and a pronoun tag offers no candidate of the other gender at all (where one of its own is left)
+    assert not [r for r in records if r.quote == 1 and r.candidate == "tom"]
     assert _record(records, 1, "mia").feature("tag_pronoun_unfit") == 0.0
 
 
@@ -264,3 +264,12 @@ def test_the_second_pass_keeps_a_quote_going_on_in_its_paragraph_with_its_speake
                               r["speakers"], going_on=True)
     assert {rec.candidate for rec in records if rec.quote == 1} == {"orla"}
     assert [q.speaker for q in r["speakers"]] == ["orla", "orla"]
+
+
+def test_unfit_candidates_are_only_marked_when_the_switch_is_off(run, monkeypatch) -> None:
+    from heartline.stages import speaker_features
+
+    monkeypatch.setattr(speaker_features, "UNFIT_DROPPED", False)
+    records = _records(run(_TALK))
+    assert _record(records, 1, "tom").feature("tag_pronoun_unfit") == 1.0
+    assert _record(records, 1, "mia").feature("tag_pronoun_unfit") == 0.0

@@ -73,6 +73,7 @@ FEATURES = (
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
+UNFIT_DROPPED = True  # a he/she tag's unfit candidates are dropped (where any other is left), not only marked
 _WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wider window's candidates
 _WINDOW_AFTER = 2
 _SCENE_REACH = 8000  # characters before the quote whose mentions make its scene's cast
@@ -335,6 +336,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
             unfit = {cid for cid in candidates if cid in narrators or cid in others
                      or gender.get(cid, "unknown") not in ("unknown", "", said_by.gender)}
+            if UNFIT_DROPPED and len(unfit) < len(candidates):
+                candidates = [cid for cid in candidates if cid not in unfit]
         turn_gender = loose.gender if loose is not None else (
             first_subject.gender if first_subject is not None and first_subject.kind == "pronoun"
             and first_subject.person == 3 and first_subject is said_by else "")

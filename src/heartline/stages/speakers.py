@@ -441,7 +441,16 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
         first = with_picks(quotes, best)
         records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=GOING_ON)
         best = choose(records, LinearModel.from_json(model["second"]).probabilities([r.values for r in records]))
-    return run_on(document.story.text, quote_spans, with_picks(quotes, best))
+    # the addressees read again for the speakers picked, and the turns after them as they make them
+    picked = {i: cid for i, (cid, _) in best.items()}
+    return run_on(document.story.text, quote_spans,
+                  with_tag_pronouns(rule_speakers(document, quote_spans, mentions, cast, coref, picked), quotes))
+
+
+def with_tag_pronouns(quotes: tuple[Quote, ...], rules: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """``quotes`` with the tag pronouns the rules' own reading handed on (speech coreference reads them)."""
+    return tuple(replace(q, tag_pronoun=r.tag_pronoun if q.speaker is not None else None)
+                 for q, r in zip(quotes, rules, strict=True))
 
 
 def run_on(text: str, quote_spans: tuple[QuoteSpan, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
@@ -481,8 +490,12 @@ def with_picks(quotes: tuple[Quote, ...], best: Mapping[int, tuple[str, float]])
 
 
 def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                  cast: Cast, coref: Coreference) -> tuple[Quote, ...]:
-    """The rules' reading of every quote: speaker and addressee."""
+                  cast: Cast, coref: Coreference,
+                  chosen: Mapping[int, str] | None = None) -> tuple[Quote, ...]:
+    """The rules' reading of every quote: speaker and addressee.  ``chosen``: speakers already
+    picked (quote index -> speaker, by the scorer) that stand instead of the rules' own; the
+    addressee is then read for that speaker (the one they looked at, the other party of the
+    conversation as these speakers make it)."""
     text = document.story.text
     tokens = TokenIndex(document)
     links = dict(coref.links)
@@ -598,6 +611,9 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 speaker = _other_party(quotes, quote_spans, q, speaker) or next(
                     (p.addressee for p in _recent(quotes, quote_spans, q)
                      if p.addressee and p.addressee != speaker), None)
+            if chosen is not None and q.index in chosen:
+                speaker = chosen[q.index]
+                vocatives = [v for v in vocatives if v != speaker]
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
             if addressee is None:
