@@ -185,7 +185,6 @@ def second_pass(docs: list[Doc], first: learn.LinearModel | None) -> list[Doc]:
     """The records read again with the first scorer's speakers as the conversation so far, as
     ``speakers.rescore`` reads them for its second scorer."""
     from heartline.stages.speaker_features import speaker_records
-    from heartline.stages import speakers
     from heartline.stages.speakers import with_picks
 
     out = []
@@ -196,7 +195,7 @@ def second_pass(docs: list[Doc], first: learn.LinearModel | None) -> list[Doc]:
         document, spans, mentions, cast, coref, rules = d.inputs
         best = choose(d.records, first.probabilities([r.values for r in d.records]))
         out.append(_labelled(d, speaker_records(document, spans, mentions, cast, coref, with_picks(rules, best),
-                                                going_on=speakers.GOING_ON)))
+                                                going_on=True, drop_unfit=True)))
     return out
 
 

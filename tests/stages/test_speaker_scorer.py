@@ -77,9 +77,8 @@ def test_turn_taking_features_read_the_previous_quote(run) -> None:
     assert _record(records, 2, "tom").feature("implicit_spoke_prev2_not_prev") == 1.0
     # the "she" of quote 1 fits Mia, not Tom
     assert _record(records, 1, "mia").feature("tag_pronoun_agrees") == 1.0
-    # and a pronoun tag offers no candidate of the other gender at all (where one of its own is left)
-    assert not [r for r in records if r.quote == 1 and r.candidate == "tom"]
-    assert _record(records, 1, "mia").feature("tag_pronoun_unfit") == 0.0
+    # and a pronoun tag marks the candidate of the other gender as unfit
+    assert _record(records, 1, "tom").feature("tag_pronoun_unfit") == 1.0
 
 
 def test_choose_takes_the_most_likely_candidate_per_quote(run) -> None:
@@ -227,9 +226,9 @@ def test_the_second_pass_reads_the_turns_of_the_first_scorers_speakers(run, monk
     seen = []
     real = speaker_features.speaker_records
 
-    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False):
+    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False):
         seen.append(tuple(q.speaker for q in quotes))
-        return real(document, quote_spans, mentions, cast, coref, quotes, going_on)
+        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit)
 
     monkeypatch.setattr(speaker_features, "speaker_records", spy)
     rules = speakers.rule_speakers(results["document"], results["quote_spans"], results["mentions"],
@@ -266,10 +265,11 @@ def test_the_second_pass_keeps_a_quote_going_on_in_its_paragraph_with_its_speake
     assert [q.speaker for q in r["speakers"]] == ["orla", "orla"]
 
 
-def test_unfit_candidates_are_only_marked_when_the_switch_is_off(run, monkeypatch) -> None:
-    from heartline.stages import speaker_features
-
-    monkeypatch.setattr(speaker_features, "UNFIT_DROPPED", False)
-    records = _records(run(_TALK))
-    assert _record(records, 1, "tom").feature("tag_pronoun_unfit") == 1.0
-    assert _record(records, 1, "mia").feature("tag_pronoun_unfit") == 0.0
+def test_unfit_candidates_are_marked_in_the_first_pass_and_dropped_in_the_second(run) -> None:
+    r = run(_TALK)
+    first = _records(r)
+    assert _record(first, 1, "tom").feature("tag_pronoun_unfit") == 1.0
+    assert _record(first, 1, "mia").feature("tag_pronoun_unfit") == 0.0
+    second = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                             r["speakers"], going_on=True, drop_unfit=True)
+    assert not [rec for rec in second if rec.quote == 1 and rec.candidate == "tom"]

@@ -73,7 +73,6 @@ FEATURES = (
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
-UNFIT_DROPPED = True  # a he/she tag's unfit candidates are dropped (where any other is left), not only marked
 _WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wider window's candidates
 _WINDOW_AFTER = 2
 _SCENE_REACH = 8000  # characters before the quote whose mentions make its scene's cast
@@ -179,10 +178,13 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
-                    going_on: bool = False) -> tuple[SpeakerRecord, ...]:
+                    going_on: bool = False, drop_unfit: bool = False) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
     with no tag of its own after another quote of its paragraph has one candidate only, that
-    quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks)."""
+    quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
+    ``drop_unfit``: a he/she tag offers none of the candidates it does not fit (the other gender,
+    the narrator, the one its next clause names), where any other is left; without it they are
+    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong)."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -336,7 +338,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
             unfit = {cid for cid in candidates if cid in narrators or cid in others
                      or gender.get(cid, "unknown") not in ("unknown", "", said_by.gender)}
-            if UNFIT_DROPPED and len(unfit) < len(candidates):
+            if drop_unfit and len(unfit) < len(candidates):
                 candidates = [cid for cid in candidates if cid not in unfit]
         turn_gender = loose.gender if loose is not None else (
             first_subject.gender if first_subject is not None and first_subject.kind == "pronoun"

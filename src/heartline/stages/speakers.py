@@ -139,7 +139,6 @@ def _main_clause(verb, tokens: TokenIndex) -> bool:
 
 
 MODEL_FILE = "speaker_scorer.json"
-GOING_ON = True  # the second pass keeps a quote with no tag with the speaker of its paragraph's quote before
 
 
 def load_model() -> dict[str, Any] | None:
@@ -439,7 +438,7 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     best = choose(records, LinearModel.from_json(model["scorer"]).probabilities([r.values for r in records]))
     if model.get("second"):
         first = with_picks(quotes, best)
-        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=GOING_ON)
+        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True)
         best = choose(records, LinearModel.from_json(model["second"]).probabilities([r.values for r in records]))
     # the addressees read again for the speakers picked, and the turns after them as they make them
     picked = {i: cid for i, (cid, _) in best.items()}
