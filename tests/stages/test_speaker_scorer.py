@@ -273,3 +273,21 @@ def test_unfit_candidates_are_marked_in_the_first_pass_and_dropped_in_the_second
     second = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
                              r["speakers"], going_on=True, drop_unfit=True)
     assert not [rec for rec in second if rec.quote == 1 and rec.candidate == "tom"]
+
+
+def test_a_quote_kept_going_on_follows_the_speaker_chosen_for_the_quote_before() -> None:
+    from heartline.stages.speaker_features import SpeakerRecord
+
+    def rec(quote: int, cid: str, goes_on: float = 0.0) -> SpeakerRecord:
+        values = [0.0] * len(FEATURES)
+        values[FEATURES.index("goes_on")] = goes_on
+        return SpeakerRecord(quote, cid, tuple(values))
+
+    # the second pass offered quote 1 only the first pass's speaker of quote 0 ("ivo"); this choice
+    # reads quote 0 as Petra's, so quote 1 goes on with Petra
+    records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0))
+    best = choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9]])
+    assert best[0][0] == "petra" and best[1][0] == "petra"
+    # with more than one candidate the quote is chosen as any other
+    records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0), rec(1, "wren"))
+    assert choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9], [0.5, 0.5]])[1][0] == "ivo"

@@ -495,8 +495,21 @@ def _called(text: str, inside: dict[int, list[Mention]], links: dict[int, str],
 def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:
     """Quote index -> (the candidate most likely its speaker, its probability)."""
     best: dict[int, tuple[str, float]] = {}
+    offered: Counter[int] = Counter()
+    going_on = set()
     for rec, p in zip(records, probabilities, strict=True):
         yes = float(p[1])
+        offered[rec.quote] += 1
+        if rec.values[_GOES_ON]:
+            going_on.add(rec.quote)
         if rec.quote not in best or yes > best[rec.quote][1]:
             best[rec.quote] = (rec.candidate, yes)
+    for q in sorted(going_on):
+        if offered[q] == 1 and q - 1 in best:
+            # a quote kept with the speaker of its paragraph's quote before (``going_on``) follows
+            # that quote as this choice reads it, not as the pass before read it
+            best[q] = (best[q - 1][0], best[q][1])
     return best
+
+
+_GOES_ON = FEATURES.index("goes_on")
