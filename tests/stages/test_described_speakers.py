@@ -104,5 +104,6 @@ def test_a_pronoun_tag_offers_no_candidate_of_the_other_gender(run) -> None:
     found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
     mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
     rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
-    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules, drop_unfit=True)
     assert {rec.candidate for rec in records if rec.quote == 1} == {"tom_reed"}
+    assert [q.speaker for q in r["speakers"]] == ["ann_vale", "tom_reed"]

@@ -77,15 +77,15 @@ def test_turn_taking_features_read_the_previous_quote(run) -> None:
     assert _record(records, 2, "tom").feature("implicit_spoke_prev2_not_prev") == 1.0
     # the "she" of quote 1 fits Mia, not Tom
     assert _record(records, 1, "mia").feature("tag_pronoun_agrees") == 1.0
-    # and a pronoun tag offers no candidate of the other gender at all
-    assert not [r for r in records if r.quote == 1 and r.candidate == "tom"]
+    # and a pronoun tag marks the candidate of the other gender as unfit
+    assert _record(records, 1, "tom").feature("tag_pronoun_unfit") == 1.0
 
 
 def test_choose_takes_the_most_likely_candidate_per_quote(run) -> None:
     records = _records(run(_TALK))
     probs = [[0.9, 0.1] if r.candidate == "mia" else [0.2, 0.8] for r in records]
-    offered = {r.quote for r in records if r.candidate == "tom"}  # (a pronoun tag offers no one of the other gender)
-    assert all(cid == "tom" for q, (cid, _) in choose(records, probs).items() if q in offered)
+    offered = {r.quote for r in records if r.candidate == "tom"}
+    assert offered and all(cid == "tom" for q, (cid, _) in choose(records, probs).items() if q in offered)
 
 
 def test_the_rules_switch(monkeypatch) -> None:
@@ -195,3 +195,99 @@ def test_an_unresolved_tag_pronoun_still_gives_its_gender_and_the_turn(run) -> N
     # resolved, the pronoun is no loose one
     resolved = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], r["speakers"])
     assert all(rec.feature("loose_pronoun_agrees") == 0.0 for rec in resolved)
+
+
+def test_a_quote_going_on_in_its_paragraph_keeps_every_candidate(run) -> None:
+    # Invented: Orla speaks, Bex sighs, and the next quote of the paragraph has no tag of its own
+    records = _records(run('Orla and Bex sat on the pier.\n\n"The tide is late," Orla said, and Bex sighed. '
+                           '"It always is."\n'))
+    assert _record(records, 1, "orla").feature("goes_on") == 1.0
+    bex = _record(records, 1, "bex")  # offered still, and marked as the other one
+    assert bex.feature("goes_on_other") == 1.0 and bex.feature("goes_on") == 0.0
+
+
+def test_a_pronoun_tag_in_an_exchange_marks_the_one_spoken_to(run) -> None:
+    # Invented: Liesl speaks to Maelle; in a new paragraph "she" answers: the one spoken to, by turn
+    r = run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+            '"I said I would," she said.\n')
+    records = _records(r)
+    assert r["speakers"][0].addressee == "maelle"
+    assert _record(records, 1, "maelle").feature("pronoun_addressed_prev") == 1.0
+    liesl = _record(records, 1, "liesl")
+    assert liesl.feature("pronoun_spoke_prev_new_para") == 1.0 and liesl.feature("pronoun_addressed_prev") == 0.0
+
+
+def test_the_second_pass_reads_the_turns_of_the_first_scorers_speakers(run, monkeypatch) -> None:
+    from heartline.stages import speaker_features
+
+    results = run(_TALK)
+    model = speakers.load_model()
+    assert model is not None and model.get("second")  # the shipped model has both scorers
+    seen = []
+    real = speaker_features.speaker_records
+
+    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False):
+        seen.append(tuple(q.speaker for q in quotes))
+        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit)
+
+    monkeypatch.setattr(speaker_features, "speaker_records", spy)
+    rules = speakers.rule_speakers(results["document"], results["quote_spans"], results["mentions"],
+                                   results["cast"], results["coref"])
+    # a first scorer that picks Tom everywhere: the second pass reads Tom as every earlier speaker
+    first = {**model["scorer"], "weights": [[0.0] * len(FEATURES), [0.0] * len(FEATURES)]}
+    first["weights"][1][FEATURES.index("bias")] = 1.0
+    tom_first = {**model, "scorer": first}
+    out = speakers.rescore(results["document"], results["quote_spans"], results["mentions"], results["cast"],
+                           results["coref"], rules, tom_first)
+    assert len(seen) == 2 and seen[0] == tuple(q.speaker for q in rules)
+    assert len(out) == len(rules)
+    assert len(speakers.rescore(results["document"], results["quote_spans"], results["mentions"], results["cast"],
+                                results["coref"], rules, {**model, "second": None})) == len(rules)
+    assert len(seen) == 3  # one pass only without a second scorer
+
+
+def test_a_pick_that_was_the_addressee_changes_places_with_the_rules_speaker(run) -> None:
+    quotes = run(_TALK)["speakers"]
+    q = next(q for q in quotes if q.addressee is not None and q.speaker is not None)
+    swapped = speakers.with_picks(quotes, {q.index: (q.addressee, 0.9)})
+    got = next(s for s in swapped if s.index == q.index)
+    assert (got.speaker, got.addressee) == (q.addressee, q.speaker)
+    assert [s for s in swapped if s.index != q.index] == [s for s in quotes if s.index != q.index]
+
+
+def test_the_second_pass_keeps_a_quote_going_on_in_its_paragraph_with_its_speaker(run) -> None:
+    # Invented: with the first pass's speakers read as the conversation, a quote with no tag after
+    # another quote of its paragraph has that quote's speaker as its only candidate
+    r = run('Orla and Bex sat on the pier.\n\n"The tide is late," Orla said, and Bex sighed. "It always is."\n')
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                              r["speakers"], going_on=True)
+    assert {rec.candidate for rec in records if rec.quote == 1} == {"orla"}
+    assert [q.speaker for q in r["speakers"]] == ["orla", "orla"]
+
+
+def test_unfit_candidates_are_marked_in_the_first_pass_and_dropped_in_the_second(run) -> None:
+    r = run(_TALK)
+    first = _records(r)
+    assert _record(first, 1, "tom").feature("tag_pronoun_unfit") == 1.0
+    assert _record(first, 1, "mia").feature("tag_pronoun_unfit") == 0.0
+    second = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                             r["speakers"], going_on=True, drop_unfit=True)
+    assert not [rec for rec in second if rec.quote == 1 and rec.candidate == "tom"]
+
+
+def test_a_quote_kept_going_on_follows_the_speaker_chosen_for_the_quote_before() -> None:
+    from heartline.stages.speaker_features import SpeakerRecord
+
+    def rec(quote: int, cid: str, goes_on: float = 0.0) -> SpeakerRecord:
+        values = [0.0] * len(FEATURES)
+        values[FEATURES.index("goes_on")] = goes_on
+        return SpeakerRecord(quote, cid, tuple(values))
+
+    # the second pass offered quote 1 only the first pass's speaker of quote 0 ("ivo"); this choice
+    # reads quote 0 as Petra's, so quote 1 goes on with Petra
+    records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0))
+    best = choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9]])
+    assert best[0][0] == "petra" and best[1][0] == "petra"
+    # with more than one candidate the quote is chosen as any other
+    records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0), rec(1, "wren"))
+    assert choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9], [0.5, 0.5]])[1][0] == "ivo"

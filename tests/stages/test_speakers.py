@@ -429,3 +429,22 @@ def test_an_inverted_tag_read_as_an_object_still_names_the_speaker(run) -> None:
     # the rules give the break-in to Pavo, not to Maelle whose turn it would be
     quotes = rule_speakers(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"])
     assert [q.speaker for q in quotes] == ["liesl", "pavo"]
+
+
+def test_a_sentence_after_a_quote_is_its_tag_only_when_saying_is_its_main_verb(run) -> None:
+    from heartline.stages.speaker_features import explicit_quotes
+
+    # Invented: "That was all she said" is narration about the quote, not its tag; "She said it twice" is a tag
+    r = run('Wren and Odile stood by the door.\n\n"Go home, Odile," Wren said.\n\n'
+            '"I will not." That was all she said.\n\n"Go." She said it twice.\n')
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert 0 in explicit and 1 not in explicit and 2 in explicit
+
+
+def test_speakers_picked_by_the_scorer_make_the_turns_the_addressees_follow(run) -> None:
+    from heartline.stages.speakers import rule_speakers
+
+    # Invented: whom Wren answers is whoever spoke before her, as the picked speakers have it
+    r = run('Ivo and Petra sat by the fire with Wren.\n\n"Cold tonight."\n\n"It is," Wren said.\n')
+    picked = rule_speakers(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], {0: "petra"})
+    assert [(q.speaker, q.addressee) for q in picked] == [("petra", "wren"), ("wren", "petra")]

@@ -65,6 +65,11 @@ FEATURES = (
     "pronoun_tag_same_para_speaker",
     # '"…," she said.' with the she coreference left unresolved; whose turn a tag's he or she is
     "loose_pronoun_agrees", "loose_pronoun_disagrees", "pronoun_turn",
+    # the filters as evidence, with every candidate kept: a quote with no tag going on in its paragraph,
+    # a he/she tag's candidates of the other gender, the narrator or the one the tag names next
+    "goes_on", "goes_on_other", "tag_pronoun_unfit",
+    # a he/she tag's exchange: the one the last quote was said to, the one two turns back, the last speaker
+    "pronoun_addressed_prev", "pronoun_parity", "pronoun_spoke_prev_new_para",
 )
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
@@ -72,7 +77,6 @@ _WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wide
 _WINDOW_AFTER = 2
 _SCENE_REACH = 8000  # characters before the quote whose mentions make its scene's cast
 _SCENE_CAST = 6  # at most this many of them, the ones mentioned most
-_FILT = [True, True]
 _FAR = 3000  # characters: "no mention near"
 
 
@@ -173,8 +177,14 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                    cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...]) -> tuple[SpeakerRecord, ...]:
-    """The candidates of every ``speech`` quote, with their feature records."""
+                    cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
+                    going_on: bool = False, drop_unfit: bool = False) -> tuple[SpeakerRecord, ...]:
+    """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
+    with no tag of its own after another quote of its paragraph has one candidate only, that
+    quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
+    ``drop_unfit``: a he/she tag offers none of the candidates it does not fit (the other gender,
+    the narrator, the one its next clause names), where any other is left; without it they are
+    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong)."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -312,21 +322,28 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             distance[cid] = min(d, distance.get(cid, d))
         by_distance = sorted(distance, key=lambda c: (distance[c], c))
         went_on = rule_quotes[i - 1].speaker if same_para and quote_spans[i - 1].kind == "speech" else None
-        if said_by is None and not tag_subjects and went_on is not None and went_on in candidates:
-            # '"…," he said, and Ann sighed. "…"': a quote with no tag of its own, in the paragraph of
-            # the quote before it, goes on with that quote's speaker (a new speaker opens a new paragraph)
-            candidates = [went_on] if _FILT[0] else candidates
+        # '"…," he said, and Ann sighed. "…"': a quote with no tag of its own, in the paragraph of the quote
+        # before it, goes on with that quote's speaker (a new speaker opens a new paragraph).  Evidence, not a
+        # filter: the other candidates stay (a wrong earlier pick would otherwise leave no right one)
+        goes_on = said_by is None and not tag_subjects and went_on is not None and went_on in candidates
+        if goes_on and going_on and went_on is not None:
+            candidates = [went_on]
+        unfit: set[str] = set()
         if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
                 and said_by.gender in ("male", "female"):
-            # '"…," he said': nobody of the other gender, nor the narrator, says it (where anyone is left)
-            # nor one the tag names as the subject of its next clause ('"…," he said, and Tom paused': not Tom)
+            # '"…," he said': nobody of the other gender, nor the narrator, says it, nor one the tag names as
+            # the subject of its next clause ('"…," he said, and Tom paused': not Tom).  Also evidence only:
+            # a gender or narrator guess is wrong often enough (a merged "Mr." and "Katharine") that
+            # dropping those candidates lost the right one
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
-            fitting = [cid for cid in candidates if cid not in narrators and cid not in others
-                       and gender.get(cid, "unknown") in ("unknown", "", said_by.gender)]
-            candidates = (fitting or candidates) if _FILT[1] else candidates
+            unfit = {cid for cid in candidates if cid in narrators or cid in others
+                     or gender.get(cid, "unknown") not in ("unknown", "", said_by.gender)}
+            if drop_unfit and len(unfit) < len(candidates):
+                candidates = [cid for cid in candidates if cid not in unfit]
         turn_gender = loose.gender if loose is not None else (
             first_subject.gender if first_subject is not None and first_subject.kind == "pronoun"
             and first_subject.person == 3 and first_subject is said_by else "")
+        tag_gender = turn_gender
         turn = pronoun_turn(turn_gender, list(rule_quotes[:i]), quote_spans, q, gender, narrators) \
             if turn_gender in ("male", "female") else None
         for cid in candidates:
@@ -429,6 +446,19 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "loose_pronoun_disagrees": float(loose is not None and (g not in ("unknown", "", loose.gender)
                                                                         or cid in narrators)),
                 "pronoun_turn": float(turn is not None and turn == cid),
+                "goes_on": float(goes_on and cid == went_on),
+                "goes_on_other": float(goes_on and cid != went_on),
+                "tag_pronoun_unfit": float(cid in unfit),
+            })
+            # a he/she tag in an exchange: its two parties alternate, so in a new paragraph the one the
+            # last quote was said to, or the one who spoke before it, answers; the last speaker seldom
+            fits = tag_gender in ("male", "female") and g in ("unknown", "", tag_gender) and cid not in narrators
+            exchange = fits and prev is not None and not same_para
+            values.update({
+                "pronoun_addressed_prev": float(exchange and prev is not None and prev.addressee == cid),
+                "pronoun_parity": float(exchange and prev2 is not None and prev2.speaker == cid
+                                        and prev is not None and prev.speaker != cid),
+                "pronoun_spoke_prev_new_para": float(exchange and prev is not None and prev.speaker == cid),
             })
             implicit = 0.0 if explicit else 1.0
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
@@ -465,8 +495,21 @@ def _called(text: str, inside: dict[int, list[Mention]], links: dict[int, str],
 def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:
     """Quote index -> (the candidate most likely its speaker, its probability)."""
     best: dict[int, tuple[str, float]] = {}
+    offered: Counter[int] = Counter()
+    going_on = set()
     for rec, p in zip(records, probabilities, strict=True):
         yes = float(p[1])
+        offered[rec.quote] += 1
+        if rec.values[_GOES_ON]:
+            going_on.add(rec.quote)
         if rec.quote not in best or yes > best[rec.quote][1]:
             best[rec.quote] = (rec.candidate, yes)
+    for q in sorted(going_on):
+        if offered[q] == 1 and q - 1 in best:
+            # a quote kept with the speaker of its paragraph's quote before (``going_on``) follows
+            # that quote as this choice reads it, not as the pass before read it
+            best[q] = (best[q - 1][0], best[q][1])
     return best
+
+
+_GOES_ON = FEATURES.index("goes_on")
