@@ -195,6 +195,20 @@ def litbank_classes(cache: Path, shared: Path) -> Counter:
     return out
 
 
+def read_gold_story(pipeline, gpath: Path, gold: dict):
+    """The pipeline's results for a gold story, its text, the character mapping (predicted id
+    -> gold id or None) and, per gold id, the first predicted character mapped to it."""
+    story = read_story(gold_text_path(gpath, gold))
+    res = pipeline.run(story=story, fandom_names=NameList(), corrections=Corrections())
+    chars = [{"id": c.id, "name": c.name, "aliases": list(c.aliases)} for c in res["characters"]]
+    mapping = map_characters(chars, gold["characters"])
+    pred_of_gold: dict[str, str] = {}
+    for pid in sorted(mapping):
+        if mapping[pid] is not None:
+            pred_of_gold.setdefault(mapping[pid], pid)
+    return res, story.text, mapping, pred_of_gold
+
+
 def _moments(res, links: dict[int, str]) -> tuple[dict, dict, dict, dict]:
     """Where each character is present, as ``pair_features`` counts it: narration sentences;
     quotes said (speaker -> addressee and people spoken of); and, for the causes, every quote a
@@ -243,15 +257,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
             continue
         gpath = shared / "gold" / f"{name}.gold.json"
         gold = load_gold(gpath)
-        story = read_story(gold_text_path(gpath, gold))
-        res = pipeline.run(story=story, fandom_names=NameList(), corrections=Corrections())
-        text = story.text
-        chars = [{"id": c.id, "name": c.name, "aliases": list(c.aliases)} for c in res["characters"]]
-        mapping = map_characters(chars, gold["characters"])
-        pred_of_gold: dict[str, str] = {}
-        for pid in sorted(mapping):
-            if mapping[pid] is not None:
-                pred_of_gold.setdefault(mapping[pid], pid)
+        res, text, mapping, pred_of_gold = read_gold_story(pipeline, gpath, gold)
         links = dict(res["links"].links)
         narr, in_quote, said, counts = _moments(res, links)
         doc = res["document"]
@@ -358,15 +364,7 @@ def main(argv=None) -> int:
         missed = x["relations"]["missed"]
         if not missed:
             continue
-        story = read_story(gold_text_path(gpath, gold))
-        res = pipeline.run(story=story, fandom_names=NameList(), corrections=Corrections())
-        text = story.text
-        chars = [{"id": c.id, "name": c.name, "aliases": list(c.aliases)} for c in res["characters"]]
-        mapping = map_characters(chars, gold["characters"])
-        pred_of_gold: dict[str, str] = {}
-        for pid in sorted(mapping):
-            if mapping[pid] is not None:
-                pred_of_gold.setdefault(mapping[pid], pid)
+        res, text, mapping, pred_of_gold = read_gold_story(pipeline, gpath, gold)
         links = dict(res["links"].links)
         genders = dict(res["links"].genders)
         doc = res["document"]
