@@ -78,3 +78,62 @@ def test_an_authors_note_that_names_the_teller_names_the_narrator(run) -> None:
     result = run(_NOTED)
     tellers = [c for c in result["cast"].characters if "I" in c.aliases]
     assert [c.name for c in tellers] and "Wenna" in tellers[0].name
+
+
+_FILLER = "I kept my eyes on the road and I said little. I counted the posts as we passed. " * 6
+
+
+def _narrator_ids(result) -> list[str]:
+    return [c.id for c in result["cast"].characters if "I" in c.aliases]
+
+
+# Letters home: the narration itself calls out to the reader by name, and the letters' quoted
+# greetings do too.  Whom the narration writes to is not the one who writes.
+_LETTERS_HOME = (
+    "I reached the harbour on the fourth day. " + _FILLER
+    + "\n\nYou would laugh to see me now, Orla, with my boots full of sand. " + _FILLER
+    + "\n\nThe captain read out the old letter again: \"Orla, the ice is breaking.\" "
+    "Then he read the last line of it: \"Keep the lamp lit, Orla.\"\n\n"
+    "I folded the map and I went below.\n"
+)
+
+
+def test_a_name_the_narration_calls_out_to_is_not_the_narrator(run) -> None:
+    result = run(_LETTERS_HOME)
+    orla = [c for c in result["cast"].characters if "Orla" in c.aliases]
+    assert orla and "I" not in orla[0].aliases
+
+
+# A visitor hails somebody else by full name at the door, with no "you" after it: whom the
+# narration watches being greeted is not necessarily the one who tells it.
+_GREETED_AT_THE_DOOR = (
+    "I was born on a Friday, in the house by the mill. " + _FILLER
+    + "\n\nThe tall woman knocked, and my mother opened the door.\n\n"
+    "\"Mrs. Ada Thornbury, I believe,\" said the tall woman.\n\n"
+    "\"Yes,\" said my mother.\n\n"
+    "I was asleep upstairs, and I heard none of it.\n"
+)
+
+
+def test_a_full_name_hailed_without_being_spoken_to_names_nobody(run) -> None:
+    result = run(_GREETED_AT_THE_DOOR)
+    assert all("Thornbury" not in c.name for c in result["cast"].characters if "I" in c.aliases)
+
+
+# The quotes around the narrator's own call out to a boy the narration keeps naming in the third
+# person, once inside words the narrator is told to say: he is someone the narrator tells of.
+_THE_BULLY = (
+    "Corwin Hale was fourteen and I was ten. Corwin Hale ate too much. Corwin Hale bullied me. "
+    "Corwin Hale had a pony. " + _FILLER
+    + "\n\n\"Here she is, Corwin.\"\n\n"
+    "\"What do you want?\" I asked.\n\n"
+    "\"Say, 'What do you want, Corwin?'\"\n\n"
+    "\"What do you want?\" I asked again.\n\n"
+    "Corwin Hale struck me.\n"
+)
+
+
+def test_a_name_the_narration_uses_in_the_third_person_is_not_the_narrator(run) -> None:
+    result = run(_THE_BULLY)
+    corwin = [c for c in result["cast"].characters if "Corwin" in c.name]
+    assert corwin and "I" not in corwin[0].aliases

@@ -77,16 +77,18 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
                 narrator_quotes.add(q.index + 1)
         if _TOLD_ME.match(tail):  # '"Nick," she said to me'
             for m in by_quote.get(q.index, []):
-                if not is_vocative(text, q, m):
+                if not _calls(text, q, m):
                     continue
                 votes[names.name_links[m.index]] += 2
-    for i in sorted(narrator_quotes):  # the quotes answering the narrator's own speak to the narrator
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(quote_spans) and j not in narrator_quotes:
-                for m in by_quote.get(j, []):
-                    if not is_vocative(text, quote_spans[j], m):
-                        continue
-                    votes[names.name_links[m.index]] += 1
+    # the quotes answering the narrator's own speak to the narrator; each counts once, even
+    # when it stands between two of the narrator's
+    answering = sorted({j for i in narrator_quotes for j in (i - 1, i + 1)
+                        if 0 <= j < len(quote_spans) and j not in narrator_quotes})
+    for j in answering:
+        for m in by_quote.get(j, []):
+            if not _calls(text, quote_spans[j], m):
+                continue
+            votes[names.name_links[m.index]] += 1
 
     # the narrator's name is the one others keep calling out, and the narration never
     # uses (it says "I"): vocatives of a name that lives inside quotes
@@ -101,10 +103,10 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
         (inside if m.quote is not None else outside)[cid] += 1
     for q in quote_spans:
         for m in by_quote.get(q.index, []):
-            if not is_vocative(text, q, m):
+            if not _calls(text, q, m):
                 continue
             called[names.name_links[m.index]] += 1
-            if text[m.end:m.end + 1] == ",":
+            if text[m.end:m.end + 1] == "," and _SPOKEN_TO.search(text, m.end, q.end):
                 hailed.add(names.name_links[m.index])
     for cid, n in called.items():
         if n >= 2 and outside[cid] <= max(2, inside[cid] // 4):
@@ -121,12 +123,22 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
             if outside[cid] == 0 and _YOU_ARE.search(text, max(q.start, m.start - 12), m.start):
                 votes[cid] += 2
 
+    # whom the narration itself names in the third person far more than anyone calls
+    # them, or calls out to ("There, Ysolde, the sun ..." in a letter home: the reader), is
+    # someone the narrator tells of or tells to, not the narrator
+    addressed = _addressed_by_narration(text, mentions, names)
+    for cid in list(votes):
+        if outside[cid] > max(2, 2 * inside[cid]) or cid in addressed:
+            del votes[cid]
+
     # the author's word on who tells it outweighs what the quotes suggest
     noted, noted_name = _noted_narrator(document, names)
     narrator_id = noted
     if votes and narrator_id is None and noted_name is None:
-        best, count = votes.most_common(1)[0]
-        if count >= 2:
+        ranked = votes.most_common(2)
+        best, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if count >= 2 and count > runner_up:  # a tie names nobody
             narrator_id = best
     characters = list(names.characters)
     if narrator_id is None and noted_name is not None:
@@ -145,6 +157,48 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     for m in first_person:
         links[m.index] = narrator_id
     return Cast(characters=tuple(characters), name_links=links, rejected=names.rejected)
+
+
+_SPOKEN_TO = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _calls(text: str, quote: QuoteSpan, m) -> bool:
+    """A vocative of ``quote`` said to its hearer: not one inside a quote within the quote
+    ("Say, 'Good day, Master Voss'": the words the hearer is told to say, to the speaker)."""
+    if not is_vocative(text, quote, m):
+        return False
+    before = text[quote.start:m.start]
+    depth = 0
+    for k, ch in enumerate(before):
+        if ch not in "'\"‘’“”":
+            continue
+        left = before[k - 1] if k else " "
+        right = before[k + 1] if k + 1 < len(before) else " "
+        if left.isalnum() and right.isalnum():
+            continue  # an apostrophe: "don't"
+        if ch in "‘“" or (ch in "'\"" and not left.isalnum() and left not in ".,!?;:"):
+            depth += 1
+        elif depth:
+            depth -= 1
+    return depth == 0
+
+
+_NARRATION_VOCATIVE_BEFORE = re.compile(r"(?:,|\bdear|\bO|\bOh)\s*$")
+_NARRATION_VOCATIVE_AFTER = re.compile(r"\s*[,:;!?]")
+
+
+def _addressed_by_narration(text: str, mentions: Mentions, names: Cast) -> set[str]:
+    """Characters the narration, outside quotes, calls out to by name ("I have no friend,
+    Ysolde: ...", "There, Ysolde, the sun ..."): whom the story is told to."""
+    out = set()
+    for m in mentions.items:
+        cid = names.name_links.get(m.index)
+        if cid is None or m.kind != "name" or m.quote is not None:
+            continue
+        if (_NARRATION_VOCATIVE_BEFORE.search(text, max(0, m.start - 8), m.start)
+                and _NARRATION_VOCATIVE_AFTER.match(text, m.end)):
+            out.add(cid)
+    return out
 
 
 def _alias_index(names: Cast) -> dict[str, str]:
