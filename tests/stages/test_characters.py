@@ -583,3 +583,30 @@ def test_a_titled_surname_is_the_one_of_that_family_the_story_names_most(run) ->
             '"Miss Penwarden, go to bed," said Cassia. Idrena laughed at Cassia.')
     cast = cast_of(run, text)
     assert any("Miss Penwarden" in a and "Idrena Penwarden" in a for a in cast.values()), cast
+
+
+def test_mr_with_the_surname_is_not_a_woman_named_in_full(run) -> None:
+    # the given name is in no table: only "her" beside the bare "Ysolde" shows she is a woman
+    text = ("Ysolde Vask came down to breakfast. Ysolde rubbed her eyes. "
+            "Mr. Vask read his paper. Ysolde shook her head. Mr. Vask did not look up. "
+            "Ysolde folded her napkin and left the room.")
+    cast = {c.name: c for c in run(text)["cast"].characters}
+    assert set(cast) == {"Ysolde Vask", "Mr. Vask"}
+    assert cast["Ysolde Vask"].gender == "female"
+    assert cast["Mr. Vask"].gender == "male"
+
+
+def test_a_bare_surname_goes_to_mr_not_to_the_woman_named_in_full(run) -> None:
+    text = ("Ysolde Vask came down to breakfast. Ysolde rubbed her eyes. "
+            "Mr. Vask read his paper. Ysolde shook her head. Mr. Vask did not look up. "
+            "Vask turned a page. Ysolde folded her napkin and left the room.")
+    assert cast_of(run, text) == {"Ysolde Vask": ("Ysolde", "Ysolde Vask"), "Mr. Vask": ("Mr. Vask", "Vask")}
+
+
+def test_miss_with_the_surname_is_not_a_man_named_in_full(run) -> None:
+    text = ("Orrin Pell rode into town. Orrin rubbed his eyes. "
+            "Miss Pell met them at the gate. Orrin shook his head. Miss Pell smiled. "
+            "Orrin tipped his hat and dismounted.")
+    cast = {c.name: c for c in run(text)["cast"].characters}
+    assert set(cast) == {"Orrin Pell", "Miss Pell"}
+    assert cast["Orrin Pell"].gender == "male"

@@ -475,8 +475,10 @@ class _Entity:
         self.female += female
 
 
-def _gender_fits(title_class: str, entity: _Entity) -> bool:
-    g = entity.gender
+def _gender_fits(title_class: str, entity: _Entity, given_votes: tuple[float, float] = (0.0, 0.0)) -> bool:
+    """Whether a title's gender fits the entity's: its own votes, with ``given_votes`` (those of
+    its bare given name, "Ysolde" of "Ysolde Vask", which will join it) added."""
+    g = _gender(entity.male + given_votes[0], entity.female + given_votes[1])
     shown = "male" if title_class == "mr" else "female" if title_class in ("mrs", "miss", "lady") \
         else TITLES.get(title_class, "")
     return not shown or g in (shown, "unknown")
@@ -577,6 +579,19 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
                 if ent is e:
                     full[ident] = shorter[0]
     family_names = {w for e in entities for w in e.surnames}
+
+    def given_votes(e: _Entity) -> tuple[float, float]:
+        """The gender votes of a full name's bare given names ("Ysolde shook her head"): "Mr. Vask"
+        is not "Ysolde Vask" though the full name itself is too seldom said to show she is a
+        woman, nor "Miss Vask" a man."""
+        votes = [stats[g].votes.get("", (0.0, 0.0)) for g in sorted(e.given - e.surnames)
+                 if (g, "") in groups and (g, "") not in e.keys]
+        return sum(v[0] for v in votes), sum(v[1] for v in votes)
+
+    def gender_of(e: _Entity) -> str:
+        male, female = given_votes(e)
+        return _gender(e.male + male, e.female + female)
+
     # 2. single titled names join a full name when title and gender agree, else stand alone
     titled: dict[tuple[str, str], _Entity] = {}
     for (key, tclass), ms in sorted(groups.items(), key=lambda kv: -len(kv[1])):
@@ -586,14 +601,15 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         word = words[0]
         # "Mrs Dashwood" is not "Mrs John Dashwood": a married title names its own person
         fits = [] if tclass == "mrs" else [
-            e for e in entities if word in e.tokens and _gender_fits(tclass, e) and e.title_class != "mrs"
+            e for e in entities if word in e.tokens and _gender_fits(tclass, e, given_votes(e))
+            and e.title_class != "mrs"
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
             and not (word in e.given and word not in e.surnames and word in family_names)]
         if tclass == "mrs" and (word, "miss") not in groups:
             # "Mrs Vastow" is the one woman of that surname the story names in full, where no
             # "Miss Vastow" shows a family of daughters
             fits = [e for e in entities if word in e.surnames and word not in e.given
-                    and e.title_class != "mrs" and _gender_fits(tclass, e)
+                    and e.title_class != "mrs" and _gender_fits(tclass, e, given_votes(e))
                     and not any(m.title in ("miss", "ms", "lady") for m in e.mentions)]
             # and who reads as a married woman: named "Mrs" in full, or a woman the story
             # never calls by her given name alone (a daughter's would be: "Jo Vastow", "Jo")
@@ -660,6 +676,13 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             cands = [e for e in entities if len(e.tokens) > 1 and word in e.tokens and e.title_class != "mrs"
                      and (word in e.given or not apart(word, e)) and not all(_described(k) for k, _t in e.keys)]
         target = _pick(cands)
+        if target is not None and word not in target.given and gender_of(target) == "female" \
+                and _gender(*stats[key].votes.get("", (0.0, 0.0))) != "female":
+            # a bare surname is rather "Mr. Vask", a person of its own, than "Ysolde Vask"
+            # by a man's title or by the text's pronouns
+            target = _pick([e for (w, c), e in titled.items() if w == word and e is not target
+                            and (c == "mr" or TITLES.get(c) == "male" or gender_of(e) == "male")
+                            and gender_of(e) != "female"]) or target
         if target is None:  # "Lizzy" -> the one Elizabeth, "Dot" -> the one Dorothea
             target = _pick([e for e in entities if e.title_class != "mrs"
                             and any(pet_form_of(word, t) for t in sorted(e.tokens))])
