@@ -25,6 +25,7 @@ subject, centering's rule).  LitBank's plural they/them/we in person chains are 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -195,6 +196,19 @@ def litbank_classes(cache: Path, shared: Path) -> Counter:
     return out
 
 
+def evidence_sentences(relation: dict | None, text: str, norm, doc, starts: list[int]) -> set[int]:
+    """The indices of the sentences a gold relation's evidence quotes fall in."""
+    out: set[int] = set()
+    for ev in (relation or {}).get("evidence", []):
+        for x, y in find_spans(ev, text, norm):
+            i = bisect.bisect_right(starts, x) - 1
+            while i < len(doc.sentences) and doc.sentences[i].start < y:
+                if i >= 0:
+                    out.add(i)
+                i += 1
+    return out
+
+
 def read_gold_story(pipeline, gpath: Path, gold: dict):
     """The pipeline's results for a gold story, its text, the character mapping (predicted id
     -> gold id or None) and, per gold id, the first predicted character mapped to it."""
@@ -267,7 +281,6 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
         by_sent = defaultdict(list)
         for m in res["mentions"].items:
             by_sent[m.sentence].append(m)
-        import bisect
         for a_g, b_g, kind in wanted[name]:
             r = grels.get((a_g, b_g, kind))
             a, b = pred_of_gold.get(a_g), pred_of_gold.get(b_g)
@@ -276,14 +289,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
             common_q = in_quote[a] & in_quote[b] if a and b else set()
             para_a = {doc.sentences[s].paragraph for s in narr[a]} if a else set()
             para_b = {doc.sentences[s].paragraph for s in narr[b]} if a and b else set()
-            sent_ix: set[int] = set()
-            for ev in (r or {}).get("evidence", []):
-                for x, y in find_spans(ev, text, norm):
-                    i = bisect.bisect_right(starts, x) - 1
-                    while i < len(doc.sentences) and doc.sentences[i].start < y:
-                        if i >= 0:
-                            sent_ix.add(i)
-                        i += 1
+            sent_ix = evidence_sentences(r, text, norm, doc, starts)
             if a is None or b is None:
                 cause = "character missing"
             elif counts[a] < MIN_MENTIONS or counts[b] < MIN_MENTIONS:
@@ -375,19 +381,11 @@ def main(argv=None) -> int:
         norm = _norm(text)
         gold_chars = {c["id"]: c for c in gold["characters"]}
         grels = {(r["from"], r["to"], r["kind"]): r for r in gold["relations"]}
-        import bisect
         for mrel in missed:
             r = grels.get((mrel["from"], mrel["to"], mrel["kind"]))
             if r is None:
                 continue
-            sent_ix = set()
-            for ev in r.get("evidence", []):
-                for a, b in find_spans(ev, text, norm):
-                    i = bisect.bisect_right(starts, a) - 1
-                    while i < len(doc.sentences) and doc.sentences[i].start < b:
-                        if i >= 0:
-                            sent_ix.add(i)
-                        i += 1
+            sent_ix = evidence_sentences(r, text, norm, doc, starts)
             if not sent_ix:
                 causes["evidence not located"] += 1
                 continue
