@@ -1,0 +1,74 @@
+"""Stage ``evidence`` (issue 15, the stories under 0.50 and the novels): greetings kissed on the
+cheek, a child's address to a parent, thanks that are manners, care that is put on.  Invented names."""
+from __future__ import annotations
+
+import pytest
+
+from heartline.stages.evidence import THANKS_ROWS
+
+INTRO = "Ilsa Varr met Tobin Cray at the fair. "
+
+
+def evidence(run, text: str, exp: str = "ilsa_varr", tgt: str = "tobin_cray"):
+    return [e for e in run(INTRO + text)["evidence"] if (e.experiencer, e.target) == (exp, tgt)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ilsa Varr kissed Tobin Cray on both cheeks.",
+    "Ilsa Varr kissed Tobin Cray on the forehead and went out.",
+])
+def test_a_kiss_on_the_cheek_is_a_greeting(run, sentence) -> None:
+    found = evidence(run, sentence)
+    assert [(e.cue, e.kind, e.how) for e in found] == [("touch:part", "affection", "implied")], found
+
+
+def test_a_kiss_on_the_mouth_stays_a_kiss(run) -> None:
+    found = evidence(run, "Ilsa Varr kissed Tobin Cray on the mouth.")
+    assert [e.kind for e in found] == ["romantic"], found
+
+
+def test_love_said_to_a_father_is_family_love(run) -> None:
+    text = ('Tobin Cray came home at dusk. "I love you, Father," said Ilsa Varr to Tobin Cray. '
+            '"I have loved you all my life."')
+    found = [e for e in evidence(run, text) if not e.negated]
+    assert found and {e.kind for e in found} == {"affection"}, found
+
+
+@pytest.mark.parametrize("quote,weight", [
+    ('"Thank you, Tobin," said Ilsa Varr.', 0.5),
+    ('"Thank you, sir," said Ilsa Varr to Tobin Cray.', 0.25),
+    ('"Thanks, Mr. Cray," said Ilsa Varr.', 0.25),
+    ('"Thank you, but I had rather walk," said Ilsa Varr to Tobin Cray.', None),
+    ('"No, thank you," said Ilsa Varr to Tobin Cray.', None),
+])
+def test_thanks_that_are_manners(run, quote, weight) -> None:
+    text = 'Tobin Cray held the door. "After you, Ilsa," said Tobin Cray. ' + quote
+    found = [e for e in evidence(run, text) if e.cue == "thanks"]
+    assert [e.weight for e in found] == ([] if weight is None else [weight]), found
+
+
+def test_thanks_rows_carry_examples() -> None:
+    for row_id, _pattern, weight, example in THANKS_ROWS:
+        assert row_id.startswith("thanks:") and 0 <= weight < 0.5 and example
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ilsa Varr pretended to adore Tobin Cray.",
+    "Ilsa Varr feigned affection for Tobin Cray.",
+    "Ilsa Varr showed a false fondness for Tobin Cray.",
+])
+def test_care_put_on_is_no_care(run, sentence) -> None:
+    found = evidence(run, sentence)
+    assert found and all(e.refuted for e in found), found
+
+
+def test_a_hidden_act_is_not_a_pretence(run) -> None:
+    found = evidence(run, "Ilsa Varr hugged Tobin Cray quickly and pretended she hadn't.")
+    assert found and not any(e.refuted for e in found), found
+
+
+def test_a_pretended_fondness_makes_no_relation(run) -> None:
+    text = ("Ilsa Varr pretended to adore Tobin Cray. Ilsa Varr pretended to love Tobin Cray. "
+            "Ilsa Varr feigned affection for Tobin Cray.")
+    rels = [r for r in run(INTRO + text)["rule_relations"] if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
+    assert not [r for r in rels if r.current], rels
