@@ -72,3 +72,46 @@ def test_a_pretended_fondness_makes_no_relation(run) -> None:
             "Ilsa Varr feigned affection for Tobin Cray.")
     rels = [r for r in run(INTRO + text)["rule_relations"] if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
     assert not [r for r in rels if r.current], rels
+
+
+def test_i_could_kiss_you_is_gladness(run) -> None:
+    found = evidence(run, '"I could kiss you, Tobin," said Ilsa Varr, when the key turned.')
+    assert [(e.kind, e.weight <= 0.3) for e in found] == [("affection", True)], found
+
+
+def test_a_kiss_wished_plainly_stays_romance(run) -> None:
+    found = evidence(run, '"I want to kiss you, Tobin," said Ilsa Varr.')
+    assert found and all(e.kind == "romantic" for e in found), found
+
+
+def test_not_saying_i_love_him_is_a_denial(run) -> None:
+    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I\'m not saying I love him or anything," said Ilsa Varr.')
+    found = [e for e in found if e.cue == "love"]
+    assert [(e.negated, e.how) for e in found] == [(True, "denied")], found
+
+
+def test_not_saying_what_another_feels_is_no_denial_of_ones_own(run) -> None:
+    found = evidence(run, 'Mara Lind came in.\n\n"I\'m not saying Tobin Cray loves you, Mara," said Ilsa Varr.',
+                     exp="tobin_cray", tgt="mara_lind")
+    assert found and not any(e.negated for e in found), found
+
+
+def test_a_for_read_as_a_dative_still_names_the_one_pledged_to(run) -> None:
+    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I don\'t love him. I just would die for him, which '
+                          'is different," said Ilsa Varr.')
+    assert any(e.kind == "affection" and not e.negated for e in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    '"It was never true that Ilsa Varr loved Tobin Cray," said Mara Lind.',
+    "It was not true that Ilsa Varr was in love with Tobin Cray.",
+    "People said Ilsa Varr adored Tobin Cray, but it was a lie.",
+])
+def test_a_feeling_called_untrue_is_refuted(run, sentence) -> None:
+    found = evidence(run, sentence)
+    assert found and all(e.refuted for e in found), found
+
+
+def test_a_feeling_called_true_stands(run) -> None:
+    found = evidence(run, "It was true that Ilsa Varr loved Tobin Cray.")
+    assert found and not any(e.refuted for e in found), found

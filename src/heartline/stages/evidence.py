@@ -544,7 +544,8 @@ class _Reader:
         return None
 
     def prep_object(self, tok: Token, preps: tuple[str, ...]) -> Token | None:
-        for p in self.kids(tok, "prep", "prt"):
+        # the parser sometimes calls a "for" or "to" with its object a "dative" ("would die for her")
+        for p in self.kids(tok, "prep", "prt", "dative"):
             if p.lemma in preps:
                 objs = self.kids(p, "pobj")
                 if objs:
@@ -937,6 +938,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     shown = _behaviour(reader, tok)
     if shown is not None:
         return shown
+    glad = _glad_idiom(reader, tok)
+    if glad is not None:
+        return glad
     if tok.pos in ("VERB", "AUX") and lemma in VERB_CUES:
         cue = VERB_CUES[lemma]
         if lemma == "miss" and not _longing(reader, tok):
@@ -1039,6 +1043,26 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             if poss and subj is not None:
                 return Cue("affection", 0.8), poss[0], subj, None
     return None, None, None, None
+
+
+# Relief or thanks put as a kiss that will not happen (issue 15): "I could kiss you, Dario!" when
+# the key turns is gladness, not courtship (and as often said through gritted teeth).  Rows:
+# (id, verbs, invented example); the verb with "could" and "you" for its object, in a quote.
+GLAD_IDIOMS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("glad:could-kiss", frozenset({"kiss", "hug"}), '"I could kiss you, Dario," said Ynes, when the key turned.'),
+)
+_GLAD_VERBS = frozenset().union(*(verbs for _id, verbs, _example in GLAD_IDIOMS))
+_GLAD = Cue("affection", 0.3, implied=True)
+
+
+def _glad_idiom(reader: _Reader, tok: Token):
+    """ "I could kiss you": (cue, the speaker, the one spoken to, None), or None."""
+    if tok.pos != "VERB" or tok.lemma not in _GLAD_VERBS or reader.quote_at(tok.start) is None:
+        return None
+    if not any(a.lemma == "could" for a in reader.kids(tok, "aux")) or reader.negated(tok):
+        return None
+    you = [o for o in reader.kids(tok, "dobj") if o.text.lower() == "you"]
+    return (_GLAD, reader.subject(tok), you[0], None) if you else None
 
 
 def _owned_harm(reader: _Reader, tok: Token):
@@ -1484,7 +1508,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     if tok.lemma == "marry" and _loveless(reader, tok):
         return None
     mods = reader.modifiers(tok)
-    negated = reader.negated(tok)
+    negated = reader.negated(tok) or _disclaimed(reader, tok)
     hearsay = _hearsay(doc.story.text, sent.start, sent.end)
     if cue.witnessed and (quote is not None and quote.speaker != exp or hearsay):
         return None  # "she's mad about you", said by a third: gossip's idiom, too often a tease
@@ -1540,7 +1564,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     elif _conditional(reader, tok) and not cue.supposed:
         weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
     relayed = _relayed(reader, tok, exp)
-    feigned = polarity(cue.kind) > 0 and _feigned(reader, tok)
+    feigned = polarity(cue.kind) > 0 and _feigned(reader, tok) or _called_untrue(reader, tok)
     speaker = quote.speaker if quote is not None else None
     if cue.shown and not hearsay and not relayed and not negated:
         how = "implied"  # an act told, by the narrator or in a quote ("she brought me soup"), shows it
@@ -1574,6 +1598,32 @@ _FEIGN_WORDS = frozenset("false falsely fake feigned pretended sham mock mocking
                          "insincerely hollow".split())
 
 
+# A feeling the same sentence calls untrue (issue 15, refuted gossip): "It was never true that
+# Odo loved Ynes", "It isn't true that she hates you", "People said Odo adored her, but it was a
+# lie."  The claim is kept and marked ``refuted``.
+_UNTRUE_ADJ = frozenset("true so".split())
+_UNTRUE_AFTER = re.compile(r"\b(?:but|and|which)\s+(?:it|that|this)?\s*(?:was|is|'s|’s|were)\s+(?:all\s+)?"
+                           r"(?:a lie|lies|untrue|false|not true|never true|nonsense|rubbish|a rumou?r|gossip)\b",
+                           re.IGNORECASE)
+
+
+def _called_untrue(reader: _Reader, tok: Token) -> bool:
+    """Whether the clause of a cue is what a negated "it is true that" frames, or the words after
+    it in its sentence call it a lie."""
+    t = tok
+    for _ in range(4):  # up to the clause the cue stands in: "loved", or "was" of "was in love"
+        if t.dep == "ccomp" and t.head != t.index:
+            head = reader.tokens[t.head]
+            if any(a.lemma in _UNTRUE_ADJ for a in reader.kids(head, "acomp")) and reader.negated(head):
+                return True
+            break
+        if t.head == t.index:
+            break
+        t = reader.tokens[t.head]
+    sent = reader.doc.sentences[tok.sentence]
+    return bool(_UNTRUE_AFTER.search(reader.doc.story.text, tok.end, sent.end))
+
+
 def _feigned(reader: _Reader, tok: Token) -> bool:
     """Whether a cue is the thing pretended ("pretended to love her") or is called false
     ("feigned affection for him", "falsely kind")."""
@@ -1581,6 +1631,22 @@ def _feigned(reader: _Reader, tok: Token) -> bool:
     if head.lemma in _FEIGN_VERBS and tok.dep in ("xcomp", "dobj") and head.index != tok.index:
         return True  # "pretended to care for her"; not "pretended she hadn't" (a ccomp: the hiding)
     return any(m.text.lower() in _FEIGN_WORDS or m.lemma in _FEIGN_WORDS for m in reader.kids(tok, "amod", "advmod"))
+
+
+# "I'm not saying I love her or anything", "I won't say I like him": a feeling its owner declines
+# to say is the owner's denial (the feeling a reader may well see through; ``feelings`` decides).
+_DISCLAIM_VERBS = frozenset("say admit claim".split())
+
+
+def _disclaimed(reader: _Reader, tok: Token) -> bool:
+    """Whether a cue is what a negated "say" or "admit" of its own subject declines to say."""
+    if tok.dep != "ccomp" or tok.head == tok.index:
+        return False
+    head = reader.tokens[tok.head]
+    if head.lemma not in _DISCLAIM_VERBS or not reader.negated(head):
+        return False
+    own, said = reader.subject(head), reader.subject(tok)
+    return own is not None and said is not None and own.text.lower() == said.text.lower() == "i"
 
 
 # Another's word or belief passed on (issue 15): "Odo told me you're dating Ynes", "Ynes
