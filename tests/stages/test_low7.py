@@ -85,8 +85,8 @@ def test_a_kiss_wished_plainly_stays_romance(run) -> None:
 
 
 def test_not_saying_i_love_him_is_a_denial(run) -> None:
-    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I\'m not saying I love him or anything," said Ilsa Varr.')
-    found = [e for e in found if e.cue == "love"]
+    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I\'m not saying I adore him, mind," said Ilsa Varr.')
+    found = [e for e in found if e.cue == "adore"]
     assert [(e.negated, e.how) for e in found] == [(True, "denied")], found
 
 

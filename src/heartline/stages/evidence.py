@@ -1633,7 +1633,7 @@ def _feigned(reader: _Reader, tok: Token) -> bool:
     return any(m.text.lower() in _FEIGN_WORDS or m.lemma in _FEIGN_WORDS for m in reader.kids(tok, "amod", "advmod"))
 
 
-# "I'm not saying I love her or anything", "I won't say I like him": a feeling its owner declines
+# "I'm not saying I adore him, mind", "I won't say I like him": a feeling its owner declines
 # to say is the owner's denial (the feeling a reader may well see through; ``feelings`` decides).
 _DISCLAIM_VERBS = frozenset("say admit claim".split())
 
