@@ -544,7 +544,8 @@ class _Reader:
         return None
 
     def prep_object(self, tok: Token, preps: tuple[str, ...]) -> Token | None:
-        for p in self.kids(tok, "prep", "prt"):
+        # the parser sometimes calls a "for" or "to" with its object a "dative" ("would die for her")
+        for p in self.kids(tok, "prep", "prt", "dative"):
             if p.lemma in preps:
                 objs = self.kids(p, "pobj")
                 if objs:
@@ -645,8 +646,11 @@ _KIN_WORDS = {"brother": "male", "bro": "male", "sister": "female", "sis": "fema
 _KIN_PHRASE = re.compile(r"\b(?P<owner>my|your)\s+(?:(?:little|big|baby|kid|older|younger|elder|twin|"
                          r"half|step|dear|darling|stupid|idiot)[\s-]+)?(?P<kin>" + "|".join(_KIN_WORDS) + r")\b",
                          re.IGNORECASE)
-_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|dad|papa|sis|bro|brother|sister|"
-                           r"grandma|gran|grandpa)\s*(?:[,.!?…]|$)", re.IGNORECASE)
+# a child's address to a parent or grandparent: "Night, Mum.", "I love you, Father."  ("Son" is
+# left out: elders call any young man so.)
+_KIN_VOCATIVE = re.compile(r"(?:^|[,.!?]\s*)(?P<kin>mum|mom|mama|mamma|mummy|mommy|mother|dad|daddy|papa|"
+                           r"father|sis|bro|brother|sister|grandma|gran|granny|nana|grandpa|grandmother|"
+                           r"grandfather)\s*(?:[,.!?…]|$)", re.IGNORECASE)
 
 
 def _kin_pairs(reader: _Reader, relational) -> set[frozenset[str]]:
@@ -934,6 +938,9 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     shown = _behaviour(reader, tok)
     if shown is not None:
         return shown
+    glad = _glad_idiom(reader, tok)
+    if glad is not None:
+        return glad
     if tok.pos in ("VERB", "AUX") and lemma in VERB_CUES:
         cue = VERB_CUES[lemma]
         if lemma == "miss" and not _longing(reader, tok):
@@ -1036,6 +1043,26 @@ def _match_cue(reader: _Reader, tok: Token, focal):
             if poss and subj is not None:
                 return Cue("affection", 0.8), poss[0], subj, None
     return None, None, None, None
+
+
+# Relief or thanks put as a kiss that will not happen (issue 15): "I could kiss you, Dario!" when
+# the key turns is gladness, not courtship (and as often said through gritted teeth).  Rows:
+# (id, verbs, invented example); the verb with "could" and "you" for its object, in a quote.
+GLAD_IDIOMS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("glad:could-kiss", frozenset({"kiss", "hug"}), '"I could kiss you, Dario," said Ynes, when the key turned.'),
+)
+_GLAD_VERBS = frozenset().union(*(verbs for _id, verbs, _example in GLAD_IDIOMS))
+_GLAD = Cue("affection", 0.3, implied=True)
+
+
+def _glad_idiom(reader: _Reader, tok: Token):
+    """ "I could kiss you": (cue, the speaker, the one spoken to, None), or None."""
+    if tok.pos != "VERB" or tok.lemma not in _GLAD_VERBS or reader.quote_at(tok.start) is None:
+        return None
+    if not any(a.lemma == "could" for a in reader.kids(tok, "aux")) or reader.negated(tok):
+        return None
+    you = [o for o in reader.kids(tok, "dobj") if o.text.lower() == "you"]
+    return (_GLAD, reader.subject(tok), you[0], None) if you else None
 
 
 def _owned_harm(reader: _Reader, tok: Token):
@@ -1229,6 +1256,23 @@ def _if_harmed(reader: _Reader, tok: Token, row: BehaviourRow) -> tuple[str, Tok
     return None
 
 
+# A greeting or a tenderness, not a courtship: the person kissed or patted "on" one of these
+# parts ("kissed Ynes on both cheeks", "kissed him on the forehead", "patted Dario on the head").
+# The lips and the mouth are not here: "kissed her on the mouth" stays a kiss.
+GREETING_PARTS = frozenset("cheek cheeks forehead brow temple hand hands knuckles head hair".split())
+
+
+def _touched_on(reader: _Reader, tok: Token, objs: list[Token]) -> Token | None:
+    """The person touched "on" a greeting part: "kissed Ynes on both cheeks"."""
+    people = [o for o in objs if o.index in reader.who]
+    if not people:
+        return None
+    for prep in reader.kids(tok, "prep") + reader.kids(people[0], "prep"):
+        if prep.lemma == "on" and any(o.lemma in GREETING_PARTS for o in reader.kids(prep, "pobj")):
+            return people[0]
+    return None
+
+
 def _behaviour_target(reader: _Reader, tok: Token, row: BehaviourRow) -> Token | None:
     objs = reader.kids(tok, "dobj")
     if row.target == "part":
@@ -1238,7 +1282,7 @@ def _behaviour_target(reader: _Reader, tok: Token, row: BehaviourRow) -> Token |
                 owner = _part_owner(reader, obj, row.objects)
             if owner is not None:
                 return owner
-        return None
+        return _touched_on(reader, tok, objs)
     if row.target == "dobj":
         if row.vow and not (_would(reader, tok) and (any(
                 p.lemma in row.preps for p in reader.kids(tok, "prep")) or any(
@@ -1464,7 +1508,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     if tok.lemma == "marry" and _loveless(reader, tok):
         return None
     mods = reader.modifiers(tok)
-    negated = reader.negated(tok)
+    negated = reader.negated(tok) or _disclaimed(reader, tok)
     hearsay = _hearsay(doc.story.text, sent.start, sent.end)
     if cue.witnessed and (quote is not None and quote.speaker != exp or hearsay):
         return None  # "she's mad about you", said by a third: gossip's idiom, too often a tease
@@ -1520,6 +1564,7 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     elif _conditional(reader, tok) and not cue.supposed:
         weight *= 0.3  # "if I were to marry you", "she might do worse than marry him"
     relayed = _relayed(reader, tok, exp)
+    feigned = polarity(cue.kind) > 0 and _feigned(reader, tok) or _called_untrue(reader, tok)
     speaker = quote.speaker if quote is not None else None
     if cue.shown and not hearsay and not relayed and not negated:
         how = "implied"  # an act told, by the narrator or in a quote ("she brought me soup"), shows it
@@ -1537,7 +1582,71 @@ def _evidence(reader: _Reader, tok: Token, cue: Cue, exp: str, tgt: str) -> Evid
     return Evidence(experiencer=exp, target=tgt, kind=cue.kind, how=how, start=sent.start,
                     end=sent.end, text=doc.story.text[sent.start:sent.end].strip(), scene=sent.scene,
                     cue=cue.shown or tok.text, past=past, negated=negated, hedged=hedged, question=question,
-                    speaker=speaker, weight=weight, refuted=quote is not None and _mistaken(reader, tok))
+                    speaker=speaker, weight=weight,
+                    refuted=feigned or quote is not None and _mistaken(reader, tok))
+
+
+# Care put on (issue 15, the lowest stories): a warm cue the text itself calls a pretence is
+# no warmth (a poisoner's kindness, a spy's devotion).  Data: the verbs a pretended feeling
+# hangs from ("pretended to adore Dario", "feigned concern for Ynes"), and the words that call a
+# feeling or an act false ("false fondness for him", "mock sympathy for him", "falsely kind to
+# her").  Such evidence is kept and marked ``refuted``: never counted.  "Then she hugged me and
+# pretended she hadn't" hides a true act, and is no pretence of the act: only a cue that is the
+# object of the pretence counts.
+_FEIGN_VERBS = frozenset("pretend feign fake counterfeit simulate".split())
+_FEIGN_WORDS = frozenset("false falsely fake feigned pretended sham mock mocking counterfeit insincere "
+                         "insincerely hollow".split())
+
+
+# A feeling the same sentence calls untrue (issue 15, refuted gossip): "It was never true that
+# Odo loved Ynes", "It isn't true that she hates you", "People said Odo adored her, but it was a
+# lie."  The claim is kept and marked ``refuted``.
+_UNTRUE_ADJ = frozenset("true so".split())
+_UNTRUE_AFTER = re.compile(r"\b(?:but|and|which)\s+(?:it|that|this)?\s*(?:was|is|'s|’s|were)\s+(?:all\s+)?"
+                           r"(?:a lie|lies|untrue|false|not true|never true|nonsense|rubbish|a rumou?r|gossip)\b",
+                           re.IGNORECASE)
+
+
+def _called_untrue(reader: _Reader, tok: Token) -> bool:
+    """Whether the clause of a cue is what a negated "it is true that" frames, or the words after
+    it in its sentence call it a lie."""
+    t = tok
+    for _ in range(4):  # up to the clause the cue stands in: "loved", or "was" of "was in love"
+        if t.dep == "ccomp" and t.head != t.index:
+            head = reader.tokens[t.head]
+            if any(a.lemma in _UNTRUE_ADJ for a in reader.kids(head, "acomp")) and reader.negated(head):
+                return True
+            break
+        if t.head == t.index:
+            break
+        t = reader.tokens[t.head]
+    sent = reader.doc.sentences[tok.sentence]
+    return bool(_UNTRUE_AFTER.search(reader.doc.story.text, tok.end, sent.end))
+
+
+def _feigned(reader: _Reader, tok: Token) -> bool:
+    """Whether a cue is the thing pretended ("pretended to love her") or is called false
+    ("feigned affection for him", "falsely kind")."""
+    head = reader.tokens[tok.head]
+    if head.lemma in _FEIGN_VERBS and tok.dep in ("xcomp", "dobj") and head.index != tok.index:
+        return True  # "pretended to care for her"; not "pretended she hadn't" (a ccomp: the hiding)
+    return any(m.text.lower() in _FEIGN_WORDS or m.lemma in _FEIGN_WORDS for m in reader.kids(tok, "amod", "advmod"))
+
+
+# "I'm not saying I adore him, mind", "I won't say I like him": a feeling its owner declines
+# to say is the owner's denial (the feeling a reader may well see through; ``feelings`` decides).
+_DISCLAIM_VERBS = frozenset("say admit claim".split())
+
+
+def _disclaimed(reader: _Reader, tok: Token) -> bool:
+    """Whether a cue is what a negated "say" or "admit" of its own subject declines to say."""
+    if tok.dep != "ccomp" or tok.head == tok.index:
+        return False
+    head = reader.tokens[tok.head]
+    if head.lemma not in _DISCLAIM_VERBS or not reader.negated(head):
+        return False
+    own, said = reader.subject(head), reader.subject(tok)
+    return own is not None and said is not None and own.text.lower() == said.text.lower() == "i"
 
 
 # Another's word or belief passed on (issue 15): "Odo told me you're dating Ynes", "Ynes
@@ -1664,7 +1773,32 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", _DISMISSAL_WEIGHT,
                                    " ".join(sent_away.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", 0.5, "thanks")
+            weight = _thanks_weight(body)
+            if weight:
+                yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", weight, "thanks")
+
+
+# Thanks that are manners, not warmth (issue 15, the novels): rows (id, pattern read from the
+# opening of the quote, weight of the thanks, invented example).  A refusal ("No, thank you.",
+# "Thank you, but I shall walk") thanks for nothing taken; thanks to a "sir", a "ma'am" or a
+# "Mr. Ambry" are the courtesy owed a stranger or a superior, too weak alone to make a fondness.
+THANKS_ROWS: tuple[tuple[str, str, float, str], ...] = (
+    ("thanks:refusal", r"\W*no,?\s+thank(?:s| you)\b|\W*thank(?:s| you)\b[^.!?\n]{0,30}?[,;:—–-]\s*but\b",
+     0.0, '"Thank you, but I had rather walk," said Ynes to Dario.'),
+    ("thanks:formal", r"\W*thank(?:s| you)\b[,;:—–-]?\s*(?:(?:kindly|very much|so much)\W+)?"
+                      r"(?:sir|ma'?am|ma’am|madam|miss|mister|mr|mrs|ms|dr|doctor|officer|your (?:grace|honou?r|"
+                      r"majesty|highness|lordship|ladyship))\b",
+     0.25, '"Thank you, sir," said Dario to the innkeeper.'),
+)
+_THANKS = 0.5
+
+
+def _thanks_weight(body: str) -> float:
+    """The weight of thanks opening a quote: the first row that matches, else the usual."""
+    for _id, pattern, weight, _example in THANKS_ROWS:
+        if re.match(pattern, body, re.IGNORECASE):
+            return weight
+    return _THANKS
 
 
 def _pretexts(reader: _Reader):
