@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -23,7 +24,7 @@ from ..tokens import TokenIndex, is_subject
 from .lexicon import GENDER_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
-from .roleplay import after_action
+from .roleplay import after_action, chat_opener
 from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
@@ -95,7 +96,7 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
-    if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
+    if quote.kind == "line" and (before == "" or chat_opener(before)) and m.text.islower() and not at_end:
         # a chat message opening on a lower-case name, "mia there's tea on your desk":
         # called out, unless a verb follows and the name is its subject ("mia is late")
         return not _VERB_NEXT.match(after)
@@ -512,6 +513,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     paragraphs = document.paragraphs
     quotes: list[Quote] = []
     tag_ends: dict[int, int] = {}
+    away: set[str] = set()  # speakers the narration has sent out of the scene (DEPARTURE_CUES)
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
@@ -628,7 +630,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             if addressee is None and resumed:
                 addressee, addressed = reader, "scene"
             if addressee is None:
-                addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
+                addressee, addressed = _other_party(quotes, quote_spans, q, speaker, away), "turn"
             if addressee is None:
                 # it looks at this paragraph and the one before: pass it only their mentions
                 lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) else p_start
@@ -642,6 +644,13 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = _narrator_heard(document, q, outside_between, links, narrators), "scene"
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
+        # (shapes) who has left: a speaker is back when they speak; a new scene starts afresh
+        if quotes and quote_spans[quotes[-1].index].scene != q.scene:
+            away.clear()
+        away.discard(speaker or "")
+        if q.kind == "speech" and speaker is not None and leaves_after(text, q, nxt, outside_between(q.end, nxt),
+                                                                       links, speaker):
+            away.add(speaker)
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
                             addressed=addressed,
@@ -922,8 +931,46 @@ def _turn_taking(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan
 
 
 def _other_party(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan,
-                 speaker: str | None) -> str | None:
+                 speaker: str | None, away: AbstractSet[str] = frozenset()) -> str | None:
     for prev in _recent(quotes, spans, q):
-        if prev.speaker and prev.speaker != speaker:
+        if prev.speaker and prev.speaker != speaker and prev.speaker not in away:
             return prev.speaker
     return None
+
+
+# --- (shapes) who has left the scene ------------------------------------------------------
+# A speaker whom the narration right after their words sends away ('"Carry on," he said, and
+# moved on to torment someone else.') is not there to be answered: the next line spoken
+# with no one named is said to someone who stayed.  Each cue: an id, a pattern over the
+# narration after the quote, an invented example.
+DEPARTURE_CUES = (
+    ("move_on", r"\bmov(?:es|ed|ing) on\b", '"Carry on," Brack said, and moved on down the line.'),
+    ("withdraw_into", r"\b(?:retreat|withdr[ae]w|disappear|vanish|duck|stalk|storm|slip|stomp)(?:s|es|ed|ing)?"
+     r" (?:back )?(?:in)?to (?:the|his|her|their)\b", '"Fine," Orla says, and retreats into her office.'),
+    ("walk_off", r"\b(?:walk|stalk|storm|stride|strode|stomp|march|head|wander|flounce|sweep|swept|hurr(?:y|ie))"
+     r"(?:s|es|ed|ing)? (?:off|out|away)\b", '"Whatever," Tamsin muttered, and stalked off.'),
+    ("leave_room", r"\b(?:leaves|left|leaving|exits|exited) (?:the (?:room|office|kitchen|shop|house|building|table)"
+     r"|without (?:another|a) word)\b", '"Goodnight," Pell said, and left the room.'),
+    ("hang_up", r"\bh(?:angs|ung|anging) up\b", '"Bye," Ines says, and hangs up.'),
+)
+_DEPARTURES = tuple(re.compile(p) for _id, p, _example in DEPARTURE_CUES)
+
+
+def leaves_after(text: str, q: QuoteSpan, end: int, mentions: list[Mention], links: Mapping[int, str],
+                 speaker: str) -> bool:
+    """Does the narration after quote ``q`` (up to ``end``, its paragraph's next quote or
+    end) send its speaker away?  Only the first two sentences count, and no one else may
+    be named or meant before the cue ('"Go," she said, and Tom walked off' is Tom leaving)."""
+    stretch = text[q.end:end]
+    cut = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", stretch)][:2]
+    stretch = stretch[:cut[-1]] if cut else stretch
+    for pattern in _DEPARTURES:
+        hit = pattern.search(stretch)
+        if hit is None:
+            continue
+        at = q.end + hit.start()
+        others = [m for m in mentions if q.end <= m.start < at and m.index in links and links[m.index] != speaker
+                  and not (m.kind == "pronoun" and m.person != 3)]
+        if not others:
+            return True
+    return False
