@@ -12,14 +12,14 @@ from heartline.stages.roleplay import chat_opener
 from heartline.stages.speakers import _DEPARTURES, DEPARTURE_CUES
 
 CHAT = (
-    "handles: quill.b = Quill Bastable, ottoline.r = Ottoline Reeve, marten.k = Marten Kask.\n\n"
-    "Quill Bastable shared a flat with Ottoline Reeve. Quill was loud; Ottoline was louder.\n\n"
-    "**quill.b:** has anyone seen the stapler\n"
-    "**ottoline.r:** no\n"
-    "**quill.b:** the stapler is a myth\n"
-    "**marten.k:** i took it. sorry\n"
-    "**ottoline.r:** also quill i'm sorry i yelled at you. i bought you a muffin\n"
-    "**quill.b:** accepted\n"
+    "handles: marek.b = Marek Bastable, solvei.o = Solvei Ottway, ulrike.k = Ulrike Kask.\n\n"
+    "Marek Bastable shared a flat with Solvei Ottway. Marek was loud; Solvei was louder.\n\n"
+    "**marek.b:** has anyone seen the stapler\n"
+    "**solvei.o:** no\n"
+    "**marek.b:** the stapler is a myth\n"
+    "**ulrike.k:** i took it. sorry\n"
+    "**solvei.o:** also marek i'm sorry i yelled at you. i bought you a muffin\n"
+    "**marek.b:** accepted\n"
 )
 
 
@@ -28,9 +28,9 @@ def _quote(results, start: str):
 
 
 def test_a_chat_message_calls_a_bare_name_after_an_opening_word(run) -> None:
-    q = _quote(run(CHAT), "also quill")
-    assert q.speaker == "ottoline_reeve"
-    assert q.addressee == "quill_bastable"
+    q = _quote(run(CHAT), "also marek")
+    assert q.speaker == "solvei_ottway"
+    assert q.addressee == "marek_bastable"
     assert q.addressed == "vocative"
 
 
@@ -42,11 +42,11 @@ def test_chat_openers_are_one_word_only() -> None:
 
 
 LEAVES = (
-    "Brannock Teale stood over the bench while Wenna Holt and Cade Marrow worked.\n\n"
-    '"Ms. Holt," Brannock said. "Your flask is cracked."\n\n'
+    "Tancred Teale stood over the bench while Wenna Holt and Cade Marrow worked.\n\n"
+    '"Ms. Holt," Tancred said. "Your flask is cracked."\n\n'
     '"It was cracked when I got it," said Wenna.\n\n'
     '"She is telling the truth," said Cade. "I saw it."\n\n'
-    '"Then report it," Brannock said, and moved on to the next bench.\n\n'
+    '"Then report it," Tancred said, and moved on to the next bench.\n\n'
     '"I could kiss you for not laughing," Wenna whispered.\n\n'
     '"Please don\'t," said Cade.\n'
 )
@@ -63,7 +63,7 @@ STAYS = LEAVES.replace(", and moved on to the next bench", "")
 
 def test_a_speaker_who_stays_is_still_answered(run) -> None:
     q = _quote(run(STAYS), "I could kiss you")
-    assert q.addressee is not None and q.addressee.startswith("brannock")
+    assert q.addressee is not None and q.addressee.startswith("tancred")
 
 
 @pytest.mark.parametrize("cue,example", [(c, e) for c, _p, e in DEPARTURE_CUES])
@@ -73,14 +73,14 @@ def test_each_departure_cue_reads_its_example(cue: str, example: str) -> None:
 
 
 OPENS = (
-    "The thing about Corwen is that he never calls ahead.\n\n"
-    "Corwen turns up on a Monday, holding a bag of plums.\n\n"
+    "The thing about Fenwick is that he never calls ahead.\n\n"
+    "Fenwick turns up on a Monday, holding a bag of plums.\n\n"
     '"Hi," he says. "Can I come in?"\n\n'
-    "Tamsin Vell lets the visitor in because it is cold.\n"
+    "Zuleika Rudd lets the visitor in because it is cold.\n"
 )
 # (one half vote from "that he never calls ahead" is not enough alone)
 # the paragraph before the tag brings on two people: no one to go back to
-OPENS_TWO = OPENS.replace("Corwen turns up on a Monday,", "Corwen turns up on a Monday with Idris,")
+OPENS_TWO = OPENS.replace("Fenwick turns up on a Monday,", "Fenwick turns up on a Monday with Bartok,")
 
 
 def _gender(results, first: str) -> str:
@@ -89,11 +89,11 @@ def _gender(results, first: str) -> str:
 
 
 def test_a_paragraph_opening_on_he_says_gives_the_one_just_brought_on_a_gender(run) -> None:
-    assert _gender(run(OPENS), "corwen") == "male"
+    assert _gender(run(OPENS), "fenwick") == "male"
 
 
 def test_no_gender_from_an_opening_tag_after_two_people(run) -> None:
-    assert _gender(run(OPENS_TWO), "corwen") == "unknown"
+    assert _gender(run(OPENS_TWO), "fenwick") == "unknown"
 
 
 def test_a_pronoun_s_contraction_owns_no_relational_noun() -> None:

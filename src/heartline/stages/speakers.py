@@ -939,18 +939,18 @@ def _other_party(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan
 
 
 # --- (shapes) who has left the scene ------------------------------------------------------
-# A speaker whom the narration right after their words sends away ('"Carry on," he said, and
-# moved on to torment someone else.') is not there to be answered: the next line spoken
+# A speaker whom the narration right after their words sends away ('"Fine," Brisco said, and
+# moved on down the corridor.') is not there to be answered: the next line spoken
 # with no one named is said to someone who stayed.  Each cue: an id, a pattern over the
 # narration after the quote, an invented example.
 DEPARTURE_CUES = (
-    ("move_on", r"\bmov(?:es|ed|ing) on\b", '"Carry on," Brack said, and moved on down the line.'),
+    ("move_on", r"\bmov(?:es|ed|ing) on\b", '"Enough," Brack said, and moved on down the line.'),
     ("withdraw_into", r"\b(?:retreat|withdr[ae]w|disappear|vanish|duck|stalk|storm|slip|stomp)(?:s|es|ed|ing)?"
      r" (?:back )?(?:in)?to (?:the|his|her|their)\b", '"Fine," Orla says, and retreats into her office.'),
     ("walk_off", r"\b(?:walk|stalk|storm|stride|strode|stomp|march|head|wander|flounce|sweep|swept|hurr(?:y|ie))"
-     r"(?:s|es|ed|ing)? (?:off|out|away)\b", '"Whatever," Tamsin muttered, and stalked off.'),
+     r"(?:s|es|ed|ing)? (?:off|out|away)\b", '"Whatever," Zuleika muttered, and stalked off.'),
     ("leave_room", r"\b(?:leaves|left|leaving|exits|exited) (?:the (?:room|office|kitchen|shop|house|building|table)"
-     r"|without (?:another|a) word)\b", '"Goodnight," Pell said, and left the room.'),
+     r"|without (?:another|a) word)\b", '"Goodnight," Anselm said, and left the room.'),
     ("hang_up", r"\bh(?:angs|ung|anging) up\b", '"Bye," Ines says, and hangs up.'),
 )
 _DEPARTURES = tuple(re.compile(p) for _id, p, _example in DEPARTURE_CUES)
