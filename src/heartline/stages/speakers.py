@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -513,7 +512,6 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     paragraphs = document.paragraphs
     quotes: list[Quote] = []
     tag_ends: dict[int, int] = {}
-    away: set[str] = set()  # speakers the narration has sent out of the scene (DEPARTURE_CUES)
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
@@ -630,7 +628,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             if addressee is None and resumed:
                 addressee, addressed = reader, "scene"
             if addressee is None:
-                addressee, addressed = _other_party(quotes, quote_spans, q, speaker, away), "turn"
+                addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
             if addressee is None:
                 # it looks at this paragraph and the one before: pass it only their mentions
                 lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) else p_start
@@ -644,13 +642,6 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = _narrator_heard(document, q, outside_between, links, narrators), "scene"
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
-        # (shapes) who has left: a speaker is back when they speak; a new scene starts afresh
-        if quotes and quote_spans[quotes[-1].index].scene != q.scene:
-            away.clear()
-        away.discard(speaker or "")
-        if q.kind == "speech" and speaker is not None and leaves_after(text, q, nxt, outside_between(q.end, nxt),
-                                                                       links, speaker):
-            away.add(speaker)
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
                             addressed=addressed,
@@ -931,46 +922,8 @@ def _turn_taking(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan
 
 
 def _other_party(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan,
-                 speaker: str | None, away: AbstractSet[str] = frozenset()) -> str | None:
+                 speaker: str | None) -> str | None:
     for prev in _recent(quotes, spans, q):
-        if prev.speaker and prev.speaker != speaker and prev.speaker not in away:
+        if prev.speaker and prev.speaker != speaker:
             return prev.speaker
     return None
-
-
-# --- (shapes) who has left the scene ------------------------------------------------------
-# A speaker whom the narration right after their words sends away ('"Fine," Brisco said, and
-# moved on down the corridor.') is not there to be answered: the next line spoken
-# with no one named is said to someone who stayed.  Each cue: an id, a pattern over the
-# narration after the quote, an invented example.
-DEPARTURE_CUES = (
-    ("move_on", r"\bmov(?:es|ed|ing) on\b", '"Enough," Brack said, and moved on down the line.'),
-    ("withdraw_into", r"\b(?:retreat|withdr[ae]w|disappear|vanish|duck|stalk|storm|slip|stomp)(?:s|es|ed|ing)?"
-     r" (?:back )?(?:in)?to (?:the|his|her|their)\b", '"Fine," Orla says, and retreats into her office.'),
-    ("walk_off", r"\b(?:walk|stalk|storm|stride|strode|stomp|march|head|wander|flounce|sweep|swept|hurr(?:y|ie))"
-     r"(?:s|es|ed|ing)? (?:off|out|away)\b", '"Whatever," Zuleika muttered, and stalked off.'),
-    ("leave_room", r"\b(?:leaves|left|leaving|exits|exited) (?:the (?:room|office|kitchen|shop|house|building|table)"
-     r"|without (?:another|a) word)\b", '"Goodnight," Anselm said, and left the room.'),
-    ("hang_up", r"\bh(?:angs|ung|anging) up\b", '"Bye," Ines says, and hangs up.'),
-)
-_DEPARTURES = tuple(re.compile(p) for _id, p, _example in DEPARTURE_CUES)
-
-
-def leaves_after(text: str, q: QuoteSpan, end: int, mentions: list[Mention], links: Mapping[int, str],
-                 speaker: str) -> bool:
-    """Does the narration after quote ``q`` (up to ``end``, its paragraph's next quote or
-    end) send its speaker away?  Only the first two sentences count, and no one else may
-    be named or meant before the cue ('"Go," she said, and Tom walked off' is Tom leaving)."""
-    stretch = text[q.end:end]
-    cut = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", stretch)][:2]
-    stretch = stretch[:cut[-1]] if cut else stretch
-    for pattern in _DEPARTURES:
-        hit = pattern.search(stretch)
-        if hit is None:
-            continue
-        at = q.end + hit.start()
-        others = [m for m in mentions if q.end <= m.start < at and m.index in links and links[m.index] != speaker
-                  and not (m.kind == "pronoun" and m.person != 3)]
-        if not others:
-            return True
-    return False
