@@ -70,3 +70,51 @@ def test_a_pronoun_s_contraction_owns_no_relational_noun() -> None:
     assert owners("She's not my girlfriend.") == [("my", "girlfriend")]
     assert owners("Ivo's sister waved.") == [("Ivo's", "sister")]
     assert owners("Everyone's favourite aunt") == [("Everyone's", "aunt")]  # a possessive still
+
+
+NICKNAMED = (
+    "Mirela Voss ran the bakery with Anselm Prosper. Mirela refers to Anselm only as His Lordship, "
+    "because he will not lift a tray.\n\n"
+    '"His Lordship is late again," Mirela said to the oven.\n\n'
+    "Anselm came in at nine. He did not lift a tray.\n"
+)
+
+
+def test_a_nickname_someone_refers_to_a_person_by_is_theirs(run) -> None:
+    chars = run(NICKNAMED)["characters"]
+    anselm = next(c for c in chars if c.name.startswith("Anselm"))
+    assert "His Lordship" in anselm.aliases
+    assert not any(c.name == "His Lordship" for c in chars)
+
+
+GIVES_FLOOR = (
+    "Anselm Fenwick and Bartok Rudd closed the shop together every night.\n\n"
+    '"Goodnight," Bartok says, and goes back to his desk.\n\n'
+    "Anselm is waiting by the gate with his coat on, on the step that Bartok swept this morning.\n\n"
+    '"Ready?" he says.\n'
+)
+
+
+def test_a_tag_opening_a_paragraph_is_the_one_the_narration_before_was_about(run) -> None:
+    q = _quote(run(GIVES_FLOOR), "Ready?")
+    assert q.speaker == "anselm_fenwick"
+
+
+BEST_FRIENDS = (
+    "Mirela Voss met Ulrike Kask in the first week of school. Mirela had been Ulrike's best friend ever since.\n\n"
+    '"I love you," Mirela told Ulrike. "You are a disaster, but I love you."\n'
+)
+
+
+def _kinds(run, text: str, pair: tuple[str, str]) -> list[str]:
+    return [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == pair]
+
+
+def test_love_between_best_friends_is_a_friend_s(run) -> None:
+    found = _kinds(run, BEST_FRIENDS, ("mirela_voss", "ulrike_kask"))
+    assert "affection" in found and "romantic" not in found
+
+
+def test_best_friends_who_kiss_keep_their_romance(run) -> None:
+    text = BEST_FRIENDS + "\nThen Mirela kissed Ulrike, and Ulrike kissed her back.\n"
+    assert "romantic" in _kinds(run, text, ("mirela_voss", "ulrike_kask"))
