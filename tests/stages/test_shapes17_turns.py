@@ -87,19 +87,6 @@ def test_a_nickname_someone_refers_to_a_person_by_is_theirs(run) -> None:
     assert not any(c.name == "His Lordship" for c in chars)
 
 
-GIVES_FLOOR = (
-    "Anselm Fenwick and Bartok Rudd closed the shop together every night.\n\n"
-    '"Goodnight," Bartok says, and goes back to his desk.\n\n'
-    "Anselm is waiting by the gate with his coat on, on the step that Bartok swept this morning.\n\n"
-    '"Ready?" he says.\n'
-)
-
-
-def test_a_tag_opening_a_paragraph_is_the_one_the_narration_before_was_about(run) -> None:
-    q = _quote(run(GIVES_FLOOR), "Ready?")
-    assert q.speaker == "anselm_fenwick"
-
-
 BEST_FRIENDS = (
     "Mirela Voss met Ulrike Kask in the first week of school. Mirela had been Ulrike's best friend ever since.\n\n"
     '"I love you," Mirela told Ulrike. "You are a disaster, but I love you."\n'

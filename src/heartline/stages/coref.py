@@ -77,7 +77,7 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     learnt = _learn_gender(mentions, links, gender, _with_opening_votes(
         _local_votes(document, mentions, cast.name_links, gender), document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
-                          scorer=pronoun_scorer(), fixed=_opening_tag_links(document, mentions, links, learnt))
+                          scorer=pronoun_scorer())
     return Coreference(links, learnt)
 
 
@@ -248,48 +248,6 @@ def _with_opening_votes(votes: dict[str, list[float]], document: Document, menti
             continue
         v = out.setdefault(cid, [0.0, 0.0])
         v[0 if m.gender == "male" else 1] += 1.0
-    return out
-
-
-def _opening_tag_links(document: Document, mentions: Mentions, links: dict[int, str],
-                       gender: Mapping[str, str]) -> dict[int, str]:
-    """(Pronoun -> person, fixed before the second pass.)  A paragraph that opens on a
-    speech tag's he/she ('"Ready?" he says.'), right after a
-    paragraph of narration alone, gives the floor to the one that paragraph was about: the
-    subject of its main clauses, when one person of the pronoun's gender is ("Ivo is waiting
-    by the gate, on the step Brisco swept." / '"Ready?" he says.' is Ivo, though Brisco was
-    named last)."""
-    sentences = document.sentences
-    if not sentences:
-        return links
-    tokens = TokenIndex(document)
-    text = document.story.text
-    by_paragraph: dict[int, list[Mention]] = {}
-    for m in mentions.items:
-        by_paragraph.setdefault(sentences[m.sentence].paragraph, []).append(m)
-    at_start = {m.start: m for m in mentions.items if m.quote is None}
-    out: dict[int, str] = {}
-    for para, ms in sorted(by_paragraph.items()):
-        told = [m for m in ms if m.quote is None and (m.index in links or m.kind == "pronoun")]
-        if not told or told[0].kind != "pronoun" or told[0].person != 3 or not told[0].gender:
-            continue
-        m = told[0]
-        if not _speech_tag_subject(tokens.at(m.start), tokens) or para - 1 not in by_paragraph:
-            continue
-        lo, hi = document.paragraphs[para - 1]
-        before = by_paragraph[para - 1]
-        if any(o.quote is not None for o in before) or any(c in text[lo:hi] for c in '"“”'):
-            continue
-        subjects = set()
-        for o in before:
-            tok = tokens.at(o.start)
-            if tok is None or tok.dep not in ("nsubj", "nsubjpass") or tokens.tokens[tok.head].dep != "ROOT":
-                continue
-            cid = links.get(at_start[o.start].index) if o.start in at_start else None
-            if cid and gender.get(cid) == m.gender:
-                subjects.add(cid)
-        if len(subjects) == 1:
-            out[m.index] = subjects.pop()
     return out
 
 
