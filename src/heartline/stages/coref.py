@@ -221,10 +221,6 @@ def _with_opening_votes(votes: dict[str, list[float]], document: Document, menti
     by_paragraph: dict[int, list[Mention]] = {}
     for m in items:
         by_paragraph.setdefault(sentences[m.sentence].paragraph, []).append(m)
-    paragraph_of_quote = {}
-    for m in items:
-        if m.quote is not None:
-            paragraph_of_quote.setdefault(sentences[m.sentence].paragraph, True)
     out = {cid: list(v) for cid, v in votes.items()}
     for para, ms in sorted(by_paragraph.items()):
         told = [m for m in ms if m.quote is None and (m.index in name_links or m.kind == "pronoun")]
@@ -235,10 +231,11 @@ def _with_opening_votes(votes: dict[str, list[float]], document: Document, menti
         if tok is None or not is_subject(tok) or tokens.tokens[tok.head].dep != "ROOT":
             continue
         before = by_paragraph.get(para - 1, [])
-        if not before or para - 1 in paragraph_of_quote or any(o.quote is not None for o in before):
+        if not before or any(o.quote is not None for o in before) or para - 1 >= len(document.paragraphs):
             continue
-        if document.story.text[document.paragraphs[para - 1][0]:document.paragraphs[para - 1][1]].count('"'):
-            continue
+        lo, hi = document.paragraphs[para - 1]
+        if any(mark in document.story.text[lo:hi] for mark in '"“”'):
+            continue  # a paragraph with talk in it: the one who speaks next may be anyone there
         named = {name_links[o.index] for o in before if o.index in name_links and o.kind != "pronoun"}
         clash = any(o.kind == "pronoun" and o.person == 3 and o.gender and o.gender != m.gender for o in before)
         if len(named) != 1 or clash:
