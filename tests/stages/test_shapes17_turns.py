@@ -1,8 +1,8 @@
 """Issue 17: who is talked to and who is meant, in the shapes' conventions.  A chat message
 that calls someone by a bare lower-case name after an opening word ("also mia i owe you"),
-a paragraph that opens on "he
-says" after a paragraph that brought one person on, and a "he's my friend" whose 's is no
-owner's.  Every name here is invented and appears in no development story."""
+a paragraph that opens on "he says" after a paragraph that brought one person on, a "he's
+my friend" whose 's is no owner's, a nickname someone "refers to X as", and love between
+best friends.  Every name here is invented and appears in no development story."""
 from __future__ import annotations
 
 from heartline.stages.mentions import _RELATIONAL_RE
