@@ -925,6 +925,9 @@ _ALIAS_CUES = (
     # a second name after a dash, each to whom it is said: the later ones are hers too
     ("names_to_whom", rf"(?<![\w'’])(?P<a>{_NAME})[ ]?(?:—|–|--)[ ]?{_NAME} to {_TO_WHOM}(?:[ \w'’-]+?), "
      rf"(?:and )?(?P<b>{_NAME}) to {_TO_WHOM}", "Quennel Corravin — Corrie to her sisters, Vin to the crew"),
+    # (shapes) a nickname someone uses: "Mirela refers to Anselm only as His Lordship"
+    ("refers_to_as", rf"\brefer(?:s|red|ring)? to (?P<a>{_NAME}) (?:(?:exclusively|only|always|just|mostly) )?"
+     rf"as (?P<b>{_NAME})\b", "Mirela refers to Anselm only as His Lordship"),
 )
 _ALIAS_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ALIAS_CUES)
 

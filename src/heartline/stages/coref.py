@@ -74,7 +74,8 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
+    learnt = _learn_gender(mentions, links, gender, _with_opening_votes(
+        _local_votes(document, mentions, cast.name_links, gender), document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                           scorer=pronoun_scorer())
     return Coreference(links, learnt)
@@ -95,7 +96,8 @@ def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
     gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _local_votes(document, mentions, cast.name_links, gender))
+    learnt = _learn_gender(mentions, links, gender, _with_opening_votes(
+        _local_votes(document, mentions, cast.name_links, gender), document, mentions, cast.name_links, gender))
     record: list[tuple[int, list]] = []
     _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                   scorer=scorer, record=record)
@@ -200,6 +202,50 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
             v = votes.setdefault(parallel[0], [0.0, 0.0])
             v[0 if m.gender == "male" else 1] += 0.5 * _vote_weight(tok, tokens)
     return votes
+
+
+# --- (shapes) a paragraph that opens on a tag pronoun -----------------------------------------
+def _with_opening_votes(votes: dict[str, list[float]], document: Document, mentions: Mentions, name_links,
+                        known: Mapping[str, str]) -> dict[str, list[float]]:
+    """``votes`` plus one for each paragraph that opens on a he/she as the main clause's
+    subject, before anyone else is named or meant in its narration, right after a paragraph
+    of narration alone that names one person of unknown gender and no one else:
+    "Vosk turns up at noon, holding a bag of plums." / '"Hey," he says.' is a vote that
+    Vosk is a man.  A story's way of bringing someone on and then giving them the floor;
+    ``_local_votes`` looks no further back than its paragraph."""
+    items = mentions.items
+    sentences = document.sentences
+    if not sentences:
+        return votes
+    tokens = TokenIndex(document)
+    by_paragraph: dict[int, list[Mention]] = {}
+    for m in items:
+        by_paragraph.setdefault(sentences[m.sentence].paragraph, []).append(m)
+    out = {cid: list(v) for cid, v in votes.items()}
+    for para, ms in sorted(by_paragraph.items()):
+        told = [m for m in ms if m.quote is None and (m.index in name_links or m.kind == "pronoun")]
+        if not told or told[0].kind != "pronoun" or told[0].person != 3 or not told[0].gender:
+            continue
+        m = told[0]
+        tok = tokens.at(m.start)
+        if tok is None or not is_subject(tok) or tokens.tokens[tok.head].dep != "ROOT":
+            continue
+        before = by_paragraph.get(para - 1, [])
+        if not before or any(o.quote is not None for o in before) or para - 1 >= len(document.paragraphs):
+            continue
+        lo, hi = document.paragraphs[para - 1]
+        if any(mark in document.story.text[lo:hi] for mark in '"“”'):
+            continue  # a paragraph with talk in it: the one who speaks next may be anyone there
+        named = {name_links[o.index] for o in before if o.index in name_links and o.kind != "pronoun"}
+        clash = any(o.kind == "pronoun" and o.person == 3 and o.gender and o.gender != m.gender for o in before)
+        if len(named) != 1 or clash:
+            continue
+        (cid,) = named
+        if known.get(cid, "unknown") != "unknown":
+            continue
+        v = out.setdefault(cid, [0.0, 0.0])
+        v[0 if m.gender == "male" else 1] += 1.0
+    return out
 
 
 def _joint_subject(tok, tokens: TokenIndex) -> bool:

@@ -628,7 +628,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_ill_wishes(reader))
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
-    found = _family_love(found, _kin_pairs(reader, relational))
+    found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
     found = _ended_by_a_turn(found)
     found = _refuted_rumours(reader, found)
     found = _platonic_love(reader, found, speakers)
@@ -705,6 +705,15 @@ def _talked_of_after(reader: _Reader, q: Quote, at: int, gender: str) -> str | N
                 if not gender or (gender == "male") == (low in ("him", "he", "his")):
                     return reader.who[tok.index]
     return None
+
+
+def _best_friends(relational) -> set[frozenset[str]]:
+    """(shapes) Pairs the narration calls best friends ("Zuleika had been his best friend since
+    school"): their love is a friend's, as a family's is (``_family_love``), unless the pair
+    courts in the text (a kiss, a crush, "in love")."""
+    return {frozenset((owner, referent)) for m, owner, referent, basis in relational
+            if m.head in FRIEND_RELATIONS and m.quote is None and basis != "guess" and owner != referent
+            and re.search(r"\bbest\b|bestfriend|best-friend", m.text, re.IGNORECASE)}
 
 
 def _family_love(found: list[Evidence], kin: set[frozenset[str]]) -> list[Evidence]:

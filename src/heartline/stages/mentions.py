@@ -43,8 +43,11 @@ from .quotes import is_chat_line
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
 _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=lambda w: (-len(w), w))
+# (shapes) "He's my friend", "It's my mom": the 's after a pronoun is "is" or "has", never an
+# owner's; the noun's owner is the "my" after it
+_CONTRACTED = r"(?!(?:He|She|It|That|There|Here|Who|What|Where|When|How|Why|Let)['’]s\b)"
 _RELATIONAL_RE = re.compile(
-    r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|[A-Z][\w'’-]+(?:'s|’s))\s+"
+    r"\b(?P<owner>[Hh]er|[Hh]is|[Mm]y|[Yy]our|[Tt]heir|[Oo]ur|" + _CONTRACTED + r"[A-Z][\w'’-]+(?:'s|’s))\s+"
     r"(?P<mods>(?:[a-z]+\s+){0,2}?)(?P<noun>" + "|".join(re.escape(w) for w in _RELATIONAL) + r")\b(?!['’]?s\b)")
 # "the raven haired Reed", "that green clad stranger", "a particular blond boy": an
 # appearance word makes the phrase point at one person; "a young lady" points at nobody

@@ -50,3 +50,15 @@ def after_action(before: str) -> bool:
     """Does the stretch of a line before a word end with an *action* that opens the line or
     follows the end of a sentence ("*sighs* Mira, ...", "No. *turns* Mira, ...")?"""
     return bool(_ACTION_BEFORE.search(before))
+
+
+# Words a chat message may open on before it calls someone by a bare lower-case name, with
+# no comma, as chat is typed: "also mia i owe you one", "ok tobin listen", "wait ren why".
+CHAT_OPENERS = frozenset("""
+also and anyway but btw ok okay oh omg so wait well yes yeah no lol ps hey hi sorry ugh um
+""".split())
+
+
+def chat_opener(before: str) -> bool:
+    """Is the stretch of a chat message before a word one opening word ("also", "ok")?"""
+    return before.strip().lower().rstrip(",.!") in CHAT_OPENERS

@@ -23,7 +23,7 @@ from ..tokens import TokenIndex, is_subject
 from .lexicon import GENDER_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
-from .roleplay import after_action
+from .roleplay import after_action, chat_opener
 from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
@@ -95,7 +95,7 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     at_start = before == "" or before.endswith(",") or before.lower().endswith(_CALLING_WORDS)
     at_end = after == "" or after[0] in ",!?.…;" or after.startswith("--") or bool(_OF_PLACE.match(after))
     opened = before == "" or before[-1] in ",!?.…" or before.lower().endswith(_CALLING_WORDS)
-    if quote.kind == "line" and before == "" and m.text.islower() and not at_end:
+    if quote.kind == "line" and (before == "" or chat_opener(before)) and m.text.islower() and not at_end:
         # a chat message opening on a lower-case name, "mia there's tea on your desk":
         # called out, unless a verb follows and the name is its subject ("mia is late")
         return not _VERB_NEXT.match(after)
