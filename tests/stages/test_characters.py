@@ -610,3 +610,31 @@ def test_miss_with_the_surname_is_not_a_man_named_in_full(run) -> None:
     cast = {c.name: c for c in run(text)["cast"].characters}
     assert set(cast) == {"Orrin Pell", "Miss Pell"}
     assert cast["Orrin Pell"].gender == "male"
+
+
+def test_miss_and_the_family_name_is_the_eldest_not_the_sister_called_by_her_given_name(run) -> None:
+    # "the Miss Vantreens" are several; "Miss Orla" is a younger one, so "Miss Vantreen" is not her
+    text = ("The Miss Vantreens came to the ball. Orla Vantreen wore blue. Miss Vantreen wore grey and "
+            "spoke to nobody. \"Miss Orla, will you dance?\" asked Tam Reddick. Orla laughed. "
+            "Miss Vantreen frowned at her sister. Orla danced with Tam.")
+    cast = cast_of(run, text)
+    orla = next(aliases for name, aliases in cast.items() if "Orla" in aliases)
+    assert "Miss Vantreen" not in orla
+    assert "Miss Orla" in orla
+    assert any("Miss Vantreen" in aliases for aliases in cast.values())
+
+
+def test_an_only_daughter_may_be_miss_and_her_given_name_and_miss_and_the_family_name(run) -> None:
+    # no plural family in the text: "Miss Orla" and "Miss Vantreen" are the one daughter
+    text = ("Orla Vantreen came to the ball. Miss Vantreen wore grey. \"Miss Orla, will you dance?\" "
+            "asked Tam Reddick. Orla laughed. Miss Vantreen danced with Tam.")
+    cast = cast_of(run, text)
+    orla = next(aliases for name, aliases in cast.items() if "Orla" in aliases)
+    assert "Miss Vantreen" in orla
+
+
+def test_a_short_form_said_under_miss_joins_the_full_name(run) -> None:
+    text = ("\"I shall walk,\" said Petrusine Gallow, and she went to the harbour. \"Good morning, Miss "
+            "Trusie,\" said the porter. Trusie smiled at him. Trusie shook her head.")
+    cast = cast_of(run, text)
+    assert set(cast["Petrusine Gallow"]) >= {"Petrusine Gallow", "Miss Trusie", "Trusie"}

@@ -512,6 +512,20 @@ def _pick(candidates: list[_Entity], size=lambda e: len(e.mentions)) -> _Entity 
     return None
 
 
+def _younger_sister(surname: str, e: _Entity, groups: dict[tuple[str, str], list[Mention]],
+                    stats: dict[str, _NameStats]) -> bool:
+    """ "Miss Vantreen" is the eldest daughter of a family of several ("the Miss Vantreens"); a
+    sister the text calls "Miss Orla" (her given name, or its short form, under the title) is
+    a younger one, so "Miss Vantreen" is not her "Orla Vantreen".  Only where the text shows
+    the family in the plural: an only daughter may be "Miss Orla" to the servants and "Miss
+    Vantreen" to everyone else."""
+    if surname not in e.surnames or surname in e.given or surname + "s" not in stats:
+        return False
+    firsts = sorted(e.given - e.surnames)
+    return any(t == "miss" and w != surname and " " not in w and any(w == g or short_form_of(w, g) for g in firsts)
+               for w, t in groups)
+
+
 def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_Entity]:
     # group mentions by (core, title class): "Mrs Dashwood" and "Miss Dashwood" differ
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -604,7 +618,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             e for e in entities if word in e.tokens and _gender_fits(tclass, e, given_votes(e))
             and e.title_class != "mrs"
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
-            and not (word in e.given and word not in e.surnames and word in family_names)]
+            and not (word in e.given and word not in e.surnames and word in family_names)
+            and not (tclass == "miss" and _younger_sister(word, e, groups, stats))]
         if tclass == "mrs" and (word, "miss") not in groups:
             # "Mrs Vastow" is the one woman of that surname the story names in full, where no
             # "Miss Vastow" shows a family of daughters
@@ -832,13 +847,19 @@ def _not_a_given_name(word: str) -> bool:
             or word in KIN_WORDS or word in _ROLE_WORDS)
 
 
+# titles that go before a given name as well as a family name ("Miss Nell" beside a bare "Nell")
+_GIVEN_NAME_TITLES = frozenset(("", "miss", "lady"))
+
+
 def _short_forms(entities: list[_Entity]) -> list[_Entity]:
     """A bare single name that is a short or pet form of exactly one other person's name
     ("Ros" beside "Roswitha Tarn") is that person, unless their genders differ or the two
     names keep appearing in one sentence (two people who share the first letters)."""
     def bare_word(e: _Entity) -> str | None:
+        # (a woman's given name under "Miss" or "Lady" is still that name: "Nell" and "Miss Nell")
         words = {k for k, t in e.keys}
-        if len(words) != 1 or any(t for _k, t in e.keys):
+        if len(words) != 1 or not any(not t for _k, t in e.keys) \
+                or any(t not in _GIVEN_NAME_TITLES for _k, t in e.keys):
             return None
         (word,) = words
         if " " in word or _not_a_given_name(word):
