@@ -721,7 +721,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
 def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
     """The names clustered, then joined where the text says two of them are one person."""
-    return _called_names(_stated_aliases(_cluster(stats, document.scene_at), document.story.text), document)
+    text = document.story.text
+    return _called_names(_named_offices(_stated_aliases(_cluster(stats, document.scene_at), text), text), document)
 
 
 # "the crew called him Ratter", "Oswy and I call her the Hound": a nickname given to a pronoun
@@ -847,7 +848,7 @@ def _not_a_given_name(word: str) -> bool:
             or word in KIN_WORDS or word in _ROLE_WORDS)
 
 
-# titles that go before a given name as well as a family name ("Miss Nell" beside a bare "Nell")
+# titles that go before a given name as well as a family name ("Miss Trusie" beside a bare "Trusie")
 _GIVEN_NAME_TITLES = frozenset(("", "miss", "lady"))
 
 
@@ -987,6 +988,49 @@ def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
         alive.remove(gone)
         for k, _t in gone.keys:
             by_key[k] = keep
+    return alive
+
+
+_OFFICE_WORD = r"[A-Za-z][\w-]+"
+# Where a text names the holder of an office it otherwise calls by the office alone: the cue,
+# a pattern over the text around the name <name> and the office <office>, and an invented example.
+_OFFICE_CUES = (
+    # a list's or a signature's line: the office after the name, ending the line or the sentence
+    ("name_comma_office", rf"(?<![\w'’])(?P<name>{_NAME}), (?:the )?(?P<office>{_OFFICE_WORD})"
+     r"(?=[ \t]*(?:\n|$)|\.(?:\s|$)| of\b)", "Odette Quennick, Harbourmaster of Tollin"),
+    ("name_bracketed_office", rf"(?<![\w'’])(?P<name>{_NAME}) \((?:the )?(?P<office>{_OFFICE_WORD})\)",
+     "signed by Dr. O. Pettigrew (Governor)"),
+    # "The governor came at noon. His name was Pettigrew.": an office, then the name of its holder
+    ("office_then_name", rf"\b[Tt]he (?P<office>{_OFFICE_WORD})\b[^.!?\n]*[.!?][\"”’]?\s+(?:His|Her|Their) "
+     rf"name was (?P<name>{_NAME})", "The governor came at noon.\n\nHer name was Pettigrew."),
+)
+_OFFICE_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _OFFICE_CUES)
+
+
+def _named_offices(entities: list[_Entity], text: str) -> list[_Entity]:
+    """An office the story calls someone by alone ("the Governor", "Governor!") is the person the
+    text once names with it ("Odette Quennick, Governor"; "The governor came. Her name was Odette."),
+    where nobody is titled with that office ("Governor Pettigrew") and their genders agree.  A
+    name in capitals ("LADY CAPULET, Nurse", a play's entrance) is a list of people, not one."""
+    alive = list(entities)
+    found = sorted((m.start(), m.group("office").lower(), m.group("name"))
+                   for _cue, pattern in _OFFICE_PATTERNS for m in pattern.finditer(text)
+                   if m.group("office").lower() in OFFICES and not m.group("name").isupper())
+    for _at, office, name in found:
+        words = [w.lower().rstrip(".") for w in name.split()]
+        while len(words) > 1 and words[0] in TITLES:
+            words = words[1:]  # "Dr. O. Pettigrew": the name under its title
+        key = " ".join(words)
+        holder = next((e for e in alive if any(k == key for k, _t in e.keys)), None)
+        bare = [e for e in alive if e.keys and all(k == office and not t for k, t in e.keys)]
+        if holder is None or len(bare) != 1 or bare[0] is holder or only_titles(key.split()):
+            continue
+        if any(m.title == office for e in alive for m in e.mentions):
+            continue  # "Governor Pettigrew" somewhere: the office has a titled holder to go to
+        if {holder.gender, _rank_gender(bare[0])} == {"male", "female"}:
+            continue
+        holder.merge(bare[0])
+        alive.remove(bare[0])
     return alive
 
 
