@@ -610,3 +610,51 @@ def test_miss_with_the_surname_is_not_a_man_named_in_full(run) -> None:
     cast = {c.name: c for c in run(text)["cast"].characters}
     assert set(cast) == {"Orrin Pell", "Miss Pell"}
     assert cast["Orrin Pell"].gender == "male"
+
+
+def test_miss_and_the_family_name_is_the_eldest_not_the_sister_called_by_her_given_name(run) -> None:
+    # "the Miss Vantreens" are several; "Miss Orla" is a younger one, so "Miss Vantreen" is not her
+    text = ("The Miss Vantreens came to the ball. Orla Vantreen wore blue. Miss Vantreen wore grey and "
+            "spoke to nobody. \"Miss Orla, will you dance?\" asked Tam Reddick. Orla laughed. "
+            "Miss Vantreen frowned at her sister. Orla danced with Tam.")
+    cast = cast_of(run, text)
+    orla = next(aliases for name, aliases in cast.items() if "Orla" in aliases)
+    assert "Miss Vantreen" not in orla
+    assert "Miss Orla" in orla
+    assert any("Miss Vantreen" in aliases for aliases in cast.values())
+
+
+def test_an_only_daughter_may_be_miss_and_her_given_name_and_miss_and_the_family_name(run) -> None:
+    # no plural family in the text: "Miss Orla" and "Miss Vantreen" are the one daughter
+    text = ("Orla Vantreen came to the ball. Miss Vantreen wore grey. \"Miss Orla, will you dance?\" "
+            "asked Tam Reddick. Orla laughed. Miss Vantreen danced with Tam.")
+    cast = cast_of(run, text)
+    orla = next(aliases for name, aliases in cast.items() if "Orla" in aliases)
+    assert "Miss Vantreen" in orla
+
+
+def test_a_short_form_said_under_miss_joins_the_full_name(run) -> None:
+    text = ("\"I shall walk,\" said Petrusine Bellcombe, and she went to the harbour. \"Good morning, Miss "
+            "Trusie,\" said the porter. Trusie smiled at him. Trusie shook her head.")
+    cast = cast_of(run, text)
+    assert set(cast["Petrusine Bellcombe"]) >= {"Petrusine Bellcombe", "Miss Trusie", "Trusie"}
+
+
+def test_an_office_said_alone_is_the_person_the_text_names_with_it(run) -> None:
+    text = ("The governor came aboard at noon.\n\nHis name was Pettigrew. He was very polite.\n\n"
+            "\"Good day, Governor,\" said Odette Quennick. Pettigrew nodded to her.")
+    cast = cast_of(run, text)
+    assert "Governor" in cast["Pettigrew"]
+    text = ("Staff on duty:\n - Dr. Orla Fenwick, Director\n - Tam Reddick, cook\n\n"
+            "\"Is the Director in?\" asked Tam Reddick. Orla Fenwick laughed. \"Director!\" he called.")
+    cast = cast_of(run, text)
+    fenwick = next(aliases for name, aliases in cast.items() if "Orla Fenwick" in aliases)
+    assert "Director" in fenwick
+
+
+def test_an_office_after_a_name_in_a_quote_is_said_to_someone_else(run) -> None:
+    # "…the good in Odette Quennick, Governor," is said to the governor about Odette
+    text = ("\"I tried to find the good in Odette Quennick, Governor,\" the cook said. The Governor frowned. "
+            "\"Governor, sit down,\" said Tam Reddick. Odette Quennick was dead.")
+    cast = cast_of(run, text)
+    assert all("Governor" not in aliases for name, aliases in cast.items() if "Odette Quennick" in aliases)

@@ -512,6 +512,20 @@ def _pick(candidates: list[_Entity], size=lambda e: len(e.mentions)) -> _Entity 
     return None
 
 
+def _younger_sister(surname: str, e: _Entity, groups: dict[tuple[str, str], list[Mention]],
+                    stats: dict[str, _NameStats]) -> bool:
+    """ "Miss Vantreen" is the eldest daughter of a family of several ("the Miss Vantreens"); a
+    sister the text calls "Miss Orla" (her given name, or its short form, under the title) is
+    a younger one, so "Miss Vantreen" is not her "Orla Vantreen".  Only where the text shows
+    the family in the plural: an only daughter may be "Miss Orla" to the servants and "Miss
+    Vantreen" to everyone else."""
+    if surname not in e.surnames or surname in e.given or surname + "s" not in stats:
+        return False
+    firsts = sorted(e.given - e.surnames)
+    return any(t == "miss" and w != surname and " " not in w and any(w == g or short_form_of(w, g) for g in firsts)
+               for w, t in groups)
+
+
 def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_Entity]:
     # group mentions by (core, title class): "Mrs Dashwood" and "Miss Dashwood" differ
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -604,7 +618,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             e for e in entities if word in e.tokens and _gender_fits(tclass, e, given_votes(e))
             and e.title_class != "mrs"
             # "Mr. Linton" is not "Linton Heathcliff" where the Lintons are a family
-            and not (word in e.given and word not in e.surnames and word in family_names)]
+            and not (word in e.given and word not in e.surnames and word in family_names)
+            and not (tclass == "miss" and _younger_sister(word, e, groups, stats))]
         if tclass == "mrs" and (word, "miss") not in groups:
             # "Mrs Vastow" is the one woman of that surname the story names in full, where no
             # "Miss Vastow" shows a family of daughters
@@ -706,7 +721,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
 def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
     """The names clustered, then joined where the text says two of them are one person."""
-    return _called_names(_stated_aliases(_cluster(stats, document.scene_at), document.story.text), document)
+    text = document.story.text
+    return _called_names(_named_offices(_stated_aliases(_cluster(stats, document.scene_at), text), text), document)
 
 
 # "the crew called him Ratter", "Oswy and I call her the Hound": a nickname given to a pronoun
@@ -832,13 +848,19 @@ def _not_a_given_name(word: str) -> bool:
             or word in KIN_WORDS or word in _ROLE_WORDS)
 
 
+# titles that go before a given name as well as a family name ("Miss Trusie" beside a bare "Trusie")
+_GIVEN_NAME_TITLES = frozenset(("", "miss", "lady"))
+
+
 def _short_forms(entities: list[_Entity]) -> list[_Entity]:
     """A bare single name that is a short or pet form of exactly one other person's name
     ("Ros" beside "Roswitha Tarn") is that person, unless their genders differ or the two
     names keep appearing in one sentence (two people who share the first letters)."""
     def bare_word(e: _Entity) -> str | None:
+        # (a woman's given name under "Miss" or "Lady" is still that name: "Nell" and "Miss Nell")
         words = {k for k, t in e.keys}
-        if len(words) != 1 or any(t for _k, t in e.keys):
+        if len(words) != 1 or not any(not t for _k, t in e.keys) \
+                or any(t not in _GIVEN_NAME_TITLES for _k, t in e.keys):
             return None
         (word,) = words
         if " " in word or _not_a_given_name(word):
@@ -969,6 +991,49 @@ def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
         alive.remove(gone)
         for k, _t in gone.keys:
             by_key[k] = keep
+    return alive
+
+
+_OFFICE_WORD = r"[A-Za-z][\w-]+"
+# Where a text names the holder of an office it otherwise calls by the office alone: the cue,
+# a pattern over the text around the name <name> and the office <office>, and an invented example.
+_OFFICE_CUES = (
+    # a list's or a signature's line: the office after the name, ending the line or the sentence
+    ("name_comma_office", rf"(?<![\w'’])(?P<name>{_NAME}), (?:the )?(?P<office>{_OFFICE_WORD})"
+     r"(?=[ \t]*(?:\n|$)|\.(?:\s|$)| of\b)", "Odette Quennick, Harbourmaster of Tollin"),
+    ("name_bracketed_office", rf"(?<![\w'’])(?P<name>{_NAME}) \((?:the )?(?P<office>{_OFFICE_WORD})\)",
+     "signed by Dr. O. Pettigrew (Governor)"),
+    # "The governor came at noon. His name was Pettigrew.": an office, then the name of its holder
+    ("office_then_name", rf"\b[Tt]he (?P<office>{_OFFICE_WORD})\b[^.!?\n]*[.!?][\"”’]?\s+(?:His|Her|Their) "
+     rf"name was (?P<name>{_NAME})", "The governor came at noon.\n\nHer name was Pettigrew."),
+)
+_OFFICE_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _OFFICE_CUES)
+
+
+def _named_offices(entities: list[_Entity], text: str) -> list[_Entity]:
+    """An office the story calls someone by alone ("the Governor", "Governor!") is the person the
+    text once names with it ("Odette Quennick, Governor"; "The governor came. Her name was Odette."),
+    where nobody is titled with that office ("Governor Pettigrew") and their genders agree.  A
+    name in capitals ("LADY CAPULET, Nurse", a play's entrance) is a list of people, not one."""
+    alive = list(entities)
+    found = sorted((m.start(), m.group("office").lower(), m.group("name"))
+                   for _cue, pattern in _OFFICE_PATTERNS for m in pattern.finditer(text)
+                   if m.group("office").lower() in OFFICES and not m.group("name").isupper())
+    for _at, office, name in found:
+        words = [w.lower().rstrip(".") for w in name.split()]
+        while len(words) > 1 and words[0] in TITLES:
+            words = words[1:]  # "Dr. O. Pettigrew": the name under its title
+        key = " ".join(words)
+        holder = next((e for e in alive if any(k == key for k, _t in e.keys)), None)
+        bare = [e for e in alive if e.keys and all(k == office and not t for k, t in e.keys)]
+        if holder is None or len(bare) != 1 or bare[0] is holder or only_titles(key.split()):
+            continue
+        if any(m.title == office for e in alive for m in e.mentions):
+            continue  # "Governor Pettigrew" somewhere: the office has a titled holder to go to
+        if {holder.gender, _rank_gender(bare[0])} == {"male", "female"}:
+            continue
+        holder.merge(bare[0])
+        alive.remove(bare[0])
     return alive
 
 
