@@ -291,3 +291,43 @@ def test_a_quote_kept_going_on_follows_the_speaker_chosen_for_the_quote_before()
     # with more than one candidate the quote is chosen as any other
     records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0), rec(1, "wren"))
     assert choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9], [0.5, 0.5]])[1][0] == "ivo"
+
+
+# Invented: a run of untagged turns between two tagged ones, in consecutive paragraphs.
+_RUN = """Wren and Calder stood at the gate of the old mill.
+
+"We should go in," Wren said.
+
+"It's locked."
+
+"Then we climb."
+
+"You climb. I'll watch," Calder said.
+"""
+
+
+def test_untagged_turns_alternate_from_the_tagged_turns_around_them(run) -> None:
+    from heartline.stages.speaker_features import exchange_turns, explicit_quotes
+
+    r = run(_RUN)
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert explicit == frozenset({0, 3})
+    turns = exchange_turns(r["quote_spans"], r["speakers"], explicit, r["document"].story.text)
+    # counted from Wren's turn before: an odd number of turns away is the other party (Calder, who
+    # speaks the tagged turn three away), an even number Wren; counted back from Calder's turn, the same
+    assert turns == {1: ("calder", "calder"), 2: ("wren", "wren")}
+    records = _records(r)
+    assert _record(records, 2, "wren").feature("run_before") == 1.0
+    assert _record(records, 2, "calder").feature("run_before") == 0.0
+    assert _record(records, 1, "calder").feature("run_both") == 1.0
+
+
+def test_a_narration_paragraph_ends_a_run_of_turns(run) -> None:
+    from heartline.stages.speaker_features import exchange_turns, explicit_quotes
+
+    text = _RUN.replace('"Then we climb."', 'The wind rose over the weir.\n\n"Then we climb."')
+    r = run(text)
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    turns = exchange_turns(r["quote_spans"], r["speakers"], explicit, r["document"].story.text)
+    assert turns[1][0] == "calder" and turns[1][1] is None  # the tagged turn after is in another run
+    assert turns[2][0] is None  # "Then we climb." opens a new run
