@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np
 
 from ..learn import LinearModel
-
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..tokens import TokenIndex, is_subject
 from .lexicon import SPEECH_VERBS
@@ -501,7 +500,7 @@ def exchange_turns(quote_spans: tuple[QuoteSpan, ...], rule_quotes: tuple[Quote,
     the one the anchor is said to.  A run whose tagged turns have more than two speakers is no
     exchange of two and gets no reading, nor does one whose count is broken (the other party
     tagged an even number of turns away).
-    '"Go," said Ivo. / "No." / "Now." / "Fine," Pell said.': "No." is Pell's, "Now." Ivo's, either way."""
+    '"Go," said Ivo. / "No." / "Now." / "Fine," Odo said.': "No." is Odo's, "Now." Ivo's, either way."""
     from .speakers import _continues
 
     turns: list[list[int]] = []  # positions in quote_spans, one list per turn
@@ -536,27 +535,29 @@ def exchange_turns(quote_spans: tuple[QuoteSpan, ...], rule_quotes: tuple[Quote,
         if not anchor or len(set(anchor.values())) > 2:
             continue  # no tagged turn, or more than two people take turns: no alternation to count
 
-        def expected(a: int, pos: int) -> str | None:
-            speaker = anchor[a]
-            if (pos - a) % 2 == 0:
-                return speaker
-            odd = sorted((abs(b - a), b) for b in anchor if (b - a) % 2 and anchor[b] != speaker)
-            if odd:
-                return anchor[odd[0][1]]
-            if any(anchor[b] != speaker for b in anchor):
-                return None  # the other party speaks an even number of turns away: the count is broken
-            return addressee.get(a)
-
         for pos, t in enumerate(run):
             if pos in anchor or not all(_bare(text, quote_spans, i, paragraphs) for i in turns[t]):
                 continue
             before = max((a for a in anchor if a < pos), default=None)
             after = min((a for a in anchor if a > pos), default=None)
-            reading = (expected(before, pos) if before is not None else None,
-                       expected(after, pos) if after is not None else None)
+            reading = (_expected(anchor, addressee, before, pos) if before is not None else None,
+                       _expected(anchor, addressee, after, pos) if after is not None else None)
             for i in turns[t]:
                 out[quote_spans[i].index] = reading
     return out
+
+
+def _expected(anchor: dict[int, str], addressee: dict[int, str], a: int, pos: int) -> str | None:
+    """Whose turn position ``pos`` of a run is, counted from its tagged turn ``a`` (``exchange_turns``)."""
+    speaker = anchor[a]
+    if (pos - a) % 2 == 0:
+        return speaker
+    odd = sorted((abs(b - a), b) for b in anchor if (b - a) % 2 and anchor[b] != speaker)
+    if odd:
+        return anchor[odd[0][1]]
+    if any(anchor[b] != speaker for b in anchor):
+        return None  # the other party speaks an even number of turns away: the count is broken
+    return addressee.get(a)
 
 
 def _bare(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragraphs) -> bool:
