@@ -291,3 +291,83 @@ def test_a_quote_kept_going_on_follows_the_speaker_chosen_for_the_quote_before()
     # with more than one candidate the quote is chosen as any other
     records = (rec(0, "ivo"), rec(0, "petra"), rec(1, "ivo", goes_on=1.0), rec(1, "wren"))
     assert choose(records, [[0.6, 0.4], [0.2, 0.8], [0.1, 0.9], [0.5, 0.5]])[1][0] == "ivo"
+
+
+# Invented: a run of untagged turns between two tagged ones, in consecutive paragraphs.
+_RUN = """Wren and Calder stood at the gate of the old mill.
+
+"We should go in," Wren said.
+
+"It's locked."
+
+"Then we climb."
+
+"You climb. I'll watch," Calder said.
+"""
+
+
+def test_untagged_turns_alternate_from_the_tagged_turns_around_them(run) -> None:
+    from heartline.stages.speaker_features import exchange_turns, explicit_quotes
+
+    r = run(_RUN)
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert explicit == frozenset({0, 3})
+    turns = exchange_turns(r["quote_spans"], r["speakers"], explicit, r["document"].story.text,
+                           r["document"].paragraphs)
+    # counted from Wren's turn before: an odd number of turns away is the other party (Calder, who
+    # speaks the tagged turn three away), an even number Wren; counted back from Calder's turn, the same
+    assert turns == {1: ("calder", "calder"), 2: ("wren", "wren")}
+    records = _records(r)
+    assert _record(records, 2, "wren").feature("run_before") == 1.0
+    assert _record(records, 2, "calder").feature("run_before") == 0.0
+    assert _record(records, 1, "calder").feature("run_both") == 1.0
+
+
+def test_two_paragraphs_of_narration_end_a_run_of_turns(run) -> None:
+    from heartline.stages.speaker_features import exchange_turns, explicit_quotes
+
+    text = _RUN.replace('"Then we climb."', 'The wind rose over the weir.\n\nA heron lifted off the bank.\n\n'
+                        '"Then we climb."')
+    r = run(text)
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    turns = exchange_turns(r["quote_spans"], r["speakers"], explicit, r["document"].story.text,
+                           r["document"].paragraphs)
+    assert turns[1][0] == "calder" and turns[1][1] is None  # the tagged turn after is in another run
+    assert turns[2][0] is None  # "Then we climb." opens a new run
+
+
+def test_a_run_with_three_tagged_speakers_is_no_exchange_of_two(run) -> None:
+    from heartline.stages.speaker_features import exchange_turns, explicit_quotes
+
+    text = _RUN.replace('"It\'s locked."', '"It\'s locked," Bryn said.')
+    r = run("Bryn came too. " + text)
+    explicit = explicit_quotes(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert exchange_turns(r["quote_spans"], r["speakers"], explicit, r["document"].story.text,
+                          r["document"].paragraphs) == {}
+
+
+def test_explicit_and_implicit_quotes_have_scorers_of_their_own() -> None:
+    from heartline.learn import LinearModel
+    from heartline.stages.speaker_features import QuoteScorer
+
+    def model(feature: str) -> LinearModel:
+        weights = [0.0] * len(FEATURES)
+        weights[FEATURES.index(feature)] = 1.0
+        return LinearModel(FEATURES, ("no", "yes"), (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                           ((0.0,) * len(FEATURES), tuple(weights)))
+
+    scorer = QuoteScorer(model("tag_subject"), model("spoke_prev2"))
+    tagged = [0.0] * len(FEATURES)
+    tagged[FEATURES.index("explicit_other")] = 1.0
+    tagged[FEATURES.index("spoke_prev2")] = 1.0
+    untagged = [0.0] * len(FEATURES)
+    untagged[FEATURES.index("spoke_prev2")] = 1.0
+    p = scorer.probabilities([tagged, untagged])
+    assert p[0][1] == 0.5  # the explicit quote's scorer reads the tag, not the turn two back
+    assert p[1][1] > 0.7
+    data = {**scorer.to_json("scorer"), "second": None}
+    again = QuoteScorer.from_model(data, "scorer")
+    assert again.probabilities([tagged, untagged]).tolist() == p.tolist()
+    # a model file with one scorer per pass scores every quote with it
+    alone = QuoteScorer.from_model({"scorer": model("tag_subject").to_json()}, "scorer")
+    assert alone.probabilities([untagged])[0][1] == 0.5

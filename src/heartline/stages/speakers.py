@@ -428,18 +428,18 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     """The rules' quotes with each speech quote's speaker chosen by ``model`` among its candidates.
     When the model has a ``second`` scorer, the candidates are read again with the first scorer's
     speakers as the conversation so far (who spoke last, who was spoken to: the turn-taking
-    features), and the second scorer picks; it was trained on records read the same way."""
-    from ..learn import LinearModel
-    from .speaker_features import choose, speaker_records
+    features), and the second scorer picks; it was trained on records read the same way.  Each
+    scorer is two (``QuoteScorer``): one for explicit quotes, one for the others."""
+    from .speaker_features import QuoteScorer, choose, speaker_records
 
     records = speaker_records(document, quote_spans, mentions, cast, coref, quotes)
     if not records:
         return quotes
-    best = choose(records, LinearModel.from_json(model["scorer"]).probabilities([r.values for r in records]))
+    best = choose(records, QuoteScorer.from_model(model, "scorer").probabilities([r.values for r in records]))
     if model.get("second"):
         first = with_picks(quotes, best)
         records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True)
-        best = choose(records, LinearModel.from_json(model["second"]).probabilities([r.values for r in records]))
+        best = choose(records, QuoteScorer.from_model(model, "second").probabilities([r.values for r in records]))
     # (reading the addressees again for the speakers picked, rule_speakers' ``chosen``, was measured: more
     # of them right by eye, but wattpad_style and space_callsigns lost relations and none gained; left off)
     return run_on(document.story.text, quote_spans, with_picks(quotes, best))
