@@ -256,6 +256,27 @@ def _moments(res, links: dict[int, str]) -> tuple[dict, dict, dict, dict]:
     return narr, in_quote, said, counts
 
 
+def _speech_moments(res, links: dict[int, str]) -> dict[tuple[str, str], set[int]]:
+    """``pair_features.speech_moments`` for one analysed story, inputs rebuilt as that stage builds them."""
+    from heartline.stages.pair_features import speech_moments
+    from heartline.tokens import TokenIndex
+
+    index = TokenIndex(res["document"])
+    quote_sentences = {q.index: sorted({t.sentence for t in index.span(q.start, q.end)}) for q in res["speakers"]}
+    about: dict[int, set[str]] = defaultdict(set)
+    for m in res["mentions"].items:
+        if m.quote is not None and m.person == 3 and m.index in links:
+            about[m.quote].add(links[m.index])
+    tones: dict[tuple[str, str], list] = defaultdict(list)
+    for q in res["speakers"]:
+        if not q.speaker:
+            continue
+        heard = {q.addressee} if q.addressee else set()
+        for other in sorted(heard | (about[q.index] - heard - {q.speaker})):
+            tones[(q.speaker, other)].append((0.0, q))
+    return speech_moments(res["mentions"], links, res["speakers"], quote_sentences, dict(tones))
+
+
 def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -> int:
     """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output have no pair record."""
     from heartline.stages.pair_features import MIN_MENTIONS, MIN_SHARED
@@ -274,6 +295,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
         res, text, mapping, pred_of_gold = read_gold_story(pipeline, gpath, gold)
         links = dict(res["links"].links)
         narr, in_quote, said, counts = _moments(res, links)
+        in_speech = _speech_moments(res, links)
         doc = res["document"]
         starts = [s.start for s in doc.sentences]
         norm = _norm(text)
@@ -296,6 +318,8 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
                 cause = f"fewer than {MIN_MENTIONS} mentions"
             elif len(shared_s) + quotes_ab >= MIN_SHARED:
                 cause = "shares enough (record dropped elsewhere)"
+            elif len(shared_s | in_speech.get((a, b), set())) + quotes_ab >= MIN_SHARED:
+                cause = "shares enough once the moments in speech count (pair_features.SPEECH_MOMENT_ROWS)"
             elif len(shared_s) + quotes_ab == 1:
                 cause = "one shared moment only"
             elif said[(b, a)]:

@@ -77,3 +77,18 @@ def test_a_married_namesake_is_no_sister_and_a_man_called_after_it_no_sister(run
     for m in r["mentions"].items:
         if m.kind == "relational" and m.head == "sister":
             assert m.index not in r["links"].links, m.text
+
+
+def test_a_full_names_possessive_owns_the_noun(run, who):
+    # "Walter Quarrie's sister": the noun opens at the family name inside the full name; the one
+    # other woman Quarrie is the sister
+    text = ("Walter Quarrie kept the ferry with Harriet Quarrie. Harriet Quarrie kept the books, and she "
+            "kept them well. Walter Quarrie was proud of her; he said so often. "
+            "Mildred Flagg came down to the slip every morning.\n\n"
+            "Mildred Flagg had always liked Walter Quarrie's sister better than the ferry. "
+            "Harriet Quarrie waved, and Walter Quarrie rang the bell.")
+    r = run(text)
+    harriet = who(r, "Harriet Quarrie")
+    assert harriet and who(r, "Walter Quarrie")
+    m = next(x for x in r["mentions"].items if x.kind == "relational" and x.head == "sister")
+    assert r["links"].links.get(m.index) == harriet
