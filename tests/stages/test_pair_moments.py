@@ -57,7 +57,9 @@ def test_a_quote_about_someone_is_a_moment_of_the_pair_read_the_other_way(run, w
     assert (bram, orla) not in speech_moments(*args, rows=())
     records = {(x.source, x.target) for x in r["pair_features"]}
     assert (orla, bram) in records  # Orla's own talk about Bram, as before
-    assert (bram, orla) in records
+    # the rows are off by default (SPEECH_MOMENTS: measured worse on the merged upstream), so
+    # the pair read the other way has no record of its own
+    assert (bram, orla) not in records
 
 
 def test_a_letter_sentence_about_two_people_is_their_moment(run, who):
@@ -67,4 +69,4 @@ def test_a_letter_sentence_about_two_people_is_their_moment(run, who):
     both = speech_moments(*_inputs(r), rows=("both",))
     # "Father ... your old kite", "Father keeps your letters": Cedric is the letter's "you"
     assert len(both[(father, cedric)]) >= 2 and both[(father, cedric)] == both[(cedric, father)]
-    assert (father, cedric) in {(x.source, x.target) for x in r["pair_features"]}
+    assert (father, cedric) not in {(x.source, x.target) for x in r["pair_features"]}  # off by default

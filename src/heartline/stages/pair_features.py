@@ -422,7 +422,10 @@ SPEECH_MOMENT_ROWS = (
 # strict / lenient 0.517 / 0.616 with none, 0.514 / 0.619 "back" alone, 0.514 / 0.619 "both" alone,
 # 0.520 / 0.627 both rows; novels 0.353 / 0.602 -> 0.365 / 0.619.  Dropped: a single moment with
 # any rule cue of the pair, 0.515 / 0.623; a paragraph both are named in, 0.520 / 0.624.)
-SPEECH_MOMENTS = ("back", "both")
+# Off by default: on the merged session-7 upstream (speakers, names, evidence rows) both rows gave
+# held out 0.522 / 0.621 and none 0.534 / 0.623 (novels 0.388 / 0.618 with, 0.360 / 0.603 without);
+# shipped, none gave fics 0.669 / 0.547 against 0.648 / 0.539 and novels 0.676 against 0.618.
+SPEECH_MOMENTS: tuple[str, ...] = ()
 
 
 def speech_moments(mentions: Mentions, links: dict[int, str], speakers: tuple[Quote, ...],
