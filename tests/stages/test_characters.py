@@ -653,8 +653,8 @@ def test_an_office_said_alone_is_the_person_the_text_names_with_it(run) -> None:
 
 
 def test_an_office_after_a_name_in_a_quote_is_said_to_someone_else(run) -> None:
-    # "…the good in Odette Quennick, Governor," is said to the governor about Odette
-    text = ("\"I tried to find the good in Odette Quennick, Governor,\" the cook said. The Governor frowned. "
+    # "…think well of Odette Quennick, Governor," is said to the governor about Odette
+    text = ("\"I tried to think well of Odette Quennick, Governor,\" the cook said. The Governor frowned. "
             "\"Governor, sit down,\" said Tam Reddick. Odette Quennick was dead.")
     cast = cast_of(run, text)
     assert all("Governor" not in aliases for name, aliases in cast.items() if "Odette Quennick" in aliases)

@@ -63,7 +63,7 @@ def test_care_put_on_is_no_care(run, sentence) -> None:
 
 
 def test_a_hidden_act_is_not_a_pretence(run) -> None:
-    found = evidence(run, "Ilsa Varr hugged Tobin Cray quickly and pretended she hadn't.")
+    found = evidence(run, "Ilsa Varr hugged Tobin Cray in a hurry and pretended she hadn't.")
     assert found and not any(e.refuted for e in found), found
 
 
@@ -97,7 +97,7 @@ def test_not_saying_what_another_feels_is_no_denial_of_ones_own(run) -> None:
 
 
 def test_a_for_read_as_a_dative_still_names_the_one_pledged_to(run) -> None:
-    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I don\'t love him. I just would die for him, which '
+    found = evidence(run, 'Tobin Cray waved and went home.\n\n"I don\'t love him. I would just die for him, which '
                           'is different," said Ilsa Varr.')
     assert any(e.kind == "affection" and not e.negated for e in found), found
 

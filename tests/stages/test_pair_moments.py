@@ -8,9 +8,9 @@ from heartline.stages.pair_features import MIN_SHARED, speech_moments
 
 # Orla talks about Bram in two sentences of one quote; the two never share a sentence of narration.
 BACK = (
-    "Orla Venn sat by the fire in the long kitchen.\n\n"
-    "\"Bram Kessler brought me soup again,\" Orla said to the cat. \"Bram always remembers the salt.\"\n\n"
-    "Up on the hill, Bram Kessler mended the wall. Bram whistled as he worked."
+    "Orla Thistlewood sat by the fire in the long kitchen.\n\n"
+    "\"Bram Oakridge brought me soup again,\" Orla said to the cat. \"Bram always remembers the salt.\"\n\n"
+    "Up on the hill, Bram Oakridge mended the wall. Bram whistled as he worked."
 )
 
 # A letter from Wenna to Cedric tells of Father and Cedric together, twice.
@@ -18,7 +18,7 @@ BOTH = (
     "Cedric Fitch went for a soldier in the spring, and Wenna Kestle wrote to him.\n\n"
     "Bracken Hill, 3rd May\n\n"
     "Dear Cedric,\n\n"
-    "Father says nothing, but he mended your old kite and hung it in the barn. "
+    "Father keeps quiet, but he mended your old kite and hung it in the barn. "
     "Father keeps your letters in his coat. The hens are laying again.\n\n"
     "Your friend,\nWenna\n\n"
     "* * *\n\n"
@@ -50,7 +50,7 @@ def _inputs(results):
 
 def test_a_quote_about_someone_is_a_moment_of_the_pair_read_the_other_way(run, who):
     r = run(BACK)
-    orla, bram = who(r, "Orla Venn"), who(r, "Bram Kessler")
+    orla, bram = who(r, "Orla Thistlewood"), who(r, "Bram Oakridge")
     args = _inputs(r)
     back = speech_moments(*args, rows=("back",))
     assert len(back[(bram, orla)]) >= MIN_SHARED  # the quote's two sentences, read Bram -> Orla

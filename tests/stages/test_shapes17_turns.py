@@ -88,7 +88,7 @@ def test_a_nickname_someone_refers_to_a_person_by_is_theirs(run) -> None:
 
 
 BEST_FRIENDS = (
-    "Mirela Voss met Ulrike Kask in the first week of school. Mirela had been Ulrike's best friend ever since.\n\n"
+    "Mirela Voss met Ulrike Kask in the autumn of year seven. Mirela had been Ulrike's best friend ever since.\n\n"
     '"I love you," Mirela told Ulrike. "You are a disaster, but I love you."\n'
 )
 
