@@ -80,8 +80,7 @@ def resolve_narration(document: Document, mentions: Mentions, cast: Cast,
     # pass 1 treats an unknown gender as no objection, so that people the names leave
     # open can collect the pronouns that show their gender
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _with_opening_votes(
-        _local_votes(document, mentions, cast.name_links, gender), document, mentions, cast.name_links, gender))
+    learnt = _learn_gender(mentions, links, gender, _gender_votes(document, mentions, cast.name_links, gender))
     links = _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                           scorer=pronoun_scorer())
     return Coreference(links, learnt)
@@ -102,8 +101,7 @@ def narration_candidates(document: Document, mentions: Mentions, cast: Cast,
     gender = {c.id: c.gender if c.gender != "unknown" else _name_gender(c) for c in cast.characters}
     called = called_beside_tags(document, mentions, cast, quote_spans)
     links = _resolve_once(document, mentions, cast, gender, known_bonus=0.5, unknown_penalty=0.0, called=called)
-    learnt = _learn_gender(mentions, links, gender, _with_opening_votes(
-        _local_votes(document, mentions, cast.name_links, gender), document, mentions, cast.name_links, gender))
+    learnt = _learn_gender(mentions, links, gender, _gender_votes(document, mentions, cast.name_links, gender))
     record: list[tuple[int, list]] = []
     _resolve_once(document, mentions, cast, learnt, known_bonus=1.5, unknown_penalty=0.6, called=called,
                   scorer=scorer, record=record)
@@ -208,6 +206,14 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
             v = votes.setdefault(parallel[0], [0.0, 0.0])
             v[0 if m.gender == "male" else 1] += 0.5 * _vote_weight(tok, tokens)
     return votes
+
+
+def _gender_votes(document: Document, mentions: Mentions, name_links,
+                  known: Mapping[str, str]) -> dict[str, list[float]]:
+    """The votes on each person's gender that the first pass's links leave to learn from: the
+    paragraph's own (``_local_votes``) and a paragraph opening on a tag pronoun (``_with_opening_votes``)."""
+    return _with_opening_votes(_local_votes(document, mentions, name_links, known), document, mentions,
+                               name_links, known)
 
 
 # --- (shapes) a paragraph that opens on a tag pronoun -----------------------------------------

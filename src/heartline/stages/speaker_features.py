@@ -521,6 +521,9 @@ def exchange_turns(quote_spans: tuple[QuoteSpan, ...], rule_quotes: tuple[Quote,
             runs[-1].append(len(turns) - 1)
         else:
             runs.append([len(turns) - 1])
+    in_paragraph: dict[int, list[tuple[int, int]]] = {}  # paragraph -> its quotes' spans, for ``_bare``
+    for s in quote_spans:
+        in_paragraph.setdefault(s.paragraph, []).append((s.start, s.end))
     out: dict[int, tuple[str | None, str | None]] = {}
     for run in runs:
         anchor: dict[int, str] = {}  # position in the run -> the tagged turn's speaker
@@ -536,7 +539,7 @@ def exchange_turns(quote_spans: tuple[QuoteSpan, ...], rule_quotes: tuple[Quote,
             continue  # no tagged turn, or more than two people take turns: no alternation to count
 
         for pos, t in enumerate(run):
-            if pos in anchor or not all(_bare(text, quote_spans, i, paragraphs) for i in turns[t]):
+            if pos in anchor or not all(_bare(text, quote_spans[i], in_paragraph, paragraphs) for i in turns[t]):
                 continue
             before = max((a for a in anchor if a < pos), default=None)
             after = min((a for a in anchor if a > pos), default=None)
@@ -560,15 +563,14 @@ def _expected(anchor: dict[int, str], addressee: dict[int, str], a: int, pos: in
     return addressee.get(a)
 
 
-def _bare(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragraphs) -> bool:
-    """A quote whose paragraph holds no narration outside its quotes: a turn only the talk can place."""
-    q = quote_spans[i]
+def _bare(text: str, q: QuoteSpan, in_paragraph: dict[int, list[tuple[int, int]]], paragraphs) -> bool:
+    """A quote whose paragraph holds no narration outside its quotes (``in_paragraph``: each
+    paragraph's quote spans): a turn only the talk can place."""
     if not 0 <= q.paragraph < len(paragraphs):
         return False
     lo, hi = paragraphs[q.paragraph]
-    inside = [(s.start, s.end) for s in quote_spans if s.paragraph == q.paragraph]
     rest, pos = [], lo
-    for s, e in sorted(inside):
+    for s, e in sorted(in_paragraph.get(q.paragraph, ())):
         rest.append(text[pos:max(pos, s - 1)])
         pos = e + 1
     rest.append(text[pos:hi])
