@@ -243,8 +243,9 @@ def _with_opening_votes(votes: dict[str, list[float]], document: Document, menti
         if tok is None or not is_subject(tok) or tokens.tokens[tok.head].dep != "ROOT":
             continue
         before = by_paragraph.get(para - 1, [])
-        if not before or any(o.quote is not None for o in before) or para - 1 >= len(document.paragraphs):
-            continue
+        if not before or any(o.quote is not None or o.kind == "speaker" for o in before) \
+                or para - 1 >= len(document.paragraphs):
+            continue  # talk, or a chat or script line ("mia: on my way"): whoever reads it is anyone
         lo, hi = document.paragraphs[para - 1]
         if any(mark in document.story.text[lo:hi] for mark in '"“”'):
             continue  # a paragraph with talk in it: the one who speaks next may be anyone there

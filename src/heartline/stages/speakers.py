@@ -102,6 +102,28 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     return at_end and (at_start or opened)
 
 
+# ---- shapes: a name echoed as a question calls no one ----
+_ECHO = re.compile(r"\s*(?P<name>[^\W\d][\w'’. -]*?)\s*(?:\?+!?|\?!|…\?)\s*")
+
+
+def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, links: Mapping[int, str],
+                  inside: Mapping[int, list[Mention]]) -> bool:
+    """'"Was it you and the Ashgrove girl?"' / '"Ysmay?"': a quote that is only a name and a
+    question mark, in the turn after a question or after one that spoke of that person (not to
+    them), echoes the name in surprise; it is said to the one who asked, not to the one named."""
+    q = spans[i]
+    echo = _ECHO.fullmatch(text[q.start:q.end])
+    if i == 0 or echo is None or echo.group("name") != m.text or m.index not in links:
+        return False
+    prev = spans[i - 1]
+    if prev.paragraph == q.paragraph or prev.kind != q.kind:
+        return False
+    if text[prev.start:prev.end].rstrip().endswith("?"):
+        return True
+    return any(links.get(o.index) == links[m.index] and not (o.kind == "name" and is_vocative(text, prev, o))
+               for o in inside.get(prev.index, []))
+
+
 _VERB_NEXT = re.compile(r"(?:(?:just|really|literally|also|never|always|still|actually|totally|def|lowkey)\s+)?"
                         r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
                         r"thinks?|thought|wants?|wanted|knows?|knew|gets?|got|made|makes?|and|or|&|\w+ed|\w+s)\b",
@@ -520,7 +542,8 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
         prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
         own = inside.get(q.index, [])
         vocatives = [links[m.index] for m in own
-                     if m.kind == "name" and m.index in links and is_vocative(text, q, m)]
+                     if m.kind == "name" and m.index in links and is_vocative(text, q, m)
+                     and not echo_question(text, quote_spans, i, m, links, inside)]
         if reader and placeholder_vocative(text, q):
             vocatives.insert(0, reader)  # "(Y/N), wait": the reader of a reader-insert is called
         speaker = addressee = None
