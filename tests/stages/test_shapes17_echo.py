@@ -9,8 +9,8 @@ from __future__ import annotations
 from heartline.stages.coref import _with_opening_votes
 
 CHAT_THEN_READER = (
-    "handles: ysolde = Ysolde Arkwright, tobiah = Tobiah Lark.\n\n"
-    "Tobiah Lark sat on the stairs with his phone. Tobiah had been waiting all day.\n\n"
+    "handles: ysolde = Ysolde Arkwright, pellam = Pellam Lark.\n\n"
+    "Pellam Lark sat on the stairs with his phone. Pellam had been waiting all day.\n\n"
     "**ysolde:** are you coming\n"
     "**ysolde:** i saved you a seat\n"
     "**ysolde:** ok reply a little\n\n"
@@ -44,12 +44,12 @@ def test_a_paragraph_of_narration_still_gives_its_one_person_a_gender(run) -> No
 
 
 ECHO = (
-    "Tobiah Lark played bass. Corisande Hale played drums in another band, and Tobiah saw Corisande on "
-    "Sundays. Marguerite Voss managed the band.\n\n"
-    "Marguerite found Tobiah in the corridor after the show.\n\n"
-    '"Is it you?" Marguerite asked. "You and the drummer from the other band?"\n\n'
-    '"Corisande?" Tobiah laughed. "Ma\'am. She\'s like my cousin. That\'s all it is."\n\n'
-    "Marguerite looked at him for a long moment.\n"
+    "Pellam Lark played bass. Orsola Dunmere played drums in another band, and Pellam saw Orsola on "
+    "Sundays. Ysolde Voss managed the band.\n\n"
+    "Ysolde found Pellam in the corridor after the show.\n\n"
+    '"Is it you?" Ysolde asked. "You and the drummer from the other band?"\n\n'
+    '"Orsola?" Pellam laughed. "Ma\'am. She\'s like my cousin. That\'s all it is."\n\n'
+    "Ysolde looked at him for a long moment.\n"
 )
 
 
@@ -59,18 +59,18 @@ def _quote(results, start: str):
 
 def test_a_name_echoed_as_a_question_is_said_to_the_one_who_asked(run) -> None:
     results = run(ECHO)
-    q = _quote(results, "Corisande?")
-    assert q.speaker.startswith("tobiah")
-    assert q.addressee == "marguerite_voss"
+    q = _quote(results, "Orsola?")
+    assert q.speaker.startswith("pellam")
+    assert q.addressee == "ysolde_voss"
     after = _quote(results, "Ma'am")
-    assert after.addressee == "marguerite_voss"
+    assert after.addressee == "ysolde_voss"
     she = next(m for m in results["mentions"].items if m.text == "She" and m.quote == after.index)
-    assert results["links"].links.get(she.index) .startswith("corisande")
+    assert results["links"].links.get(she.index) .startswith("orsola")
 
 
 def test_a_name_called_out_as_a_question_still_calls(run) -> None:
-    # no question before it: "Corisande?" called into the house is said to her
-    results = run(ECHO.replace('"Is it you?" Marguerite asked. "You and the drummer from the other band?"',
-                               "Marguerite said nothing at all."))
-    q = _quote(results, "Corisande?")
-    assert q.addressee .startswith("corisande")
+    # no question before it: "Orsola?" called into the house is said to her
+    results = run(ECHO.replace('"Is it you?" Ysolde asked. "You and the drummer from the other band?"',
+                               "Ysolde said nothing at all."))
+    q = _quote(results, "Orsola?")
+    assert q.addressee .startswith("orsola")

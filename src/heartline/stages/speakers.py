@@ -108,7 +108,7 @@ _ECHO = re.compile(r"\s*(?P<name>[^\W\d][\w'’. -]*?)\s*(?:\?+!?|\?!|…\?)\s*"
 
 def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, links: Mapping[int, str],
                   inside: Mapping[int, list[Mention]]) -> bool:
-    """'"Was it you and the Ashgrove girl?"' / '"Ysmay?"': a quote that is only a name and a
+    """'"Was it you and the drummer girl?"' / '"Orsola?"': a quote that is only a name and a
     question mark, in the turn after a question or after one that spoke of that person (not to
     them), echoes the name in surprise; it is said to the one who asked, not to the one named."""
     q = spans[i]
