@@ -263,7 +263,8 @@ class Quote:
     scene: int
     kind: str = "speech"
     # how the addressee was found: vocative, tag ("said to her"), look ("he glanced at me"),
-    # turn (the conversation), scene (the only other person around: a guess), letter or dm
+    # turn (the conversation), answer (the one whose tagged quote answers it next), scene (the only
+    # other person around: a guess), letter or dm
     addressed: str = ""
     # the pronoun of the speech tag ("she said"), which names the speaker: coreference takes
     # it as a fixed point once the speaker is known

@@ -74,3 +74,26 @@ def test_a_name_called_out_as_a_question_still_calls(run) -> None:
                                "Ysolde said nothing at all."))
     q = _quote(results, "Orsola?")
     assert q.addressee .startswith("orsola")
+
+
+ANSWERED = (
+    "Ilka Ferreday and Quillan Oduya shared a bench in the lab. Dr. Voss came round with his clipboard.\n\n"
+    '"Your flask is filthy," Voss said to Ilka.\n\n'
+    '"It was clean this morning," said Quillan. "Leave her alone."\n\n'
+    '"Carry on," Voss said, and walked off.\n\n'
+    '"I could kiss you," Ilka whispered.\n\n'
+    '"Absolutely not," said Quillan.\n'
+)
+
+
+def test_talk_is_said_to_the_one_who_answers_it(run) -> None:
+    q = _quote(run(ANSWERED), "I could kiss you")
+    assert q.speaker.startswith("ilka")
+    assert q.addressee.startswith("quillan")
+    assert q.addressed == "answer"
+
+
+def test_an_untagged_answer_leaves_the_conversation_s_guess(run) -> None:
+    # no tag names who answers: the listener stays the conversation's own guess
+    q = _quote(run(ANSWERED.replace('"Absolutely not," said Quillan.', '"Absolutely not."')), "I could kiss you")
+    assert q.addressed != "answer"

@@ -124,6 +124,22 @@ def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, l
                for o in inside.get(prev.index, []))
 
 
+def answered_turns(quotes: list[Quote], spans: tuple[QuoteSpan, ...], tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
+    """'"Carry on," Voss said, and walked off. / "I could marry you," Ilka whispered. /
+    "Absolutely not," said Quillan.': talk whose listener is only the conversation's guess (the
+    last one to speak) is said to the one who answers it, where the next paragraph opens on
+    a quote whose tag names another speaker."""
+    out = list(quotes)
+    for i, q in enumerate(quotes[:-1]):
+        nxt = quotes[i + 1]
+        if q.addressed != "turn" or q.kind != "speech" or nxt.kind != "speech" or i + 1 not in tag_ends:
+            continue
+        if spans[i + 1].paragraph != spans[i].paragraph + 1 or nxt.speaker in (None, q.speaker, q.addressee):
+            continue
+        out[i] = replace(q, addressee=nxt.speaker, addressed="answer")
+    return tuple(out)
+
+
 _VERB_NEXT = re.compile(r"(?:(?:just|really|literally|also|never|always|still|actually|totally|def|lowkey)\s+)?"
                         r"(?:is|was|has|had|does|did|will|would|can|could|should|must|might|may|says?|said|"
                         r"thinks?|thought|wants?|wanted|knows?|knew|gets?|got|made|makes?|and|or|&|\w+ed|\w+s)\b",
@@ -669,7 +685,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
                             addressed=addressed,
                             tag_pronoun=tag_pronoun if speaker is not None else None))
-    return tuple(quotes)
+    return answered_turns(quotes, quote_spans, tag_ends)
 
 
 def _after_narration(spans: tuple[QuoteSpan, ...], i: int) -> bool:
