@@ -680,7 +680,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
             links[m.index] = quote.addressee
         elif m.person == 3:
             # a guessed addressee may well be the person talked about
-            not_them = {quote.speaker} | ({quote.addressee} if quote.addressed != "scene" else set())
+            # (one who answers the quote is a guess too: often the very one it spoke of)
+            not_them = {quote.speaker} | ({quote.addressee} if quote.addressed not in ("scene", "answer") else set())
             for cid in reversed(recent_talked_about[-SPEECH_WINDOW:]):
                 if cid not in not_them and _gender_ok(gender, cid, m.gender) and third_person(cid):
                     links[m.index] = cid
