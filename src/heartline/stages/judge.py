@@ -24,6 +24,7 @@ cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -71,20 +72,23 @@ def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
            classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0,
-           strong: tuple[float, float] | None = None) -> list[tuple[PairRecord, int, str, float]]:
+           strong: tuple[float, float, float] | None = None) -> list[tuple[PairRecord, int, str, float]]:
     """(record, polarity, kind, confidence) for each pair the judge holds a feeling.  A warm
     feeling also needs one unit the sentence reader reads as showing warmth in this direction
     with at least ``warm_reading`` probability (``read_warm_max``): a pair warm only by
     standing in the story together, with no moment of its own, is left without a feeling.
-    ``strong`` (reading, warm): a pair with one unit read warm in its direction at least at
-    ``reading`` is warm from ``warm`` up, below the threshold: one moment that plainly shows the
-    feeling carries a pair the story gives few shared scenes (a couple seen together twice)."""
+    ``strong`` (reading, warm, units): a pair that shares at most ``units`` units and has one read
+    warm in its direction at least at ``reading`` is warm from ``warm`` up, below the threshold:
+    one moment that plainly shows the feeling carries a pair the story shows together only a few
+    times (a couple seen together twice).  Among many units (a novel's pair) the best of them is
+    warm by chance, so there it carries nothing."""
     p, pw, pc = probs
     out = []
     for i, rec in enumerate(records):
         p_warm, p_cold = float(p[i][1]), float(p[i][2])
         best = rec.feature("read_warm_max")
-        carried = strong is not None and best >= strong[0] and p_warm >= strong[1]
+        carried = (strong is not None and best >= strong[0] and p_warm >= strong[1]
+                   and rec.feature("read_units") <= math.log1p(strong[2]))
         if (p_warm >= thresholds["warm"] or carried) and p_warm >= p_cold:
             if best >= warm_reading:
                 out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
@@ -93,12 +97,12 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
     return out
 
 
-def strong_reading(model: dict[str, Any]) -> tuple[float, float] | None:
-    """The model's (reading, warm) pair for ``decide``'s strong moments, or None."""
+def strong_reading(model: dict[str, Any]) -> tuple[float, float, float] | None:
+    """The model's (reading, warm, units) for ``decide``'s strong moments, or None."""
     floor = model.get("floor", {})
     if "strong_reading" not in floor:
         return None
-    return float(floor["strong_reading"]), float(floor["strong_warm"])
+    return float(floor["strong_reading"]), float(floor["strong_warm"]), float(floor["strong_units"])
 
 
 def family_kind(rec: PairRecord, kind: str) -> str:
