@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -70,6 +71,41 @@ def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None
     # a cold verdict is not floored by warm readings
     cold = np.array([[0.2, 0.1, 0.7], [0.2, 0.1, 0.7]])
     assert len(decide(records, (cold, kinds, kinds), thresholds, classes, 0.9)) == 2
+
+
+def test_one_strongly_warm_moment_carries_a_pair_below_the_warm_threshold() -> None:
+    import numpy as np
+    # both under the warm threshold (0.2 < 0.3); Orla has one unit read plainly warm (0.85), Bram's best is 0.5
+    records = (_pair("orla", "bram", 0.85), _pair("bram", "orla", 0.5), _pair("orla", "cass", 0.85))
+    polar = np.array([[0.7, 0.2, 0.1], [0.7, 0.2, 0.1], [0.9, 0.05, 0.05]])
+    kinds = np.array([[0.6, 0.4]] * 3)
+    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    thresholds = {"warm": 0.3, "cold": 0.5}
+    assert decide(records, (polar, kinds, kinds), thresholds, classes, 0.4) == []
+    carried = decide(records, (polar, kinds, kinds), thresholds, classes, 0.4, strong=(0.8, 0.15, 6))
+    # Bram's moment is not strong enough; Cass's pair is too unlikely warm (0.05 < 0.15)
+    assert [(rec.source, rec.target, sign) for rec, sign, _, _ in carried] == [("orla", "bram", 1)]
+    # a pair the polarity model holds colder than warm is not carried
+    colder = np.array([[0.5, 0.2, 0.3]] * 3)
+    assert decide(records, (colder, kinds, kinds), thresholds, classes, 0.4, strong=(0.8, 0.15, 6)) == []
+
+
+def test_a_strong_moment_among_many_units_carries_nothing() -> None:
+    import numpy as np
+    values = list(_pair("orla", "bram", 0.85).values)
+    values[FEATURES.index("read_units")] = math.log1p(40)  # a novel's pair: forty units, the best warm by chance
+    many = (PairRecord("orla", "bram", tuple(values), ()),)
+    polar = np.array([[0.7, 0.2, 0.1]])
+    kinds = np.array([[0.6, 0.4]])
+    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    assert decide(many, (polar, kinds, kinds), {"warm": 0.3, "cold": 0.5}, classes, 0.4, strong=(0.8, 0.15, 6)) == []
+
+
+def test_the_shipped_judge_names_its_strong_moment_route() -> None:
+    from heartline.stages.judge import strong_reading
+    reading, warm, units = strong_reading(load_model())
+    assert 0.4 < reading < 1.0 and 0.0 < warm < load_model()["thresholds"]["warm"] and units >= 1
+    assert strong_reading({"floor": {"warm_reading": 0.4}}) is None
 
 
 def test_tone_reads_warm_and_cold_sentences() -> None:

@@ -17,12 +17,14 @@ nothing.  Only the kind of a current warm one is reviewed: where the kind model 
 other warm kind likelier by the model's margin (``review_kinds``; an "I love you" between
 two the author tags "A & B"), the relation takes that kind.  The judge decides the pairs
 the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at; nor a
-warm one no single shared moment shows: ``decide``'s reading floor); a feeling it finds
+warm one no single shared moment shows: ``decide``'s reading floor; one shared moment the
+sentence reader reads as plainly warm lowers the bar, ``strong_reading``); a feeling it finds
 there is ``implied`` (or as the pair's sub-threshold cues show it) and its evidence is the
 cues, else the warmest (or coldest) sentences the two share.  ``HEARTLINE_JUDGE=rules`` runs the rules scorer alone.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -69,21 +71,38 @@ def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
 
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
-           classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0) -> list[tuple[PairRecord, int, str, float]]:
+           classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0,
+           strong: tuple[float, float, float] | None = None) -> list[tuple[PairRecord, int, str, float]]:
     """(record, polarity, kind, confidence) for each pair the judge holds a feeling.  A warm
     feeling also needs one unit the sentence reader reads as showing warmth in this direction
     with at least ``warm_reading`` probability (``read_warm_max``): a pair warm only by
-    standing in the story together, with no moment of its own, is left without a feeling."""
+    standing in the story together, with no moment of its own, is left without a feeling.
+    ``strong`` (reading, warm, units): a pair that shares at most ``units`` units and has one read
+    warm in its direction at least at ``reading`` is warm from ``warm`` up, below the threshold:
+    one moment that plainly shows the feeling carries a pair the story shows together only a few
+    times (a couple seen together twice).  Among many units (a novel's pair) the best of them is
+    warm by chance, so there it carries nothing."""
     p, pw, pc = probs
     out = []
     for i, rec in enumerate(records):
         p_warm, p_cold = float(p[i][1]), float(p[i][2])
-        if p_warm >= thresholds["warm"] and p_warm >= p_cold:
-            if rec.feature("read_warm_max") >= warm_reading:
+        best = rec.feature("read_warm_max")
+        carried = (strong is not None and best >= strong[0] and p_warm >= strong[1]
+                   and rec.feature("read_units") <= math.log1p(strong[2]))
+        if (p_warm >= thresholds["warm"] or carried) and p_warm >= p_cold:
+            if best >= warm_reading:
                 out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
         elif p_cold >= thresholds["cold"]:
             out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
     return out
+
+
+def strong_reading(model: dict[str, Any]) -> tuple[float, float, float] | None:
+    """The model's (reading, warm, units) for ``decide``'s strong moments, or None."""
+    floor = model.get("floor", {})
+    if "strong_reading" not in floor:
+        return None
+    return float(floor["strong_reading"]), float(floor["strong_warm"]), float(floor["strong_units"])
 
 
 def family_kind(rec: PairRecord, kind: str) -> str:
@@ -137,7 +156,8 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     ruled = {(r.source, r.target) for r in rule_relations}
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes,
-                                                        float(model.get("floor", {}).get("warm_reading", 0.0)))
+                                                        float(model.get("floor", {}).get("warm_reading", 0.0)),
+                                                        strong_reading(model))
               if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
     margin = model.get("review", {}).get("warm_margin")
     reviewed = list(rule_relations) if margin is None else \
