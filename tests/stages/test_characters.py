@@ -658,3 +658,44 @@ def test_an_office_after_a_name_in_a_quote_is_said_to_someone_else(run) -> None:
             "\"Governor, sit down,\" said Tam Reddick. Odette Quennick was dead.")
     cast = cast_of(run, text)
     assert all("Governor" not in aliases for name, aliases in cast.items() if "Odette Quennick" in aliases)
+
+
+def test_the_name_followed_by_a_full_name_opening_the_next_sentence_is_that_person(run) -> None:
+    text = ("Brannoch Ives lit the lamps at dusk. The Lamplighter came up from the quay at nine. "
+            "He always did. Idwal Vantle had worked the crossing for thirty years and never once been late. "
+            "\"Evening,\" said Brannoch Ives. The Lamplighter nodded and sat down by the fire.")
+    cast = cast_of(run, text)
+    assert "Lamplighter" in cast["Idwal Vantle"]
+    assert "Lamplighter" not in cast["Brannoch Ives"]
+
+
+def test_the_name_said_beside_the_full_name_stays_another_person(run) -> None:
+    # the two are named in one sentence: two people, whatever follows
+    text = ("The Lamplighter came up from the quay at nine. Idwal Vantle was waiting for him. "
+            "Idwal Vantle paid the Lamplighter in copper. The Lamplighter left.")
+    cast = cast_of(run, text)
+    assert "Lamplighter" not in cast.get("Idwal Vantle", ())
+
+
+def test_the_name_pointing_to_two_different_full_names_joins_neither(run) -> None:
+    text = ("The Lamplighter came up from the quay. Idwal Vantle had worked the crossing for years. "
+            "The Lamplighter sat down. Wenna Orde had brought the bread.")
+    cast = cast_of(run, text)
+    assert "Lamplighter" not in cast.get("Idwal Vantle", ()) and "Lamplighter" not in cast.get("Wenna Orde", ())
+
+
+def test_second_nickname_called_after_and_joins_the_person(run) -> None:
+    text = ("Captain Ysolde Dunnet stood at the rail.\n\n"
+            "She was forty, and grey at the temples. The crew called her Linnet at table and the Heron "
+            "on deck. The Heron had never lost a ship.\n\n\"The Heron wants you,\" said Bran Dorrin. "
+            "The Heron laughed at him.")
+    cast = cast_of(run, text)
+    assert "Heron" in cast["Ysolde Dunnet"] or "Heron" in cast.get("Captain Ysolde Dunnet", ())
+
+
+def test_family_name_first_takes_the_given_names_gender_prior(run) -> None:
+    # "Sugawa" ends in -a, but it is the family name ("Sugawa-san"): "Sugawa Renji" is no woman
+    text = ("Sugawa Renji came in from the rain. \"Sugawa-san!\" Mori-kun called. Sugawa waved. "
+            "Sugawa-san sat down and Mori-kun brought tea. Sugawa laughed.")
+    cast = {c.name: c for c in run(text)["cast"].characters}
+    assert cast["Sugawa Renji"].gender != "female"

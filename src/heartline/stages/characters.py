@@ -197,8 +197,12 @@ def _score_names(document: Document, mentions: Mentions,
             break
     # "Temple" of "Charlotte Temple", "Hall" of "Eudo Hall": a head word that is a person's family name
     surnames = {k.split()[-1] for k in stats if len(k.split()) == 2 and name_gender(k.split()[0])}
+    family_first = _family_first(stats)
     for st in stats.values():
         core_words = st.key.split()
+        # the given name's prior: "Renji" of "Sugawa Renji" where the family name comes first
+        given_word = "" if not core_words or (len(core_words) == 1 and core_words[0] in family_first) \
+            else core_words[1] if len(core_words) == 2 and core_words[0] in family_first else core_words[0]
         if core_words and core_words[-1].endswith("s") and " ".join(core_words)[:-1] in stats:
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
@@ -207,7 +211,7 @@ def _score_names(document: Document, mentions: Mentions,
             st.votes.setdefault("", [0.0, 0.0])[0 if prior == "male" else 1] += 1.0
             st.male += 1.0 if prior == "male" else 0
             st.female += 1.0 if prior == "female" else 0
-        elif core_words and len(core_words[0]) > 3 and core_words[0].endswith("a") \
+        elif given_word and len(given_word) > 3 and given_word.endswith("a") \
                 and st.mentions and not st.mentions[0].title:
             # a given name the list lacks: one ending in -a is far more often a woman's (a weak
             # prior, half a common name's; the text's pronouns outweigh it)
@@ -307,6 +311,15 @@ def _is_vocative(text: str, m: Mention) -> bool:
     after = text[m.end:m.end + 1]
     return (before.endswith(", ") or before[-1:] in ('"', "“")) and after in (",", "!", "?", '"', "”") \
         or (before.endswith(", ") and after == ".")
+
+
+def _family_first(stats: dict[str, _NameStats]) -> set[str]:
+    """Words a story writes family-name-first ("Sugawa Renji", and "Sugawa-san" alone):
+    the first word of a two-word name that is itself said with an honorific, where the second
+    word never is."""
+    honoured = {k for k, st in stats.items() if " " not in k and any(m.honorific for m in st.mentions)}
+    return {k.split()[0] for k in stats if len(k.split()) == 2
+            and k.split()[0] in honoured and k.split()[1] not in honoured}
 
 
 def _is_person(st: _NameStats) -> bool:
@@ -722,11 +735,88 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Entity]:
     """The names clustered, then joined where the text says two of them are one person."""
     text = document.story.text
-    return _called_names(_named_offices(_stated_aliases(_cluster(stats, document.scene_at), text), text), document)
+    entities = _named_offices(_stated_aliases(_cluster(stats, document.scene_at), text), text)
+    return _introduced_epithets(_called_names(entities, document), document)
+
+
+_EPITHET_LEAD = 3  # tokens an epithet may stand after at the opening of its sentence ("And then the Lamplighter")
+_INTRO_GAP = 2  # sentences after the epithet's within which the name must open a sentence
+
+
+def _the_epithet(e: _Entity, text: str) -> bool:
+    """Whether an entity is a "the" name ("the Lamplighter", "the Tinker"): one untitled
+    word, said after "the" at least twice and in two of every three uses."""
+    if not e.keys or any(t or " " in k or k in KIN_WORDS for k, t in e.keys):
+        return False
+    uses = [m for m in e.mentions if m.kind == "name"]
+    with_the = [m for m in uses if m.text.lower().startswith("the ")
+                or text[max(0, m.start - 4):m.start].lower() == "the "]
+    return len(with_the) >= 2 and 3 * len(with_the) >= 2 * len(uses)
+
+
+def _introduced_epithets(entities: list[_Entity], document: Document) -> list[_Entity]:
+    """A narrative convention: a person first comes on by a "the" name and the next sentence or
+    the one after opens on their full name ("The Lamplighter came at dusk. He always did. Idwal
+    Vantle had lit the square for thirty years"): the "the" name is theirs, where every
+    such place in the story points to the same full name, no other name comes between, the
+    genders agree, nobody is titled with the word ("Lamplighter Doyle"), and the name is never said
+    in one sentence with the "the" name (which would make them two people)."""
+    text = document.story.text
+    sentences = document.sentences
+    tokens = document.tokens
+    owner: dict[int, _Entity] = {}
+    for e in entities:
+        for m in e.mentions:
+            owner[m.index] = e
+    named = sorted((m for e in entities for m in e.mentions if m.kind in ("name", "speaker")),
+                   key=lambda m: (m.start, m.index))
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in named:
+        by_sentence[m.sentence].append(m)
+    titled = {m.title for e in entities for m in e.mentions if m.title}
+    alive = list(entities)
+    for e in entities:
+        if e not in alive or not _the_epithet(e, text) or any(k in titled for k, _t in e.keys):
+            continue
+        own = {m.sentence for m in e.mentions}
+        hits: list[_Entity] = []
+        for m in e.mentions:
+            s = sentences[m.sentence]
+            lead = [t for t in tokens[s.first_token:s.last_token] if t.start < m.start and t.text.isalpha()]
+            if len(lead) > _EPITHET_LEAD:
+                continue
+            for j in range(m.sentence + 1, min(len(sentences), m.sentence + 1 + _INTRO_GAP)):
+                opening = by_sentence.get(j, [])
+                if not opening:
+                    continue
+                first = opening[0]
+                before = text[sentences[j].start:first.start]
+                f = owner[first.index]
+                if any(ch.isalnum() for ch in before) or len(f.tokens) < 2 or f is e or f not in alive \
+                        or " " not in first.key or (first.quote is None) != (m.quote is None):
+                    break
+                hits.append(f)
+                break
+        targets = {id(f): f for f in hits}
+        if len(targets) != 1:
+            continue
+        (target,) = targets.values()
+        # ("the Provost ... the Lamplighter" in one sentence may be one man twice: only a name counts)
+        if own & {m.sentence for m in target.mentions if m.key and not only_titles(m.key.split())} \
+                or {e.gender, target.gender} == {"male", "female"}:
+            continue
+        target.merge(e)
+        alive.remove(e)
+        for m in e.mentions:
+            owner[m.index] = target
+    return alive
 
 
 # "the crew called him Ratter", "Oswy and I call her the Hound": a nickname given to a pronoun
 _CALLED = re.compile(r"\b(?:call|calls|called|calling)\s+(?P<pronoun>him|her)\s+(?:the\s+)?(?=[A-Z])")
+# a second nickname joined to the first: "called her Linnet at table and the Hound on deck"
+_CALLED_TOO = re.compile(r"\b(?:call|calls|called|calling)\s+(?P<pronoun>him|her)\s+(?:the\s+)?[A-Z][\w'’-]*"
+                         r"(?:\s+[a-z]+){0,4}\s+and\s+(?:the\s+)?(?=[A-Z])")
 _CALLED_WINDOW = 6  # sentences back to look for whom the pronoun means
 
 
@@ -746,7 +836,8 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
     by_start = {m.start: m for e in entities for m in e.mentions if m.kind == "name"}
     named = sorted(by_start.values(), key=lambda m: m.start)
     alive = list(entities)
-    for cue in _CALLED.finditer(text):
+    cues = sorted([*_CALLED.finditer(text), *_CALLED_TOO.finditer(text)], key=lambda c: (c.start(), c.end()))
+    for cue in cues:
         nick = by_start.get(cue.end())
         if nick is None or nick.title:
             continue
@@ -760,7 +851,12 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
         pronoun = "male" if cue.group("pronoun") == "him" else "female"
         para = text.rfind("\n", 0, cue.start()) + 1
         target = None
-        for m in reversed([m for m in named if para <= m.start < cue.start()]):
+        here = [m for m in named if para <= m.start < cue.start()]
+        if not here:
+            # a paragraph that names nobody before the cue ("She was thirty. The crew called her
+            # ...") goes on about the one the paragraphs before brought on
+            here = [m for m in named if m.start < cue.start()]
+        for m in reversed(here):
             if nick.sentence - m.sentence > _CALLED_WINDOW:
                 break
             e = owner[m.index]
