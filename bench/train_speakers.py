@@ -258,7 +258,17 @@ def predicted(doc: Doc, model: QuoteScorer | None) -> dict[int, str | None]:
     if model is not None and doc.records:
         best = choose(doc.records, model.probabilities([r.values for r in doc.records]))
         out.update({qi: cid for qi, (cid, _) in best.items()})
+        if doc.inputs and SETTLE:
+            # the conventions ``speakers.rescore`` applies over the scorer's picks (``speakers.settled``)
+            from heartline.stages.speakers import settled, with_picks
+
+            document, spans, mentions, _cast, coref, rules = doc.inputs
+            quotes = settled(document, spans, mentions, coref, with_picks(rules, best))
+            out.update({q.index: q.speaker for q in quotes if q.index in best})
     return out
+
+
+SETTLE = os.environ.get("SPEAK_SETTLE", "1") == "1"
 
 
 def score(docs: list[Doc], choice: dict[str, dict[int, str | None]]) -> dict[str, float]:

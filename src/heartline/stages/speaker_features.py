@@ -145,6 +145,12 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
 def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     coref: Coreference) -> frozenset[int]:
     """The ``speech`` quotes that are explicit (``explicit_speaker_mention``): for measuring."""
+    return frozenset(explicit_mentions(document, quote_spans, mentions, coref))
+
+
+def explicit_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                      coref: Coreference) -> dict[int, Mention]:
+    """Quote index -> the mention that makes that ``speech`` quote explicit (``explicit_speaker_mention``)."""
     from .speakers import _tag_attached
 
     text = document.story.text
@@ -152,7 +158,7 @@ def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     links = dict(coref.links)
     outside = [m for m in mentions.items if m.quote is None and m.index in links and m.kind in _CANDIDATE_KINDS]
     starts = [m.start for m in outside]
-    out = set()
+    out: dict[int, Mention] = {}
     for i, q in enumerate(quote_spans):
         if q.kind != "speech":
             continue
@@ -161,9 +167,10 @@ def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         tag = [m for m in after if m.start < span[3]]
         attached = _tag_attached(text, q, span[3], tag, links, tokens)
         before = outside[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, q.start)]
-        if explicit_speaker_mention(text, q, tag, attached, before, tokens) is not None:
-            out.add(q.index)
-    return frozenset(out)
+        said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
+        if said_by is not None:
+            out[q.index] = said_by
+    return out
 
 
 def _quote_context(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragraphs) -> tuple[int, int, int, int]:
