@@ -465,3 +465,35 @@ def test_speakers_picked_by_the_scorer_make_the_turns_the_addressees_follow(run)
     r = run('Ivo and Petra sat by the fire with Wren.\n\n"Cold tonight."\n\n"It is," Wren said.\n')
     picked = rule_speakers(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], {0: "petra"})
     assert [(q.speaker, q.addressee) for q in picked] == [("petra", "wren"), ("wren", "petra")]
+
+
+# --------------------------------------------------------------------- one sentence split by its tag
+def _spans_and_quotes(text: str, speakers: list[str]):
+    from heartline.model import Quote, QuoteSpan
+
+    spans, quotes, pos = [], [], 0
+    for k, who in enumerate(speakers):
+        start = text.index('"', pos) + 1
+        end = text.index('"', start)
+        pos = end + 1
+        spans.append(QuoteSpan(index=k, start=start, end=end, scene=0, paragraph=text.count("\n\n", 0, start)))
+        quotes.append(Quote(index=k, start=start, end=end, text=text[start:end], speaker=who, addressee=None,
+                            scene=0))
+    return tuple(spans), tuple(quotes)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # '"A," he said, "b."': one sentence, one speaker
+    ('"Yes," he said to Orla, "at once."', ["bram", "bram"]),
+    # the tag ends its sentence: the second part may be another's (the scorer decides)
+    ('"Yes," he said. "At once."', ["bram", "orla"]),
+    # the first part ends its own sentence
+    ('"Yes!" he said, "at once."', ["bram", "orla"]),
+    # a new paragraph
+    ('"Yes," he said,\n\n"at once."', ["bram", "orla"]),
+], ids=["split", "tag-ends-sentence", "first-ends-sentence", "new-paragraph"])
+def test_a_sentence_split_by_its_tag_is_one_speakers(text, expected) -> None:
+    from heartline.stages.speakers import split_sentences
+
+    spans, quotes = _spans_and_quotes(text, ["bram", "orla"])
+    assert [q.speaker for q in split_sentences(text, spans, quotes)] == expected
