@@ -24,6 +24,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -192,13 +193,15 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
-                    going_on: bool = False, drop_unfit: bool = False) -> tuple[SpeakerRecord, ...]:
+                    going_on: bool = False, drop_unfit: bool = False,
+                    explicit_by: Mapping[int, Mention] | None = None) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
     with no tag of its own after another quote of its paragraph has one candidate only, that
     quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
     ``drop_unfit``: a he/she tag offers none of the candidates it does not fit (the other gender,
     the narrator, the one its next clause names), where any other is left; without it they are
-    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong)."""
+    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong).  ``explicit_by``:
+    ``explicit_mentions`` of the story, when the caller has them."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -253,8 +256,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         head = tokens.head_of(m)
         return head is not None and _main_clause(tokens.tokens[head.head], tokens)
 
-    run_turns = exchange_turns(quote_spans, rule_quotes, explicit_quotes(document, quote_spans, mentions, coref), text,
-                               document.paragraphs)
+    if explicit_by is None:
+        explicit_by = explicit_mentions(document, quote_spans, mentions, coref)
+    run_turns = exchange_turns(quote_spans, rule_quotes, frozenset(explicit_by), text, document.paragraphs)
     out: list[SpeakerRecord] = []
     for i, q in enumerate(quote_spans):
         if q.kind != "speech" or i >= len(rule_quotes):

@@ -430,28 +430,31 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     speakers as the conversation so far (who spoke last, who was spoken to: the turn-taking
     features), and the second scorer picks; it was trained on records read the same way.  Each
     scorer is two (``QuoteScorer``): one for explicit quotes, one for the others."""
-    from .speaker_features import QuoteScorer, choose, speaker_records
+    from .speaker_features import QuoteScorer, choose, explicit_mentions, speaker_records
 
-    records = speaker_records(document, quote_spans, mentions, cast, coref, quotes)
+    said_by = explicit_mentions(document, quote_spans, mentions, coref)
+    records = speaker_records(document, quote_spans, mentions, cast, coref, quotes, explicit_by=said_by)
     if not records:
         return quotes
     best = choose(records, QuoteScorer.from_model(model, "scorer").probabilities([r.values for r in records]))
     if model.get("second"):
         first = with_picks(quotes, best)
-        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True)
+        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True,
+                                  explicit_by=said_by)
         best = choose(records, QuoteScorer.from_model(model, "second").probabilities([r.values for r in records]))
     # (reading the addressees again for the speakers picked, rule_speakers' ``chosen``, was measured: more
     # of them right by eye, but wattpad_style and space_callsigns lost relations and none gained; left off)
-    return settled(document, quote_spans, mentions, coref, with_picks(quotes, best))
+    return settled(document, quote_spans, mentions, coref, with_picks(quotes, best), said_by)
 
 
 def settled(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions, coref: Coreference,
-            quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+            quotes: tuple[Quote, ...], said_by: Mapping[int, Mention] | None = None) -> tuple[Quote, ...]:
     """The scorer's speakers with the conventions it cannot learn from its training data applied
     over them: an answered turn (``answered_turns``), a speech running on (``run_on``)."""
     from .speaker_features import explicit_mentions
 
-    said_by = explicit_mentions(document, quote_spans, mentions, coref)
+    if said_by is None:
+        said_by = explicit_mentions(document, quote_spans, mentions, coref)
     quotes = answered_turns(document, quote_spans, mentions, coref, said_by, quotes)
     return run_on(document.story.text, quote_spans, split_sentences(document.story.text, quote_spans, quotes))
 
