@@ -74,9 +74,6 @@ _ANSWERED = ('Ann sat by the window. Mia came in.\n\n"Hello, Ann," Mia said.\n\n
              '"You are late," she said. She frowned at the clock.')
 
 
-@pytest.mark.xfail(reason="the explicit quotes' own speaker scorer (trained on LitBank) follows coref's 'she' = the "
-                          "last subject over the vocative's addressee; the rules scorer answers Ann (test below)",
-                   strict=True)
 def test_speech_tag_pronoun_fixed_by_turn_taking_carries_into_the_narration(run, resolves_to) -> None:
     # the narration alone would give "she" to Mia, the last subject; the conversation says Ann
     # answers, and the sentence after the tag goes on about Ann

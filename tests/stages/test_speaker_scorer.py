@@ -226,9 +226,9 @@ def test_the_second_pass_reads_the_turns_of_the_first_scorers_speakers(run, monk
     seen = []
     real = speaker_features.speaker_records
 
-    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False):
+    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False, explicit_by=None):
         seen.append(tuple(q.speaker for q in quotes))
-        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit)
+        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit, explicit_by)
 
     monkeypatch.setattr(speaker_features, "speaker_records", spy)
     rules = speakers.rule_speakers(results["document"], results["quote_spans"], results["mentions"],

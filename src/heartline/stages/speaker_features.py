@@ -24,6 +24,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,6 +146,12 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
 def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     coref: Coreference) -> frozenset[int]:
     """The ``speech`` quotes that are explicit (``explicit_speaker_mention``): for measuring."""
+    return frozenset(explicit_mentions(document, quote_spans, mentions, coref))
+
+
+def explicit_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
+                      coref: Coreference) -> dict[int, Mention]:
+    """Quote index -> the mention that makes that ``speech`` quote explicit (``explicit_speaker_mention``)."""
     from .speakers import _tag_attached
 
     text = document.story.text
@@ -152,7 +159,7 @@ def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     links = dict(coref.links)
     outside = [m for m in mentions.items if m.quote is None and m.index in links and m.kind in _CANDIDATE_KINDS]
     starts = [m.start for m in outside]
-    out = set()
+    out: dict[int, Mention] = {}
     for i, q in enumerate(quote_spans):
         if q.kind != "speech":
             continue
@@ -161,9 +168,10 @@ def explicit_quotes(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         tag = [m for m in after if m.start < span[3]]
         attached = _tag_attached(text, q, span[3], tag, links, tokens)
         before = outside[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, q.start)]
-        if explicit_speaker_mention(text, q, tag, attached, before, tokens) is not None:
-            out.add(q.index)
-    return frozenset(out)
+        said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens)
+        if said_by is not None:
+            out[q.index] = said_by
+    return out
 
 
 def _quote_context(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragraphs) -> tuple[int, int, int, int]:
@@ -185,13 +193,15 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
-                    going_on: bool = False, drop_unfit: bool = False) -> tuple[SpeakerRecord, ...]:
+                    going_on: bool = False, drop_unfit: bool = False,
+                    explicit_by: Mapping[int, Mention] | None = None) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
     with no tag of its own after another quote of its paragraph has one candidate only, that
     quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
     ``drop_unfit``: a he/she tag offers none of the candidates it does not fit (the other gender,
     the narrator, the one its next clause names), where any other is left; without it they are
-    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong)."""
+    offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong).  ``explicit_by``:
+    ``explicit_mentions`` of the story, when the caller has them."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -246,8 +256,9 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         head = tokens.head_of(m)
         return head is not None and _main_clause(tokens.tokens[head.head], tokens)
 
-    run_turns = exchange_turns(quote_spans, rule_quotes, explicit_quotes(document, quote_spans, mentions, coref), text,
-                               document.paragraphs)
+    if explicit_by is None:
+        explicit_by = explicit_mentions(document, quote_spans, mentions, coref)
+    run_turns = exchange_turns(quote_spans, rule_quotes, frozenset(explicit_by), text, document.paragraphs)
     out: list[SpeakerRecord] = []
     for i, q in enumerate(quote_spans):
         if q.kind != "speech" or i >= len(rule_quotes):

@@ -468,19 +468,117 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     speakers as the conversation so far (who spoke last, who was spoken to: the turn-taking
     features), and the second scorer picks; it was trained on records read the same way.  Each
     scorer is two (``QuoteScorer``): one for explicit quotes, one for the others."""
-    from .speaker_features import QuoteScorer, choose, speaker_records
+    from .speaker_features import QuoteScorer, choose, explicit_mentions, speaker_records
 
-    records = speaker_records(document, quote_spans, mentions, cast, coref, quotes)
+    said_by = explicit_mentions(document, quote_spans, mentions, coref)
+    records = speaker_records(document, quote_spans, mentions, cast, coref, quotes, explicit_by=said_by)
     if not records:
         return quotes
     best = choose(records, QuoteScorer.from_model(model, "scorer").probabilities([r.values for r in records]))
     if model.get("second"):
         first = with_picks(quotes, best)
-        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True)
+        records = speaker_records(document, quote_spans, mentions, cast, coref, first, going_on=True, drop_unfit=True,
+                                  explicit_by=said_by)
         best = choose(records, QuoteScorer.from_model(model, "second").probabilities([r.values for r in records]))
     # (reading the addressees again for the speakers picked, rule_speakers' ``chosen``, was measured: more
     # of them right by eye, but wattpad_style and space_callsigns lost relations and none gained; left off)
-    return run_on(document.story.text, quote_spans, with_picks(quotes, best))
+    return settled(document, quote_spans, mentions, coref, with_picks(quotes, best), said_by)
+
+
+def settled(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions, coref: Coreference,
+            quotes: tuple[Quote, ...], said_by: Mapping[int, Mention] | None = None) -> tuple[Quote, ...]:
+    """The scorer's speakers with the conventions it cannot learn from its training data applied
+    over them: an answered turn (``answered_turns``), a speech running on (``run_on``)."""
+    from .speaker_features import explicit_mentions
+
+    if said_by is None:
+        said_by = explicit_mentions(document, quote_spans, mentions, coref)
+    quotes = answered_turns(document, quote_spans, mentions, coref, said_by, quotes)
+    return run_on(document.story.text, quote_spans, split_sentences(document.story.text, quote_spans, quotes))
+
+
+# the words between the two halves of one sentence of speech split by its tag: '"Yes," he said, "at once."'
+_SPLIT_TAG = re.compile(r"^[\"'\u201d\u2019]?\s*[^\"\u201c\u201d\u2018\u2019\n.!?;:]{1,80},\s*[\"'\u201c\u2018]?$")
+
+
+def split_sentences(text: str, quote_spans: tuple[QuoteSpan, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """One sentence of speech split by its tag ('"Yes," he said, "at once."': the first half ends
+    in a comma, the tag in a comma, no sentence ends between) is one speaker's: the second half
+    takes the speaker of the first, whatever the scorer read there (on LitBank the gold speakers
+    of the two halves never differ)."""
+    out = list(quotes)
+    for i in range(1, min(len(out), len(quote_spans))):
+        a, b = quote_spans[i - 1], quote_spans[i]
+        before, q = out[i - 1], out[i]
+        if a.kind != "speech" or b.kind != "speech" or a.paragraph != b.paragraph or before.speaker is None \
+                or q.speaker == before.speaker or not text[a.start:a.end].rstrip().endswith(","):
+            continue
+        if _SPLIT_TAG.match(text[a.end:b.start]):
+            addressee = before.addressee if before.addressee != before.speaker else None
+            out[i] = replace(q, speaker=before.speaker, addressee=addressee,
+                             addressed=before.addressed if addressee else "",
+                             tag_pronoun=before.tag_pronoun)
+    return tuple(out)
+
+
+def answered_turns(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions, coref: Coreference,
+                   said_by: Mapping[int, Mention], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """A he or she tag that answers a turn whose speaker its tag named: '"Hello, Ann," Mia said. /
+    "You are late," she said.'  When a paragraph opens on a quote whose tag's he/she coreference
+    reads as the one the paragraph just before named in a speech tag (that paragraph one speaker's
+    talk and its tags, nothing after), and the one that turn was said to is of the pronoun's gender
+    and not named in this tag, the new paragraph is the answer: its speaker is the one spoken to.
+    Coreference takes the last-named person of the gender; the turn is the convention (a new
+    speaker opens a new paragraph).  ``said_by``: each explicit quote's speaker mention
+    (``speaker_features.explicit_mentions``).  On LitBank the configuration is rare and the turn
+    was right each time it arose; the scorer, trained there, follows coreference."""
+    from .speaker_features import _quote_context
+
+    text = document.story.text
+    paragraphs = document.paragraphs
+    gender = dict(coref.genders)
+    links = dict(coref.links)
+    out = list(quotes)
+    at = {q.index: k for k, q in enumerate(quotes)}
+    linked = [m for m in mentions.items if m.quote is None and m.index in links]
+    starts = [m.start for m in linked]
+
+    def has_words(lo: int, hi: int) -> bool:
+        return any(ch.isalpha() for ch in text[lo:hi])
+
+    for i, q in enumerate(quote_spans):
+        m = said_by.get(q.index)
+        if m is None or i == 0 or q.index not in at or m.kind != "pronoun" or m.person != 3 \
+                or m.gender not in ("male", "female") or not 0 < q.paragraph < len(paragraphs) \
+                or has_words(paragraphs[q.paragraph][0], q.start):
+            continue  # no he/she tag, or narration before the quote may have moved the turn on
+        turn = []
+        for j in range(i - 1, -1, -1):
+            if quote_spans[j].paragraph != q.paragraph - 1:
+                break
+            turn.append(j)
+        if not turn or any(quote_spans[j].kind != "speech" or quote_spans[j].scene != q.scene
+                           or quote_spans[j].index not in at for j in turn):
+            continue
+        last = out[at[quote_spans[i - 1].index]]
+        if last.speaker is None or any(out[at[quote_spans[j].index]].speaker != last.speaker for j in turn) \
+                or not any(said_by[quote_spans[j].index].kind == "name"
+                           and links.get(said_by[quote_spans[j].index].index) == last.speaker
+                           for j in turn if quote_spans[j].index in said_by):
+            continue  # the turn before is not one speaker's, named by a tag
+        if out[at[q.index]].speaker != last.speaker or links.get(m.index) != last.speaker:
+            continue
+        answer = last.addressee
+        if answer is None or answer == last.speaker or gender.get(answer) != m.gender:
+            continue
+        if has_words(_quote_context(text, quote_spans, i - 1, paragraphs)[3], paragraphs[q.paragraph - 1][1]):
+            continue  # narration after the turn before: the story moved on
+        tag_end = _quote_context(text, quote_spans, i, paragraphs)[3]
+        if any(links[n.index] == answer for n in linked[bisect.bisect_left(starts, q.end):
+                                                         bisect.bisect_left(starts, tag_end)]):
+            continue  # '"…," she said to Ann': not Ann
+        out[at[q.index]] = replace(out[at[q.index]], speaker=answer, addressee=last.speaker, addressed="turn")
+    return tuple(out)
 
 
 def run_on(text: str, quote_spans: tuple[QuoteSpan, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
