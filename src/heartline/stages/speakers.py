@@ -124,7 +124,7 @@ def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, l
                for o in inside.get(prev.index, []))
 
 
-def answered_turns(quotes: list[Quote], spans: tuple[QuoteSpan, ...], tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
+def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...], tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
     """'"Carry on," Voss said, and walked off. / "I could marry you," Ilka whispered. /
     "Absolutely not," said Quillan.': talk whose listener is only the conversation's guess (the
     last one to speak) is said to the one who answers it, where the next paragraph opens on
@@ -783,7 +783,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
                             addressed=addressed,
                             tag_pronoun=tag_pronoun if speaker is not None else None))
-    return answered_turns(quotes, quote_spans, tag_ends)
+    return listeners_who_answer(quotes, quote_spans, tag_ends)
 
 
 def _after_narration(spans: tuple[QuoteSpan, ...], i: int) -> bool:
