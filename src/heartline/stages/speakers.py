@@ -124,7 +124,8 @@ def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, l
                for o in inside.get(prev.index, []))
 
 
-def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...], tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
+def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...],
+                         tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
     """'"Carry on," Voss said, and walked off. / "I could marry you," Ilka whispered. /
     "Absolutely not," said Quillan.': talk whose listener is only the conversation's guess (the
     last one to speak) is said to the one who answers it, where the next paragraph opens on
