@@ -516,3 +516,76 @@ def test_sending_someone_away_is_a_coldness_shown(run, text) -> None:
 ])
 def test_a_dismissal_must_be_a_command(run, text) -> None:
     assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
+
+
+# issue 15 (the lowest stories): a feeling said with its "I" dropped
+@pytest.mark.parametrize("text", [
+    'Dario picked up the phone. "Love you, Dario," said Ynes, and rang off.',
+    'Dario came in from the rain. "Missed you, Dario," said Ynes.',
+])
+def test_a_feeling_said_with_its_i_dropped_is_the_speakers(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower() in ("love", "missed")]
+    assert [(e.experiencer, e.target, e.kind, e.how) for e in ev] == [("ynes", "dario", "affection", "stated")]
+
+
+def test_love_you_with_its_i_dropped_is_romance_where_the_pair_courts(run) -> None:
+    text = _CAST + 'Ynes kissed Dario. "Love you, Dario," said Ynes, and rang off.'
+    ev = [e for e in run(text)["evidence"] if e.cue == "Love"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("ynes", "dario", "romantic")]
+
+
+@pytest.mark.parametrize("text", [
+    '"Love your coat, Dario," said Ynes.',  # a thing, not the one spoken to
+    '"Loving you was easy, Dario," said Ynes.',  # a gerund with its own subject role
+    'Ynes told Dario she would love you to come.',  # narration, no quote
+])
+def test_a_dropped_i_needs_a_quote_and_you(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower().startswith("lov")]
+    assert all(e.how != "stated" or e.target != "dario" or e.kind != "affection" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    '"I love you like a brother, Dario," said Ynes.',
+    '"I love you like my own sister, Dario," said Ynes.',
+])
+def test_love_likened_to_kin_is_no_romance(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower() == "love"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("ynes", "dario", "affection")]
+
+
+def test_love_not_likened_to_kin_stays_romance(run) -> None:
+    ev = [e for e in run(_CAST + '"I love you like nobody else, Dario," said Ynes.')["evidence"]
+          if e.cue.lower() == "love"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("ynes", "dario", "romantic")]
+
+
+def test_a_quote_that_calls_its_credited_speaker_by_name_was_said_to_them(run) -> None:
+    from dataclasses import replace
+
+    from heartline.stages import evidence
+
+    res = run(_CAST + 'Dario knocked. "Go away, Dario," said Ynes. "Ynes sees all," said Ynes.')
+    reader = evidence._Reader(res["document"], res["mentions"], dict(res["links"].links), res["speakers"],
+                              res["cast"], dict(res["links"].genders))
+    called, named = [q for q in res["speakers"] if q.speaker == "ynes"]
+    assert not evidence._names_its_speaker(reader, called)
+    assert evidence._names_its_speaker(reader, replace(called, speaker="dario"))
+    assert not evidence._names_its_speaker(reader, named)  # naming oneself is no call
+
+
+_FRONT = ('"I adore you, Dario," said Ynes, and poured the wine. A year went by. ')
+
+
+def test_hostility_said_to_reach_back_unmasks_the_warmth_before_it(run) -> None:
+    text = _CAST + _FRONT + '"I have loathed you since our school years, Dario," said Ynes.'
+    ev = run(text)["evidence"]
+    warm = [e for e in ev if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
+    cold = [e for e in ev if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "hatred")]
+    assert warm and all(e.refuted for e in warm)
+    assert cold and not any(e.refuted for e in cold)
+
+
+def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
+    text = _CAST + _FRONT + '"I hate you, Dario," said Ynes.'
+    warm = [e for e in run(text)["evidence"] if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
+    assert warm and not any(e.refuted for e in warm)

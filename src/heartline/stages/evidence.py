@@ -630,6 +630,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
     found = _ended_by_a_turn(found)
+    found = _unmasked(found)
     found = _refuted_rumours(reader, found)
     found = _platonic_love(reader, found, speakers)
     found = _mock_sweetness(reader, found)
@@ -798,6 +799,26 @@ def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
         for e in found]
 
 
+# A hostility its owner says reaches back ("I have loathed you from the start", "I always
+# despised you"): the warmth the owner showed the same person before it was a front (a false
+# friend, a poisoner's kindness), and is refuted, as care the text calls feigned is.
+_ALL_ALONG = re.compile(r"\b(?:since|all along|always|from the (?:start|first|beginning|day|moment))\b",
+                        re.IGNORECASE)
+
+
+def _unmasked(found: list[Evidence]) -> list[Evidence]:
+    """ "Love you, Dario!" ... "I've hated you since we were twelve, Dario.": the warmth the
+    owner showed before saying their hostility reaches back is refuted."""
+    masks = [(e.experiencer, e.target, e.start) for e in found
+             if polarity(e.kind) < 0 and e.how == "stated" and e.speaker == e.experiencer
+             and not (e.negated or e.past or e.question or e.refuted or e.hedged) and _ALL_ALONG.search(e.text)]
+    if not masks:
+        return found
+    return [replace(e, refuted=True) if polarity(e.kind) > 0 and not e.negated and any(
+        (e.experiencer, e.target) == (exp, tgt) and e.start < at for exp, tgt, at in masks) else e
+        for e in found]
+
+
 def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = None) -> list[Evidence]:
     """Evidence from cue words; ``romance`` (who is paired with whom, from a first reading)
     tells a firm "I never liked Tom" from a crush denied, and a regard from a romance."""
@@ -811,6 +832,10 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
             if cue is None:
                 continue
         exp_tok = _spoken_subject(reader, tok, exp_tok)
+        if exp_tok is None and exp_id is None:
+            dropped = _dropped_subject(reader, tok, tgt_tok)
+            if dropped is not None:
+                cue, exp_id = dropped
         cue = _grateful(reader, tok, _family_tempered(reader, tok, tgt_tok, cue))
         # "Mia and Ann loved Tom and Rex": every conjunct feels it, for every conjunct
         experiencers = [exp_id] if exp_id else [reader.person(t) for t in reader.conjuncts(exp_tok)]
@@ -828,6 +853,42 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
                 if evidence is not None:
                     found.append(evidence)
     return found
+
+
+# A feeling said with its "I" dropped, as speech drops it ("Love you, Dario." / "Missed you."):
+# the speaker feels it for the one spoken to.  The sign-off "Love you" is how friends and family
+# part as often as lovers: warm regard, romance only where the pair courts in the text (the
+# ``platonic`` flag).  Rows: (id, the verb's lemmas, the cue, invented example); the verb opens
+# its sentence in the quote, has no subject, no auxiliary, and "you" for its object.
+DROPPED_SUBJECT_ROWS: tuple[tuple[str, frozenset[str], Cue, str], ...] = (
+    ("dropped-i:love", frozenset({"love"}), Cue("affection", 0.7, platonic=True),
+     '"Love you, Dario," said Ynes, and rang off.'),
+    ("dropped-i:adore", frozenset({"adore"}), Cue("affection", 0.5, platonic=True),
+     '"Adore you. Go," Ynes told Dario.'),
+    ("dropped-i:miss", frozenset({"miss"}), VERB_CUES["miss"],
+     '"Missed you," said Ynes into Dario\'s collar.'),
+)
+_DROPPED_VERBS = {lemma: cue for _id, lemmas, cue, _example in DROPPED_SUBJECT_ROWS for lemma in lemmas}
+_YOU = frozenset({"you", "ya", "u", "ye"})
+_OPENERS = frozenset({".", "!", "?", "…", '"', "“", "‘", "'", ":"})
+
+
+def _dropped_subject(reader: _Reader, tok: Token, target: Token | None) -> tuple[Cue, str] | None:
+    """ "Love you, Dario.": (the cue, the speaker) where a feeling verb opens a sentence of
+    speech with its "I" dropped and "you" for its object (``DROPPED_SUBJECT_ROWS``)."""
+    cue = _DROPPED_VERBS.get(tok.lemma)
+    quote = reader.quote_at(tok.start)
+    if cue is None or quote is None or not quote.speaker or tok.pos not in ("VERB", "AUX") \
+            or target is None or target.text.lower() not in _YOU or target.index != tok.index + 1 \
+            or tok.tag in ("VBG", "VBN", "VBZ"):
+        return None
+    if any(quote.start <= k.start < quote.end for k in reader.kids(tok, *_SUBJECT_DEPS, "aux", "neg")):
+        return None
+    before = reader.tokens[tok.index - 1] if tok.index else None
+    # the quote opens on it, or a sentence of the quote ends just before it
+    if before is not None and before.start >= quote.start and before.text not in _OPENERS:
+        return None
+    return cue, quote.speaker
 
 
 def _spoken_subject(reader: _Reader, tok: Token, subject: Token | None) -> Token | None:
@@ -1748,7 +1809,7 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
     """Speech acts that show a feeling for the person spoken to or about."""
     text = reader.doc.story.text
     for q in quotes:
-        if not q.speaker:
+        if not q.speaker or _names_its_speaker(reader, q):
             continue
         body = text[q.start:q.end]
         if q.addressee and _HIDDEN_CRUSH.search(body):
@@ -1785,6 +1846,26 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             weight = _thanks_weight(body)
             if weight:
                 yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", weight, "thanks")
+
+
+_CALL_ENDS = frozenset({",", ".", "!", "?", "…", "—", "–", '"', "”", "’"})
+_QUOTE_OPENS = frozenset({"", '"', "“", "‘", "'"})
+
+
+def _names_its_speaker(reader: _Reader, q: Quote) -> bool:
+    """ "Go away, Dario," credited to Dario: a quote calls by name the one it is credited to, so
+    it was said to them, not by them (a speaker naming themselves, "Ynes sees all", is no call).
+    What it says of its speaker's feelings is then unknown."""
+    i = bisect.bisect_left(reader.token_starts, q.start)
+    tokens = reader.tokens[i:bisect.bisect_left(reader.token_starts, q.end)]
+    for j, t in enumerate(tokens):
+        if reader.who.get(t.index) != q.speaker:
+            continue
+        before = tokens[j - 1].text if j else ""
+        after = tokens[j + 1].text if j + 1 < len(tokens) else "."
+        if before == "," and after in _CALL_ENDS or before in _QUOTE_OPENS and after in (",", "!"):
+            return True  # "..., Dario." / "Dario, ..." (a bare "Dario." may answer a question)
+    return False
 
 
 # Thanks that are manners, not warmth (issue 15, the novels): rows (id, pattern read from the
@@ -1985,7 +2066,10 @@ _PLATONIC_QUALIFIER = re.compile(
     r"\b(?:platonic(?:ally)?|non-?romantic(?:ally)?|un-?romantic(?:ally)?|not romantic(?:ally)?"
     r"|(?:the|a|in the) least romantic|in a (?:non-?romantic|platonic|friendly|brotherly|sisterly) (?:way|sense)"
     r"|not in (?:a|that) (?:romantic |kissing )?(?:way|sense)|not that kind of (?:love|way)"
-    r"|not like (?:that|this)\b|not like\s*(?:—|–|--|-|\.\.\.|…|,?\s*you know)|no homo)", re.IGNORECASE)
+    r"|not like (?:that|this)\b|not like\s*(?:—|–|--|-|\.\.\.|…|,?\s*you know)|no homo"
+    # "I love you like a brother", "loved him like her own son": a kin's love by its own simile
+    r"|\blike (?:a|an|my|me|your|yer|his|her|their|our) (?:own )?(?:(?:little|big|kid|baby|older|younger|elder)\s)?"
+    r"(?:" + "|".join(sorted(FAMILY_RELATIONS | {"child", "kid", "sibling", "parent"})) + r")s?\b)", re.IGNORECASE)
 _LEADING_QUALIFIER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?=" + _PLATONIC_QUALIFIER.pattern[2:] + ")",
                                 re.IGNORECASE)
 # "I'm aro", "i'm aromantic", "I am aroace": a person who says they feel no romance; their
