@@ -573,6 +573,16 @@ def test_a_quote_that_calls_its_credited_speaker_by_name_was_said_to_them(run) -
     assert not evidence._names_its_speaker(reader, named)  # naming oneself is no call
 
 
+def test_a_radio_call_names_its_caller_after_the_one_called(run) -> None:
+    from heartline.stages import evidence
+
+    res = run(_CAST + '"Ynes, Dario. Hold your line," said Dario.')
+    reader = evidence._Reader(res["document"], res["mentions"], dict(res["links"].links), res["speakers"],
+                              res["cast"], dict(res["links"].genders))
+    called = [q for q in res["speakers"] if q.speaker == "dario"]
+    assert called and not evidence._names_its_speaker(reader, called[0])
+
+
 _FRONT = ('"I adore you, Dario," said Ynes, and poured the wine. A year went by. ')
 
 

@@ -1850,21 +1850,28 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
 
 _CALL_ENDS = frozenset({",", ".", "!", "?", "…", "—", "–", '"', "”", "’"})
 _QUOTE_OPENS = frozenset({"", '"', "“", "‘", "'"})
+_INNER_QUOTE = re.compile(r'["“”]')
 
 
 def _names_its_speaker(reader: _Reader, q: Quote) -> bool:
     """ "Go away, Dario," credited to Dario: a quote calls by name the one it is credited to, so
     it was said to them, not by them (a speaker naming themselves, "Ynes sees all", is no call).
     What it says of its speaker's feelings is then unknown."""
+    if q.kind != "speech":
+        return False  # a letter's signature ("Yours, Dario") or a chat handle is the writer's own
+    text = reader.doc.story.text
     i = bisect.bisect_left(reader.token_starts, q.start)
     tokens = reader.tokens[i:bisect.bisect_left(reader.token_starts, q.end)]
     for j, t in enumerate(tokens):
-        if reader.who.get(t.index) != q.speaker:
-            continue
+        if reader.who.get(t.index) != q.speaker or _INNER_QUOTE.search(text, q.start, t.start):
+            continue  # a quote within the quote calls someone else's words
         before = tokens[j - 1].text if j else ""
         after = tokens[j + 1].text if j + 1 < len(tokens) else "."
-        if before == "," and after in _CALL_ENDS or before in _QUOTE_OPENS and after in (",", "!"):
-            return True  # "..., Dario." / "Dario, ..." (a bare "Dario." may answer a question)
+        if before == "," and after in _CALL_ENDS and "\n" not in text[tokens[j - 1].end:t.start] \
+                and not (j >= 2 and tokens[j - 2].index in reader.who):
+            return True  # "..., Dario." (not a radio call's "Tern, Dario.": the caller names themselves)
+        if before in _QUOTE_OPENS and after in (",", "!"):
+            return True  # "Dario, ..." (a bare "Dario." may answer a question)
     return False
 
 
