@@ -832,10 +832,6 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
             if cue is None:
                 continue
         exp_tok = _spoken_subject(reader, tok, exp_tok)
-        if exp_tok is None and exp_id is None:
-            dropped = _dropped_subject(reader, tok, tgt_tok)
-            if dropped is not None:
-                cue, exp_id = dropped
         cue = _grateful(reader, tok, _family_tempered(reader, tok, tgt_tok, cue))
         # "Mia and Ann loved Tom and Rex": every conjunct feels it, for every conjunct
         experiencers = [exp_id] if exp_id else [reader.person(t) for t in reader.conjuncts(exp_tok)]
@@ -853,42 +849,6 @@ def _cue_evidence(reader: _Reader, focal, romance: dict[str, set[str]] | None = 
                 if evidence is not None:
                     found.append(evidence)
     return found
-
-
-# A feeling said with its "I" dropped, as speech drops it ("Love you, Dario." / "Missed you."):
-# the speaker feels it for the one spoken to.  The sign-off "Love you" is how friends and family
-# part as often as lovers: warm regard, romance only where the pair courts in the text (the
-# ``platonic`` flag).  Rows: (id, the verb's lemmas, the cue, invented example); the verb opens
-# its sentence in the quote, has no subject, no auxiliary, and "you" for its object.
-DROPPED_SUBJECT_ROWS: tuple[tuple[str, frozenset[str], Cue, str], ...] = (
-    ("dropped-i:love", frozenset({"love"}), Cue("affection", 0.7, platonic=True),
-     '"Love you, Dario," said Ynes, and rang off.'),
-    ("dropped-i:adore", frozenset({"adore"}), Cue("affection", 0.5, platonic=True),
-     '"Adore you. Go," Ynes told Dario.'),
-    ("dropped-i:miss", frozenset({"miss"}), VERB_CUES["miss"],
-     '"Missed you," said Ynes into Dario\'s collar.'),
-)
-_DROPPED_VERBS = {lemma: cue for _id, lemmas, cue, _example in DROPPED_SUBJECT_ROWS for lemma in lemmas}
-_YOU = frozenset({"you", "ya", "u", "ye"})
-_OPENERS = frozenset({".", "!", "?", "…", '"', "“", "‘", "'", ":"})
-
-
-def _dropped_subject(reader: _Reader, tok: Token, target: Token | None) -> tuple[Cue, str] | None:
-    """ "Love you, Dario.": (the cue, the speaker) where a feeling verb opens a sentence of
-    speech with its "I" dropped and "you" for its object (``DROPPED_SUBJECT_ROWS``)."""
-    cue = _DROPPED_VERBS.get(tok.lemma)
-    quote = reader.quote_at(tok.start)
-    if cue is None or quote is None or not quote.speaker or tok.pos not in ("VERB", "AUX") \
-            or target is None or target.text.lower() not in _YOU or target.index != tok.index + 1 \
-            or tok.tag in ("VBG", "VBN", "VBZ"):
-        return None
-    if any(quote.start <= k.start < quote.end for k in reader.kids(tok, *_SUBJECT_DEPS, "aux", "neg")):
-        return None
-    before = reader.tokens[tok.index - 1] if tok.index else None
-    # the quote opens on it, or a sentence of the quote ends just before it
-    if before is not None and before.start >= quote.start and before.text not in _OPENERS:
-        return None
-    return cue, quote.speaker
 
 
 def _spoken_subject(reader: _Reader, tok: Token, subject: Token | None) -> Token | None:
