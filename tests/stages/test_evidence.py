@@ -516,3 +516,60 @@ def test_sending_someone_away_is_a_coldness_shown(run, text) -> None:
 ])
 def test_a_dismissal_must_be_a_command(run, text) -> None:
     assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
+
+
+@pytest.mark.parametrize("text", [
+    '"I love you like a brother, Dario," said Ynes.',
+    '"I love you like my own sister, Dario," said Ynes.',
+])
+def test_love_likened_to_kin_is_no_romance(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.lower() == "love"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("ynes", "dario", "affection")]
+
+
+def test_love_not_likened_to_kin_stays_romance(run) -> None:
+    ev = [e for e in run(_CAST + '"I love you like nobody else, Dario," said Ynes.')["evidence"]
+          if e.cue.lower() == "love"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [("ynes", "dario", "romantic")]
+
+
+def test_a_quote_that_calls_its_credited_speaker_by_name_was_said_to_them(run) -> None:
+    from dataclasses import replace
+
+    from heartline.stages import evidence
+
+    res = run(_CAST + 'Dario knocked. "Go away, Dario," said Ynes. "Ynes sees all," said Ynes.')
+    reader = evidence._Reader(res["document"], res["mentions"], dict(res["links"].links), res["speakers"],
+                              res["cast"], dict(res["links"].genders))
+    called, named = [q for q in res["speakers"] if q.speaker == "ynes"]
+    assert not evidence._names_its_speaker(reader, called)
+    assert evidence._names_its_speaker(reader, replace(called, speaker="dario"))
+    assert not evidence._names_its_speaker(reader, named)  # naming oneself is no call
+
+
+def test_a_radio_call_names_its_caller_after_the_one_called(run) -> None:
+    from heartline.stages import evidence
+
+    res = run(_CAST + '"Ynes, Dario. Hold your line," said Dario.')
+    reader = evidence._Reader(res["document"], res["mentions"], dict(res["links"].links), res["speakers"],
+                              res["cast"], dict(res["links"].genders))
+    called = [q for q in res["speakers"] if q.speaker == "dario"]
+    assert called and not evidence._names_its_speaker(reader, called[0])
+
+
+_FRONT = ('"I adore you, Dario," said Ynes, and poured the wine. A year went by. ')
+
+
+def test_hostility_said_to_reach_back_unmasks_the_warmth_before_it(run) -> None:
+    text = _CAST + _FRONT + '"I have loathed you since our school years, Dario," said Ynes.'
+    ev = run(text)["evidence"]
+    warm = [e for e in ev if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
+    cold = [e for e in ev if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "hatred")]
+    assert warm and all(e.refuted for e in warm)
+    assert cold and not any(e.refuted for e in cold)
+
+
+def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
+    text = _CAST + _FRONT + '"I hate you, Dario," said Ynes.'
+    warm = [e for e in run(text)["evidence"] if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
+    assert warm and not any(e.refuted for e in warm)

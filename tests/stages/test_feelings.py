@@ -266,3 +266,14 @@ def test_a_small_romantic_gesture_is_not_lifted_by_friendship() -> None:
     friendship = ev(10, "affection", "narrated", exp="mia", tgt="ann", weight=0.8)
     kiss = ev(20, "romantic", "implied", exp="ann", tgt="mia", weight=0.3)
     assert ("ann", "mia") not in _pairs([friendship, kiss])
+
+
+def test_a_romance_beside_friendlier_words_names_the_kind() -> None:
+    # "I love you" early, then warmer-weighted friendly words later: the romance cue is specific
+    r = rel([ev(0, "romantic", "stated", weight=1.0), ev(100, "affection", "stated", weight=1.0)])
+    assert r.kind == "romantic"
+
+
+def test_a_stray_weak_romance_cue_does_not_rename_a_friendship() -> None:
+    r = rel([ev(0, "romantic", "implied", weight=0.3), ev(100, "affection", "stated", weight=1.0)])
+    assert r.kind == "affection"

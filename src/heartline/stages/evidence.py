@@ -630,6 +630,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
     found = _ended_by_a_turn(found)
+    found = _unmasked(found)
     found = _refuted_rumours(reader, found)
     found = _platonic_love(reader, found, speakers)
     found = _mock_sweetness(reader, found)
@@ -795,6 +796,26 @@ def _ended_by_a_turn(found: list[Evidence]) -> list[Evidence]:
         return found
     return [replace(e, past=True) if not e.past and polarity(e.kind) < 0 and any(
         (e.experiencer, e.target) == (exp, tgt) and e.start < at for exp, tgt, at in turns) else e
+        for e in found]
+
+
+# A hostility its owner says reaches back ("I have loathed you from the start", "I always
+# despised you"): the warmth the owner showed the same person before it was a front (a false
+# friend, a poisoner's kindness), and is refuted, as care the text calls feigned is.
+_ALL_ALONG = re.compile(r"\b(?:since|all along|always|from the (?:start|first|beginning|day|moment))\b",
+                        re.IGNORECASE)
+
+
+def _unmasked(found: list[Evidence]) -> list[Evidence]:
+    """ "Love you, Dario!" ... "I've hated you since we were twelve, Dario.": the warmth the
+    owner showed before saying their hostility reaches back is refuted."""
+    masks = [(e.experiencer, e.target, e.start) for e in found
+             if polarity(e.kind) < 0 and e.how == "stated" and e.speaker == e.experiencer
+             and not (e.negated or e.past or e.question or e.refuted or e.hedged) and _ALL_ALONG.search(e.text)]
+    if not masks:
+        return found
+    return [replace(e, refuted=True) if polarity(e.kind) > 0 and not e.negated and any(
+        (e.experiencer, e.target) == (exp, tgt) and e.start < at for exp, tgt, at in masks) else e
         for e in found]
 
 
@@ -1748,7 +1769,7 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
     """Speech acts that show a feeling for the person spoken to or about."""
     text = reader.doc.story.text
     for q in quotes:
-        if not q.speaker:
+        if not q.speaker or _names_its_speaker(reader, q):
             continue
         body = text[q.start:q.end]
         if q.addressee and _HIDDEN_CRUSH.search(body):
@@ -1785,6 +1806,33 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
             weight = _thanks_weight(body)
             if weight:
                 yield _speech_evidence(reader, q, q.speaker, q.addressee, "affection", "stated", weight, "thanks")
+
+
+_CALL_ENDS = frozenset({",", ".", "!", "?", "…", "—", "–", '"', "”", "’"})
+_QUOTE_OPENS = frozenset({"", '"', "“", "‘", "'"})
+_INNER_QUOTE = re.compile(r'["“”]')
+
+
+def _names_its_speaker(reader: _Reader, q: Quote) -> bool:
+    """ "Go away, Dario," credited to Dario: a quote calls by name the one it is credited to, so
+    it was said to them, not by them (a speaker naming themselves, "Ynes sees all", is no call).
+    What it says of its speaker's feelings is then unknown."""
+    if q.kind != "speech":
+        return False  # a letter's signature ("Yours, Dario") or a chat handle is the writer's own
+    text = reader.doc.story.text
+    i = bisect.bisect_left(reader.token_starts, q.start)
+    tokens = reader.tokens[i:bisect.bisect_left(reader.token_starts, q.end)]
+    for j, t in enumerate(tokens):
+        if reader.who.get(t.index) != q.speaker or _INNER_QUOTE.search(text, q.start, t.start):
+            continue  # a quote within the quote calls someone else's words
+        before = tokens[j - 1].text if j else ""
+        after = tokens[j + 1].text if j + 1 < len(tokens) else "."
+        if before == "," and after in _CALL_ENDS and "\n" not in text[tokens[j - 1].end:t.start] \
+                and not (j >= 2 and tokens[j - 2].index in reader.who):
+            return True  # "..., Dario." (not a radio call's "Tern, Dario.": the caller names themselves)
+        if before in _QUOTE_OPENS and after in (",", "!"):
+            return True  # "Dario, ..." (a bare "Dario." may answer a question)
+    return False
 
 
 # Thanks that are manners, not warmth (issue 15, the novels): rows (id, pattern read from the
@@ -1985,7 +2033,10 @@ _PLATONIC_QUALIFIER = re.compile(
     r"\b(?:platonic(?:ally)?|non-?romantic(?:ally)?|un-?romantic(?:ally)?|not romantic(?:ally)?"
     r"|(?:the|a|in the) least romantic|in a (?:non-?romantic|platonic|friendly|brotherly|sisterly) (?:way|sense)"
     r"|not in (?:a|that) (?:romantic |kissing )?(?:way|sense)|not that kind of (?:love|way)"
-    r"|not like (?:that|this)\b|not like\s*(?:—|–|--|-|\.\.\.|…|,?\s*you know)|no homo)", re.IGNORECASE)
+    r"|not like (?:that|this)\b|not like\s*(?:—|–|--|-|\.\.\.|…|,?\s*you know)|no homo"
+    # "I love you like a brother", "loved him like her own son": a kin's love by its own simile
+    r"|\blike (?:a|an|my|me|your|yer|his|her|their|our) (?:own )?(?:(?:little|big|kid|baby|older|younger|elder)\s)?"
+    r"(?:" + "|".join(sorted(FAMILY_RELATIONS | {"child", "kid", "sibling", "parent"})) + r")s?\b)", re.IGNORECASE)
 _LEADING_QUALIFIER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?=" + _PLATONIC_QUALIFIER.pattern[2:] + ")",
                                 re.IGNORECASE)
 # "I'm aro", "i'm aromantic", "I am aroace": a person who says they feel no romance; their

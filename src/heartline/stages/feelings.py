@@ -24,6 +24,8 @@ from .evidence import SHOWN_ONLY
 
 _KIND_PREFERENCE = {"romantic": 1.3, "hatred": 1.1, "affection": 1.0, "dislike": 1.0}
 _HOW_ORDER = ("stated", "narrated", "claimed", "implied")
+# Romance names the kind of a warm pair where its support is at least this share of friendship's.
+_ROMANCE_SHARE = 0.5
 _RETURNED = 0.6  # share of the usual support that behaviour answering a warmth needs
 # Behaviour (a hand on an arm, tea brought, a step between someone and harm: the evidence
 # stage's ``SHOWN_ONLY`` rows) is weak: a pair with nothing else needs this many times the usual
@@ -127,6 +129,10 @@ def _relation(source: str, target: str, evidence: list[Evidence], words: int,
                             _confidence(sum(past_scores.values())), _arc(evidence), tuple(kept))
         return None
     kind = max(scores, key=lambda k: (scores[k], k == "romantic"))
+    if kind == "affection" and scores.get("romantic", 0.0) >= _ROMANCE_SHARE * scores["affection"]:
+        # a romance cue is specific where a friend's words are diffuse ("thank you", "her friend",
+        # "I missed you" are said to lovers too): shown beside them, it names the kind
+        kind = "romantic"
     # hostile and warm evidence both present: the side with more support wins
     if any(polarity(k) != polarity(kind) for k in scores):
         same = sum(v for k, v in scores.items() if polarity(k) == polarity(kind))
