@@ -278,7 +278,10 @@ def _speech_moments(res, links: dict[int, str]) -> dict[tuple[str, str], set[int
 
 
 def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -> int:
-    """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output have no pair record."""
+    """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output have no pair record:
+    per relation, how the two share the story (one moment, only the other direction speaks, ...),
+    and per end, why it is absent from the gold evidence sentences (``classify``'s causes, and
+    "speaker or addressee of a quote there"); both tallied at the end."""
     from heartline.stages.pair_features import MIN_MENTIONS, MIN_SHARED
     wanted: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for line in misses.read_text().splitlines():
@@ -287,6 +290,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
             wanted[mt.group(1)].append((mt.group(2), mt.group(3), mt.group(4)))
     pipeline = default_pipeline(UP_TO_EVIDENCE)
     causes: Counter = Counter()
+    end_causes: Counter = Counter()
     for name in sorted(wanted):
         if only and name not in only:
             continue
@@ -294,6 +298,8 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
         gold = load_gold(gpath)
         res, text, mapping, pred_of_gold = read_gold_story(pipeline, gpath, gold)
         links = dict(res["links"].links)
+        genders = dict(res["links"].genders)
+        gold_chars = {c["id"]: c for c in gold["characters"]}
         narr, in_quote, said, counts = _moments(res, links)
         in_speech = _speech_moments(res, links)
         doc = res["document"]
@@ -343,7 +349,26 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
                              and any(m.quote == q.index for m in ments)})
                 ends.append(f"{end}:{','.join(words) or '-'}{' speaker' if sp else ''}")
             causes[cause] += 1
-            print(f"{name} {a_g}->{b_g} {kind}: {cause}; narr shared {len(shared_s)}, "
+            # why each end is absent from the gold evidence sentences (``classify``'s causes)
+            found = {mapping.get(links.get(m.index)) for m in ments if m.index in links}
+            sents = [(i, doc.sentences[i].start, text[doc.sentences[i].start:doc.sentences[i].end])
+                     for i in sorted(sent_ix)]
+            whys = []
+            for end in (a_g, b_g):
+                if not sent_ix:
+                    why = "evidence not located"
+                elif end in found:
+                    why = "present (resolved)"
+                elif pred_of_gold.get(end) is not None and any(
+                        pred_of_gold[end] in (q.speaker, q.addressee)
+                        and any(m.quote == q.index for m in ments) for q in res["speakers"]):
+                    why = "speaker or addressee of a quote there"
+                else:
+                    why, _notes = classify(end, gold_chars, pred_of_gold, sents, ments, links, mapping, text,
+                                           genders)
+                whys.append(why)
+                end_causes[why] += 1
+            print(f"{name} {a_g}->{b_g} {kind}: {cause}; ends: {whys[0]} / {whys[1]}; narr shared {len(shared_s)}, "
                   f"a->b quotes {quotes_ab}, b->a {said[(b, a)] if a and b else 0}, same quote {len(common_q)}; "
                   f"evidence: {' | '.join(ends)}")
             if verbose:
@@ -351,6 +376,9 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
                     print("   |", text[doc.sentences[i].start:doc.sentences[i].end].replace("\n", " ")[:200])
                 print("   unresolved:", sorted({text[m.start:m.end] for m in ments if m.index not in links})[:12])
     for cause, n in causes.most_common():
+        print(f"{n:4d}  {cause}")
+    print("the ends in the gold evidence sentences:")
+    for cause, n in end_causes.most_common():
         print(f"{n:4d}  {cause}")
     return 0
 

@@ -185,3 +185,14 @@ def test_called_beside_tags_collects_the_vocatives_of_each_paragraph(run) -> Non
     called = called_beside_tags(r["document"], r["mentions"], r["cast"], r["quote_spans"])
     assert called == {0: frozenset({"tom"})}  # Rex is talked about, not called
 
+
+
+
+def test_speech_referent_is_the_latest_fitting_person_neither_speaker_nor_addressee() -> None:
+    from heartline.stages.coref import speech_referent
+    gender = {"odile": "female", "brisk": "unknown", "yarrow": "female", "tam": "male"}
+    recent = ["odile", "yarrow", "brisk", "tam"]  # oldest first
+    assert speech_referent(recent, {"tam"}, gender, "female") == "brisk"  # unknown gender: no objection
+    assert speech_referent(recent, {"brisk", "yarrow"}, gender, "female") == "odile"
+    assert speech_referent(recent, {"odile", "yarrow", "brisk"}, gender, "female") is None
+    assert speech_referent(recent, set(), gender, "male") == "tam"

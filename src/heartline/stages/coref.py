@@ -13,7 +13,7 @@ neither of them.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Cast, Character, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
@@ -50,7 +50,7 @@ class _Seen:
     paragraph: int = -1
 
 
-def _gender_ok(cast_gender: dict[str, str], cid: str, gender: str) -> bool:
+def _gender_ok(cast_gender: Mapping[str, str], cid: str, gender: str) -> bool:
     return not gender or cast_gender.get(cid, "unknown") in (gender, "unknown")
 
 
@@ -682,12 +682,23 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
             # a guessed addressee may well be the person talked about
             # (one who answers the quote is a guess too: often the very one it spoke of)
             not_them = {quote.speaker} | ({quote.addressee} if quote.addressed not in ("scene", "answer") else set())
-            for cid in reversed(recent_talked_about[-SPEECH_WINDOW:]):
-                if cid not in not_them and _gender_ok(gender, cid, m.gender) and third_person(cid):
-                    links[m.index] = cid
-                    break
+            cid = speech_referent(recent_talked_about[-SPEECH_WINDOW:], not_them, gender, m.gender)
+            if cid is not None:
+                links[m.index] = cid
     links.update(relational_links(document, mentions, cast, links, gender, speakers))
     return Coreference(links, gender)
+
+
+def speech_referent(recent: Sequence[str], not_them: Collection[str | None], gender: Mapping[str, str],
+                    pronoun_gender: str) -> str | None:
+    """The person a he/she in speech stands for: the latest of ``recent`` (oldest first) who is
+    neither the speaker nor the one spoken to and whose gender fits (an unknown gender fits).
+    Measured and dropped: someone known to be of the pronoun's gender before anyone of unknown
+    gender (LitBank speech he/she 43.6 -> 42.6 %, CoNLL 48.4 either way)."""
+    for cid in reversed(recent):
+        if cid not in not_them and _gender_ok(gender, cid, pronoun_gender) and third_person(cid):
+            return cid
+    return None
 
 
 # ---- Relational nouns ("your mother", "his sister Ann") ----
@@ -714,7 +725,7 @@ RELATIONAL_ROWS = (
      "the person the owner calls by that kin word as a name",
      'Wenna writes "Father mended the gate" and is told "thank your father"'),
     ("surname", " ".join(sorted(_SURNAME_KIN)),
-     "the one other person of the noun's gender who bears the owner's surname",
+     "the one other person who bears the owner's surname and may be of the noun's gender (known so, or unknown)",
      '"your mother" said to Tobin Quarrie, where the story names a Mrs Quarrie'),
 )
 
@@ -738,8 +749,8 @@ def relational_links(document: Document, mentions: Mentions, cast: Cast, links: 
                      gender: Mapping[str, str], speakers: tuple[Quote, ...] = ()) -> dict[int, str]:
     """Who a relational noun ("your mother", "his sister") stands for, where the text makes
     it plain (``RELATIONAL_ROWS``): a name right after it, the person its owner calls by that
-    kin word as a name, or the one person of its gender who bears its owner's surname.  Its
-    owner (the possessive word or name it opens with) must already be resolved; speech
+    kin word as a name, or the one person who bears its owner's surname and may be of its
+    gender.  Its owner (the possessive word or name it opens with) must already be resolved; speech
     coreference has resolved "your" and "my" by then.  Otherwise it stays unresolved (a
     guess from whoever is near would give an offstage mother to the nearest woman)."""
     items = mentions.items
@@ -790,11 +801,18 @@ def relational_links(document: Document, mentions: Mentions, cast: Cast, links: 
         if cid is None and m.head in _SURNAME_KIN and surnames.get(owner):
             kin = sorted(c for c, names in surnames.items() if c != owner and names & surnames[owner]
                          and _title_fits(cast_by_id[c], m.head))
-            fits = [c for c in kin if not need or gender.get(c) == need]
-            cid = fits[0] if len(fits) == 1 else None
+            cid = _one_of_the_family(kin, need, gender)
         if cid is not None and cid != owner:
             out[m.index] = cid
     return out
+
+
+def _one_of_the_family(kin: list[str], need: str, gender: Mapping[str, str]) -> str | None:
+    """The one person of ``kin`` (the others who bear the owner's surname) the noun can be: of
+    its gender or of a gender the story never showed.  Two who could be (a brother of known
+    gender and a father named once, of none) leave it open: "your dad" is neither guessed."""
+    fits = [c for c in kin if not need or gender.get(c, "unknown") in (need, "unknown")]
+    return fits[0] if len(fits) == 1 else None
 
 
 # Titles that tell a married woman from an unmarried one: "Mrs Quarrie" is no one's sister or

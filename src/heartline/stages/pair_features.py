@@ -425,6 +425,17 @@ SPEECH_MOMENT_ROWS = (
 # Off by default: on the merged session-7 upstream (speakers, names, evidence rows) both rows gave
 # held out 0.522 / 0.621 and none 0.534 / 0.623 (novels 0.388 / 0.618 with, 0.360 / 0.603 without);
 # shipped, none gave fics 0.669 / 0.547 against 0.648 / 0.539 and novels 0.676 against 0.618.
+# Narrower, measured on 2489e2d with two features that told the judge how a record came to be
+# ("speech_moments", the log count of moments in speech beyond the pair's own; "speech_only", the
+# record stands on them alone), judge retrained each time, held out fics strict / lenient (none:
+# 0.534 / 0.623, novels 0.360 / 0.603): both rows 0.525 / 0.620 (novels 0.388 / 0.618; 9 fics up,
+# 16 down); "heard", a quote b says to a (a its addressee) only, 0.534 / 0.619 (6 up, 7 down); both
+# rows only for a pair with a moment of its own, 0.530 / 0.622 (novels 0.347 / 0.583); both rows only
+# for a pair with a rule cue either way, 0.536 / 0.625 (novels unchanged; 9 up, 9 down), and with the
+# relational change of coref, 0.533 / 0.621 held out, shipped fics 0.671 / 0.550 -> 0.668 / 0.551
+# lenient / strict, novels 0.676 either way, slow_reveal_villain .33 -> .18 lenient (10 fics up,
+# 10 down).  All within the judge's retraining noise: the moments in speech stay off, and so do
+# the two features (bench/coref_misses.py --no-pair tables why the pairs have no record).
 SPEECH_MOMENTS: tuple[str, ...] = ()
 
 
