@@ -96,28 +96,28 @@ def test_a_full_names_possessive_owns_the_noun(run, who):
 
 def test_the_family_member_may_be_one_of_unknown_gender_but_never_one_of_two() -> None:
     from heartline.stages.coref import _one_of_the_family
-    gender = {"aldous_penhale": "male", "isolde_penhale": "unknown", "rook_penhale": "female"}
-    # "your mother": the one Penhale who could be a woman and is not the owner
-    assert _one_of_the_family(["isolde_penhale"], "female", gender) == "isolde_penhale"
-    assert _one_of_the_family(["aldous_penhale", "isolde_penhale"], "female", gender) == "isolde_penhale"
+    gender = {"aldous_trevithick": "male", "isolde_trevithick": "unknown", "rook_trevithick": "female"}
+    # "your mother": the one Trevithick who could be a woman and is not the owner
+    assert _one_of_the_family(["isolde_trevithick"], "female", gender) == "isolde_trevithick"
+    assert _one_of_the_family(["aldous_trevithick", "isolde_trevithick"], "female", gender) == "isolde_trevithick"
     # "your father": a known man and one of no known gender could both be him
-    assert _one_of_the_family(["aldous_penhale", "isolde_penhale"], "male", gender) is None
-    assert _one_of_the_family(["rook_penhale", "isolde_penhale"], "female", gender) is None
-    assert _one_of_the_family(["aldous_penhale", "rook_penhale"], "male", gender) == "aldous_penhale"
+    assert _one_of_the_family(["aldous_trevithick", "isolde_trevithick"], "male", gender) is None
+    assert _one_of_the_family(["rook_trevithick", "isolde_trevithick"], "female", gender) is None
+    assert _one_of_the_family(["aldous_trevithick", "rook_trevithick"], "male", gender) == "aldous_trevithick"
 
 
 # The mother is named once, in a letter's words; the story never shows her gender by a pronoun.
 UNSEEN_MOTHER = (
-    "Tamsin Penhale came to the workshop with a letter that said only: *This is Isolde Penhale's girl.*\n\n"
-    "Master Orrin Lusk read it twice and set it down.\n\n"
-    "\"Your mother mended my best lute when I was young,\" Orrin Lusk told Tamsin. \"Sit down.\"\n\n"
-    "Tamsin Penhale sat down."
+    "Wilmet Trevithick came to the workshop with a letter that said only: *This is Isolde Trevithick's girl.*\n\n"
+    "Master Bastian Oddfellow read it twice and set it down.\n\n"
+    "\"Your mother mended my best lute when I was young,\" Bastian Oddfellow told Wilmet. \"Sit down.\"\n\n"
+    "Wilmet Trevithick sat down."
 )
 
 
 def test_your_mother_may_be_the_one_of_the_surname_whose_gender_is_unseen(run, who):
     r = run(UNSEEN_MOTHER)
-    isolde = who(r, "Isolde Penhale")
+    isolde = who(r, "Isolde Trevithick")
     m = next((x for x in r["mentions"].items if x.kind == "relational" and x.text == "Your mother"), None)
     assert isolde and m is not None
     assert r["links"].links.get(m.index) == isolde

@@ -19,7 +19,7 @@ CHAT_THEN_READER = (
     "**ysolde:** bring the good cables\n"
     "**ysolde:** and snacks\n\n"
     "He put the phone away and went to find the cables.\n\n"
-    "Ysolde Arkwright was a drummer in another band. She was better than him.\n"
+    "Ysolde Arkwright was a drummer in another band. She drummed better, by most accounts.\n"
 )
 
 
@@ -49,7 +49,7 @@ ECHO = (
     "Ysolde found Pellam in the corridor after the show.\n\n"
     '"Is it you?" Ysolde asked. "You and the drummer from the other band?"\n\n'
     '"Orsola?" Pellam laughed. "Ma\'am. She\'s like my cousin. That\'s all it is."\n\n'
-    "Ysolde looked at him for a long moment.\n"
+    "Ysolde kept her eyes on him a while.\n"
 )
 
 
