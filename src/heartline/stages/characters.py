@@ -805,11 +805,16 @@ def _introduced_epithets(entities: list[_Entity], document: Document) -> list[_E
         if own & {m.sentence for m in target.mentions if m.key and not only_titles(m.key.split())} \
                 or {e.gender, target.gender} == {"male", "female"}:
             continue
-        target.merge(e)
-        alive.remove(e)
-        for m in e.mentions:
-            owner[m.index] = target
+        _absorb(target, e, alive, owner)
     return alive
+
+
+def _absorb(target: _Entity, gone: _Entity, alive: list[_Entity], owner: dict[int, _Entity]) -> None:
+    """``gone`` joins ``target``: its names and mentions move over, and the mention index follows."""
+    target.merge(gone)
+    alive.remove(gone)
+    for m in gone.mentions:
+        owner[m.index] = target
 
 
 # "the crew called him Ratter", "Oswy and I call her the Hound": a nickname given to a pronoun
@@ -869,10 +874,7 @@ def _called_names(entities: list[_Entity], document: Document) -> list[_Entity]:
             break
         if target is None or ex.gender not in (pronoun, "unknown"):
             continue
-        target.merge(ex)
-        alive.remove(ex)
-        for m in ex.mentions:
-            owner[m.index] = target
+        _absorb(target, ex, alive, owner)
     return alive
 
 
