@@ -200,9 +200,7 @@ def _score_names(document: Document, mentions: Mentions,
     family_first = _family_first(stats)
     for st in stats.values():
         core_words = st.key.split()
-        # the given name's prior: "Renji" of "Sugawa Renji" where the family name comes first
-        given_word = "" if not core_words or (len(core_words) == 1 and core_words[0] in family_first) \
-            else core_words[1] if len(core_words) == 2 and core_words[0] in family_first else core_words[0]
+        given_word = _given_word(core_words, family_first)
         if core_words and core_words[-1].endswith("s") and " ".join(core_words)[:-1] in stats:
             st.other += 10  # "the Miss Dashwoods", "the Steeles": a family, not a person
         prior = name_gender(core_words[0]) if core_words else ""
@@ -318,8 +316,16 @@ def _family_first(stats: dict[str, _NameStats]) -> set[str]:
     the first word of a two-word name that is itself said with an honorific, where the second
     word never is."""
     honoured = {k for k, st in stats.items() if " " not in k and any(m.honorific for m in st.mentions)}
-    return {k.split()[0] for k in stats if len(k.split()) == 2
-            and k.split()[0] in honoured and k.split()[1] not in honoured}
+    pairs = [words for words in (k.split() for k in stats) if len(words) == 2]
+    return {family for family, given in pairs if family in honoured and given not in honoured}
+
+
+def _given_word(words: list[str], family_first: set[str]) -> str:
+    """The given name of a name's words, for its gender prior: "Renji" of "Sugawa Renji" where
+    the story writes the family name first; nothing for that family name said alone."""
+    if not words or (len(words) == 1 and words[0] in family_first):
+        return ""
+    return words[1] if len(words) == 2 and words[0] in family_first else words[0]
 
 
 def _is_person(st: _NameStats) -> bool:

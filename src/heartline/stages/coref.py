@@ -811,7 +811,7 @@ def _one_of_the_family(kin: list[str], need: str, gender: Mapping[str, str]) -> 
     """The one person of ``kin`` (the others who bear the owner's surname) the noun can be: of
     its gender or of a gender the story never showed.  Two who could be (a brother of known
     gender and a father named once, of none) leave it open: "your dad" is neither guessed."""
-    fits = [c for c in kin if not need or gender.get(c, "unknown") in (need, "unknown")]
+    fits = [c for c in kin if _gender_ok(gender, c, need)]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -537,8 +537,7 @@ def answered_turns(document: Document, quote_spans: tuple[QuoteSpan, ...], menti
 
     text = document.story.text
     paragraphs = document.paragraphs
-    gender = dict(coref.genders)
-    links = dict(coref.links)
+    gender, links = coref.genders, coref.links
     out = list(quotes)
     at = {q.index: k for k, q in enumerate(quotes)}
     linked = [m for m in mentions.items if m.quote is None and m.index in links]
