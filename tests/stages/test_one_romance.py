@@ -1,0 +1,56 @@
+"""One romance at a time: a person read as in love with two people keeps the likelier
+romance only (``judge.one_romance``)."""
+from __future__ import annotations
+
+import numpy as np
+
+from heartline.model import Evidence, Relation
+from heartline.stages.judge import ONE_ROMANCE_MARGIN, one_romance
+from heartline.stages.pair_features import FEATURES, PairRecord
+
+CLASSES = ("affection", "romantic")
+
+
+def _record(source: str, target: str, share: float = 1.0) -> PairRecord:
+    row = tuple(1.0 if f == "bias" else share if f == "share_target" else 0.0 for f in FEATURES)
+    return PairRecord(source, target, row, ())
+
+
+def _relation(source: str, target: str, kind: str = "romantic", current: bool = True) -> Relation:
+    cue = Evidence(source, target, kind, "stated", 0, 12, "I like you.", 0, "like", weight=0.7)
+    return Relation(source, target, kind, "stated", current, 0.7, (), (cue,))
+
+
+def test_the_weaker_of_two_romances_becomes_affection() -> None:
+    records = (_record("orla", "piet"), _record("orla", "quin"))
+    probs = np.array([[0.1, 0.9], [0.5, 0.5]])
+    out = one_romance([_relation("orla", "piet"), _relation("orla", "quin")], records, probs, CLASSES,
+                      ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in out] == ["romantic", "affection"]
+    assert all(e.kind == "affection" for e in out[1].evidence)
+
+
+def test_two_romances_about_as_likely_both_stand() -> None:
+    records = (_record("orla", "piet"), _record("orla", "quin"))
+    probs = np.array([[0.2, 0.8], [0.25, 0.75]])
+    out = one_romance([_relation("orla", "piet"), _relation("orla", "quin")], records, probs, CLASSES,
+                      ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in out] == ["romantic", "romantic"]
+
+
+def test_a_minor_name_does_not_outweigh_a_lead() -> None:
+    # the kind model is surer of the romance with someone the story barely names
+    records = (_record("orla", "piet", share=1.0), _record("orla", "quin", share=0.04))
+    probs = np.array([[0.4, 0.6], [0.1, 0.9]])
+    out = one_romance([_relation("orla", "piet"), _relation("orla", "quin")], records, probs, CLASSES,
+                      ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in out] == ["romantic", "affection"]
+
+
+def test_only_one_persons_current_romances_compete() -> None:
+    records = (_record("orla", "piet"), _record("quin", "piet"), _record("orla", "ulmo"))
+    probs = np.array([[0.1, 0.9], [0.5, 0.5], [0.5, 0.5]])
+    rels = [_relation("orla", "piet"), _relation("quin", "piet"), _relation("orla", "ulmo", current=False),
+            _relation("orla", "vespa")]  # no record: not weighed
+    out = one_romance(rels, records, probs, CLASSES, ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in out] == ["romantic"] * 4
