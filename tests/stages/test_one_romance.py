@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from heartline.model import Evidence, Relation
-from heartline.stages.judge import ONE_ROMANCE_MARGIN, one_romance
+from heartline.stages.judge import ONE_ROMANCE_MARGIN, decide, one_romance
 from heartline.stages.pair_features import FEATURES, PairRecord
 
 CLASSES = ("affection", "romantic")
@@ -54,3 +54,32 @@ def test_only_one_persons_current_romances_compete() -> None:
             _relation("orla", "vespa")]  # no record: not weighed
     out = one_romance(rels, records, probs, CLASSES, ONE_ROMANCE_MARGIN)
     assert [r.kind for r in out] == ["romantic"] * 4
+
+
+def test_a_declared_pairing_outweighs_a_likelier_romance_of_words() -> None:
+    declared = tuple(1.0 if f == "bias" else 0.5 if f == "share_target" else 1.0 if f == "declared_romantic" else 0.0
+                     for f in FEATURES)
+    records = (_record("orla", "piet", share=0.5), PairRecord("orla", "quin", declared, ()))
+    probs = np.array([[0.05, 0.95], [0.4, 0.6]])
+    out = one_romance([_relation("orla", "piet"), _relation("orla", "quin")], records, probs, CLASSES,
+                      ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in out] == ["affection", "romantic"]
+
+
+def _decided(declared: float, p_warm: float, p_cold: float) -> list[tuple[str, int, str]]:
+    row = tuple(1.0 if f == "bias" else declared if f == "declared_romantic" else 0.0 for f in FEATURES)
+    records = (PairRecord("orla", "piet", row, ()),)
+    probs = (np.array([[1.0 - p_warm - p_cold, p_warm, p_cold]]), np.array([[0.9, 0.1]]),
+             np.array([[0.5, 0.5]]))
+    classes = {"warm_kind": CLASSES, "cold_kind": ("dislike", "hatred")}
+    out = decide(records, probs, {"warm": 0.3, "cold": 0.6}, classes, warm_reading=0.4)
+    return [(rec.target, sign, kind) for rec, sign, kind, _ in out]
+
+
+def test_a_pairing_the_author_declares_is_romantic_unless_hostile() -> None:
+    assert _decided(0.0, 0.1, 0.05) == []
+    assert _decided(1.0, 0.1, 0.05) == [("piet", 1, "romantic")]
+    # warm enough but no moment read warm: the reading floor keeps an undeclared pair out
+    assert _decided(0.0, 0.8, 0.0) == []
+    assert _decided(1.0, 0.8, 0.0) == [("piet", 1, "romantic")]
+    assert _decided(1.0, 0.1, 0.7) == [("piet", -1, "dislike")]
