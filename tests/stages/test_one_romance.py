@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from heartline.model import Evidence, Relation
-from heartline.stages.judge import ONE_ROMANCE_MARGIN, decide, one_romance
+from heartline.stages.judge import ONE_ROMANCE_MARGIN, decide, declared_only, one_romance
 from heartline.stages.pair_features import FEATURES, PairRecord
 
 CLASSES = ("affection", "romantic")
@@ -83,3 +83,28 @@ def test_a_pairing_the_author_declares_is_romantic_unless_hostile() -> None:
     assert _decided(0.0, 0.8, 0.0) == []
     assert _decided(1.0, 0.8, 0.0) == [("piet", 1, "romantic")]
     assert _decided(1.0, 0.1, 0.7) == [("piet", -1, "dislike")]
+
+
+def test_a_romance_by_the_tag_alone_takes_none_from_one_the_story_shows() -> None:
+    declared = tuple(1.0 if f in ("bias", "share_target", "declared_romantic") else 0.0 for f in FEATURES)
+    records = (_record("orla", "piet"), PairRecord("orla", "quin", declared, ()))
+    probs = np.array([[0.4, 0.6], [0.1, 0.9]])
+    rels = [_relation("orla", "piet"), _relation("orla", "quin")]
+    shown = one_romance(rels, records, probs, CLASSES, ONE_ROMANCE_MARGIN)
+    assert [r.kind for r in shown] == ["affection", "romantic"]
+    tag_only = one_romance(rels, records, probs, CLASSES, ONE_ROMANCE_MARGIN, frozenset({("orla", "quin")}))
+    assert [r.kind for r in tag_only] == ["romantic", "romantic"]
+    # and a tag-only romance much weaker than a shown one gives way
+    weak = np.array([[0.0, 1.0], [0.9, 0.1]])
+    out = one_romance(rels, records, weak, CLASSES, ONE_ROMANCE_MARGIN, frozenset({("orla", "quin")}))
+    assert [r.kind for r in out] == ["romantic", "affection"]
+
+
+def test_declared_only_names_the_pairs_romantic_by_the_tag_alone() -> None:
+    def row(reading: float) -> tuple[float, ...]:
+        return tuple(1.0 if f in ("bias", "declared_romantic") else reading if f == "read_warm_max" else 0.0
+                     for f in FEATURES)
+    records = (PairRecord("orla", "piet", row(0.9), ()), PairRecord("orla", "quin", row(0.1), ()),
+               PairRecord("piet", "orla", row(0.9), ()))
+    probs = (np.array([[0.2, 0.8, 0.0], [0.2, 0.8, 0.0], [0.9, 0.1, 0.0]]),)
+    assert declared_only(records, probs, {"warm": 0.3, "cold": 0.6}, 0.4) == {("orla", "quin"), ("piet", "orla")}
