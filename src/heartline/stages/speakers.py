@@ -588,7 +588,7 @@ def answered_calls(document: Document, quote_spans: tuple[QuoteSpan, ...], said_
     ('"You're late again," Ann says to you. / "Hi, Ann."') is the answer of the one that turn
     was said to: nobody calls themselves, and a new paragraph is a new speaker.  The rules read
     it so by turn-taking; the scorer, trained on novels where a third person near the talk often
-    speaks next, may give it to someone else (in a reader-insert story the reader's untagged
+    speaks next, may credit a bystander instead (in a reader-insert story the reader's untagged
     answers went to whoever the scene had last named)."""
     text = document.story.text
     paragraphs = document.paragraphs
