@@ -742,7 +742,42 @@ def _cluster_text(stats: dict[str, _NameStats], document: Document) -> list[_Ent
     """The names clustered, then joined where the text says two of them are one person."""
     text = document.story.text
     entities = _named_offices(_stated_aliases(_cluster(stats, document.scene_at), text), text)
-    return _introduced_epithets(_called_names(entities, document), document)
+    return _role_epithets(_introduced_epithets(_called_names(entities, document), document), document)
+
+
+# "pilot!Ismay Corran", "vampire!Dario": an AU role the author's tag gives a person (the word before
+# "!"); a role that is the reader's or anyone's gender ("f!reader", "gn!Reader") names nobody
+_ROLE_TAG = re.compile(r"(?<![\w!])(?P<role>[A-Za-z][\w-]*)!\s*(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*)")
+_NOT_ROLES = frozenset("f m gn nb fem masc male female afab amab trans poc plus".split())
+
+
+def _role_epithets(entities: list[_Entity], document: Document) -> list[_Entity]:
+    """An AU role the author's tags give a person ("pilot!Ismay Corran x Reader") is that
+    person's epithet in the text: a name of no one else built on the role word ("Has Pilot Boy
+    asked you yet?") joins the person the tag names, where exactly one character bears that
+    name, the epithet has no title and no name of its own beside the role, and the genders agree."""
+    info = document.story.info
+    roles: dict[str, str] = {}
+    for tag in info.relationships + info.characters:
+        for m in _ROLE_TAG.finditer(tag):
+            role, name = m.group("role").lower(), " ".join(m.group("name").lower().split())
+            if role not in _NOT_ROLES and name != "reader":
+                roles.setdefault(role, name)
+    if not roles:
+        return entities
+    owner: dict[int, _Entity] = {m.index: e for e in entities for m in e.mentions}
+    alive = list(entities)
+    for role, name in sorted(roles.items()):
+        bearers = [e for e in alive if any(k == name for k, _t in e.keys)]
+        if len(bearers) != 1:
+            continue
+        (target,) = bearers
+        for e in list(alive):
+            if e is target or not e.keys or any(t or role not in k.split() for k, t in e.keys) \
+                    or {e.gender, target.gender} == {"male", "female"}:
+                continue
+            _absorb(target, e, alive, owner)
+    return alive
 
 
 _EPITHET_LEAD = 3  # tokens an epithet may stand after at the opening of its sentence ("And then the Lamplighter")

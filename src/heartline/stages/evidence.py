@@ -1848,6 +1848,10 @@ THANKS_ROWS: tuple[tuple[str, str, float, str], ...] = (
      0.25, '"Thank you, sir," said Dario to the innkeeper.'),
 )
 _THANKS = 0.5
+# Measured and dropped (issue 17): formal thanks at 0.0 (a reader-insert's "Thanks, Mr. <name>."
+# still made a warm pair through the judge, and the manager's fondness for the reader was lost:
+# reader_cafe L 0.71 -> 0.65); the row's id as the cue id, so the sentence reader could tell the
+# two apart: no change shipped or held out.
 
 
 def _thanks_weight(body: str) -> float:

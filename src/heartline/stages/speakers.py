@@ -495,6 +495,7 @@ def settled(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     if said_by is None:
         said_by = explicit_mentions(document, quote_spans, mentions, coref)
     quotes = answered_turns(document, quote_spans, mentions, coref, said_by, quotes)
+    quotes = answered_calls(document, quote_spans, said_by, quotes)
     return run_on(document.story.text, quote_spans, split_sentences(document.story.text, quote_spans, quotes))
 
 
@@ -578,6 +579,35 @@ def answered_turns(document: Document, quote_spans: tuple[QuoteSpan, ...], menti
                                                          bisect.bisect_left(starts, tag_end)]):
             continue  # '"…," she said to Ann': not Ann
         out[at[q.index]] = replace(out[at[q.index]], speaker=answer, addressee=last.speaker, addressed="turn")
+    return tuple(out)
+
+
+def answered_calls(document: Document, quote_spans: tuple[QuoteSpan, ...], said_by: Mapping[int, Mention],
+                   quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """An untagged quote opening a paragraph that calls by name the one who spoke just before
+    ('"You're late again," Ann says to you. / "Hi, Ann."') is the answer of the one that turn
+    was said to: nobody calls themselves, and a new paragraph is a new speaker.  The rules read
+    it so by turn-taking; the scorer, trained on novels where a third person near the talk often
+    speaks next, may credit a bystander instead (in a reader-insert story the reader's untagged
+    answers went to whoever the scene had last named)."""
+    text = document.story.text
+    paragraphs = document.paragraphs
+    out = list(quotes)
+    at = {q.index: k for k, q in enumerate(quotes)}
+    for i in range(1, len(quote_spans)):
+        q, prev = quote_spans[i], quote_spans[i - 1]
+        if q.index in said_by or q.kind != "speech" or prev.kind != "speech" or q.index not in at \
+                or prev.index not in at or prev.paragraph != q.paragraph - 1 or prev.scene != q.scene \
+                or not 0 < q.paragraph < len(paragraphs):
+            continue
+        said, last = out[at[q.index]], out[at[prev.index]]
+        if said.addressed != "vocative" or last.speaker is None or said.addressee != last.speaker \
+                or last.addressee in (None, last.speaker) or said.speaker == last.addressee:
+            continue
+        if any(ch.isalpha() for ch in text[paragraphs[q.paragraph][0]:q.start]) \
+                or any(ch.isalpha() for ch in text[prev.end:paragraphs[prev.paragraph][1]].strip("\"'\u201d\u2019")):
+            continue  # narration around the turn: the story may have moved on
+        out[at[q.index]] = replace(said, speaker=last.addressee, tag_pronoun=None)
     return tuple(out)
 
 
