@@ -411,6 +411,17 @@ neighbor companion guide driver porter landlord landlady waiter waitress butler 
 traveller traveler youngster baby peasant shepherd labourer laborer physician surgeon lawyer judge
 """.split()))
 _NARRATED_SUFFIXES = ("maker", "keeper", "man", "woman")
+# Measured (LitBank, speaker scorer retrained, held out 5 / 10 folds, B3 / explicit; before the narrated
+# speakers 75.6 / 91.6 and 76.8 / 91.8): narrated speakers 75.7 / 91.4 and 76.7 / 91.5 (accuracy on found
+# quotes 78.4 -> 80.6, rules alone B3 72.4 -> 73.0), kept: the B3 gain is eaten by described speakers that
+# are a named character ("the girl" is one the story names: splits). Measured and dropped: one speaker per
+# whole phrase instead of per head noun ("the little boy", "the small boy" two) 75.8 / 91.0; the epithets'
+# person nouns only, no offices or trades 76.1 / 91.3 (refits move these by about 0.3); no seed where a
+# character of the noun's gender was named in the 1,500 characters before 76.1 / 90.7; a he/she right after
+# (600 characters) a described subject of unknown gender ("The guide stood on the bank. / '…,' he told us")
+# taken as theirs 76.1 / 91.3 and 76.8 / 91.5 (rules alone +0.3 B3, +0.8 explicit); a description by a title
+# one character holds ("the doctor" for the story's one "Dr. …") linked to that character, with the he/she
+# after it: 76.0 / 91.4, arose in two excerpts (one on a merged character), no fic moved.
 _NARRATED_DETERMINERS = frozenset("the a an this that".split())
 
 
