@@ -107,3 +107,44 @@ def test_a_pronoun_tag_offers_no_candidate_of_the_other_gender(run) -> None:
     records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules, drop_unfit=True)
     assert {rec.candidate for rec in records if rec.quote == 1} == {"tom_reed"}
     assert [q.speaker for q in r["speakers"]] == ["ann_vale", "tom_reed"]
+
+
+def _described(run, text: str) -> list[tuple[str, str]]:
+    from heartline.stages.speakers import describe_speakers
+
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    return [(m.text, found.links[m.index]) for m in found.mentions]
+
+
+_TRAIN = 'Orla Vane sat alone on the night train to the coast.\n\n'
+
+
+def test_a_person_the_narration_describes_before_talk_speaks_as_that_description(run, monkeypatch) -> None:
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")
+    text = _TRAIN + ('The girl across the aisle looked up from her book.\n\n"Are you going to the sea too?"\n\n'
+                     '"I am," Orla said.')
+    assert _described(run, text) == [("The girl", described_id(0, "girl"))]
+    got = quotes(run, text)
+    assert got[0][1:] == (None, "the girl")
+    assert got[1][1] == "orla_vane"
+
+
+def test_one_scene_s_descriptions_with_one_head_noun_are_one_speaker(run) -> None:
+    text = _TRAIN + 'The young girl across the aisle looked up. The girl smiled.\n\n"Are you going to the sea too?"'
+    assert {cid for _, cid in _described(run, text)} == {described_id(0, "girl")}
+
+
+@pytest.mark.parametrize("narration", [
+    "The girls across the aisle looked up from their books.",  # several people: no one speaker
+    "Her neighbour across the aisle looked up from a book.",  # described through someone else
+    "Each woman across the aisle looked up from a book.",  # no article: anyone of them
+])
+def test_no_described_speaker_from_a_plural_a_possessive_or_no_article(run, narration) -> None:
+    assert _described(run, _TRAIN + narration + '\n\n"Are you going to the sea too?"') == []
+
+
+def test_a_description_far_from_talk_is_no_speaker(run) -> None:
+    text = ('The gatekeeper slept in his hut all through the winter.\n\nSnow fell on the road for a week.\n\n'
+            'Orla Vane rode past on the third day.\n\n"Open up," Orla said.')
+    assert _described(run, text) == []
