@@ -29,3 +29,20 @@ def test_gender_from_a_noun_said_of_the_name(run, text, name, gender) -> None:
 ])
 def test_no_gender_where_the_noun_is_not_said_of_the_name(run, name, text) -> None:
     assert cast_gender(run, text)[name] == "unknown"
+
+
+def local_votes(run, text: str) -> dict[str, list[float]]:
+    from heartline.stages.coref import _local_votes
+    r = run(text)
+    return _local_votes(r["document"], r["mentions"], r["cast"].name_links, {})
+
+
+def test_a_lone_name_before_a_pronoun_gets_its_gender_vote(run) -> None:
+    assert local_votes(run, "Brisco waited by the door. Orlo Vardle left at dawn. Brisco came in. He sat down by the fire.")["brisco"][0] > 0
+
+
+def test_no_vote_for_a_name_after_a_pronoun_of_that_gender(run) -> None:
+    # the "he" before Brisco is somebody the story already follows, and so is the next one
+    votes = local_votes(run, "Brisco waited by the door. Orlo Vardle walked in. He was not afraid of Brisco. "
+                         "He sat down by the fire.")
+    assert votes.get("brisco", [0.0, 0.0])[0] == 0
