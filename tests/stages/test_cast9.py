@@ -43,6 +43,6 @@ def test_a_lone_name_before_a_pronoun_gets_its_gender_vote(run) -> None:
 
 def test_no_vote_for_a_name_after_a_pronoun_of_that_gender(run) -> None:
     # the "he" before Brisco is somebody the story already follows, and so is the next one
-    votes = local_votes(run, "Brisco waited by the door. Orlo Vardle walked in. He was not afraid of Brisco. "
+    votes = local_votes(run, "Brisco waited by the door. Orlo Vardle walked in. He never trusted Brisco. "
                          "He sat down by the fire.")
     assert votes.get("brisco", [0.0, 0.0])[0] == 0

@@ -187,7 +187,7 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
             elif o.kind == "pronoun" and o.person == 3 and o.gender == m.gender and not seen \
                     and o.index not in name_links:
                 # a pronoun of the same gender before anyone is named: someone the story already
-                # follows ("He was not afraid of Vosk. He sat down."), not the name that comes after
+                # follows ("He never trusted Vosk. He sat down."), not the name that comes after
                 continue_from_earlier = True
             elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
                 seen.add(name_links[o.index])
