@@ -173,6 +173,7 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
         seen: set[str] = set()
         before: set[str] = set()  # subjects of the sentence before
         clash = False
+        continue_from_earlier = False
         window = items[max(0, i - 40):i]
         for o in window:
             if o.quote is not None:
@@ -183,6 +184,11 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
                 continue
             if o.kind == "pronoun" and o.person == 3 and o.gender and o.gender != m.gender:
                 clash = True
+            elif o.kind == "pronoun" and o.person == 3 and o.gender == m.gender and not seen \
+                    and o.index not in name_links:
+                # a pronoun of the same gender before anyone is named: someone the story already
+                # follows ("He never trusted Vosk. He sat down."), not the name that comes after
+                continue_from_earlier = True
             elif o.index in name_links and not (o.kind == "pronoun" and o.person != 3):
                 seen.add(name_links[o.index])
                 if o.sentence == m.sentence - 1 and _joint_subject(tokens.head_of(o), tokens):
@@ -194,7 +200,7 @@ def _local_votes(document: Document, mentions: Mentions, name_links,
             seen -= other
             # the person of the other gender stands for the other pronouns beside
             clash = clash and len(other) > 1
-        if clash or not seen:
+        if clash or not seen or continue_from_earlier:
             continue
         if len(seen) == 1:
             v = votes.setdefault(seen.pop(), [0.0, 0.0])
