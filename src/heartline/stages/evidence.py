@@ -296,7 +296,8 @@ NOUN_CUES: dict[str, Cue] = {
     "vengeance": Cue("hatred", 1.0, ("on", "against"), needs_prep=True),
     "hatred": Cue("hatred", 1.0, ("for", "of", "towards", "toward"), needs_prep=True),
     "contempt": Cue("dislike", 0.8, ("for",), needs_prep=True),
-    "dislike": Cue("dislike", 0.8, ("of", "for"), needs_prep=True),
+    "dislike": Cue("dislike", 0.8, ("of", "for", "to"), needs_prep=True),  # "took a dislike to him"
+    "aversion": Cue("dislike", 0.6, ("to", "for", "towards", "toward"), needs_prep=True),
     "loathing": Cue("hatred", 0.9, ("for", "of", "towards", "toward"), needs_prep=True),
     "grudge": Cue("dislike", 0.8, ("against",), needs_prep=True),
     "antipathy": Cue("dislike", 0.8, ("for", "to", "towards", "toward"), needs_prep=True),
@@ -355,7 +356,7 @@ _THAT_WAY = re.compile(r"^[^.?!;]{0,30}?\b(?:that way|like that|in that way)\b",
 _CRITICISM = re.compile(
     r"\b(?:arrogant|rude|selfish|cruel|conceited|vain|smug|sly|liar|cheat|coward|snob|boor|bore|"
     r"creep|brute|insolent|spiteful|nasty|pompous|annoying|irritating|insufferable|"
-    r"obnoxious|hateful|too fond of)\b", re.IGNORECASE)
+    r"obnoxious|hateful|too fond of|" + "|".join(sorted(INSULT_NOUNS)) + r")\b", re.IGNORECASE)
 # talk of a crush around a denial: "You like him!" "I do not like him one bit!" is still a crush
 _ROMANCE_TALK = re.compile(
     r"\b(?:crush\w*|in love|boyfriend|girlfriend|sweetheart|fancy|fancies|kiss\w*|blush\w*|"
@@ -441,6 +442,24 @@ _DISMISSAL = re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*(?:(?:now|just|please|
                         r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in DISMISSALS) + r")\b",
                         re.IGNORECASE)
 _DISMISSAL_WEIGHT = 0.5
+# Hostility in idiom (issue 16): fixed phrases that name a dislike without a feeling word.  Each
+# row: (id, pattern, kind, weight, invented example); the one after the idiom (``tgt``) is its
+# target, the subject of the idiom's verb its experiencer.  Denied ("hasn't got it in for you")
+# or asked, it is no evidence.
+HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
+    ("idiom:it-in-for",
+     r"\b(?:has|have|had|having|'s|’s|'d|’d)\s+(?:(?:always|really|clearly|obviously|just|had|got|been)\s+){0,2}"
+     r"it\s+in\s+for\s+(?P<tgt>[\w'’-]+)",
+     "dislike", 0.7, "Odo has had it in for Dario since the spring fair."),
+    ("idiom:took-against", r"\b(?:take|takes|took|taken|taking)\s+against\s+(?P<tgt>[\w'’-]+)",
+     "dislike", 0.7, "Ynes took against Dario the moment he opened his mouth."),
+    ("idiom:down-her-nose",
+     r"\b(?:look|looks|looked|looking|peer|peers|peered|peering)\s+down\s+(?:his|her|their|my|your)\s+"
+     r"(?:\w+\s+)?nose\s+at\s+(?P<tgt>[\w'’-]+)",
+     "dislike", 0.5, "Ynes looked down her long nose at Dario."),
+)
+_HOSTILE_IDIOM = [(row_id, re.compile(pattern, re.IGNORECASE), kind, weight)
+                  for row_id, pattern, kind, weight, _example in HOSTILE_IDIOMS]
 _CARE_FOR_HAPPINESS = re.compile(r"\b(?:deserves?|want\w*)\b[^.?!]{0,20}\b(?:be happy|happiness)\b",
                                  re.IGNORECASE)
 
@@ -626,6 +645,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_rekindling(reader, speakers))
     found.extend(_hearts(reader, speakers))
     found.extend(_ill_wishes(reader))
+    found.extend(_hostile_idioms(reader))
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
@@ -1487,6 +1507,8 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     if _THAT_WAY.search(after):
         return False  # "I never liked Tom that way"
     firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
+    # (Measured and dropped, issue 16: "still" as firm.  "I still don't like you" is a stepchild's
+    # dislike as often as a crush denied again: one story up in the rules, one down.)
     if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
         return False
     if tgt in romance.get(exp, set()):
@@ -2195,6 +2217,36 @@ def _ill_wishes(reader: _Reader):
             yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
                            sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
                            weight=0.6)
+
+
+def _hostile_idioms(reader: _Reader):
+    """Each ``HOSTILE_IDIOMS`` phrase whose experiencer (the subject of its verb) and target are people."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        said = text[sent.start:sent.end]
+        for row_id, pattern, kind, weight in _HOSTILE_IDIOM:
+            for m in pattern.finditer(text, sent.start, sent.end):
+                verb, them = reader.token_at(m.start()), reader.token_at(m.start("tgt"))
+                if verb is None or them is None:
+                    continue
+                if verb.dep == "aux" and verb.head != verb.index:
+                    verb = reader.tokens[verb.head]  # "has had it in for": the subject is the main verb's
+                if reader.negated(verb) or re.search(r"\b(?:not|n't|n’t|never|no)\s+(?:\w+\s+)?$",
+                                                     text[sent.start:m.start()], re.IGNORECASE):
+                    continue
+                exp, tgt = reader.person(reader.subject(verb)), reader.who.get(them.index)
+                if not exp or not tgt or exp == tgt:
+                    continue
+                quote = reader.quote_at(m.start())
+                question = _is_question(reader.doc, them, quote)
+                hearsay = _hearsay(text, sent.start, sent.end)
+                if quote is None:
+                    how = "claimed" if hearsay else "narrated"
+                else:
+                    how = "stated" if quote.speaker == exp else "claimed"
+                yield Evidence(exp, tgt, kind, how, sent.start, sent.end, said.strip(), sent.scene, row_id,
+                               question=question, speaker=quote.speaker if quote else None,
+                               weight=weight * (0.3 if question else 1.0) * (_HEARSAY if hearsay else 1.0))
 
 
 # ---- Love sent in a letter or a message (issue 17 shapes: letters) ----
