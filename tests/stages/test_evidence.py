@@ -573,3 +573,23 @@ def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
     text = _CAST + _FRONT + '"I hate you, Dario," said Ynes.'
     warm = [e for e in run(text)["evidence"] if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
     assert warm and not any(e.refuted for e in warm)
+
+
+@pytest.mark.parametrize("text, pair, cue", [
+    ("Odo Marr has had it in for Dario since the spring fair.", ("odo_marr", "dario"), "idiom:it-in-for"),
+    ("That spring Ynes took against Odo Marr the moment he spoke.", ("ynes", "odo_marr"), "idiom:took-against"),
+    ("Odo Marr looked down his long nose at Dario.", ("odo_marr", "dario"), "idiom:down-her-nose"),
+    ("Odo Marr had taken a dislike to Dario at the fair.", ("odo_marr", "dario"), "dislike"),
+])
+def test_hostility_in_idiom_is_dislike(run, text, pair, cue) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if (e.experiencer, e.target) == pair]
+    assert [(e.kind, e.cue, e.negated, e.past) for e in ev] == [("dislike", cue, False, False)], ev
+
+
+@pytest.mark.parametrize("text", [
+    "Odo Marr hasn't got it in for Dario, whatever they say.",  # denied
+    "Ynes took Dario against the wall of the barn to talk.",  # no idiom: "took Dario against"
+    "Ynes looked down at Dario from the hayloft.",  # a look down, no nose
+])
+def test_a_hostile_idiom_denied_or_missing_is_nothing(run, text) -> None:
+    assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
