@@ -593,3 +593,21 @@ def test_hostility_in_idiom_is_dislike(run, text, pair, cue) -> None:
 ])
 def test_a_hostile_idiom_denied_or_missing_is_nothing(run, text) -> None:
     assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Odo Marr had been trying to buy the mill since the flood, and Ynes had been stopping him since the flood, "
+     "and their mutual antipathy was as regular as the church clock.", "dislike"),
+    ("Dario and Odo Marr loathed each other.", "hatred"),
+])
+def test_hostility_both_ways_is_felt_by_each_for_the_other(run, text, kind) -> None:
+    ev = {(e.experiencer, e.target, e.kind) for e in run(_CAST + text)["evidence"] if not e.negated}
+    people = sorted({"odo_marr"} | ({"ynes"} if "Ynes" in text else {"dario"}))
+    assert ev == {(people[0], people[1], kind), (people[1], people[0], kind)}
+
+
+def test_hostility_both_ways_denied_is_no_feeling(run) -> None:
+    ev = [e for e in run(_CAST + "Dario and Odo Marr didn't hate each other.")["evidence"]]
+    assert ev and all(e.negated for e in ev)
+    assert not [r for r in run(_CAST + "Dario and Odo Marr didn't hate each other.")["relations"]
+                if r.kind in ("dislike", "hatred")]

@@ -646,6 +646,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_hearts(reader, speakers))
     found.extend(_ill_wishes(reader))
     found.extend(_hostile_idioms(reader))
+    found.extend(_both_ways(reader))
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
@@ -2247,6 +2248,40 @@ def _hostile_idioms(reader: _Reader):
                 yield Evidence(exp, tgt, kind, how, sent.start, sent.end, said.strip(), sent.scene, row_id,
                                question=question, speaker=quote.speaker if quote else None,
                                weight=weight * (0.3 if question else 1.0) * (_HEARSAY if hearsay else 1.0))
+
+
+# Hostility both ways (issue 16): "their mutual antipathy", "Ynes and Odo loathed each other",
+# "they couldn't stand one another".  A hostile noun cue that "mutual" qualifies, or a hostile
+# verb cue whose object is "each other" / "one another", is felt by each of two people for the
+# other: the conjoined subjects, else the only two people the sentence names.
+_MUTUAL = frozenset({"mutual", "reciprocal"})
+_EACH_OTHER = frozenset({"other", "another"})
+_HOSTILE_NOUNS: dict[str, Cue] = {k: c for k, c in NOUN_CUES.items() if polarity(c.kind) < 0} | {
+    "enmity": Cue("dislike", 0.8), "hate": Cue("hatred", 1.0)}
+
+
+def _both_ways(reader: _Reader):
+    """Evidence in both directions for each cue of hostility two people share."""
+    for tok in reader.tokens:
+        if tok.pos in ("NOUN", "ADJ") and tok.lemma in _HOSTILE_NOUNS and any(  # the parser calls some nouns ADJ
+                k.lemma in _MUTUAL for k in reader.kids(tok, "amod")):
+            cue, subjects = _HOSTILE_NOUNS[tok.lemma], []
+        elif tok.pos == "VERB" and tok.lemma in VERB_CUES and polarity(VERB_CUES[tok.lemma].kind) < 0 and any(
+                o.lemma in _EACH_OTHER for o in reader.kids(tok, "dobj", "pobj")):
+            cue, subjects = VERB_CUES[tok.lemma], reader.conjuncts(reader.subject(tok))
+        else:
+            continue
+        people = list(dict.fromkeys(p for p in (reader.person(t) for t in subjects) if p))
+        if len(people) != 2:
+            sent = reader.doc.sentences[tok.sentence]
+            people = list(dict.fromkeys(reader.who[i] for i in range(sent.first_token, sent.last_token)
+                                        if i in reader.who))
+        if len(people) != 2:
+            continue
+        for exp, tgt in (people, people[::-1]):
+            evidence = _evidence(reader, tok, replace(cue, needs_prep=False, preps=()), exp, tgt)
+            if evidence is not None:
+                yield evidence
 
 
 # ---- Love sent in a letter or a message (issue 17 shapes: letters) ----
