@@ -576,7 +576,7 @@ def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
 
 
 @pytest.mark.parametrize("text, pair, cue", [
-    ("Odo Marr has had it in for Dario since the spring fair.", ("odo_marr", "dario"), "idiom:it-in-for"),
+    ("Since the spring fair Odo Marr has always had it in for Dario.", ("odo_marr", "dario"), "idiom:it-in-for"),
     ("That spring Ynes took against Odo Marr the moment he spoke.", ("ynes", "odo_marr"), "idiom:took-against"),
     ("Odo Marr looked down his long nose at Dario.", ("odo_marr", "dario"), "idiom:down-her-nose"),
     ("Odo Marr had taken a dislike to Dario at the fair.", ("odo_marr", "dario"), "dislike"),

@@ -450,7 +450,7 @@ HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
     ("idiom:it-in-for",
      r"\b(?:has|have|had|having|'s|’s|'d|’d)\s+(?:(?:always|really|clearly|obviously|just|had|got|been)\s+){0,2}"
      r"it\s+in\s+for\s+(?P<tgt>[\w'’-]+)",
-     "dislike", 0.7, "Odo has had it in for Dario since the spring fair."),
+     "dislike", 0.7, "Ever since the spring fair Odo's had it in for Dario."),
     ("idiom:took-against", r"\b(?:take|takes|took|taken|taking)\s+against\s+(?P<tgt>[\w'’-]+)",
      "dislike", 0.7, "Ynes took against Dario the moment he opened his mouth."),
     ("idiom:down-her-nose",
@@ -1508,8 +1508,8 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     if _THAT_WAY.search(after):
         return False  # "I never liked Tom that way"
     firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
-    # (Measured and dropped, issue 16: "still" as firm.  "I still don't like you" is a stepchild's
-    # dislike as often as a crush denied again: one story up in the rules, one down.)
+    # (Measured and dropped, issue 16: "still" as firm.  Not liking someone still, said again, is a
+    # stepchild's dislike as often as a crush denied once more: one story up in the rules, one down.)
     if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
         return False
     if tgt in romance.get(exp, set()):
@@ -2231,7 +2231,7 @@ def _hostile_idioms(reader: _Reader):
                 if verb is None or them is None:
                     continue
                 if verb.dep == "aux" and verb.head != verb.index:
-                    verb = reader.tokens[verb.head]  # "has had it in for": the subject is the main verb's
+                    verb = reader.tokens[verb.head]  # an auxiliary ("'s had it in for"): the main verb's subject
                 if reader.negated(verb) or re.search(r"\b(?:not|n't|n’t|never|no)\s+(?:\w+\s+)?$",
                                                      text[sent.start:m.start()], re.IGNORECASE):
                     continue
