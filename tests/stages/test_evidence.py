@@ -573,3 +573,41 @@ def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
     text = _CAST + _FRONT + '"I hate you, Dario," said Ynes.'
     warm = [e for e in run(text)["evidence"] if (e.experiencer, e.target, e.kind) == ("ynes", "dario", "romantic")]
     assert warm and not any(e.refuted for e in warm)
+
+
+@pytest.mark.parametrize("text, pair, cue", [
+    ("Since the spring fair Odo Marr has always had it in for Dario.", ("odo_marr", "dario"), "idiom:it-in-for"),
+    ("That spring Ynes took against Odo Marr the moment he spoke.", ("ynes", "odo_marr"), "idiom:took-against"),
+    ("Odo Marr looked down his long nose at Dario.", ("odo_marr", "dario"), "idiom:down-her-nose"),
+    ("Odo Marr had taken a dislike to Dario at the fair.", ("odo_marr", "dario"), "dislike"),
+])
+def test_hostility_in_idiom_is_dislike(run, text, pair, cue) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if (e.experiencer, e.target) == pair]
+    assert [(e.kind, e.cue, e.negated, e.past) for e in ev] == [("dislike", cue, False, False)], ev
+
+
+@pytest.mark.parametrize("text", [
+    "Odo Marr hasn't got it in for Dario, whatever they say.",  # denied
+    "Ynes took Dario against the wall of the barn to talk.",  # no idiom: "took Dario against"
+    "Ynes looked down at Dario from the hayloft.",  # a look down, no nose
+])
+def test_a_hostile_idiom_denied_or_missing_is_nothing(run, text) -> None:
+    assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Odo Marr had been trying to buy the mill since the flood, and Ynes had been stopping him since the flood, "
+     "and their mutual antipathy was as regular as the church clock.", "dislike"),
+    ("Dario and Odo Marr loathed each other.", "hatred"),
+])
+def test_hostility_both_ways_is_felt_by_each_for_the_other(run, text, kind) -> None:
+    ev = {(e.experiencer, e.target, e.kind) for e in run(_CAST + text)["evidence"] if not e.negated}
+    people = sorted({"odo_marr"} | ({"ynes"} if "Ynes" in text else {"dario"}))
+    assert ev == {(people[0], people[1], kind), (people[1], people[0], kind)}
+
+
+def test_hostility_both_ways_denied_is_no_feeling(run) -> None:
+    ev = [e for e in run(_CAST + "Dario and Odo Marr didn't hate each other.")["evidence"]]
+    assert ev and all(e.negated for e in ev)
+    assert not [r for r in run(_CAST + "Dario and Odo Marr didn't hate each other.")["relations"]
+                if r.kind in ("dislike", "hatred")]

@@ -205,3 +205,36 @@ def test_the_analysis_json_names_the_model_it_used(analyse, monkeypatch) -> None
     from heartline.api import models_used
     assert models_used()["feeling_judge"] == {"scorer": "rules"}
     assert models_used()["speaker_scorer"]["scorer"] == "trained"
+
+
+def _toy_judge() -> dict:
+    return {"warm_kind": {"classes": ["affection", "romantic"]}, "cold_kind": {"classes": ["dislike", "hatred"]},
+            "thresholds": {"warm": 0.3, "cold": 0.5}, "floor": {}}
+
+
+def _past(source: str, target: str, kind: str, current: bool = False):
+    from heartline.model import Evidence, Relation
+    e = Evidence(source, target, kind, "stated", 0, 10, "I liked him once.", 0, "liked", past=not current)
+    return Relation(source, target, kind, "stated", current, 0.5, (), (e,))
+
+
+def test_a_hostile_verdict_stands_where_the_cues_show_only_a_past_feeling() -> None:
+    import numpy as np
+    records = (_pair("ivo", "lena", 0.1), _pair("lena", "ivo", 0.1), _pair("ivo", "bram", 0.1))
+    cold = np.array([[0.2, 0.1, 0.7]] * 3)
+    kinds = np.array([[0.7, 0.3]] * 3)
+    rules = (_past("ivo", "lena", "romantic"), _past("lena", "ivo", "affection", current=True),
+             _past("ivo", "bram", "romantic"))
+    warm = np.array([[0.2, 0.7, 0.1], [0.2, 0.1, 0.7], [0.2, 0.7, 0.1]])
+    out = {(r.source, r.target): r for r in judge(records, rules, (), None, _toy_judge(), (cold, kinds, kinds))}
+    soured = out[("ivo", "lena")]
+    # "I liked him once" opens the arc; the judge's hostility is the end state
+    assert (soured.kind, soured.current, soured.how) == ("dislike", True, "implied")
+    assert [step.label for step in soured.arc] == ["romantic (past)", "dislike implied"]
+    assert soured.evidence[0].cue == "liked"
+    # a current rule relation stands as the cues read it, the judge's cold verdict notwithstanding
+    assert (out[("lena", "ivo")].kind, out[("lena", "ivo")].current) == ("affection", True)
+    # a warm verdict does not reopen a past feeling: that is the warm judge's question, not this one
+    out = {(r.source, r.target): r for r in judge(records, rules, (), None, _toy_judge(), (warm, kinds, kinds))}
+    assert (out[("ivo", "bram")].kind, out[("ivo", "bram")].current) == ("romantic", False)
+    assert len(out) == 3

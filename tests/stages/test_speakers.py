@@ -497,3 +497,14 @@ def test_a_sentence_split_by_its_tag_is_one_speakers(text, expected) -> None:
 
     spans, quotes = _spans_and_quotes(text, ["bram", "orla"])
     assert [q.speaker for q in split_sentences(text, spans, quotes)] == expected
+
+
+def test_words_said_to_nobody_have_no_addressee(run) -> None:
+    # Rex spoke last, so turn-taking would make him the one spoken to; the tag says no one is
+    text = ('Mia and Bram sat on the wall. "Lovely evening," said Rex, and walked on to the mill.\n\n'
+            '"I can\'t stand him," Bram said, to nobody. "I can\'t stand his hat either."\n\n'
+            '"Nor I," said Mia.')
+    got = credits(run, text)
+    assert [(s, a) for _t, s, a in got[1:3]] == [("bram", None), ("bram", None)]
+    results = run(text)
+    assert [(e.experiencer, e.target) for e in results["evidence"] if e.kind == "dislike"][:1] == [("bram", "rex")]

@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..learn import LinearModel
-from ..model import Document, Evidence, Relation, polarity
+from ..model import ArcStep, Document, Evidence, Relation, polarity
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from .pair_features import FEATURES, MODEL_FEATURES, PairRecord
@@ -240,20 +240,45 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     if probs is None:
         probs = probabilities(records, model)
     classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
-    ruled = {(r.source, r.target) for r in rule_relations}
+    ruled = {(r.source, r.target): r for r in rule_relations}
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes,
                                                         float(model.get("floor", {}).get("warm_reading", 0.0)),
                                                         strong_reading(model))
-              if (rec.source, rec.target) not in ruled and not rec.feature("rule_refuted")]
+              if _open_to_judge(ruled.get((rec.source, rec.target)), sign) and not rec.feature("rule_refuted")]
+    turned = {(r.source, r.target) for r in judged}
+    kept = tuple(_after_the_past(r, [j for j in judged if (j.source, j.target) == (r.source, r.target)])
+                 if (r.source, r.target) in turned else r for r in rule_relations)
+    judged = [j for j in judged if (j.source, j.target) not in ruled]
     margin = model.get("review", {}).get("warm_margin")
-    reviewed = list(rule_relations) if margin is None else \
-        review_kinds(rule_relations, records, probs[1], classes["warm_kind"], float(margin))
+    reviewed = list(kept) if margin is None else \
+        review_kinds(kept, records, probs[1], classes["warm_kind"], float(margin))
     unshown = declared_only(records, probs, model["thresholds"], float(model.get("floor", {}).get("warm_reading", 0.0)),
                             strong_reading(model))
     out = one_romance(reviewed + judged, records, probs[1], classes["warm_kind"], ONE_ROMANCE_MARGIN, unshown)
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
+
+
+def _open_to_judge(ruled: Relation | None, sign: int) -> bool:
+    """Whether the judge's verdict of polarity ``sign`` may stand on a pair the rules read as
+    ``ruled``: on a pair the cues left without a relation, and (issue 16) on a pair the cues show
+    only a past feeling for when the judge finds it hostile now: "I liked him once" says nothing of
+    today, and a fondness that soured (a friend who turned, a lover left) is the hostile story's
+    commonest shape.  A current rule relation stands as the cues read it."""
+    if ruled is None:
+        return True
+    return not ruled.current and sign < 0
+
+
+def _after_the_past(past: Relation, judged: list[Relation]) -> Relation:
+    """The judge's current hostile feeling on a pair whose cues showed only a past one: the
+    past feeling opens the arc, its evidence stays beside the judge's."""
+    now = judged[0]
+    first = past.arc[0] if past.arc else ArcStep(scene=past.evidence[0].scene if past.evidence else 0,
+                                                 kind=past.kind, how=past.how, past=True)
+    last = ArcStep(scene=now.evidence[-1].scene if now.evidence else first.scene, kind=now.kind, how=now.how)
+    return replace(now, arc=(first, last), evidence=tuple(past.evidence) + tuple(now.evidence))
 
 
 def _judged_relation(rec: PairRecord, kind: str, sign: int, confidence: float,

@@ -186,7 +186,7 @@ toad snake rat weasel viper worm slug leech pig swine louse cockroach vulture ja
 plank thief liar cheat fraud coward snob bully brute creep pervert bastard git prat tosser wanker
 jerk asshole arsehole dickhead scumbag scoundrel villain traitor hypocrite parasite pest nuisance
 bore blowhard windbag bigot sneak toady lout oaf boor cad cretin imbecile
-buffoon charlatan crook swindler harpy shrew tyrant
+buffoon charlatan crook swindler harpy shrew tyrant cur
 """.split())
 
 

@@ -755,6 +755,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     paragraphs = document.paragraphs
     quotes: list[Quote] = []
     tag_ends: dict[int, int] = {}
+    said_to_nobody: set[int] = set()
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
@@ -770,6 +771,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
         speaker = addressee = None
         addressed = ""
         tag_pronoun = None
+        unheard = False
         if q.kind == "line":  # a chat or script line: its prefix is its speaker
             # on the line itself (chat) or on the line above (a play's "ROMEO" alone)
             prefix = [m for m in mentions.items if m.kind == "speaker"
@@ -852,6 +854,9 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 vocatives = [v for v in vocatives if v != speaker]
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
+            last = _recent(quotes, quote_spans, q, back=1)
+            unheard = addressee is None and not vocatives and (bool(_TO_NOBODY.search(text, q.end, tag_end)) or (
+                same_para and bool(last) and last[0].speaker == speaker and last[0].index in said_to_nobody))
             if addressee is None:
                 # 'Then he glanced at me. "You should have stayed home."': this paragraph's
                 # narration, or the paragraph before when it is narration only
@@ -884,6 +889,12 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             if addressee is None and narrators and speaker not in narrators:
                 # in a first-person story, talk with nobody else in view is talk to the narrator
                 addressee, addressed = _narrator_heard(document, q, outside_between, links, narrators), "scene"
+        if unheard:
+            # "said Ynes, to nobody", "said Odo to the ceiling": said to no one in the scene, and so
+            # neither to the one who spoke last (issue 16: "I can't stand him" is then free to be
+            # about that one); a split quote going on in the same breath is as unheard
+            addressee = None
+            said_to_nobody.add(q.index)
         if speaker == addressee or addressee is None:
             addressee, addressed = None, ""
         quotes.append(Quote(index=q.index, start=q.start, end=q.end, text=text[q.start:q.end],
@@ -971,6 +982,11 @@ def _continues(text: str, spans: tuple[QuoteSpan, ...], i: int) -> bool:
         return False
     closing = text[prev.end:prev.end + 1]
     return closing not in ('"', "\u201d", "\u2019", "'", "\u00bb")
+
+
+# A tag that says the words went to no one: "said Ynes, to nobody", "to no one in particular",
+# "to the ceiling", "to the room".  ("under his breath" is still often to someone: left alone.)
+_TO_NOBODY = re.compile(r"\bto (?:nobody|no one|no-one|the ceiling|the room|the air|the empty \w+)\b", re.IGNORECASE)
 
 
 def _told(text: str, start: int, end: int, after: list[Mention], links) -> str | None:
