@@ -11,8 +11,8 @@ _OPENING = ('Late Bloom | Ludo Pemberly x Reader\n\n━━━━━━━━━�
             '"Morning," you say, and you tie your apron. You have never told him how you take your tea, and there '
             'is a mug of it waiting for you by the till.\n\n'
             'Zorah Kettering comes in at nine, which is late, and drops her bag on the counter you just cleaned.'
-            '\n\n"Oh," she says when she sees you. "You\'re on the till again."\n\n')
-_AFTER = ('"Ludo." Her whole voice softens. "Can you help me with the buckets?"\n\n'
+            '\n\n"Oh," Zorah mutters at the sight of you. "You\'re on the till again."\n\n')
+_AFTER = ('"Ludo." Her tone warms at once. "Would you carry the buckets out for me?"\n\n'
           'Ludo says "sure" and follows her out. You watch them go, and you tell yourself you do not mind.\n\n'
           '"(Y/N)," Ludo calls from the yard. "Bring the twine?"\n')
 
