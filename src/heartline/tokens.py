@@ -40,5 +40,14 @@ class TokenIndex:
         return self.head_of_span(m.start, m.end)
 
 
+def dependents(tokens: tuple[Token, ...] | list[Token]) -> list[list[int]]:
+    """For each token, the indexes of its dependents (the parse keeps each token's head only)."""
+    out: list[list[int]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.index:
+            out[t.head].append(t.index)
+    return out
+
+
 def is_subject(tok: Token | None) -> TypeGuard[Token]:
     return tok is not None and tok.dep in ("nsubj", "nsubjpass")

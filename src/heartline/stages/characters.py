@@ -21,7 +21,7 @@ from ..model import Cast, Character, Document, Mention, Mentions, QuoteSpan
 from ..models import card, load_shipped, scorer_choice
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
-from ..tokens import TokenIndex, is_subject
+from ..tokens import TokenIndex, dependents, is_subject
 from .given_names import name_gender, pet_form_of
 from .lexicon import (
     FEMALE_PRONOUNS,
@@ -33,6 +33,7 @@ from .lexicon import (
     OFFICES,
     RANKS,
     RELATION_GENDER,
+    SEXED_NOUNS,
     SPEECH_VERBS,
     STYLES,
     TITLE_NICKNAMES,
@@ -89,14 +90,8 @@ _ROLE = re.compile(
 # ---- A name's gender from a noun said of it ("Brisco was a widower", "his niece, Ysolt") ----
 # Nouns that carry a gender when said of one person: kin and marriage nouns, the epithet nouns,
 # and a few more.  "heir", "witch" and "fellow" are left out: each is said of either sex.
-_GENDERED_NOUNS = {w: g for w, g in {**GENDER_NOUNS, **RELATION_GENDER}.items()
+_GENDERED_NOUNS = {w: g for w, g in {**GENDER_NOUNS, **RELATION_GENDER, **SEXED_NOUNS}.items()
                    if w not in ("heir", "witch", "fellow")}
-_GENDERED_NOUNS.update({w: "female" for w in (
-    "widow bride landlady duchess countess baroness empress nun actress waitress hostess "
-    "granddaughter stepmother stepdaughter godmother spinster schoolgirl maiden noblewoman").split()})
-_GENDERED_NOUNS.update({w: "male" for w in (
-    "widower groom bridegroom landlord duke baron emperor monk grandson stepfather stepson "
-    "godfather schoolboy nobleman").split()})
 # Each row: (id, the name token's link to the noun, the noun's dependency, invented example).
 # "head": the name is the noun's appositive; "child": the noun is the name's appositive;
 # "copula": name and noun are subject and predicate of one "be", either way round.
@@ -109,33 +104,24 @@ _GENDER_NOUN_CUES = (
 _GENDER_NOUN_VOTE = 1.0  # half a title's: a noun can be a figure of speech ("Ann is a real gentleman")
 
 
-def _dependents(tokens) -> dict[int, list[int]]:
-    """token index -> the indexes of its dependents (the parse keeps heads only)."""
-    out: dict[int, list[int]] = defaultdict(list)
-    for t in tokens:
-        if t.head != t.index:
-            out[t.head].append(t.index)
-    return out
-
-
-def _noun_gender(tok, tokens, dependents: dict[int, list[int]]) -> str:
+def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
     """The gender a noun in apposition to the name token ``tok``, or predicated of it by "be",
     gives it (``_GENDER_NOUN_CUES``), else "".  A noun with a conjunct is a list, not an
     apposition ("Ann, her mother and Tom"), and a negated "be" says nothing ("Ann was no man")."""
     def listed(i: int) -> bool:
-        return any(tokens[d].dep in ("conj", "cc") for d in dependents.get(i, ()))
+        return any(tokens[d].dep in ("conj", "cc") for d in children[i])
 
     for _cue, link, noun_deps, _example in _GENDER_NOUN_CUES:
         if link == "head":
             nouns = [tok.head] if tok.dep == "appos" and tok.head != tok.index else []
         elif link == "child":
-            nouns = [d for d in dependents.get(tok.index, ()) if tokens[d].dep in noun_deps]
+            nouns = [d for d in children[tok.index] if tokens[d].dep in noun_deps]
         else:
             verb = tokens[tok.head]
             if verb.lemma != "be" or tok.head == tok.index or tok.dep not in ("nsubj", "attr") \
-                    or any(tokens[d].dep == "neg" for d in dependents.get(verb.index, ())):
+                    or any(tokens[d].dep == "neg" for d in children[verb.index]):
                 continue
-            nouns = [d for d in dependents.get(verb.index, ()) if d != tok.index and tokens[d].dep in noun_deps
+            nouns = [d for d in children[verb.index] if d != tok.index and tokens[d].dep in noun_deps
                      and (tokens[d].dep, tok.dep) in (("attr", "nsubj"), ("nsubj", "attr"))]
         for i in nouns:
             noun = tokens[i]
@@ -158,7 +144,7 @@ def _score_names(document: Document, mentions: Mentions,
     roles = {(m.group("role") or m.group("role2")).lower() for m in _ROLE.finditer(text)}
     items = mentions.items
     speaker_uses = Counter(m.key for m in items if m.kind == "speaker")
-    dependents = _dependents(tokens)
+    children = dependents(tokens)
     for m in items:
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))
@@ -238,7 +224,7 @@ def _score_names(document: Document, mentions: Mentions,
         if m.quote is not None and (m.quote >= len(quote_spans) or quote_spans[m.quote].kind != "speech"):
             continue  # a play's verse capitalises every line: "Hath Romeo slain himself?"
         # (a name called out is no apposition: "sit by the old woman, Brisco" is said to Brisco)
-        said_of = "" if m.quote is not None and _is_vocative(text, m) else _noun_gender(tok, tokens, dependents)
+        said_of = "" if m.quote is not None and _is_vocative(text, m) else _noun_gender(tok, tokens, children)
         if said_of:
             st.vote(m, _GENDER_NOUN_VOTE if said_of == "male" else 0, _GENDER_NOUN_VOTE if said_of == "female" else 0)
         # "Mia narrowed her eyes", "Tom never once combed his hair": a possessive

@@ -33,6 +33,7 @@ from ..model import (
     polarity,
 )
 from ..pipeline import stage
+from ..tokens import dependents
 from .lexicon import (
     CARE_OBJECTS,
     FAMILY_RELATIONS,
@@ -473,10 +474,7 @@ class _Reader:
         self.genders = {c.id: c.gender for c in cast.characters}
         self.genders.update({k: v for k, v in (genders or {}).items() if v != "unknown"})
         self.tokens = document.tokens
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for t in self.tokens:
-            if t.head != t.index:
-                self.children[t.head].append(t.index)
+        self.children = dependents(self.tokens)
         starts = [t.start for t in self.tokens]
         self.token_starts = starts
         self.who: dict[int, str] = {}
@@ -2225,10 +2223,10 @@ def _ill_wishes(reader: _Reader):
 
 
 def _hostile_idioms(reader: _Reader):
-    """Each ``HOSTILE_IDIOMS`` phrase whose experiencer (the subject of its verb) and target are people."""
+    """Each ``HOSTILE_IDIOMS`` phrase whose experiencer (the subject of its verb) and target are
+    people, read as any verb cue is (``_evidence``: past, hedged, asked, hearsay), the row's id its cue."""
     text = reader.doc.story.text
     for sent in reader.doc.sentences:
-        said = text[sent.start:sent.end]
         for row_id, pattern, kind, weight in _HOSTILE_IDIOM:
             for m in pattern.finditer(text, sent.start, sent.end):
                 verb, them = reader.token_at(m.start()), reader.token_at(m.start("tgt"))
@@ -2236,22 +2234,14 @@ def _hostile_idioms(reader: _Reader):
                     continue
                 if verb.dep == "aux" and verb.head != verb.index:
                     verb = reader.tokens[verb.head]  # an auxiliary ("'s had it in for"): the main verb's subject
-                if reader.negated(verb) or re.search(r"\b(?:not|n't|n’t|never|no)\s+(?:\w+\s+)?$",
-                                                     text[sent.start:m.start()], re.IGNORECASE):
-                    continue
+                if re.search(r"\b(?:not|n't|n’t|never|no)\s+(?:\w+\s+)?$", text[sent.start:m.start()], re.IGNORECASE):
+                    continue  # "he hasn't got it in for you": the parse does not always see the "not"
                 exp, tgt = reader.person(reader.subject(verb)), reader.who.get(them.index)
                 if not exp or not tgt or exp == tgt:
                     continue
-                quote = reader.quote_at(m.start())
-                question = _is_question(reader.doc, them, quote)
-                hearsay = _hearsay(text, sent.start, sent.end)
-                if quote is None:
-                    how = "claimed" if hearsay else "narrated"
-                else:
-                    how = "stated" if quote.speaker == exp else "claimed"
-                yield Evidence(exp, tgt, kind, how, sent.start, sent.end, said.strip(), sent.scene, row_id,
-                               question=question, speaker=quote.speaker if quote else None,
-                               weight=weight * (0.3 if question else 1.0) * (_HEARSAY if hearsay else 1.0))
+                evidence = _evidence(reader, verb, Cue(kind, weight), exp, tgt)
+                if evidence is not None and not evidence.negated:  # denied, it is no evidence
+                    yield replace(evidence, cue=row_id)
 
 
 # Hostility both ways (issue 16): "their mutual antipathy", "Ynes and Odo loathed each other",

@@ -119,6 +119,22 @@ hold keep fort fortress citadel estate abbey priory lodge cottage farm grange
 """.split())
 
 # Nouns that denote a person, for epithets ("the raven haired boy").
+# People of a household or a parish, named by their place in it: "the widow", "the governess", "the
+# vicar" (person-or-not's person nouns and the described speakers both read them).
+HOUSEHOLD_NOUNS = frozenset("""
+servant maid master mistress widow guest host hostess clerk parson vicar governess tutor neighbour neighbor
+companion
+""".split())
+# Nouns of one sex said of a person, besides the kin words (``RELATION_GENDER``) and the epithet
+# nouns (``GENDER_NOUNS``): "X was a widower", "his bride, X".
+SEXED_NOUNS = {**dict.fromkeys("""
+widow bride landlady duchess countess baroness empress nun actress waitress hostess granddaughter stepmother
+stepdaughter godmother spinster schoolgirl maiden noblewoman
+""".split(), "female"), **dict.fromkeys("""
+widower groom bridegroom landlord duke baron emperor monk grandson stepfather stepson godfather schoolboy
+nobleman
+""".split(), "male")}
+
 PERSON_NOUNS = frozenset("""
 boy girl man woman lady gentleman lad lass kid child youth teen teenager guy gal dude
 fellow chap person figure one entity soul stranger newcomer

@@ -24,6 +24,7 @@ from .lexicon import (
     FAMILY_RELATIONS,
     FEMALE_PRONOUNS,
     FRIEND_RELATIONS,
+    HOUSEHOLD_NOUNS,
     KIN_WORDS,
     MALE_PRONOUNS,
     NON_PERSON_HEADS,
@@ -131,9 +132,8 @@ _POSSESSIVES = frozenset("his her my your their our its".split())
 _HE_SHE = MALE_PRONOUNS | FEMALE_PRONOUNS
 # nouns of a person: "the son of Ravel", "her cousin Ysolt", "Ysolt, the blacksmith's wife"
 _PERSON_NOUNS = (PERSON_NOUNS | FAMILY_RELATIONS | FRIEND_RELATIONS | ROMANTIC_RELATIONS | KIN_WORDS | OFFICES
-                 | frozenset("woman man widow servant maid master mistress friend neighbour neighbor wife "
-                             "husband child children heir daughter son parson vicar clerk host hostess guest "
-                             "companion cousin tutor governess nurse".split()))
+                 | HOUSEHOLD_NOUNS
+                 | frozenset("woman man friend wife husband child children heir daughter son cousin nurse".split()))
 # nouns of a place: "the village of Brackenmere", "Brackenmere, a village in the north"
 _PLACE_NOUNS = (NON_PERSON_HEADS - frozenset("day night eve exam exams party ball festival war battle treaty act "
                                              "chronicles times gazette magazine news paper journal book books "

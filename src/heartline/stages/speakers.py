@@ -20,7 +20,7 @@ from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, Quote
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .lexicon import GENDER_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
+from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
 from .roleplay import after_action, chat_opener
@@ -357,11 +357,10 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         words = text[start:end]
         if not description_key(words) or description_key(words) in names or low in names:
             continue  # a character's own name the mentions missed ("ORRIN said"): not a description
-        if words.split()[0].lower() in _LOWER_OPENERS and words[:1].isupper():
-            words = words[0].lower() + words[1:]  # "The old man" at a sentence's start
+        words = _as_described(words)
         cid = described_id(q.scene, words)
         head = subj.lemma.lower()
-        gender = GENDER_NOUNS.get(head) or RELATION_GENDER.get(head) or TITLES.get(head) or next(
+        gender = _head_gender(head) or next(
             (_TAG_GENDER[t.text.lower()] for t in tokens.span(end, tag_end if start > q.end else q.start)
              if t.text.lower() in _TAG_GENDER), "unknown")
         described_text.setdefault(cid, " ".join(words.split()))
@@ -376,13 +375,9 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
     if described_text:
         # the same description as the subject of the scene's narration ("The old man shook his head."),
         # or its head noun where that is the narration's own speaker ("the girl" for "the young girl")
-        q_starts = [q.start for q in quote_spans]
         tagged = {(m.start, m.end) for m in out}
-        for tok in document.tokens:
-            if not is_subject(tok) or tok.pos != "NOUN" or covered(tok):
-                continue
-            k = bisect.bisect_right(q_starts, tok.start) - 1
-            if k >= 0 and quote_spans[k].start <= tok.start < quote_spans[k].end:
+        for tok in _narration_subjects(document, quote_spans, covered):
+            if tok.pos != "NOUN":
                 continue
             start, end = _noun_phrase(tokens.tokens, tok)
             cid = described_id(document.scene_at(start), text[start:end])
@@ -405,9 +400,8 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
 # gendered nouns ("one", "figure" and the like stand for anyone), offices and trades, and words made of
 # a trade ("gatekeeper", "coffin-maker", "boatman")
 _NARRATED_HEADS = ((frozenset(GENDER_NOUNS) | PERSON_NOUNS | OFFICES)
-                   - frozenset("one entity soul person figure beauty".split()) | frozenset("""
-servant maid master mistress widow visitor guest host hostess clerk parson vicar governess tutor neighbour
-neighbor companion guide driver porter landlord landlady waiter waitress butler sailor farmer merchant guard
+                   - frozenset("one entity soul person figure beauty".split()) | HOUSEHOLD_NOUNS | frozenset("""
+visitor guide driver porter landlord landlady waiter waitress butler sailor farmer merchant guard
 traveller traveler youngster baby peasant shepherd labourer laborer physician surgeon lawyer judge
 """.split()))
 _NARRATED_SUFFIXES = ("maker", "keeper", "man", "woman")
@@ -423,6 +417,30 @@ _NARRATED_SUFFIXES = ("maker", "keeper", "man", "woman")
 # one character holds ("the doctor" for the story's one "Dr. …") linked to that character, with the he/she
 # after it: 76.0 / 91.4, arose in two excerpts (one on a merged character), no fic moved.
 _NARRATED_DETERMINERS = frozenset("the a an this that".split())
+
+
+def _narration_subjects(document: Document, quote_spans: tuple[QuoteSpan, ...], covered):
+    """The subjects of the narration's clauses (outside the quotes) that no character's mention covers."""
+    q_starts = [q.start for q in quote_spans]
+    for tok in document.tokens:
+        if not is_subject(tok) or covered(tok):
+            continue
+        k = bisect.bisect_right(q_starts, tok.start) - 1
+        if k >= 0 and quote_spans[k].start <= tok.start < quote_spans[k].end:
+            continue
+        yield tok
+
+
+def _as_described(words: str) -> str:
+    """A description as a speaker's name: "The old man" at a sentence's start is "the old man"."""
+    if words.split()[0].lower() in _LOWER_OPENERS and words[:1].isupper():
+        return words[0].lower() + words[1:]
+    return words
+
+
+def _head_gender(head: str) -> str:
+    """The gender a description's head noun shows ("girl", "mother", "duke"), else ""."""
+    return GENDER_NOUNS.get(head) or RELATION_GENDER.get(head) or TITLES.get(head) or ""
 
 
 def _narrated_head(tok: Token) -> bool:
@@ -445,16 +463,12 @@ def _seed_narrated(document: Document, quote_spans: tuple[QuoteSpan, ...], token
     p_starts = [p[0] for p in paragraphs]
     talk = {q.paragraph for q in quote_spans if q.kind == "speech"}
     near = talk | {p - 1 for p in talk}
-    q_starts = [q.start for q in quote_spans]
-    for tok in document.tokens:
-        if not is_subject(tok) or not _narrated_head(tok) or covered(tok):
+    for tok in _narration_subjects(document, quote_spans, covered):
+        if not _narrated_head(tok):
             continue
         if not any(t.head == tok.index and t.dep == "det" and t.text.lower() in _NARRATED_DETERMINERS
                    for t in document.tokens[max(0, tok.index - 4):tok.index]):
             continue  # "her visitor", "the miller's son": a possessive describes through someone else
-        k = bisect.bisect_right(q_starts, tok.start) - 1
-        if k >= 0 and quote_spans[k].start <= tok.start < quote_spans[k].end:
-            continue
         if bisect.bisect_right(p_starts, tok.start) - 1 not in near:
             continue
         start, end = _noun_phrase(tokens.tokens, tok)
@@ -462,15 +476,14 @@ def _seed_narrated(document: Document, quote_spans: tuple[QuoteSpan, ...], token
         key = description_key(words)
         if not key or key in names:
             continue
-        if words.split()[0].lower() in _LOWER_OPENERS and words[:1].isupper():
-            words = words[0].lower() + words[1:]
+        words = _as_described(words)
         head = tok.lemma.lower()
         cid = described_id(document.scene_at(start), words)
         if cid not in described_text:
             cid = described_id(document.scene_at(start), head)
         described_text.setdefault(cid, " ".join(words.split()))
         if genders.get(cid, "unknown") == "unknown":
-            genders[cid] = GENDER_NOUNS.get(head) or RELATION_GENDER.get(head) or TITLES.get(head) or "unknown"
+            genders[cid] = _head_gender(head) or "unknown"
 
 
 def _pronouns_to_described(document: Document, mentions: Mentions, coref: Coreference, described: list[Mention],
