@@ -1,0 +1,27 @@
+"""bench/judge_errors.py: each error of the judge gets one cause (invented pairs)."""
+from __future__ import annotations
+
+from bench.judge_errors import causes
+
+
+def test_false_relations_are_told_apart_by_direction_polarity_and_who_decided() -> None:
+    gold = {("zabrine", "oksel"): "romantic", ("brundt", "zabrine"): "dislike"}
+    found = {("oksel", "zabrine"): "affection",  # the reverse of a one-sided love, judged
+             ("zabrine", "brundt"): "affection",  # reverse too: the gold holds brundt -> zabrine only
+             ("brundt", "zabrine"): "affection",  # warm where the gold is hostile, by the cues
+             ("brundt", "oksel"): "affection"}  # related neither way
+    got = dict((pair, cause) for cause, pair in causes(found, gold, ruled={("brundt", "zabrine")}, weighed=set(found)))
+    assert got == {("oksel", "zabrine"): "FP-judge-reverse", ("zabrine", "brundt"): "FP-judge-reverse",
+                   ("brundt", "zabrine"): "FP-rule-polarity", ("brundt", "oksel"): "FP-judge-unrelated",
+                   ("zabrine", "oksel"): "FN-reverse-found"}
+
+
+def test_a_miss_says_whether_the_judge_ever_weighed_the_pair() -> None:
+    gold = {("tolliver", "bex"): "affection", ("bex", "tolliver"): "affection", ("tolliver", "yevrah"): "hatred"}
+    got = causes({}, gold, ruled=set(), weighed={("tolliver", "bex")}, ruled_kind={("tolliver", "yevrah"): "affection"})
+    assert sorted(got) == [("FN-below", ("tolliver", "bex")), ("FN-no-record", ("bex", "tolliver")),
+                           ("FN-rule-polarity", ("tolliver", "yevrah"))]
+
+
+def test_a_prediction_on_an_optional_gold_pair_is_no_error() -> None:
+    assert causes({("tolliver", "bex"): "romantic"}, {}, set(), set(), neutral=frozenset({("tolliver", "bex")})) == []
