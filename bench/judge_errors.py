@@ -14,7 +14,10 @@ the fics gets one cause:
 - ``FN-no-record``: missed, and the two share too little to have a pair record (the judge
   never weighed them: an upstream matter, mentions or coreference);
 - ``FN-rule-polarity``: the cues gave the pair a relation of the other polarity;
-- ``FN-below``: the judge weighed the pair and held it under its thresholds.
+- ``FN-below-misread``: the judge weighed the pair and held it under its thresholds, though a unit
+  of the pair holds the gold's evidence (the held-out sentence reader read it too weakly);
+- ``FN-below-unread``: the same, and no unit of the pair holds the gold's evidence (it lies in a
+  sentence the reader never reads as theirs: one of them unresolved, or named in the next sentence).
 
 ``--pairs`` lists each error with the held-out probabilities (none / warm / cold) of the pair and
 of its other direction, so a ranking feature can be checked against the pairs it should move.
@@ -34,6 +37,7 @@ from bench import train_judge as tj  # noqa: E402
 from bench.training import cached  # noqa: E402
 from heartline.eval import map_characters  # noqa: E402
 from heartline.model import polarity  # noqa: E402
+from heartline.stages import sentence_reader  # noqa: E402
 from heartline.stages.judge import judge, probabilities  # noqa: E402
 
 Pair = tuple[str, str]
@@ -109,8 +113,20 @@ def story_errors(s: tj.StoryData, model: dict) -> list[tuple[str, Pair, str]]:
             return "-"
         return "/".join(f"{float(x):.2f}" for x in probs[0][row[pair]])
 
-    return [(cause, pair, f"p {shown(pair)} back {shown((pair[1], pair[0]))}")
-            for cause, pair in causes(found, gold, set(ruled_kind), weighed, ruled_kind, neutral)]
+    def evidenced(pair: Pair) -> bool:
+        """Whether a unit of the pair is labelled with the gold's polarity (train_judge's labels)."""
+        rec = s.records[row[pair]]
+        want = polarity(gold[pair])
+        return any(lab is not None and lab > 0 and polarity(sentence_reader.CLASSES[lab]) == want
+                   for rd, lab in zip(s.readings, s.reading_labels, strict=True)
+                   if (rd.source, rd.target) == (rec.source, rec.target))
+
+    out = []
+    for cause, pair in causes(found, gold, set(ruled_kind), weighed, ruled_kind, neutral):
+        if cause == "FN-below":
+            cause += "-misread" if evidenced(pair) else "-unread"
+        out.append((cause, pair, f"p {shown(pair)} back {shown((pair[1], pair[0]))}"))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
