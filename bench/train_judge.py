@@ -246,7 +246,9 @@ STRONG_WARM = 0.15
 # lenient at warm 0.35, cold 0.5, novels 0.471 / 0.647; thresholds re-picked each time; "n up / m down"
 # counts fics whose held-out lenient F1 moved by more than 0.005).  bench/judge_errors.py sorts the
 # errors: of the fics' misses 61 are pairs the judge weighed and held below its thresholds (many of
-# them both directions of a mutual bond), 30 pairs with no record at all (upstream), 18 where the
+# them both directions of a mutual bond; on every feature here they look like the pairs with no
+# feeling: 38 have a unit holding the gold's evidence that the held-out reader reads too weakly, 23
+# none), 30 pairs with no record at all (upstream), 18 where the
 # other direction was found; of the false relations 36 judged between two people related neither
 # way, 13 judged reverses of a one-sided feeling, 13 judged warm where the gold is hostile (or the
 # other way), 24 the cues' (the judge does not overrule them; of the cue relations whose held-out
