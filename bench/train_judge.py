@@ -70,12 +70,15 @@ READER_CLASS_POWER = 0.5
 # (kin, friends, a partner noun; see pair_features.KIN_FEATURES), "the header declares tags".)
 WARM_KIND_FEATURES = ("bias", "romance_words", "family_words", "care_words", "read_romantic_sum",
                       "read_romantic_share", "rule_romantic", "rule_affection",
-                      "declared_romantic", "declared_platonic")
+                      "declared_romantic", "declared_platonic", "romance_scene", "mentor_words", "partner_mutual")
 # A rule relation's warm kind gives way to the kind model's where the model holds the other kind
 # likelier by at least this much (``judge.review_kinds``).  Held out, fics strict: no review
 # 0.454; margin 0.3 0.464 (valentine down), 0.4 0.463 (group_chat down), 0.5 0.464 (none down),
 # 0.6 0.465 with the full KIND_FEATURES.
 REVIEW_MARGIN = 0.5
+# A pair the judge finds warm is romantic where the kind model gives romance at least this
+# probability (``judge.warm_kind``; None: the likelier kind).
+ROMANCE_FLOOR: float | None = None
 # Measured and dropped on 8b41fc8 with judge.one_romance and the declared pairings in place (held out
 # fics 0.543 / 0.644 strict / lenient at warm 0.3, cold 0.6):
 # - REVIEW_MARGIN 0.2: 0.540 (noir_detective down); 0.3 to 0.8: no change;
@@ -504,7 +507,7 @@ def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
         "polarity": _fit(rows, labels, POLARITY, L2),
         "warm_kind": _fit(warm_rows, warm_labels, WARM_KINDS, L2, WARM_KIND_FEATURES),
         "cold_kind": _fit(cold_rows, cold_labels, COLD_KINDS, L2 * 2, COLD_KIND_FEATURES),
-        "review": {"warm_margin": REVIEW_MARGIN},
+        "review": {"warm_margin": REVIEW_MARGIN, **({} if ROMANCE_FLOOR is None else {"romance_floor": ROMANCE_FLOOR})},
         "floor": {"warm_reading": WARM_READING_FLOOR, "strong_reading": STRONG_READING, "strong_warm": STRONG_WARM,
                   "strong_units": STRONG_UNITS},
         "thresholds": thresholds,
