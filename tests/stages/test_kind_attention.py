@@ -1,15 +1,9 @@
 """The kind of a warm feeling from what the shared scenes show (issue 15): romance shown in a
 paragraph both are named in, a guidance bond's nouns, each other's first partner
-(``pair_features.ATTENTION_FEATURES``), and the romance floor of the kind decision
-(``judge.warm_kind``)."""
+(``pair_features.ATTENTION_FEATURES``), read by the warm kind model."""
 from __future__ import annotations
 
-import numpy as np
-
-from heartline.stages.judge import decide, romance_floor, warm_kind
-from heartline.stages.pair_features import ATTENTION_FEATURES, FEATURES, MODEL_FEATURES, PairRecord
-
-CLASSES = ("affection", "romantic")
+from heartline.stages.pair_features import ATTENTION_FEATURES, FEATURES, MODEL_FEATURES
 
 # The blush and the one who caused it sit in two sentences of one paragraph; no sentence names both.
 _BLUSHING = """Tavi Quennet waited by the fountain for an hour.
@@ -69,20 +63,16 @@ def test_each_others_first_partner(run) -> None:
     assert rec.feature("partner_mutual") == 1.0  # the only two people: each the other's first
 
 
-def test_the_romance_floor_turns_a_likely_romance_romantic() -> None:
-    probs = np.array([0.6, 0.4])
-    assert warm_kind(probs, CLASSES) == "affection"  # no floor: the likelier kind
-    assert warm_kind(probs, CLASSES, 0.35) == "romantic"
-    assert warm_kind(probs, CLASSES, 0.45) == "affection"
-    assert romance_floor({"review": {"romance_floor": 0.4}}) == 0.4
-    assert romance_floor({"review": {"warm_margin": 0.5}}) is None
+_COMPANY = """Tavi Quennet and Ruel Corvell sat by the fountain with Lisbeta Maro.
+
+Lisbeta Maro told a story, and Tavi Quennet and Ruel Corvell laughed.
+
+Tavi Quennet walked home with Ruel Corvell at dusk.
+"""
 
 
-def test_decide_applies_the_floor_to_judged_warm_pairs() -> None:
-    row = tuple(1.0 if f in ("bias", "read_warm_max") else 0.0 for f in FEATURES)
-    rec = PairRecord("ann", "ben", row, ())
-    probs = (np.array([[0.1, 0.8, 0.1]]), np.array([[0.6, 0.4]]), np.array([[0.5, 0.5]]))
-    classes = {"warm_kind": CLASSES, "cold_kind": ("dislike", "hatred")}
-    thresholds = {"warm": 0.5, "cold": 0.5}
-    assert decide((rec,), probs, thresholds, classes)[0][2] == "affection"
-    assert decide((rec,), probs, thresholds, classes, romance_floor=0.35)[0][2] == "romantic"
+def test_the_share_of_shared_paragraphs_the_two_have_alone(run) -> None:
+    alone = _records(run, _BLUSHING)[("tavi_quennet", "ruel_corvell")]
+    company = _records(run, _COMPANY)[("tavi_quennet", "ruel_corvell")]
+    assert alone.feature("alone_share") == 1.0  # no one else is named in their paragraphs
+    assert 0.0 < company.feature("alone_share") < 1.0  # one paragraph of three is theirs alone

@@ -105,8 +105,7 @@ def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
            classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0,
-           strong: tuple[float, float, float] | None = None,
-           romance_floor: float | None = None) -> list[tuple[PairRecord, int, str, float]]:
+           strong: tuple[float, float, float] | None = None) -> list[tuple[PairRecord, int, str, float]]:
     """(record, polarity, kind, confidence) for each pair the judge holds a feeling.  A warm
     feeling also needs one unit the sentence reader reads as showing warmth in this direction
     with at least ``warm_reading`` probability (``read_warm_max``): a pair warm only by
@@ -122,26 +121,12 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
         p_warm, p_cold = float(p[i][1]), float(p[i][2])
         warm = _warm_enough(rec, p_warm, p_cold, thresholds, strong)
         if warm and rec.feature("read_warm_max") >= warm_reading:
-            out.append((rec, 1, warm_kind(pw[i], classes["warm_kind"], romance_floor), round(p_warm, 3)))
+            out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
         elif not warm and p_cold >= thresholds["cold"]:
             out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
         elif rec.feature("declared_romantic") > 0:
             out.append((rec, 1, "romantic", round(p_warm, 3)))  # the author's "A/B" (DECLARED notes)
     return out
-
-
-def warm_kind(probs, classes: tuple[str, ...], romance_floor: float | None = None) -> str:
-    """The warm kind of a judged pair: the kind model's likelier kind, or romantic from
-    ``romance_floor`` up where the model names one (``ROMANCE_FLOOR`` notes)."""
-    if romance_floor is not None and "romantic" in classes and float(probs[classes.index("romantic")]) >= romance_floor:
-        return "romantic"
-    return classes[int(probs.argmax())]
-
-
-def romance_floor(model: dict[str, Any]) -> float | None:
-    """The model's romance floor for ``warm_kind``, or None (the likelier kind)."""
-    floor = model.get("review", {}).get("romance_floor")
-    return None if floor is None else float(floor)
 
 
 def _warm_enough(rec: PairRecord, p_warm: float, p_cold: float, thresholds: dict[str, float],
@@ -259,7 +244,7 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes,
                                                         float(model.get("floor", {}).get("warm_reading", 0.0)),
-                                                        strong_reading(model), romance_floor(model))
+                                                        strong_reading(model))
               if _open_to_judge(ruled.get((rec.source, rec.target)), sign) and not rec.feature("rule_refuted")]
     turned = {(r.source, r.target) for r in judged}
     kept = tuple(_after_the_past(r, [j for j in judged if (j.source, j.target) == (r.source, r.target)])
