@@ -62,17 +62,3 @@ def test_each_others_first_partner(run) -> None:
     assert rec.feature("partner_mutual") == rec.feature("partner_rank_source") * rec.feature("partner_rank_target")
     assert rec.feature("partner_mutual") == 1.0  # the only two people: each the other's first
 
-
-_COMPANY = """Tavi Quennet and Ruel Corvell sat by the fountain with Lisbeta Maro.
-
-Lisbeta Maro told a story, and Tavi Quennet and Ruel Corvell laughed.
-
-Tavi Quennet walked home with Ruel Corvell at dusk.
-"""
-
-
-def test_the_share_of_shared_paragraphs_the_two_have_alone(run) -> None:
-    alone = _records(run, _BLUSHING)[("tavi_quennet", "ruel_corvell")]
-    company = _records(run, _COMPANY)[("tavi_quennet", "ruel_corvell")]
-    assert alone.feature("alone_share") == 1.0  # no one else is named in their paragraphs
-    assert 0.0 < company.feature("alone_share") < 1.0  # one paragraph of three is theirs alone
