@@ -10,7 +10,7 @@ _BLUSHING = """Tavi Quennet waited by the fountain for an hour.
 
 Tavi's cheeks flushed and burned. Ruel Corvell was walking across the square.
 
-Ruel Corvell sat down beside Tavi Quennet on the rim of the fountain.
+Ruel Corvell sat down beside Tavi Quennet on the fountain's wide stone lip.
 
 Later Tavi Quennet walked home, and Ruel Corvell went to the bakery.
 """
@@ -20,7 +20,7 @@ _WAITING = """Tavi Quennet waited by the fountain for an hour.
 
 Tavi's boots were wet. Ruel Corvell was walking across the square.
 
-Ruel Corvell sat down beside Tavi Quennet on the rim of the fountain.
+Ruel Corvell sat down beside Tavi Quennet on the fountain's wide stone lip.
 
 Later Tavi Quennet walked home, and Ruel Corvell went to the bakery.
 """
