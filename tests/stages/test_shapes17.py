@@ -117,3 +117,20 @@ def test_sibling_love_is_family_love_never_a_romantic_tag() -> None:
     tags = analysis.tags.relationships + analysis.tags.additional
     assert not any("/" in t and "Yusra" in t and "Fenwick" in t for t in tags)
     assert rel[(ids["Teodora Vance"], fen)] == "romantic"  # "in love with" stays romance
+
+
+def test_heartline_ask_answers_about_the_reader_end_to_end(tmp_path) -> None:
+    """The Done-when of issue 17: ``heartline ask STORY "does Dario like Y/N?"`` answers from a
+    reader-insert fic, in a subprocess as a user runs it."""
+    import subprocess
+    import sys
+    path = tmp_path / "second_shift.txt"
+    path.write_text(READER, encoding="utf-8")
+    for question, opening in (("does Dario like Y/N?", "Yes. Dario Vance is in love with Reader"),
+                              ("does the reader love Dario?", "Yes. Reader is in love with Dario Vance")):
+        done = subprocess.run([sys.executable, "-m", "heartline.cli", "ask", str(path), question,
+                               "--cache-dir", str(tmp_path / "cache")],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(opening), done.stdout
+        assert "I love you" in done.stdout or "You like Dario" in done.stdout
