@@ -28,6 +28,9 @@ def evidence(run, text: str, exp: str = "ilsa_varr", tgt: str = "tobin_cray"):
     ("Ilsa Varr stepped between Tobin Cray and the hound.", "protect:between", "affection"),
     ("Ilsa Varr rescued Tobin Cray from the flood.", "protect:save", "affection"),
     ("Ilsa Varr would follow Tobin Cray to the ends of the earth.", "pledge:follow", "affection"),
+    ("Ilsa Varr poisoned Tobin Cray at the harvest supper.", "harm:scheme", "dislike"),
+    ("Ilsa Varr framed Tobin Cray for the theft of the seal.", "harm:scheme", "dislike"),
+    ("Ilsa Varr plotted against Tobin Cray all winter.", "harm:plot-against", "dislike"),
 ])
 def test_behaviour_rows(run, sentence, cue, kind) -> None:
     found = evidence(run, sentence)
@@ -46,6 +49,8 @@ def test_acts_told_in_a_quote_are_still_implied(run) -> None:
     "Ilsa Varr carried Tobin Cray's bags.",  # a task
     "Ilsa Varr held the lamp to Tobin Cray's face.",  # "hold" needs its "on"
     "Ilsa Varr stood between the cart and the wall while Tobin Cray watched.",  # nobody shielded
+    "Ilsa Varr poisoned the rats in the cellar while Tobin Cray watched.",  # no person harmed
+    "Ilsa Varr turned against the wind while Tobin Cray watched.",  # "against" no person
     '"Do that again and I will feed you to the pigs, Tobin Cray," said Ilsa Varr.',  # a threat
 ])
 def test_acts_that_show_nothing(run, sentence) -> None:
@@ -100,3 +105,11 @@ def test_behaviour_never_tips_a_pair_over_the_threshold(run) -> None:
     assert not [r for r in rels if (r.source, r.target) == ("ilsa_varr", "tobin_cray")]
     found = evidence(run, "Ilsa Varr thanked Tobin Cray. Ilsa Varr squeezed Tobin Cray's shoulder.")
     assert [e.cue for e in found] == ["thanked", "touch:part"]
+
+
+def test_a_hostile_act_alone_makes_a_dislike(run) -> None:
+    """Harm done on purpose is no manners: unlike one touch, one poisoning counts by itself."""
+    rel = run(INTRO + "Ilsa Varr poisoned Tobin Cray at the harvest supper.")["rule_relations"]
+    assert [(r.kind, r.how) for r in rel if (r.source, r.target) == ("ilsa_varr", "tobin_cray")] == [
+        ("dislike", "implied")]
+    assert not [row.id for row in BEHAVIOUR_ROWS if row.id.startswith("harm:") and row.weak]

@@ -220,6 +220,22 @@ BEHAVIOUR_ROWS: tuple[BehaviourRow, ...] = (
                  Cue("affection", 0.6, implied=True, shown="pledge:follow"),
                  "Dario would follow Ynes to the ends of the earth.", "\"followed him to the station\" is an errand",
                  vow=True, weak=False),
+) + (
+    # Hostile acts (issue 15, warm verdicts on hostile pairs): harm done to a person on purpose
+    # (poisoned, framed, blackmailed, plotted against) shows a hostility no feeling word names, as
+    # a gift shows care; unlike a touch it is no manners, so one act counts (not weak).  "sabotage"
+    # and "wreck" are ``_OWNED_HARM``'s.  Measured: on the 41 golds the rows change no score (they
+    # fire three times, in the novels, two of them negated), so they are for the stories we do not
+    # have.  Measured and dropped: blows and threats (slap punch kick shove
+    # strike hit threaten) as a row: 5 of its 6 fires were jests, childhood scrapes or "if you make
+    # her cry again, I will punch you" (a guarding threat, ``protect:if-harmed``).
+    BehaviourRow("harm:scheme", frozenset("poison frame blackmail betray swindle defraud extort".split()),
+                 "dobj", frozenset(), (), Cue("dislike", 0.5, implied=True, shown="harm:scheme"),
+                 "Odo poisoned Dario's wine to be rid of him; then framed Ynes for it.",
+                 "the object must be a person: \"poisoned the well\" is no one's", weak=False),
+    BehaviourRow("harm:plot-against", frozenset("plot scheme conspire intrigue turn".split()), "onto", frozenset(),
+                 ("against",), Cue("dislike", 0.5, implied=True, shown="harm:plot-against"),
+                 "Odo plotted against Dario all winter.", "the person after \"against\"", weak=False),
 )
 # the ids of the rows that are behaviour only (touch, care, protection): see ``feelings``
 SHOWN_ONLY: frozenset[str] = frozenset(row.id for row in BEHAVIOUR_ROWS if row.weak)
