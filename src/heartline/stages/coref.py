@@ -556,6 +556,32 @@ def _clause_subjects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[s
     return out
 
 
+# how a name hangs from the verb whose subject a pronoun is, when it is that verb's object or
+# the object of one of its prepositions ("said he to Temple", "she handed Ann the cup")
+_OBJECT_DEPS = frozenset(("dobj", "dative", "iobj"))
+
+
+def clause_objects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[str]:
+    """Characters named as objects of the verb a subject pronoun is the subject of, or of a
+    preposition of that verb ("'Hush,' said he to Temple": not Temple; "he asked Ann"): a
+    pronoun is never the person its own clause names after it (that would be "himself")."""
+    out = set()
+    verb = tok.head
+    for o in items:
+        if o.sentence != m.sentence or o.start <= m.end or o.index not in links or o.kind != "name":
+            continue
+        h = tokens.head_of(o)
+        if h is None or h.index == verb:
+            continue
+        if h.dep in _OBJECT_DEPS and h.head == verb:
+            out.add(links[o.index])
+        elif h.dep == "pobj":
+            prep = tokens.tokens[h.head]
+            if prep.dep in ("prep", "dative") and prep.head == verb:
+                out.add(links[o.index])
+    return out
+
+
 def _in_parenthesis_after(m: Mention, text: str, history: list[_Seen], items, links, gender):
     """ "Mia(who ... the boy she liked ...)": a pronoun inside brackets that follow a name."""
     opened = text.rfind("(", max(0, m.start - 200), m.start)
@@ -582,6 +608,8 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     excluded: set[str] = set(not_them)
     if tok is not None and tok.dep in ("dobj", "pobj", "dative", "iobj") and not m.key.endswith("self"):
         excluded |= _clause_subjects(m, tok, tokens, links, near)
+    if is_subject(tok):
+        excluded |= clause_objects(m, tok, tokens, links, near)
     latest: dict[str, _Seen] = {}
     topic: dict[str, float] = {}
     subjects_in_scene = 0
