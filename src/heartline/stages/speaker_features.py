@@ -33,8 +33,8 @@ import numpy as np
 from ..learn import LinearModel
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..tokens import TokenIndex, is_subject
-from .lexicon import SPEECH_VERBS
 from .coref import clause_objects
+from .lexicon import SPEECH_VERBS
 
 FEATURES = (
     "bias", "is_rules", "rules_none",
