@@ -563,13 +563,13 @@ def _clause_subjects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[s
 
 
 # how a name hangs from the verb whose subject a pronoun is, when it is that verb's object or
-# the object of one of its prepositions ("said he to Temple", "she handed Ann the cup")
+# the object of one of its prepositions ("said he to Walter", "she handed Ann the cup")
 _OBJECT_DEPS = frozenset(("dobj", "dative", "iobj"))
 
 
 def clause_objects(m: Mention, tok, tokens: TokenIndex, links, items) -> set[str]:
     """Characters named as objects of the verb a subject pronoun is the subject of, or of a
-    preposition of that verb ("'Hush,' said he to Temple": not Temple; "he asked Ann"): a
+    preposition of that verb ("'Hush,' said he to Walter": not Walter; "he asked Ann"): a
     pronoun is never the person its own clause names after it (that would be "himself")."""
     out = set()
     verb = tok.head

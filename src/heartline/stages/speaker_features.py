@@ -358,7 +358,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             # a gender or narrator guess is wrong often enough (a merged "Mr." and "Katharine") that
             # dropping those candidates lost the right one
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
-            # nor the one the tag says it to ('"…," said he to Temple'), nor the one the quote calls by name
+            # nor the one the tag says it to ('"…," said he to Walter'), nor the one the quote calls by name
             others |= clause_objects(said_by, tokens.at(said_by.start), tokens, links, tag) | vocatives
             unfit = {cid for cid in candidates if cid in narrators or cid in others
                      or gender.get(cid, "unknown") not in ("unknown", "", said_by.gender)}
