@@ -196,3 +196,25 @@ def test_speech_referent_is_the_latest_fitting_person_neither_speaker_nor_addres
     assert speech_referent(recent, {"brisk", "yarrow"}, gender, "female") == "odile"
     assert speech_referent(recent, {"odile", "yarrow", "brisk"}, gender, "female") is None
     assert speech_referent(recent, set(), gender, "male") == "tam"
+
+
+@pytest.mark.parametrize("text", [
+    # the last one seen is Ralph, but he is the one the pronoun's own verb takes as object
+    "Walter was sitting by the stove, holding his cup. His loud boots annoyed Ralph. He beckoned Walter outside.",
+    'Walter was sitting by the stove, holding his cup. His loud boots annoyed Ralph.\n\n"A cold night," said he to Walter.',
+])
+def test_a_subject_pronoun_is_not_the_name_its_own_verb_takes_as_object(run, mention, text) -> None:
+    result = run(text)
+    pronoun = "He" if "He beckoned" in text else "he"
+    assert result["coref"].links.get(mention(result, pronoun).index) == "ralph"
+
+
+def test_clause_objects_reads_objects_and_prepositional_objects_of_the_pronouns_verb(run, mention) -> None:
+    from heartline.stages.coref import clause_objects
+    from heartline.tokens import TokenIndex
+
+    r = run("Ralph, Walter and Edgar met at noon.\n\nHe handed Walter the map and waved at Edgar by the door.")
+    tokens = TokenIndex(r["document"])
+    he = mention(r, "He")
+    got = clause_objects(he, tokens.at(he.start), tokens, r["coref"].links, r["mentions"].items)
+    assert got == {"walter"}  # Edgar hangs from "waved", another verb: the pronoun may still be him

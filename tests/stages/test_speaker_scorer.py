@@ -371,3 +371,23 @@ def test_explicit_and_implicit_quotes_have_scorers_of_their_own() -> None:
     # a model file with one scorer per pass scores every quote with it
     alone = QuoteScorer.from_model({"scorer": model("tag_subject").to_json()}, "scorer")
     assert alone.probabilities([untagged])[0][1] == 0.5
+
+
+def test_a_pronoun_tag_marks_the_one_it_is_said_to_unfit(run) -> None:
+    records = _records(run('Ralph and Walter sat on the wall.\n\n"A cold night," said he to Walter.'))
+    assert _record(records, 0, "walter").feature("tag_pronoun_unfit") == 1.0
+    assert _record(records, 0, "ralph").feature("tag_pronoun_unfit") == 0.0
+
+
+def test_a_pronoun_tag_marks_the_quotes_vocative_unfit(run) -> None:
+    records = _records(run('Ralph and Walter sat on the wall.\n\n"Walter, look," he said.'))
+    assert _record(records, 0, "walter").feature("tag_pronoun_unfit") == 1.0
+    assert _record(records, 0, "ralph").feature("tag_pronoun_unfit") == 0.0
+
+
+def test_a_speech_verb_reporting_a_that_clause_is_no_tag_of_the_quote_before(run) -> None:
+    results = run('Ivo and Hedda sat on the wall.\n\n"Is the ferry late?" Hedda answered that it was not.\n\n'
+                  '"Is the ferry late?" Hedda answered.')
+    texts = [q.text for q in results["speakers"]]
+    assert [texts[i] for i in sorted(_explicit(results))] == ["Is the ferry late?"]
+    assert sorted(_explicit(results)) == [1]

@@ -33,6 +33,7 @@ import numpy as np
 from ..learn import LinearModel
 from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, QuoteSpan
 from ..tokens import TokenIndex, is_subject
+from .coref import clause_objects
 from .lexicon import SPEECH_VERBS
 
 FEATURES = (
@@ -357,6 +358,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             # a gender or narrator guess is wrong often enough (a merged "Mr." and "Katharine") that
             # dropping those candidates lost the right one
             others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
+            # nor the one the tag says it to ('"…," said he to Walter'), nor the one the quote calls by name
+            others |= clause_objects(said_by, tokens.at(said_by.start), tokens, links, tag) | vocatives
             unfit = {cid for cid in candidates if cid in narrators or cid in others
                      or gender.get(cid, "unknown") not in ("unknown", "", said_by.gender)}
             if drop_unfit and len(unfit) < len(candidates):

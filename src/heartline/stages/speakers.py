@@ -1043,8 +1043,16 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
             # a sentence of its own after the quote is its tag only when saying is its main verb:
             # '"Go." She said it twice.' is; '"Go." That was all she said.' is not
             verb = tokens.tokens[head.head]
-            return verb.lemma in SPEECH_VERBS and _main_clause(verb, tokens)
+            return verb.lemma in SPEECH_VERBS and _main_clause(verb, tokens) and not reports(verb, tokens)
     return False
+
+
+def reports(verb, tokens: TokenIndex) -> bool:
+    """A verb of saying that reports other words in a that-clause ('"What day is it?" I answered
+    that it was Monday'): the clause tells the answer, so it is no tag of the quote before it."""
+    sentence = tokens.document.sentences[verb.sentence]
+    return any(t.dep == "mark" and t.text.lower() == "that" and tokens.tokens[t.head].head == verb.index
+               for t in tokens.span(verb.end, sentence.end))
 
 
 def _actor_after_last(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, paragraphs,
