@@ -172,3 +172,17 @@ def test_a_resolved_kin_description_keeps_no_described_speaker(run) -> None:
     found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
     assert "mrs_talley" in found.links.values()
     assert not any(v.startswith(DESCRIBED) for v in found.links.values()) and not found.text
+
+
+_TITLED = ('Dr. Osric Talley unlocked the surgery at nine. {other} was already waiting on the bench.\n\n'
+           '"Come in and sit down," said the doctor.')
+
+
+def test_a_title_description_is_the_one_character_of_that_title(run) -> None:
+    got = quotes(run, _TITLED.format(other="Wenna Crale"))
+    assert got[-1][1:] == ("osric_talley", "")
+
+
+def test_a_title_two_characters_hold_stays_described(run) -> None:
+    got = quotes(run, _TITLED.format(other="Dr. Wenna Crale"))
+    assert got[-1][1:] == (None, "the doctor")
