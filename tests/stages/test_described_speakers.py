@@ -150,7 +150,7 @@ def test_a_description_far_from_talk_is_no_speaker(run) -> None:
     assert _described(run, text) == []
 
 
-_KIN = ('Mr. Osric Talley came home late from the mill. {other} had gone up to bed an hour before. '
+_KIN = ('Mr. Aldwin Talley came home late from the mill. {other} had gone up to bed an hour before. '
         'He sat down by the fire and pulled off his boots.\n\n"You are late again," said his wife from the stairs.')
 
 
@@ -174,13 +174,13 @@ def test_a_resolved_kin_description_keeps_no_described_speaker(run) -> None:
     assert not any(v.startswith(DESCRIBED) for v in found.links.values()) and not found.text
 
 
-_TITLED = ('Dr. Osric Talley unlocked the surgery at nine. {other} was already waiting on the bench.\n\n'
+_TITLED = ('Dr. Aldwin Talley unlocked the surgery at nine. {other} was already waiting on the bench.\n\n'
            '"Come in and sit down," said the doctor.')
 
 
 def test_a_title_description_is_the_one_character_of_that_title(run) -> None:
     got = quotes(run, _TITLED.format(other="Wenna Crale"))
-    assert got[-1][1:] == ("osric_talley", "")
+    assert got[-1][1:] == ("aldwin_talley", "")
 
 
 def test_a_title_two_characters_hold_stays_described(run) -> None:
