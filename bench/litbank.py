@@ -236,12 +236,16 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    from heartline.stages.speakers import describe_speakers, described_id
+    from heartline.stages.speakers import DESCRIBED, describe_speakers, described_id
 
     described: dict[str, set] = defaultdict(set)
     found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    # a described speaker the speakers stage resolved to a named character is in that character's chain
+    # (``speakers.resolve_described``): only the ones left their own speakers make chains of their own
+    own = {idx: pid for idx, pid in found.links.items() if pid.startswith(DESCRIBED)}
     for m in found.mentions:
-        described[found.links[m.index]].add(_strip(text, m.start, m.end))
+        if m.index in own:
+            described[own[m.index]].add(_strip(text, m.start, m.end))
     quotes = tuple((_strip(text, q.start, q.end),
                     q.speaker if q.speaker is not None or not q.speaker_description
                     else described_id(q.scene, q.speaker_description))
@@ -250,7 +254,7 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     # speakers stage followed to it (taken out of the character coreference gave them), and the
     # I/me of the quotes it says
     spans_of = {m.index: _strip(text, m.start, m.end) for m in results["mentions"].items}
-    for idx, pid in sorted(found.links.items()):
+    for idx, pid in sorted(own.items()):
         if idx in spans_of:
             described[pid].add(spans_of[idx])
             for members in clusters.values():
@@ -262,6 +266,15 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
             described[said[m.quote]].add(_strip(text, m.start, m.end))
     for pid, members in described.items():
         clusters[pid] = set(members)
+    internal = {m.index: _strip(text, m.start, m.end) for m in found.mentions}
+    for idx, pid in sorted(found.links.items()):
+        if pid in own.values() or pid not in clusters:
+            continue
+        span = spans_of.get(idx) or internal.get(idx)  # a relinked he/she, or the description itself
+        if span is not None:
+            for members in clusters.values():
+                members.discard(span)
+            clusters[pid].add(span)
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)

@@ -138,7 +138,7 @@ def _coref(a: Analysis):
 def featurise(analyses: list[Analysis], litbank: Path | None = None) -> list[Doc]:
     """Candidate records and labels of every excerpt (fast: the analyses are cached)."""
     from heartline.stages.speaker_features import speaker_records
-    from heartline.stages.speakers import describe_speakers, rule_speakers, with_described
+    from heartline.stages.speakers import DESCRIBED, describe_speakers, rule_speakers, with_described
 
     litbank = litbank or DEFAULT_SHARED.resolve() / "litbank"
     out = []
@@ -161,7 +161,7 @@ def featurise(analyses: list[Analysis], litbank: Path | None = None) -> list[Doc
                 entity_of.setdefault((spans[m.first][0], spans[m.last][1]), m.entity)
             clusters: dict[str, set] = defaultdict(set)
             for m in mentions.items:  # its descriptions and the he/she followed to it
-                if m.index in described.links:
+                if described.links.get(m.index, "").startswith(DESCRIBED):  # not one resolved to a character
                     clusters[described.links[m.index]].add(_strip(text, m.start, m.end))
             to_entity.update(character_to_entity({k: frozenset(v) for k, v in clusters.items()}, entity_of, ()))
         gold_of = {qi: a.gold[gi] for gi, qi in a.matched.items()}

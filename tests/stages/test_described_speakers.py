@@ -148,3 +148,41 @@ def test_a_description_far_from_talk_is_no_speaker(run) -> None:
     text = ('The gatekeeper slept in his hut all through the winter.\n\nSnow fell on the road for a week.\n\n'
             'Orla Vane rode past on the third day.\n\n"Open up," Orla said.')
     assert _described(run, text) == []
+
+
+_KIN = ('Mr. Aldwin Talley came home late from the mill. {other} had gone up to bed an hour before. '
+        'He sat down by the fire and pulled off his boots.\n\n"You are late again," said his wife from the stairs.')
+
+
+def test_a_kin_description_is_the_one_of_the_possessors_family_name(run) -> None:
+    got = quotes(run, _KIN.format(other="Mrs. Talley"))
+    assert got[-1][1:] == ("mrs_talley", "")
+
+
+@pytest.mark.parametrize("other", ["Wenna Crale", "Mr. Edric Talley"])
+def test_a_kin_description_with_no_one_of_that_family_name_and_gender_stays_described(run, other) -> None:
+    got = quotes(run, _KIN.format(other=other))
+    assert got[-1][1:] == (None, "his wife")
+
+
+def test_a_resolved_kin_description_keeps_no_described_speaker(run) -> None:
+    from heartline.stages.speakers import DESCRIBED, describe_speakers
+
+    r = run(_KIN.format(other="Mrs. Talley"))
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert "mrs_talley" in found.links.values()
+    assert not any(v.startswith(DESCRIBED) for v in found.links.values()) and not found.text
+
+
+_TITLED = ('Dr. Aldwin Talley unlocked the surgery at nine. {other} was already waiting on the bench.\n\n'
+           '"Come in and sit down," said the doctor.')
+
+
+def test_a_title_description_is_the_one_character_of_that_title(run) -> None:
+    got = quotes(run, _TITLED.format(other="Wenna Crale"))
+    assert got[-1][1:] == ("aldwin_talley", "")
+
+
+def test_a_title_two_characters_hold_stays_described(run) -> None:
+    got = quotes(run, _TITLED.format(other="Dr. Wenna Crale"))
+    assert got[-1][1:] == (None, "the doctor")
