@@ -508,3 +508,25 @@ def test_words_said_to_nobody_have_no_addressee(run) -> None:
     assert [(s, a) for _t, s, a in got[1:3]] == [("bram", None), ("bram", None)]
     results = run(text)
     assert [(e.experiencer, e.target) for e in results["evidence"] if e.kind == "dislike"][:1] == [("bram", "rex")]
+
+
+# --------------------------------------------------------------------- spoken of, not spoken to
+@pytest.mark.parametrize("line", [
+    '"Tom Reed has been lying to you all winter," he said.',  # the look would give it to Tom
+    '"I will not sit at a table with Tom Reed," he said.',
+])
+def test_one_spoken_of_in_the_third_person_is_not_the_one_looked_at(run, line) -> None:
+    text = ("Ann Vale sat by the fire with Mia Kerr. Rob Finch came in from the snow.\n\n"
+            "Then he glanced at Tom Reed.\n\n" + line)
+    got = credits(run, text)[-1]
+    assert got[1] == "rob_finch"
+    assert got[2] not in ("tom_reed", "rob_finch")
+
+
+def test_the_turn_passes_over_the_one_spoken_of(run) -> None:
+    # turn-taking gives Rob's answer to Ann, who asked, but it speaks of her
+    text = ('Ann Vale, Mia Kerr and Rob Finch sat by the fire.\n\n"Is the gate shut?" Ann Vale asked.\n\n'
+            '"It is," Rob Finch said.\n\n"Where is the key?"\n\n"Ann Vale has it."')
+    got = credits(run, text)[-1]
+    assert got[:2] == ("Ann Vale has it.", "rob_finch")
+    assert got[2] != "ann_vale"

@@ -125,7 +125,8 @@ def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, l
 
 
 def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...],
-                         tag_ends: Mapping[int, int]) -> tuple[Quote, ...]:
+                         tag_ends: Mapping[int, int],
+                         spoken: Mapping[int, frozenset[str]] | None = None) -> tuple[Quote, ...]:
     """'"Carry on," Voss said, and walked off. / "I could marry you," Ilka whispered. /
     "Absolutely not," said Quillan.': talk whose listener is only the conversation's guess (the
     last one to speak) is said to the one who answers it, where the next paragraph opens on
@@ -137,6 +138,8 @@ def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...],
             continue
         if spans[i + 1].paragraph != spans[i].paragraph + 1 or nxt.speaker in (None, q.speaker, q.addressee):
             continue
+        if spoken and nxt.speaker in spoken.get(q.index, ()):
+            continue  # the one it speaks of in the third person answers it, but was not its listener
         out[i] = replace(q, addressee=nxt.speaker, addressed="answer")
     return tuple(out)
 
@@ -861,6 +864,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     quotes: list[Quote] = []
     tag_ends: dict[int, int] = {}
     said_to_nobody: set[int] = set()
+    spoken: dict[int, frozenset[str]] = {}
     for i, q in enumerate(quote_spans):
         same_para = bool(quotes) and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
@@ -959,6 +963,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 vocatives = [v for v in vocatives if v != speaker]
             addressee, addressed = (vocatives[0], "vocative") if vocatives else (
                 _told(text, q.end, tag_end, after, links), "tag")
+            about = spoken[q.index] = spoken_of(text, q, own, links, tokens)
             last = _recent(quotes, quote_spans, q, back=1)
             unheard = addressee is None and not vocatives and (bool(_TO_NOBODY.search(text, q.end, tag_end)) or (
                 same_para and bool(last) and last[0].speaker == speaker and last[0].index in said_to_nobody))
@@ -971,23 +976,26 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                     paragraphs[q.paragraph - 1][0] if narration_before else p_start)
                 addressee, addressed = _looked_at(outside_between(look_from, q.start), links, tokens,
                                                   speaker), "look"
+                addressee = None if addressee in about else addressee
             last = _recent(quotes, quote_spans, q, back=1)
             # a reader-insert story's talk taken up again after a paragraph of narration is
             # to the reader ("you"), not to whoever spoke before that paragraph
             resumed = reader in narrators and speaker != reader and _after_narration(quote_spans, i)
             if addressee is None and last and last[0].speaker == speaker and last[0].addressee \
-                    and not resumed:
+                    and not resumed and last[0].addressee not in about:
                 # a split quote, or the same speaker going on to the same listener
                 addressee, addressed = last[0].addressee, last[0].addressed
             if addressee is None and resumed:
                 addressee, addressed = reader, "scene"
             if addressee is None:
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
+                addressee = None if addressee in about else addressee
             if addressee is None:
                 # it looks at this paragraph and the one before: pass it only their mentions
                 lo = paragraphs[q.paragraph - 1][0] if 0 < q.paragraph <= len(paragraphs) else p_start
                 addressee, addressed = _nearby_person(outside_between(min(lo, p_start), p_end), links,
                                                       paragraphs, q, p_start, p_end, speaker, document), "scene"
+                addressee = None if addressee in about else addressee
         if q.kind == "speech" and speaker is not None:
             addressee, addressed = _fit_address_form(text[q.start:q.end], addressee, addressed, speaker,
                                                      _recent(quotes, quote_spans, q, back=6), gender)
@@ -1006,7 +1014,33 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                             speaker=speaker, addressee=addressee, scene=q.scene, kind=q.kind,
                             addressed=addressed,
                             tag_pronoun=tag_pronoun if speaker is not None else None))
-    return listeners_who_answer(quotes, quote_spans, tag_ends)
+    return listeners_who_answer(quotes, quote_spans, tag_ends, spoken)
+
+
+# The parts a name plays when the talk is ABOUT its bearer: the subject or object of a verb, a
+# preposition's object, an owner ("Pellam paid for it", "blaming Yarrowby", "Yarrowby's horse").  A name
+# in another part (an apposition, "you are Mr. Yarrowby") says nothing either way.
+_SPOKEN_OF_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
+
+
+def spoken_of(text: str, q: QuoteSpan, own: list[Mention], links: Mapping[int, str],
+              tokens: TokenIndex) -> frozenset[str]:
+    """Those a quote names in the third person ("Did Pellam mend your coat?", "Yarrowby has
+    wanted your job for years"): talk about someone is not, by itself, talk to them, so the
+    guesses of the addressee chain (look, turn, scene, answer) pass over them; a tag that says
+    "told Yarrowby" still stands.  A name also called in the quote ("Pellam! Pellam is here!") is
+    called; "Your Grace is kind" is the third-person form of address, still to the one named."""
+    called = {links[m.index] for m in own if m.kind == "name" and m.index in links and is_vocative(text, q, m)}
+    out = set()
+    for m in own:
+        if m.kind != "name" or m.index not in links or links[m.index] in called:
+            continue
+        if text[max(q.start, m.start - 5):m.start].lower().endswith("your ") or m.text.lower().startswith("your "):
+            continue
+        tok = tokens.head_of(m)
+        if tok is not None and tok.dep in _SPOKEN_OF_DEPS:
+            out.add(links[m.index])
+    return frozenset(out)
 
 
 def _after_narration(spans: tuple[QuoteSpan, ...], i: int) -> bool:
