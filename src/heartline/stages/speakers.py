@@ -1020,6 +1020,11 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
 # The parts a name plays when the talk is ABOUT its bearer: the subject or object of a verb, a
 # preposition's object, an owner ("Pellam paid for it", "blaming Yarrowby", "Yarrowby's horse").  A name
 # in another part (an apposition, "you are Mr. Yarrowby") says nothing either way.
+# Measured and dropped: the same for a he/she beside a "you" in the quote ("He has loved you for
+# years"), the he/she's gender standing for the one spoken of: passing over the recent people of that
+# gender moved five addressees and one story (fics lenient 0.697 -> 0.698); passing over everyone of
+# that gender took 57 addressees, fics strict 0.595 -> 0.590 and novels strict 0.602 -> 0.582 (in-quote
+# pronouns are only resolved after this stage, by speech_coref).
 _SPOKEN_OF_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
 
 
