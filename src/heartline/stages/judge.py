@@ -17,8 +17,7 @@ nothing.  Only the kind of a current warm one is reviewed: where the kind model 
 other warm kind likelier by the model's margin (``review_kinds``; an "I love you" between
 two the author tags "A & B"), the relation takes that kind.  A person in love with two people at
 the end keeps the likelier romance only (``one_romance``), and a pair the author declares
-romantic in the header ("A/B") is romantic unless the judge holds it hostile, and a romance its owner never
-says, met by affection the other way, is affection (``unreturned_romance``).  The judge decides the pairs
+romantic in the header ("A/B") is romantic unless the judge holds it hostile.  The judge decides the pairs
 the cues left without a relation (but not one whose feeling the story refutes, a rumour scoffed at; nor a
 warm one no single shared moment shows: ``decide``'s reading floor; one shared moment the
 sentence reader reads as plainly warm lowers the bar, ``strong_reading``); a feeling it finds
@@ -76,31 +75,23 @@ ONE_ROMANCE_MARGIN = 0.15
 # (.82 -> .89); none down.  Measured and dropped: a tag-only romance as a rival too (held out
 # 0.542 / 0.644: winter_court .73 -> .61 strict, its queen's love for her secretary given up to
 # the declared marriage); no weight for the declared pairing (0.538 to 0.540, pirate_crew down).
-# UNRETURNED notes (issue 15, strict kind).  A romance read one way where the other way is read as
-# affection is affection when its owner never says it (others claim it, or behaviour and the
-# reader imply it: ``UNRETURNED_HOW``; ``unreturned_romance``).  The two directions are read apart,
-# and a friend's "love" said of them, a teasing "your girlfriend" or a kiss on the cheek reads
-# romantic one way while the other way shows a friend's fondness; across the 41 gold stories a
-# romance is returned as romance (102 of 126) or not at all (15), as affection only 3 times.
-# Measured on c471ba2: held out (bench/train_judge.py --dry-run, thresholds warm 0.325 cold 0.6
-# either way) fics strict 0.570 -> 0.576, lenient 0.655 unchanged, novels strict 0.529 -> 0.471
-# (lenient 0.647 unchanged); up ensemble_party .45 -> .55, found_family_ship .60 -> .70,
-# soulmate_marks .67 -> .83; down group_chat .80 -> .74, valentine .83 -> .76 (both: the other
-# way's affection is itself wrong, the romance right), sense_and_sensibility .59 -> .47 (a
-# colonel's love others speak of, hers judged affection).  Shipped fics strict 0.596 -> 0.606,
-# lenient 0.698 -> 0.698, novels strict 0.602 -> 0.549; up ensemble_party .52 -> .61,
-# found_family_ship .60 -> .70, same_names .33 -> .40 (lenient .58 -> .60), soulmate_marks .77 ->
-# .92, volleyball_nicknames .40 -> .53; down group_chat, valentine, sense_and_sensibility .63 ->
-# .53.  Measured and dropped: any romance so met, stated ones too: held out fics 0.578 / 0.654,
-# novels strict 0.412 (northanger_abbey and sense_and_sensibility down, four fics down, five up);
-# only where the other way's affection is as confident as the romance: held out 0.570 (two up,
-# three down).  Also measured and dropped for the same wrong kinds (held out fics strict, from
-# 0.570): as warm kind features, a current romance cue between the two either way 0.566
+# Measured and dropped (issue 15, strict kind; on c471ba2, thresholds warm 0.325 cold 0.6 either
+# way): a romance its owner never says (how claimed or implied), met by affection the other way,
+# made affection.  Across the 41 gold stories a romance is returned as romance (102 of 126) or not
+# at all (15), as affection only 3 times; but which of the two readings is wrong does not show.
+# Held out fics strict 0.570 -> 0.576, lenient 0.655 unchanged, novels strict 0.529 -> 0.471; up
+# ensemble_party .45 -> .55, found_family_ship .60 -> .70, soulmate_marks .67 -> .83; down
+# group_chat .80 -> .74, valentine .83 -> .76 (there the other way's affection is the wrong one,
+# the romance right), sense_and_sensibility .59 -> .47.  Shipped fics strict 0.596 -> 0.606, novels
+# 0.602 -> 0.549 (same_names and volleyball_nicknames up too).  Any romance so met, stated ones
+# too: held out fics 0.578 / 0.654, novels strict 0.412 (five fics up, four down, both novels
+# down); only where the other way's affection is as confident: 0.570 (two up, three down).  (Kept
+# on branch kindcue-unreturned.)  Also measured and dropped for the same wrong kinds (held out fics
+# strict from 0.570), as warm kind features: a current romance cue between the two either way 0.566
 # (secret_identity down), the other way's rule relation kind 0.570 (nothing moved), back_romantic
 # 0.564 (novels 0.471), kin_stated and friends_stated 0.567 (northanger_abbey up, same_names and
-# sense_and_sensibility down); body words (thumb, stomach, neck, mouth, ear, lean, red) added to
-# romance_scene 0.564 (poetry_prose down).
-UNRETURNED_HOW = ("claimed", "implied")
+# sense_and_sensibility down); body words (thumb stomach neck mouth ear lean red) in romance_scene
+# 0.564 (poetry_prose down).
 # A reading shown as evidence must be at least this probable (else the tone moments are shown).
 READING_SHOWN = 0.2
 # Measured and dropped (issue 15, warm verdicts on hostile pairs): a judged warm pair whose plain
@@ -261,25 +252,6 @@ def one_romance(relations: list[Relation], records: tuple[PairRecord, ...], warm
     return out
 
 
-def unreturned_romance(relations: list[Relation], records: tuple[PairRecord, ...]) -> list[Relation]:
-    """``relations`` with a romance read one way only, where the other way is read as affection,
-    made affection: a friend's "love" others speak of, a teasing "your girlfriend" is read romantic
-    one way while the other way shows a friend's fondness (UNRETURNED notes).  Only a romance its
-    owner never says gives way (``UNRETURNED_HOW``), and a pairing the author declares romantic
-    ("A/B") keeps its romance."""
-    declared = {(rec.source, rec.target) for rec in records if rec.feature("declared_romantic") > 0}
-    back = {(r.target, r.source): r for r in relations if r.current}
-    out = []
-    for r in relations:
-        other = back.get((r.source, r.target))
-        if r.current and r.kind == "romantic" and other is not None and other.kind == "affection" \
-                and r.how in UNRETURNED_HOW and (r.source, r.target) not in declared:
-            r = replace(r, kind="affection", evidence=tuple(replace(e, kind="affection") if e.kind == "romantic" else e
-                                                            for e in r.evidence))
-        out.append(r)
-    return out
-
-
 def model_card() -> dict[str, Any]:
     """Which scorer decides relations in this run, and the shipped judge's version and hash."""
     scorer = scorer_name()
@@ -311,7 +283,6 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     unshown = declared_only(records, probs, model["thresholds"], float(model.get("floor", {}).get("warm_reading", 0.0)),
                             strong_reading(model))
     out = one_romance(reviewed + judged, records, probs[1], classes["warm_kind"], ONE_ROMANCE_MARGIN, unshown)
-    out = unreturned_romance(out, records)
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
 
