@@ -186,3 +186,31 @@ def test_a_title_description_is_the_one_character_of_that_title(run) -> None:
 def test_a_title_two_characters_hold_stays_described(run) -> None:
     got = quotes(run, _TITLED.format(other="Dr. Wenna Crale"))
     assert got[-1][1:] == (None, "the doctor")
+
+
+# Invented: a woman and a man by name, then a tag that describes its speaker ("said the girl").
+_GIRL = ('Ann Vale and Tom Reed waited by the gate. Tom Reed checked the lock.\n\n'
+         '"The key is gone," said the girl.')
+
+
+def test_a_described_tag_marks_the_named_candidates_of_its_gender(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+    from heartline.stages.speakers import DESCRIBED, describe_speakers, rule_speakers, with_described
+
+    r = run(_GIRL)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    mentions, coref = with_described(r["mentions"], r["cast"], r["coref"], found)
+    rules = rule_speakers(r["document"], r["quote_spans"], mentions, r["cast"], coref)
+    records = speaker_records(r["document"], r["quote_spans"], mentions, r["cast"], coref, rules)
+    by = {rec.candidate: rec for rec in records if rec.quote == 0}
+    assert by["ann_vale"].feature("described_gender_fits") == 1.0  # a woman: she may be "the girl"
+    assert by["tom_reed"].feature("described_gender_fits") == 0.0  # a man is not
+    assert [c for c in by if c.startswith(DESCRIBED) and by[c].feature("described_gender_fits")] == []
+
+
+def test_a_named_tag_marks_no_candidate_as_a_description_s(run) -> None:
+    from heartline.stages.speaker_features import speaker_records
+
+    r = run(_GIRL.replace("said the girl", "said Ann"))
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], r["speakers"])
+    assert records and all(rec.feature("described_gender_fits") == 0.0 for rec in records)
