@@ -96,6 +96,19 @@ def test_the_rules_switch(monkeypatch) -> None:
         speakers.scorer_name()
 
 
+def test_the_rules_never_read_a_model_out_of_step_with_the_code(monkeypatch) -> None:
+    """A feature added to the code makes the shipped model refuse to load; retraining runs
+    the analysis with the rules, which must not touch the model file at all."""
+    def stale() -> None:
+        raise HeartlineError("the shipped speaker_scorer.json was trained on other features")
+    monkeypatch.setattr(speakers, "load_model", stale)
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "rules")
+    assert speakers.scorer_name() == "rules"
+    monkeypatch.setenv("HEARTLINE_SPEAKERS", "trained")
+    with pytest.raises(HeartlineError):
+        speakers.scorer_name()
+
+
 @pytest.mark.skipif(not (SHARED / "litbank" / "entities" / "brat").is_dir(),
                     reason="../shared/litbank is absent: nothing to train on")
 def test_training_command_runs_on_a_tiny_litbank_slice(tmp_path) -> None:

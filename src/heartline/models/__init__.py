@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,13 +45,15 @@ def load_shipped_file(file: str) -> dict[str, Any] | None:
     return _read(file)
 
 
-def scorer_choice(variable: str, available: bool, default: str = "trained") -> str:
+def scorer_choice(variable: str, available: Callable[[], bool], default: str = "trained") -> str:
     """``trained`` or ``rules``: what the switch ``variable`` asks for (``default`` when unset),
-    and ``rules`` where no trained model is available."""
+    and ``rules`` where no trained model is available.  ``available`` is asked only when the
+    trained scorer is wanted, so a run with the rules never reads the model file: a model out of
+    step with the code (a feature added) can then be retrained with the rules deciding."""
     choice = os.environ.get(variable, "").strip().lower() or default
     if choice not in ("trained", "rules"):
         raise HeartlineError(f"{variable} must be 'trained' or 'rules', not {choice!r}")
-    return "trained" if choice == "trained" and available else "rules"
+    return "trained" if choice == "trained" and available() else "rules"
 
 
 def card(file: str, scorer: str, data: dict[str, Any] | None) -> dict[str, Any]:

@@ -401,7 +401,7 @@ def person_scorer_name() -> str:
     """``trained`` or ``rules`` (``HEARTLINE_PERSONS``): who decides which names are people.  The
     trained scorer by default: it only vetoes names the votes accept, below a threshold low
     enough that on the dev fics it removes false characters (47 -> 33) and no real one."""
-    return scorer_choice("HEARTLINE_PERSONS", load_person_model() is not None)
+    return scorer_choice("HEARTLINE_PERSONS", lambda: load_person_model() is not None)
 
 
 def person_model_card() -> dict[str, Any]:

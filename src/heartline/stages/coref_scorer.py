@@ -128,7 +128,7 @@ def load_model() -> dict[str, Any] | None:
 def scorer_name() -> str:
     """``trained`` or ``rules``: who picks a narration pronoun's person (``HEARTLINE_COREF``;
     the trained scorer overrules the rules only by ``MARGIN``)."""
-    return scorer_choice("HEARTLINE_COREF", load_model() is not None)
+    return scorer_choice("HEARTLINE_COREF", lambda: load_model() is not None)
 
 
 def load_scorer() -> Scorer | None:

@@ -114,9 +114,7 @@ def load_model() -> dict[str, Any] | None:
 def scorer_name() -> str:
     """``trained`` or ``rules``: which scorer decides the relations in this run (the rules
     without reading the model file, so a model out of step with the code can be retrained)."""
-    if scorer_choice("HEARTLINE_JUDGE", True) == "rules":
-        return "rules"
-    return scorer_choice("HEARTLINE_JUDGE", load_model() is not None)
+    return scorer_choice("HEARTLINE_JUDGE", lambda: load_model() is not None)
 
 
 def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):

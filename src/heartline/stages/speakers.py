@@ -194,7 +194,7 @@ def load_model() -> dict[str, Any] | None:
 
 def scorer_name() -> str:
     """``trained`` or ``rules``: who picks the speakers of quotes in quotation marks."""
-    return scorer_choice("HEARTLINE_SPEAKERS", load_model() is not None)
+    return scorer_choice("HEARTLINE_SPEAKERS", lambda: load_model() is not None)
 
 
 def model_card() -> dict[str, Any]:
