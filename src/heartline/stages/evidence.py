@@ -660,6 +660,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_hearts(reader, speakers))
     found.extend(_ill_wishes(reader))
     found.extend(_hostile_idioms(reader))
+    found.extend(_refusals(reader))
     found.extend(_both_ways(reader))
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
@@ -2236,6 +2237,53 @@ def _ill_wishes(reader: _Reader):
             yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
                            sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
                            weight=0.6)
+
+
+# A refusal of all help, in one's own voice (issue 15): "Help Odo? Not if he were drowning.", "I
+# wouldn't spit on Dario if he were on fire", "she wouldn't lift a finger for him".  Not one
+# warm word is denied there, so no feeling cue reads it; the refusal is the dislike, from the
+# speaker (or the subject of "would") to the one refused.  The crush-denial's "not if you were
+# the last man on earth" is left out: it refuses a courtship, not a person.  Rows: (id, pattern
+# with ``who`` the one refused, invented example).
+REFUSALS: tuple[tuple[str, str, str], ...] = (
+    ("refuse:not-if-drowning",
+     r"\bnot (?:even )?if (?P<who>he|she|they|you|[A-Z][\w'’-]+) (?:was|were|lay|is) (?:drowning|dying|on fire|"
+     r"burning|starving|bleeding)\b",
+     '"Throw Odo a line? Not if he were drowning."'),
+    ("refuse:not-spit-on",
+     r"\b(?:would|'d|’d|will|'ll|’ll)(?:n't|n’t| not| never)\s+(?:even\s+)?(?:spit on|piss on|lift a finger for|"
+     r"cross the (?:street|road) for|throw a rope to|give the time of day to)\s+(?P<who>him|her|them|you|"
+     r"[A-Z][\w'’-]+)\b",
+     '"I wouldn\'t spit on Dario if he were on fire."'),
+)
+_REFUSAL = re.compile("|".join(f"(?:{pattern})".replace("(?P<who>", f"(?P<who{i}>")
+                               for i, (_id, pattern, _example) in enumerate(REFUSALS)), re.IGNORECASE)
+_REFUSAL_WEIGHT = 0.6
+
+
+def _refusals(reader: _Reader):
+    """Each refusal of help whose refuser (the speaker, else the subject of "would") and the one
+    refused are two people; none inside talk of a crush ("fancy him? not if he were drowning")."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        for m in _REFUSAL.finditer(text, sent.start, sent.end):
+            row = next(i for i in range(len(REFUSALS)) if m.group(f"who{i}") is not None)
+            them = reader.token_at(m.start(f"who{row}"))
+            tgt = reader.who.get(them.index) if them is not None else None
+            quote = reader.quote_at(m.start())
+            verb = reader.token_at(m.start())
+            exp = reader.person(reader.subject(reader.tokens[verb.head] if verb.dep == "aux" else verb)) \
+                if verb is not None else None
+            if quote is not None and _ROMANCE_TALK.search(text[quote.start:quote.end]):
+                continue
+            if exp is None and quote is not None:
+                exp = quote.speaker  # "Not if he were drowning.": the one saying it refuses
+            if not exp or not tgt or exp == tgt:
+                continue
+            how = "stated" if quote is None or quote.speaker == exp else "claimed"
+            yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
+                           sent.scene, REFUSALS[row][0], speaker=quote.speaker if quote else None,
+                           weight=_REFUSAL_WEIGHT)
 
 
 def _hostile_idioms(reader: _Reader):
