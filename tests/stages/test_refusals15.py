@@ -1,4 +1,4 @@
-"""Issue 15: cold lines with no feeling word -- a refusal of all help ("not if he were drowning")
+"""Issue 15: cold lines with no feeling word -- a refusal of all help ("not if he was on fire")
 and scorn weighed ("I'd sooner kiss a toad") -- are dislike from the one saying it to the one
 refused.  Invented names and sentences."""
 from __future__ import annotations
@@ -11,13 +11,13 @@ def cues(run, text: str, pair: tuple[str, str] = PAIR) -> list[tuple[str, str]]:
     return [(e.kind, e.cue) for e in run(text)["evidence"] if (e.experiencer, e.target) == pair]
 
 
-def test_refusing_help_to_a_drowning_man_is_dislike(run) -> None:
-    text = INTRO + 'Ysolde folded her arms. "Throw Dario a line? Not if he were drowning," she said.'
-    assert ("dislike", "refuse:not-if-drowning") in cues(run, text)
+def test_refusing_help_to_a_man_on_fire_is_dislike(run) -> None:
+    text = INTRO + 'Ysolde folded her arms. "Throw Dario a line? Not if he was on fire," she said.'
+    assert ("dislike", "refuse:not-if-dire") in cues(run, text)
 
 
-def test_a_drowning_man_helped_is_no_refusal(run) -> None:
-    text = INTRO + 'Ysolde folded her arms. "Throw Dario a line if he were drowning," she said.'
+def test_a_man_on_fire_helped_is_no_refusal(run) -> None:
+    text = INTRO + 'Ysolde folded her arms. "Throw Dario a line if he was on fire," she said.'
     assert not any(kind == "dislike" for kind, _cue in cues(run, text))
 
 

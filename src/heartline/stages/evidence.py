@@ -2239,24 +2239,27 @@ def _ill_wishes(reader: _Reader):
                            weight=0.6)
 
 
-# A refusal of all help, in one's own voice (issue 15): "Help Odo? Not if he were drowning.", "I
+# A refusal of all help, in one's own voice (issue 15): "Help Odo? Not if Odo was on fire.", "I
 # wouldn't spit on Dario if he were on fire", "she wouldn't lift a finger for him".  Not one
 # warm word is denied there, so no feeling cue reads it; the refusal is the dislike, from the
 # speaker (or the subject of "would") to the one refused.  The crush-denial's "not if you were
 # the last man on earth" is left out: it refuses a courtship, not a person.  Rows: (id, pattern
 # with ``who`` the one refused, invented example).
+# the dire straits in which help is still refused
+_DIRE = "drowning|sinking|dying|on fire|burning|starving|bleeding"
 REFUSALS: tuple[tuple[str, str, str], ...] = (
-    ("refuse:not-if-drowning",
-     r"\bnot (?:even )?if (?P<who>he|she|they|you|[A-Z][\w'’-]+) (?:was|were|lay|is) (?:drowning|dying|on fire|"
-     r"burning|starving|bleeding)\b",
-     '"Throw Odo a line? Not if he were drowning."'),
+    ("refuse:not-if-dire",
+     r"\bnot (?:even )?if (?P<who>he|she|they|you|[A-Z][\w'’-]+) (?:was|were|lay|is) (?:" + _DIRE + r")\b",
+     '"Throw Odo a line? Not if Odo was sinking."'),
     ("refuse:not-spit-on",
      r"\b(?:would|'d|’d|will|'ll|’ll)(?:n't|n’t| not| never)\s+(?:even\s+)?(?:spit on|piss on|lift a finger for|"
      r"cross the (?:street|road) for|throw a rope to|give the time of day to)\s+(?P<who>him|her|them|you|"
      r"[A-Z][\w'’-]+)\b",
      '"I wouldn\'t spit on Dario if he were on fire."'),
+    # (Measured and dropped: forgiveness withheld, "I do not forgive Odo", "she can't forgive him":
+    # one story up lenient and down strict, on a pronoun given to the wrong man.)
     # Scorn weighed: something vile preferred to the one spoken to, or their ruin to their company.
-    # Without a ``who`` the one refused is the one addressed.  ("I would sooner see you wed to a
+    # Without a ``who`` the one refused is the one addressed.  ("I'd sooner see Dario marry a
     # fisherman" refuses a match, not a person: the rows need a vile thing or a ruin.)  Measured and
     # dropped: "I'd sooner see you drowned" (a ruin preferred): on the dev stories it found no pair the
     # other rows miss and gave one dislike to a wrongly guessed addressee.
@@ -2276,7 +2279,7 @@ _REFUSAL_WEIGHT = 0.6
 
 def _refusals(reader: _Reader):
     """Each refusal of help whose refuser (the speaker, else the subject of "would") and the one
-    refused are two people; none inside talk of a crush ("fancy him? not if he were drowning")."""
+    refused are two people; none inside talk of a crush ("fancy Odo? not if Odo was starving")."""
     text = reader.doc.story.text
     for sent in reader.doc.sentences:
         for m in _REFUSAL.finditer(text, sent.start, sent.end):
@@ -2289,12 +2292,12 @@ def _refusals(reader: _Reader):
                 them = reader.token_at(m.start(f"who{row}"))
                 tgt = reader.who.get(them.index) if them is not None else None
             verb = reader.token_at(m.start())
-            exp = reader.person(reader.subject(reader.tokens[verb.head] if verb.dep == "aux" else verb)) \
+            exp = reader.person(reader.subject(reader.tokens[verb.head] if verb.dep in ("aux", "neg", "advmod") else verb)) \
                 if verb is not None else None
             if quote is not None and _ROMANCE_TALK.search(text[quote.start:m.start()] + " " + text[m.end():quote.end]):
                 continue  # the talk around a crush; the row's own "kiss a toad" is not that talk
-            if exp is None and quote is not None:
-                exp = quote.speaker  # "Not if he were drowning.": the one saying it refuses
+            if (exp is None or exp == tgt) and quote is not None:
+                exp = quote.speaker  # "Not if Odo was on fire.": the one saying it refuses
             if not exp or not tgt or exp == tgt:
                 continue
             how = "stated" if quote is None or quote.speaker == exp else "claimed"
