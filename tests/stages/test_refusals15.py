@@ -45,3 +45,11 @@ def test_scorn_inside_talk_of_a_crush_is_left_alone(run) -> None:
 def test_anything_rather_than_be_someone_is_dislike(run) -> None:
     text = INTRO + '"I\'d rather sleep in a ditch than be you, Dario," said Ysolde.'
     assert ("dislike", "scorn:sooner-than-be") in cues(run, text)
+
+
+def test_each_refusal_row_matches_its_own_example() -> None:
+    import re
+
+    from heartline.stages.evidence import REFUSALS
+    for row_id, pattern, example in REFUSALS:
+        assert re.search(pattern, example, re.IGNORECASE), row_id

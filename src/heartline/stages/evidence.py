@@ -2244,8 +2244,7 @@ def _ill_wishes(reader: _Reader):
 # warm word is denied there, so no feeling cue reads it; the refusal is the dislike, from the
 # speaker (or the subject of "would") to the one refused.  The crush-denial's "not if you were
 # the last man on earth" is left out: it refuses a courtship, not a person.  Rows: (id, pattern
-# with ``who`` the one refused, invented example).
-# the dire straits in which help is still refused
+# with ``who`` the one refused, invented example).  _DIRE: the straits in which help is still refused.
 _DIRE = "drowning|sinking|dying|on fire|burning|starving|bleeding"
 REFUSALS: tuple[tuple[str, str, str], ...] = (
     ("refuse:not-if-dire",
@@ -2258,10 +2257,10 @@ REFUSALS: tuple[tuple[str, str, str], ...] = (
      '"I wouldn\'t spit on Dario if he were on fire."'),
     # (Measured and dropped: forgiveness withheld, "I do not forgive Odo", "she can't forgive him":
     # one story up lenient and down strict, on a pronoun given to the wrong man.)
-    # Scorn weighed: something vile preferred to the one spoken to, or their ruin to their company.
+    # Scorn weighed: something vile preferred to the one spoken to, or anything to being them.
     # Without a ``who`` the one refused is the one addressed.  ("I'd sooner see Dario marry a
-    # fisherman" refuses a match, not a person: the rows need a vile thing or a ruin.)  Measured and
-    # dropped: "I'd sooner see you drowned" (a ruin preferred): on the dev stories it found no pair the
+    # fisherman" refuses a match, not a person: the row needs a vile thing.)  Measured and dropped:
+    # "I'd sooner see you drowned" (a ruin preferred): on the dev stories it found no pair the
     # other rows miss and gave one dislike to a wrongly guessed addressee.
     ("scorn:sooner-vile",
      r"\b(?:I'd|I’d|I would) (?:sooner|rather) (?:kiss|marry|wed|be sweet on|be seen with|dance with|"
@@ -2292,8 +2291,9 @@ def _refusals(reader: _Reader):
                 them = reader.token_at(m.start(f"who{row}"))
                 tgt = reader.who.get(them.index) if them is not None else None
             verb = reader.token_at(m.start())
-            exp = reader.person(reader.subject(reader.tokens[verb.head] if verb.dep in ("aux", "neg", "advmod") else verb)) \
-                if verb is not None else None
+            if verb is not None and verb.dep == "aux":
+                verb = reader.tokens[verb.head]  # "wouldn't spit on": the main verb's subject
+            exp = reader.person(reader.subject(verb)) if verb is not None else None
             if quote is not None and _ROMANCE_TALK.search(text[quote.start:m.start()] + " " + text[m.end():quote.end]):
                 continue  # the talk around a crush; the row's own "kiss a toad" is not that talk
             if (exp is None or exp == tgt) and quote is not None:
