@@ -660,6 +660,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_hearts(reader, speakers))
     found.extend(_ill_wishes(reader))
     found.extend(_hostile_idioms(reader))
+    found.extend(_refusals(reader))
     found.extend(_both_ways(reader))
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
@@ -2236,6 +2237,73 @@ def _ill_wishes(reader: _Reader):
             yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
                            sent.scene, " ".join(m.group().split()), speaker=quote.speaker if quote else None,
                            weight=0.6)
+
+
+# A refusal of all help, in one's own voice (issue 15): "Help Odo? Not if Odo was on fire.", "I
+# wouldn't spit on Dario if he were on fire", "she wouldn't lift a finger for him".  Not one
+# warm word is denied there, so no feeling cue reads it; the refusal is the dislike, from the
+# speaker (or the subject of "would") to the one refused.  The crush-denial's "not if you were
+# the last man on earth" is left out: it refuses a courtship, not a person.  Rows: (id, pattern
+# with ``who`` the one refused, invented example).  _DIRE: the straits in which help is still refused.
+_DIRE = "drowning|sinking|dying|on fire|burning|starving|bleeding"
+REFUSALS: tuple[tuple[str, str, str], ...] = (
+    ("refuse:not-if-dire",
+     r"\bnot (?:even )?if (?P<who>he|she|they|you|[A-Z][\w'’-]+) (?:was|were|lay|is) (?:" + _DIRE + r")\b",
+     '"Throw Odo a line? Not if Odo was sinking."'),
+    ("refuse:not-spit-on",
+     r"\b(?:would|'d|’d|will|'ll|’ll)(?:n't|n’t| not| never)\s+(?:even\s+)?(?:spit on|piss on|lift a finger for|"
+     r"cross the (?:street|road) for|throw a rope to|give the time of day to)\s+(?P<who>him|her|them|you|"
+     r"[A-Z][\w'’-]+)\b",
+     '"I wouldn\'t spit on Dario if he were on fire."'),
+    # (Measured and dropped: forgiveness withheld, "I do not forgive Odo", "she can't forgive him":
+    # one story up lenient and down strict, on a pronoun given to the wrong man.)
+    # Scorn weighed: something vile preferred to the one spoken to, or anything to being them.
+    # Without a ``who`` the one refused is the one addressed.  ("I'd sooner see Dario marry a
+    # fisherman" refuses a match, not a person: the row needs a vile thing.)  Measured and dropped:
+    # "I'd sooner see you drowned" (a ruin preferred): on the dev stories it found no pair the
+    # other rows miss and gave one dislike to a wrongly guessed addressee.
+    ("scorn:sooner-vile",
+     r"\b(?:I'd|I’d|I would) (?:sooner|rather) (?:kiss|marry|wed|be sweet on|be seen with|dance with|"
+     r"share a \w+ with) (?:a|an|the) (?:\w+ ){0,2}?(?:rat|toad|barnacle|goat|pig|hog|snake|eel|slug|leech|"
+     r"worm|corpse|maggot|cockroach)s?\b",
+     '"Marry you? I\'d sooner kiss a wet toad," said Ynes.'),
+    ("scorn:sooner-than-be",
+     r"\b(?:I'd|I’d|I would) (?:sooner|rather) [^.?!\n]{1,60}? than be (?P<who>you|him|her|[A-Z][\w'’-]+)\b",
+     '"I\'d rather sleep in a ditch than be you, Dario," said Ynes.'),
+)
+_REFUSAL = re.compile("|".join(f"(?P<row{i}>{pattern})".replace("(?P<who>", f"(?P<who{i}>")
+                               for i, (_id, pattern, _example) in enumerate(REFUSALS)), re.IGNORECASE)
+_REFUSAL_WEIGHT = 0.6
+
+
+def _refusals(reader: _Reader):
+    """Each refusal of help whose refuser (the speaker, else the subject of "would") and the one
+    refused are two people; none inside talk of a crush ("fancy Odo? not if Odo was starving")."""
+    text = reader.doc.story.text
+    for sent in reader.doc.sentences:
+        for m in _REFUSAL.finditer(text, sent.start, sent.end):
+            row = next(i for i in range(len(REFUSALS)) if m.group(f"row{i}") is not None)
+            quote = reader.quote_at(m.start())
+            said = m.group(f"who{row}") if f"who{row}" in m.groupdict() else None
+            if said is None or said.lower() == "you":
+                tgt = quote.addressee if quote is not None else None  # "I'd sooner kiss a toad": the one addressed
+            else:
+                them = reader.token_at(m.start(f"who{row}"))
+                tgt = reader.who.get(them.index) if them is not None else None
+            verb = reader.token_at(m.start())
+            if verb is not None and verb.dep == "aux":
+                verb = reader.tokens[verb.head]  # "wouldn't spit on": the main verb's subject
+            exp = reader.person(reader.subject(verb)) if verb is not None else None
+            if quote is not None and _ROMANCE_TALK.search(text[quote.start:m.start()] + " " + text[m.end():quote.end]):
+                continue  # the talk around a crush; the row's own "kiss a toad" is not that talk
+            if (exp is None or exp == tgt) and quote is not None:
+                exp = quote.speaker  # "Not if Odo was on fire.": the one saying it refuses
+            if not exp or not tgt or exp == tgt:
+                continue
+            how = "stated" if quote is None or quote.speaker == exp else "claimed"
+            yield Evidence(exp, tgt, "dislike", how, sent.start, sent.end, text[sent.start:sent.end].strip(),
+                           sent.scene, REFUSALS[row][0], speaker=quote.speaker if quote else None,
+                           weight=_REFUSAL_WEIGHT)
 
 
 def _hostile_idioms(reader: _Reader):
