@@ -117,7 +117,7 @@ def test_analyze_reads_an_ao3_download_and_shows_the_tag_comparison(tmp_path) ->
     proc = _cli("analyze", str(path), "--json", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "by inkfox" in proc.stdout
-    assert "ok   Mara Lind/Tobin Hale" in proc.stdout and "??   Ada Finch/Mara Lind" in proc.stdout
+    assert "ok   Mara Lind/Tobin Hale" in proc.stdout and "??   Ada Fenner/Mara Lind" in proc.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["story"]["format"] == "html" and data["story"]["archive"] == "ao3"
     assert data["story"]["metadata"]["rating"] == "Teen And Up Audiences"

@@ -157,6 +157,6 @@ def test_called_out_titles_are_read_by_probe_stages_only_when_needed() -> None:
     plain = default_pipeline().run(story=story_from_text("Ann Vale smiled at Tom Reed. He smiled back.", title="T"))
     assert plain["probe_cast"] is None and plain["probe_speakers"] is None
     called = default_pipeline().run(story=story_from_text(
-        "Rob Finch knelt before Queen Alys.\n\n\"Stand, my lord Sheriff,\" she said. He rose.\n\n"
-        "\"You are kind, madam,\" said Rob Finch.", title="T"))
+        "Rob Fenner knelt before Queen Alys.\n\n\"Stand, my lord Sheriff,\" she said. He rose.\n\n"
+        "\"You are kind, madam,\" said Rob Fenner.", title="T"))
     assert called["probe_cast"] is not None and called["probe_speakers"]

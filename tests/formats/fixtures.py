@@ -23,13 +23,13 @@ TAGS = {
     "Archive Warning": ["No Archive Warnings Apply"],
     "Category": ["F/M"],
     "Fandom": ["Harbour Lights (Original Work)"],
-    "Relationship": ["Mara Lind/Tobin Hale", "Ada Finch/Mara Lind"],
+    "Relationship": ["Mara Lind/Tobin Hale", "Ada Fenner/Mara Lind"],
     "Character": ["Mara Lind", "Tobin Hale"],
     "Additional Tags": ["Fluff", "Mutual Pining"],
     "Language": ["English"],
 }
 SUMMARY = "Two people, one harbour, a lantern."
-NOTE = "Thanks to my beta reader Pell, who loves Ada Finch."
+NOTE = "Thanks to my beta reader Pell, who loves Ada Fenner."
 
 
 def _paragraphs(lines) -> str:

@@ -51,7 +51,7 @@ def test_ao3_html_download_keeps_metadata_and_reads_only_prose() -> None:
     assert (story.format, story.info.archive, story.title) == ("html", "ao3", "Harbour Lamps")
     info = story.info
     assert info.authors == ("inkfox",)
-    assert info.relationships == ("Mara Lind/Tobin Hale", "Ada Finch/Mara Lind")  # verbatim, in order
+    assert info.relationships == ("Mara Lind/Tobin Hale", "Ada Fenner/Mara Lind")  # verbatim, in order
     assert info.characters == ("Mara Lind", "Tobin Hale")
     assert info.additional_tags == ("Fluff", "Mutual Pining")
     assert info.rating == "Teen And Up Audiences" and info.fandoms == ("Harbour Lights (Original Work)",)
@@ -71,7 +71,7 @@ def test_ao3_html_download_keeps_metadata_and_reads_only_prose() -> None:
 def test_ao3_epub_download() -> None:
     story = story_from_bytes(fixtures.ao3_epub(), "work.epub")
     assert (story.format, story.info.archive, story.title) == ("epub", "ao3", "Harbour Lamps")
-    assert story.info.relationships == ("Mara Lind/Tobin Hale", "Ada Finch/Mara Lind")
+    assert story.info.relationships == ("Mara Lind/Tobin Hale", "Ada Fenner/Mara Lind")
     assert [t for _, t in story.chapters] == ["The Lantern", "The Tide"]
     assert "Thanks for reading." in story.info.notes
     _prose_ok(story)
@@ -120,7 +120,7 @@ def test_markdown_raw_html_is_text_not_markup() -> None:
 HEADER = """Title: Harbour Lamps
 Author: inkfox
 Rating: Teen
-Relationships: Mara Lind/Tobin Hale, Ada Finch & Mara Lind
+Relationships: Mara Lind/Tobin Hale, Ada Fenner & Mara Lind
 Characters: Mara Lind, Tobin Hale
 Summary: Two people and a lantern,
 told over two nights.
@@ -134,7 +134,7 @@ Mara Lind waited by the harbour wall.
 def test_plain_text_archive_header_and_authors_note_are_not_prose() -> None:
     story = story_from_bytes(HEADER.encode(), "fic.txt")
     assert story.title == "Harbour Lamps"
-    assert story.info.relationships == ("Mara Lind/Tobin Hale", "Ada Finch & Mara Lind")
+    assert story.info.relationships == ("Mara Lind/Tobin Hale", "Ada Fenner & Mara Lind")
     assert story.info.summary == "Two people and a lantern,\ntold over two nights."
     start, _ = story.body
     note = story.text.index("A/N")
@@ -182,9 +182,9 @@ def test_declared_tags_are_compared_with_the_reading() -> None:
     analysis = analyze_story(story_from_bytes(fixtures.ao3_html(), "work.html"))
     checks = {c.tag: c for c in analysis.tags.compared}
     assert checks["Mara Lind/Tobin Hale"].status == "agree"
-    assert checks["Ada Finch/Mara Lind"].status == "unknown_name"  # Ada is only in the notes
+    assert checks["Ada Fenner/Mara Lind"].status == "unknown_name"  # Ada is only in the notes
     data = analysis.to_json()
-    assert data["story"]["declared_tags"]["relationships"] == ["Mara Lind/Tobin Hale", "Ada Finch/Mara Lind"]
+    assert data["story"]["declared_tags"]["relationships"] == ["Mara Lind/Tobin Hale", "Ada Fenner/Mara Lind"]
     assert {c["status"] for c in data["tags"]["compared"]} == {"agree", "unknown_name"}
 
 

@@ -24,7 +24,7 @@ mia.k changed their name to "bake sale queen"
 [20:07] tomtom: mia I'm in love with you. I have been for months
 [20:07] bake sale queen: tom. I'm in love with you too
 
-Rob Finch wandered in an hour later, crumbs on his shirt.
+Rob Fenner wandered in an hour later, crumbs on his shirt.
 """
 
 
@@ -42,7 +42,7 @@ def test_handles_old_and_new_and_narrated_ones_are_one_person() -> None:
 def test_lower_case_names_in_chat_lines_are_the_people() -> None:
     analysis = _analysis()
     names = {c.name for c in analysis.characters}
-    assert {"Mia Kerr", "Ann Vale", "Tom Reed", "Rob Finch"} <= names
+    assert {"Mia Kerr", "Ann Vale", "Tom Reed", "Rob Fenner"} <= names
     assert "Bake Sale Queen" not in names and "mia" not in names
 
 
@@ -50,7 +50,7 @@ def test_chat_feelings_read_as_fans_write_them() -> None:
     analysis = _analysis()
     ids = {c.name: c.id for c in analysis.characters}
     rel = {(r.source, r.target): r for r in analysis.relations}
-    mia, ann, tom, rob = (ids[n] for n in ("Mia Kerr", "Ann Vale", "Tom Reed", "Rob Finch"))
+    mia, ann, tom, rob = (ids[n] for n in ("Mia Kerr", "Ann Vale", "Tom Reed", "Rob Fenner"))
     assert rel[(mia, ann)].kind == "affection"  # "ily" between friends
     assert rel[(tom, rob)].kind == "dislike"  # "I can't stand rob"
     assert rel[(mia, rob)].kind == "affection"  # casual "I love rob" with no romance cue
@@ -107,9 +107,9 @@ GOSSIP = """who's who:
 mia.k = Mia Kerr
 tomtom = Tom Reed
 annv = Ann Vale
-robf = Rob Finch
+robf = Rob Fenner
 
-Ann Vale ran the bakery with Mia Kerr. Tom Reed delivered the flour, and Rob Finch ate the samples.
+Ann Vale ran the bakery with Mia Kerr. Tom Reed delivered the flour, and Rob Fenner ate the samples.
 
 [20:00] mia.k: morning ann
 [20:01] annv: morning. you love me, admit it
@@ -162,7 +162,7 @@ mia.k = Mia Kerr
 tomtom = Tom Reed
 breadhead = Ann Vale
 
-Rob Finch used to run the bake sale.
+Rob Fenner used to run the bake sale.
 
 [22:31] mia.k: so. rob quit
 [22:31] breadhead: WHAT
@@ -175,5 +175,5 @@ def test_the_guy_in_talk_is_the_man_just_talked_about() -> None:
     analysis = analyze_story(story_from_text(QUITTING, source="quitting.txt"))
     ids = {c.name: c.id for c in analysis.characters}
     rel = {(r.source, r.target): r.kind for r in analysis.relations}
-    assert rel.get((ids["Tom Reed"], ids["Rob Finch"])) == "dislike"
+    assert rel.get((ids["Tom Reed"], ids["Rob Fenner"])) == "dislike"
     assert "the guy" not in {a for c in analysis.characters for a in c.aliases}

@@ -114,32 +114,32 @@ def test_the_narration_read_again_after_an_overruled_tag_keeps_the_trained_score
 
 # --------------------------------------------------------------------- offices
 def test_office_is_the_person_last_named_with_the_title(run, resolves_to) -> None:
-    # the nearest subject before "the captain" is Tom Finch, who holds no office
-    text = ("Captain Reed inspected the wall at dusk. Tom Finch and Rob Kerr were on watch. "
-            "Tom Finch saluted. Later the captain slept by the fire.")
+    # the nearest subject before "the captain" is Tom Fenner, who holds no office
+    text = ("Captain Reed inspected the wall at dusk. Tom Fenner and Rob Kerr were on watch. "
+            "Tom Fenner saluted. Later the captain slept by the fire.")
     assert resolves_to(run(text), "the captain") == "captain_reed"
 
 
 def test_office_passes_to_a_new_holder_once_they_are_named_with_it(run, resolves_to) -> None:
-    # after the handover "the captain" is Finch, though Reed is the one just talked about
+    # after the handover "the captain" is Fenner, though Reed is the one just talked about
     text = ("Captain Reed held the gate for ten years, and Mia trusted the captain. In the spring "
-            "Reed handed his sword to Captain Finch. Reed rode away without a word. Mia saluted the captain.")
+            "Reed handed his sword to Captain Fenner. Reed rode away without a word. Mia saluted the captain.")
     result = run(text)
     assert resolves_to(result, "the captain", 0) == "captain_reed"
-    assert resolves_to(result, "the captain", 1) == "captain_finch"
+    assert resolves_to(result, "the captain", 1) == "captain_fenner"
 
 
 def test_office_talked_about_before_its_holder_is_met_is_the_first_holder_shown_later(
         run, resolves_to) -> None:
     text = ('"The captain wants you at dawn," Mia told Ann. Ann nodded and went to bed.\n\n* * *\n\n'
-            "Ann went down to the yard at first light. Captain Finch was waiting by the well. "
+            "Ann went down to the yard at first light. Captain Fenner was waiting by the well. "
             "He nodded to Ann.")
-    assert resolves_to(run(text), "The captain") == "captain_finch"
+    assert resolves_to(run(text), "The captain") == "captain_fenner"
 
 
 def test_an_office_nobody_holds_is_the_person_introduced_next(run, resolves_to) -> None:
-    text = "The steward found me in the hall. Rob Finch was old and slow. He bowed."
-    assert resolves_to(run(text), "The steward") == "rob_finch"
+    text = "The steward found me in the hall. Rob Fenner was old and slow. He bowed."
+    assert resolves_to(run(text), "The steward") == "rob_fenner"
 
 
 def test_an_office_nobody_holds_or_introduces_is_left_unresolved(run, resolves_to) -> None:
@@ -149,8 +149,8 @@ def test_an_office_nobody_holds_or_introduces_is_left_unresolved(run, resolves_t
 
 def test_an_office_is_not_given_to_someone_met_before(run, resolves_to) -> None:
     # a figure of speech: the next sentence's subject was named long before, so it is no introduction
-    text = ("Rob Finch sat in the kitchen. Tom came in. When the ship struck, the captain abandoned his post. "
-            "Rob Finch, on the contrary, stayed calm.")
+    text = ("Rob Fenner sat in the kitchen. Tom came in. When the ship struck, the captain abandoned his post. "
+            "Rob Fenner, on the contrary, stayed calm.")
     assert resolves_to(run(text), "the captain") is None
 
 

@@ -7,13 +7,13 @@ from heartline.model import Character
 from heartline.stages.declared import match_character
 
 HEADER = """Title: Lamps
-Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Finch, Mara Lind & Ada Finch, Ysolde Grey/Mara Lind
+Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Fenner, Mara Lind & Ada Fenner, Ysolde Grey/Mara Lind
 
 Mara Lind loved Tobin Hale. "I love you, Tobin," Mara said.
 
-Ada Finch hated Mara. "I hate you," Ada told her.
+Ada Fenner hated Mara. "I hate you," Ada told her.
 
-Tobin Hale walked home with Ada Finch and said nothing.
+Tobin Hale walked home with Ada Fenner and said nothing.
 """
 
 
@@ -25,8 +25,8 @@ def _checks():
 def test_each_declared_tag_gets_a_status() -> None:
     checks = _checks()
     assert checks["Mara Lind/Tobin Hale"].status == "agree"
-    assert checks["Mara Lind & Ada Finch"].status == "kind_differs"  # the text shows hatred
-    assert checks["Tobin Hale & Ada Finch"].status == "unsupported"
+    assert checks["Mara Lind & Ada Fenner"].status == "kind_differs"  # the text shows hatred
+    assert checks["Tobin Hale & Ada Fenner"].status == "unsupported"
     assert checks["Ysolde Grey/Mara Lind"].status == "unknown_name"
     assert "Ysolde Grey" in checks["Ysolde Grey/Mara Lind"].note
 

@@ -240,7 +240,7 @@ def test_a_sister_in_fact_is_no_evidence(run) -> None:
     ("Mia Kerr was away all winter. Tom Reed missed her terribly.",
      [("tom_reed", "mia_kerr", "affection", "narrated")]),
     ("Mia Kerr ran for the station. Mia missed the train.", []),
-    ("Rob Finch swung and missed Tom Reed by an inch.", []),
+    ("Rob Fenner swung and missed Tom Reed by an inch.", []),
     ('Tom Reed wrote to Mia Kerr. "I am sorry to have missed you yesterday," Tom wrote.', []),
 ])
 def test_missing_a_person_is_affection(run, text, expected) -> None:
@@ -335,17 +335,17 @@ def test_plain_like_is_still_romance(run) -> None:
 
 # --------------------------------------------------------------------- a fragment goes on about someone
 def test_subjectless_fragment_is_about_the_one_just_spoken_of(run) -> None:
-    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Finch. Too fond of his own voice, '
+    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Fenner. Too fond of his own voice, '
             'and too fond of you," Mia told Ann.')
     got = hits(run, text)
-    assert ("rob_finch", "ann_vale", "affection", "claimed") in got
+    assert ("rob_fenner", "ann_vale", "affection", "claimed") in got
     assert not any(e == "mia_kerr" and k == "affection" for e, _t, k, _h in got)
 
 
 def test_fragment_after_the_speakers_tag_still_follows_her(run) -> None:
-    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Finch," Mia told Ann. '
+    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Fenner," Mia told Ann. '
             '"Too fond of you."')
-    assert ("rob_finch", "ann_vale", "affection", "claimed") in hits(run, text)
+    assert ("rob_fenner", "ann_vale", "affection", "claimed") in hits(run, text)
 
 
 # --------------------------------------------------------------------- "her boyfriend" after a talk
@@ -361,7 +361,7 @@ def test_narrated_boyfriend_may_be_the_man_the_talk_named(run) -> None:
 
 def test_narrated_boyfriend_is_not_a_man_the_story_pairs_with_another(run) -> None:
     text = ('Ann Vale sat down beside Mia Kerr on the bench.\n\n'
-            '"I love Rob Finch," Mia said. "And Rob loves me."\n\n'
+            '"I love Rob Fenner," Mia said. "And Rob loves me."\n\n'
             '"Rob was looking for you," Ann said. "Rob asked twice. Rob looked sad."\n\n'
             '"Rob can wait," Mia said. "Rob always waits. Rob is patient."\n\n'
             'Ann laughed and stood up. Then she left to meet her boyfriend.')
@@ -369,11 +369,11 @@ def test_narrated_boyfriend_is_not_a_man_the_story_pairs_with_another(run) -> No
 
 
 def test_narration_candidate_outranks_the_talk(run) -> None:
-    text = ('Ann Vale walked in with Rob Finch.\n\n'
+    text = ('Ann Vale walked in with Rob Fenner.\n\n'
             '"Tom Reed called," Mia Kerr said to Ann. "Tom will call again."\n\n'
             'Ann smiled at Rob. She kissed her boyfriend on the cheek.')
     got = hits(run, text)
-    assert ("ann_vale", "rob_finch", "romantic", "narrated") in got
+    assert ("ann_vale", "rob_fenner", "romantic", "narrated") in got
     assert not any(t == "tom_reed" for _e, t, _k, _h in got)
 
 
@@ -427,7 +427,7 @@ def test_a_romance_said_to_be_over_no_longer_shields_a_dislike(run) -> None:
     assert ("mia", "tom", "dislike", "stated") in hits(run, text)
 
 
-_WHOS_WHO = "who's who:\nmia.k = Mia Kerr\nrob.f = Rob Finch\n\n"
+_WHOS_WHO = "who's who:\nmia.k = Mia Kerr\nrob.f = Rob Fenner\n\n"
 
 
 @pytest.mark.parametrize("line", [
@@ -437,12 +437,12 @@ _WHOS_WHO = "who's who:\nmia.k = Mia Kerr\nrob.f = Rob Finch\n\n"
 ])
 def test_sarcasm_is_no_warmth(run, line) -> None:
     text = _WHOS_WHO + f"[20:01] mia.k: morning\n\n[20:02] rob.f: hi\n\n[20:03] mia.k: {line}\n\n[20:04] rob.f: rude\n"
-    assert not [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_finch"]
+    assert not [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_fenner"]
 
 
 def test_emphasis_without_a_sneer_is_still_warmth(run) -> None:
     text = _WHOS_WHO + "[20:01] mia.k: morning\n\n[20:02] rob.f: hi\n\n[20:03] mia.k: I LOVE rob. he fixed my bike\n\n[20:04] rob.f: :)\n"
-    assert [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_finch"]
+    assert [h for h in hits(run, text) if h[2] in ("romantic", "affection") and h[1] == "rob_fenner"]
 
 
 def test_a_threat_in_jest_is_no_hatred(run) -> None:

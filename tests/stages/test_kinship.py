@@ -70,15 +70,15 @@ def test_family_kind_turns_romance_between_kin_into_affection() -> None:
 
 # The author's header declares the pairings: one romantic, one platonic, one over.
 _DECLARED = """Title: Lamps
-Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Finch, past Ada Finch/Mara Lind, Mara Lind/Quillon Vesk
+Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Fenner, past Ada Fenner/Mara Lind, Mara Lind/Quillon Vesk
 
 Mara Lind mended nets with Tobin Hale on the quay. Tobin Hale handed Mara the twine.
 
-Ada Finch brought Tobin a flask, and Tobin and Ada drank it on the wall.
+Ada Fenner brought Tobin a flask, and Tobin and Ada drank it on the wall.
 
-Tobin thanked Ada Finch, and Ada shrugged at Tobin.
+Tobin thanked Ada Fenner, and Ada shrugged at Tobin.
 
-Mara Lind watched Ada Finch cross the square. Ada did not look at Mara.
+Mara Lind watched Ada Fenner cross the square. Ada did not look at Mara.
 
 Tobin walked Mara home, and Mara laughed at his jokes all the way.
 """
@@ -99,8 +99,8 @@ def test_declared_tags_name_romantic_and_platonic_pairs(run) -> None:
     assert kin.declares
     assert kin.declared("tobin_hale", "mara_lind") == "romantic"
     assert kin.declared("mara_lind", "tobin_hale") == "romantic"
-    assert kin.declared("ada_finch", "tobin_hale") == "platonic"
-    assert kin.declared("ada_finch", "mara_lind") == ""  # "past A/B": over, so no pairing now
+    assert kin.declared("ada_fenner", "tobin_hale") == "platonic"
+    assert kin.declared("ada_fenner", "mara_lind") == ""  # "past A/B": over, so no pairing now
     assert kin.declared_romantic == tuple(sorted(kin.declared_romantic))
 
 
@@ -110,7 +110,7 @@ def test_declared_features_sit_on_both_directions(run) -> None:
         assert recs[pair].feature("declared_romantic") == 1.0
         assert recs[pair].feature("declared_platonic") == 0.0
         assert recs[pair].feature("declared_story") == 1.0
-    assert recs[("ada_finch", "tobin_hale")].feature("declared_platonic") == 1.0
+    assert recs[("ada_fenner", "tobin_hale")].feature("declared_platonic") == 1.0
 
 
 def test_a_story_without_a_header_declares_nothing(run) -> None:

@@ -131,9 +131,9 @@ def test_unindented_letter_runs_from_its_salutation_to_its_closing(run) -> None:
 def test_closed_letter_does_not_reach_above_its_salutation(run) -> None:
     # the narrator's own first-person paragraph above is not part of the letter
     text = ("I waited for the post all week, and on Friday it came.\n\nDear Ann,\n\n"
-            "I am sorry. I should have written sooner.\n\nYour friend,\nRob Finch")
+            "I am sorry. I should have written sooner.\n\nYour friend,\nRob Fenner")
     qs = run(text)["quote_spans"]
-    assert [(q.kind, q.signature) for q in qs] == [("letter", "Rob Finch")]
+    assert [(q.kind, q.signature) for q in qs] == [("letter", "Rob Fenner")]
     assert text[qs[0].start:qs[0].end].startswith("Dear Ann,")
 
 

@@ -141,9 +141,9 @@ def test_letter_naming_two_people_equally_is_for_the_one_named_first(run, first,
 
 def test_letter_closed_by_a_formula_is_from_the_name_under_it_to_the_one_greeted(run) -> None:
     text = ("Ann found the note pushed under her door.\n\n"
-            "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,\nRob Finch")
+            "Dear Ann,\nI am sorry for everything. Please come home.\nYours ever,\nRob Fenner")
     got = run(text)["speakers"]
-    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "rob_finch", "ann")]
+    assert [(q.kind, q.speaker, q.addressee) for q in got] == [("letter", "rob_fenner", "ann")]
 
 
 # --------------------------------------------------------------------- vocatives and the speaker
@@ -195,9 +195,9 @@ _FIRST_PERSON = ("I kept the books at the mill that winter. I liked the work and
 
 def test_main_clause_subject_before_a_quote_wins_over_a_subordinate_one(run) -> None:
     # "I" is the last subject before the quote, but only in a clause hanging from Rob's
-    text = (_FIRST_PERSON + "\n\nRob Finch set a mug of tea on my desk, as he had done every night "
+    text = (_FIRST_PERSON + "\n\nRob Fenner set a mug of tea on my desk, as he had done every night "
             'since I was twelve. "Drink it."')
-    assert [s for _t, s, _a in credits(run, text)] == ["rob_finch"]
+    assert [s for _t, s, _a in credits(run, text)] == ["rob_fenner"]
 
 
 def test_untagged_quote_after_narration_is_the_narrations_last_actor(run) -> None:
@@ -220,13 +220,13 @@ def test_the_one_looked_at_before_a_quote_is_its_addressee(run, story, narration
 
 
 @pytest.mark.parametrize("form,addressee", [
-    ("my lord", "rob_finch"),  # the queen spoke last, but "my lord" is not said to her
+    ("my lord", "rob_fenner"),  # the queen spoke last, but "my lord" is not said to her
     ("my lady", "queen_alys"),  # the form fits the one the turn gives: kept
 ])
 def test_form_of_address_must_fit_the_addressees_gender(run, form, addressee) -> None:
-    text = ("Queen Alys sat by the fire with Mia Kerr. Rob Finch came in from the snow.\n\n"
+    text = ("Queen Alys sat by the fire with Mia Kerr. Rob Fenner came in from the snow.\n\n"
             '"Is the north road open?" Queen Alys asked.\n\n'
-            '"It is, madam," said Rob Finch. "I rode it this morning."\n\n'
+            '"It is, madam," said Rob Fenner. "I rode it this morning."\n\n'
             '"Then go and rest," said Queen Alys.\n\n'
             f'"Sleep well, {form}," Mia Kerr said.')
     assert credits(run, text)[-1] == (f"Sleep well, {form},", "mia_kerr", addressee)
@@ -237,9 +237,9 @@ def test_form_of_address_must_fit_the_addressees_gender(run, form, addressee) ->
     ("Mia walked by the river all afternoon.", None),  # no narrator: nobody to hear it
 ], ids=["first-person", "third-person"])
 def test_talk_with_nobody_else_in_view_is_to_a_first_person_narrator(run, story, addressee) -> None:
-    text = (story + "\n\nRob Finch came in out of the rain and shook the water from his coat.\n\n"
+    text = (story + "\n\nRob Fenner came in out of the rain and shook the water from his coat.\n\n"
             '"The river is rising," he said.')
-    assert credits(run, text)[-1] == ("The river is rising,", "rob_finch", addressee)
+    assert credits(run, text)[-1] == ("The river is rising,", "rob_fenner", addressee)
 
 
 @pytest.mark.parametrize("between,speaker", [
@@ -516,17 +516,17 @@ def test_words_said_to_nobody_have_no_addressee(run) -> None:
     '"I will not sit at a table with Tom Reed," he said.',
 ])
 def test_one_spoken_of_in_the_third_person_is_not_the_one_looked_at(run, line) -> None:
-    text = ("Ann Vale sat by the fire with Mia Kerr. Rob Finch came in from the snow.\n\n"
+    text = ("Ann Vale sat by the fire with Mia Kerr. Rob Fenner came in from the snow.\n\n"
             "Then he glanced at Tom Reed.\n\n" + line)
     got = credits(run, text)[-1]
-    assert got[1] == "rob_finch"
-    assert got[2] not in ("tom_reed", "rob_finch")
+    assert got[1] == "rob_fenner"
+    assert got[2] not in ("tom_reed", "rob_fenner")
 
 
 def test_the_turn_passes_over_the_one_spoken_of(run) -> None:
     # turn-taking gives Rob's answer to Ann, who asked, but it speaks of her
-    text = ('Ann Vale, Mia Kerr and Rob Finch sat by the fire.\n\n"Is the gate shut?" Ann Vale asked.\n\n'
-            '"It is," Rob Finch said.\n\n"Where is the key?"\n\n"Ann Vale has it."')
+    text = ('Ann Vale, Mia Kerr and Rob Fenner sat by the fire.\n\n"Is the gate shut?" Ann Vale asked.\n\n'
+            '"It is," Rob Fenner said.\n\n"Where is the key?"\n\n"Ann Vale has it."')
     got = credits(run, text)[-1]
-    assert got[:2] == ("Ann Vale has it.", "rob_finch")
+    assert got[:2] == ("Ann Vale has it.", "rob_fenner")
     assert got[2] != "ann_vale"
