@@ -29,7 +29,7 @@ TAGS = {
     "Language": ["English"],
 }
 SUMMARY = "Two people, one harbour, a lantern."
-NOTE = "Thanks to my beta reader Pell, who loves Ada Fenner."
+NOTE = "Thanks to my beta reader Pellam, who loves Ada Fenner."
 
 
 def _paragraphs(lines) -> str:

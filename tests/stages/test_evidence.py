@@ -335,7 +335,7 @@ def test_plain_like_is_still_romance(run) -> None:
 
 # --------------------------------------------------------------------- a fragment goes on about someone
 def test_subjectless_fragment_is_about_the_one_just_spoken_of(run) -> None:
-    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Fenner. Too fond of his own voice, '
+    text = ('Mia Kerr looked at Ann Vale. "I never liked Rob Fenner. Too pleased with his own jokes, '
             'and too fond of you," Mia told Ann.')
     got = hits(run, text)
     assert ("rob_fenner", "ann_vale", "affection", "claimed") in got

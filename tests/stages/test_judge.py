@@ -127,7 +127,7 @@ def test_feature_records_count_what_two_people_share(run) -> None:
 
 def test_a_single_shared_sentence_is_not_weighed(run) -> None:
     assert MIN_SHARED >= 2
-    assert _records(run, "Tom Ashby walked home with Ada Fenner and said nothing.") == {}
+    assert _records(run, "Tom Thursby walked home with Ada Fenner and said nothing.") == {}
 
 
 def test_the_judge_finds_warmth_shown_only_by_behaviour(run) -> None:

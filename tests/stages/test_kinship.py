@@ -70,7 +70,7 @@ def test_family_kind_turns_romance_between_kin_into_affection() -> None:
 
 # The author's header declares the pairings: one romantic, one platonic, one over.
 _DECLARED = """Title: Lamps
-Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Fenner, past Ada Fenner/Mara Lind, Mara Lind/Quillon Vesk
+Relationships: Mara Lind/Tobin Hale, Tobin Hale & Ada Fenner, past Ada Fenner/Mara Lind, Mara Lind/Quennel Varro
 
 Mara Lind mended nets with Tobin Hale on the quay. Tobin Hale handed Mara the twine.
 
