@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-os.environ["HEARTLINE_JUDGE"] = "rules"  # the units do not depend on the judge
 
 from bench.train_judge import DEFAULT_SHARED, _normalised, evidence_spans  # noqa: E402
 from heartline.api import default_pipeline  # noqa: E402
@@ -83,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("only", nargs="*", help="these gold names only")
     args = ap.parse_args(argv)
+    os.environ["HEARTLINE_JUDGE"] = "rules"  # the units do not depend on the judge: the quick one
     golds = sorted((args.shared / "gold").glob("*.gold.json"))
     pipe = default_pipeline()
     causes: Counter[str] = Counter()
