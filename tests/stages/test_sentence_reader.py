@@ -153,31 +153,3 @@ def test_readings_are_labelled_by_evidence_and_direction() -> None:
                 Reading("a", "b", 16, 35, 0, "sentence", ()), Reading("c", "a", 36, 51, 0, "sentence", ()))
     # affection (index 1 of the reader's classes) on the quote, none the other way, unknown elsewhere
     assert tj.label_readings(readings, mapping, gold, text) == (1, 0, None, 0)
-
-
-def test_talk_about_two_others_is_read_as_their_feeling_marked_third_party(run) -> None:
-    text = ("Brogan Ostrander, Marra Quince and Tolliver Quaym sat by the kiln.\n\n"
-            "Brogan Ostrander nodded at Marra Quince.\n\n"
-            "\"Everyone knows Tolliver Quaym adores you, Marra,\" Brogan said.\n")
-    readings = [r for r in _readings(run, text) if r.unit == "quote" and "w:adore" in r.features]
-    roles = {(r.source, r.target): set(r.features) for r in readings}
-    # the speaker's own readings stay as they were, without the third-party mark
-    assert "Q:third" not in roles[("brogan_ostrander", "marra_quince")]
-    # the two spoken to and of are read both ways, marked as hearsay
-    assert {"Q:third", "Q:about=E", "Q:to=T"} <= roles[("tolliver_quaym", "marra_quince")]
-    assert {"Q:third", "Q:to=E", "Q:about=T"} <= roles[("marra_quince", "tolliver_quaym")]
-
-
-def test_third_party_talk_gives_a_pair_its_strongest_moment_but_not_its_counts() -> None:
-    base = PairRecord("a", "b", tuple(0.0 for _ in FEATURES), ())
-    own = (_reading("a", "b", 0, warm=0.2), _reading("a", "b", 10, warm=0.2))
-    heard = _reading("a", "b", 20, warm=0.9, features=("Q:third", "Q:about=E", "Q:to=T", "unit:quote"))
-    (plain,) = with_readings((base,), own)
-    (told,) = with_readings((base,), own + (heard,))
-    assert told.feature("read_warm_max") == 0.9 > plain.feature("read_warm_max")
-    assert told.feature("read_units") == plain.feature("read_units")
-    assert told.feature("read_warm_sum") == plain.feature("read_warm_sum")
-    assert 20 in [r.start for r in told.readings]
-    # a pair known only by hearsay still has its units counted
-    (only,) = with_readings((base,), (heard,))
-    assert only.feature("read_units") > 0

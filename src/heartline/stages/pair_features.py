@@ -218,11 +218,8 @@ def reader_values(readings: tuple[Reading, ...]) -> dict[tuple[str, str], tuple[
     for r in readings:
         by_pair[(r.source, r.target)].append(r)
     out = {}
-    for (a, b), heard in by_pair.items():
-        # third-party talk (``Q:third``) may show the pair's strongest moment, but does not make
-        # the two share more of the story: it is left out of the counts and sums
-        mine = [r for r in heard if "Q:third" not in r.features] or heard
-        back = [r for r in by_pair.get((b, a), []) if "Q:third" not in r.features]
+    for (a, b), mine in by_pair.items():
+        back = by_pair.get((b, a), [])
         warm = [r.warm for r in mine]
         cold = [r.cold for r in mine]
         warm_back = [r.warm for r in back]
@@ -230,10 +227,10 @@ def reader_values(readings: tuple[Reading, ...]) -> dict[tuple[str, str], tuple[
         spoken = [r for r in mine if "Q:speaker=E" in r.features]
         values = {
             "read_units": _log(len(mine)),
-            "read_warm_max": max(r.warm for r in heard),
+            "read_warm_max": max(warm),
             "read_warm_sum": _log(sum(warm)),
             "read_warm_top": _top(warm),
-            "read_cold_max": max(r.cold for r in heard),
+            "read_cold_max": max(cold),
             "read_cold_sum": _log(sum(cold)),
             "read_cold_top": _top(cold),
             "read_warm_back": max(warm_back, default=0.0),
@@ -245,8 +242,8 @@ def reader_values(readings: tuple[Reading, ...]) -> dict[tuple[str, str], tuple[
             "read_romantic_sum": _log(sum(r.romantic for r in mine)),
             "read_romantic_share": sum(r.romantic for r in mine) / max(1e-3, sum(warm)),
         }
-        best = sorted(heard, key=lambda r: (-r.warm, r.start))[:READINGS_KEPT]
-        best += sorted(heard, key=lambda r: (-r.cold, r.start))[:READINGS_KEPT]
+        best = sorted(mine, key=lambda r: (-r.warm, r.start))[:READINGS_KEPT]
+        best += sorted(mine, key=lambda r: (-r.cold, r.start))[:READINGS_KEPT]
         kept = tuple(sorted(set(best), key=lambda r: (r.start, r.end, r.unit)))
         out[(a, b)] = (values, kept)
     return out

@@ -4,8 +4,7 @@ Aggregate counts say that two people share a story; they barely say who feels fo
 or whether a shared sentence shows a feeling at all.  This stage reads each moment two
 characters share one at a time, in each direction: a *unit* is a narrative sentence where
 both are mentioned (names, or pronouns coreference resolved), or a quote one of them says
-to or about the other, or a quote said to one of them about the other by someone else
-(``Q:third``; ``THIRD_PARTY_TALK``).  (Also reading a sentence about one right after a sentence naming
+to or about the other.  (Also reading a sentence about one right after a sentence naming
 the other was measured: 0.007 lower held-out lenient F1, so it is not done.)  Each (unit,
 experiencer X, target Y) becomes a bag of features:
 
@@ -54,18 +53,17 @@ CLASSES = ("none", "affection", "romantic", "dislike", "hatred")
 # A quote longer than this many tokens is read from its start only (a speech is a unit,
 # not a chapter).
 MAX_QUOTE_TOKENS = 80
-# Third-party talk: a quote is also read as a feeling between the one it is said to and one it
-# speaks of, neither of them the speaker ("everyone knows Tam adores you"), marked ``Q:third``
-# ("" reads no such unit, "all" also pairs two people spoken of).  Counted (issue 15): 73 gold
-# relations of the fics have no unit on any of their evidence quotes (151 quotes); 12 of those
-# quotes are someone else's talk about the pair.  These units feed a pair's strongest moment
-# (``read_*_max``), not its counts and sums (``pair_features.reader_values``).  Measured: shipped
-# fics 0.698 / 0.596 -> 0.703 / 0.601 lenient / strict (3 up, none down), novels the same; held out
-# 0.655 / 0.570 -> 0.654 / 0.571 (5 fics up, 7 down), novels the same.  Measured and dropped:
-# "all", and these units in the counts and sums too: held out 0.646 / 0.561 (addressee only:
-# 0.648 / 0.567), novels 0.686 / 0.561 -- talk in a crowded scene drowns the pair's own units;
-# "all" kept out of the counts: held out 0.648 / 0.567, novels the same.
-THIRD_PARTY_TALK = "addressee"
+# Measured and dropped (issue 15, session 10): third-party talk as units -- a quote also read as
+# a feeling between the one it is said to and one it speaks of, neither the speaker ("everyone
+# knows Tam adores you"), marked ``Q:third`` and fed only to the pair's strongest moment.  73 gold
+# relations of the fics have no unit on any evidence quote (151 quotes, `bench/unit_misses.py`);
+# 12 of those quotes are someone else's talk about the pair.  Alone: shipped fics 0.698 / 0.596 ->
+# 0.703 / 0.601 lenient / strict, held out 0.655 / 0.570 -> 0.654 / 0.571 (5 up, 7 down).  Beside
+# the session's other changes: held out fics 0.658 / 0.570 -> 0.659 / 0.572 but novels 0.722 /
+# 0.600 -> 0.701 / 0.583, shipped fics 0.707 -> 0.705, novels 0.768 -> 0.743, false positives 120
+# -> 143 (the warm threshold fell to 0.275).  Pairing two people spoken of, or counting these units
+# in the sums: held out 0.646 / 0.561, novels 0.686 / 0.561 (talk in a crowded scene drowns the
+# pair's own units).
 # Parts of speech whose lemmas never enter a bag: names and function-free noise.
 _SKIPPED_POS = frozenset({"PROPN", "PUNCT", "SPACE", "NUM", "SYM", "X"})
 # Dependencies of a mention's head worth naming in a role feature.  Measured and dropped (issue
@@ -344,17 +342,6 @@ def read_units(document: Document, mentions: Mentions, links: Coreference, speak
             how = "to" if other in heard else "about"
             for x, y, role in ((q.speaker, other, f"Q:speaker=E Q:{how}=T"),
                                (other, q.speaker, f"Q:speaker=T Q:{how}=E")):
-                feats = _bag(words, heads, document, roles, x, y) | marks | set(role.split()) | _cues(ev_at, x, y)
-                out.append(Reading(x, y, q.start, q.end, q.scene, "quote", tuple(sorted(feats))))
-        if not THIRD_PARTY_TALK:
-            continue
-        # the speaker reports a feeling of others ("that boy is gone on you"): hearsay, marked so
-        # the reader weighs it apart from a confession
-        for x in others:
-            for y in others:
-                if x == y or (THIRD_PARTY_TALK == "addressee" and not {x, y} & heard):
-                    continue
-                role = f"Q:third Q:{'to' if x in heard else 'about'}=E Q:{'to' if y in heard else 'about'}=T"
                 feats = _bag(words, heads, document, roles, x, y) | marks | set(role.split()) | _cues(ev_at, x, y)
                 out.append(Reading(x, y, q.start, q.end, q.scene, "quote", tuple(sorted(feats))))
     out.sort(key=lambda r: (r.start, r.end, r.source, r.target, r.unit))
