@@ -136,11 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", help="these gold names only")
     ap.add_argument("--pairs", action="store_true", help="list each error with its held-out probabilities")
     args = ap.parse_args(argv)
-    golds = sorted((args.shared / "gold").glob("*.gold.json"))
-    if args.only:
-        golds = [p for p in golds if p.name.removesuffix(".gold.json") in args.only]
-    if len(golds) < 2:
-        sys.exit("judge_errors: need at least two gold stories (is --shared right?)")
+    golds = tj.gold_files(args.shared, args.only, "judge_errors")
     # train_judge.py run as a script pickles its stories as __main__'s StoryData
     sys.modules["__main__"].StoryData = tj.StoryData  # type: ignore[attr-defined]
     stories = tj.held_out_readings(cached(args.cache, lambda: tj.collect(golds)), args.shared)

@@ -616,6 +616,18 @@ def render_rows(rows, fics, novels, thresholds) -> str:
     return "\n".join(out)
 
 
+
+def gold_files(shared: Path, only: list[str] | None, tool: str) -> list[Path]:
+    """The gold files under ``shared`` (``only`` these names when given); a tool needs two at
+    least to hold one story out."""
+    golds = sorted((shared / "gold").glob("*.gold.json"))
+    if only:
+        golds = [g for g in golds if g.name.removesuffix(".gold.json") in only]
+    if len(golds) < 2:
+        sys.exit(f"{tool}: need at least two gold stories (is --shared right?)")
+    return golds
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -624,11 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", help="train on these gold names only (a CI-sized run)")
     ap.add_argument("--dry-run", action="store_true", help="measure, but write no model file")
     args = ap.parse_args(argv)
-    golds = sorted((args.shared / "gold").glob("*.gold.json"))
-    if args.only:
-        golds = [g for g in golds if g.name.removesuffix(".gold.json") in args.only]
-    if len(golds) < 2:
-        sys.exit("train_judge: need at least two gold stories (is --shared right?)")
+    golds = gold_files(args.shared, args.only, "train_judge")
     stories = cached(args.cache, lambda: collect(golds))
 
     stories = held_out_readings(stories, args.shared)
