@@ -761,7 +761,7 @@ def speech_referent(recent: Sequence[str], not_them: Collection[str | None], gen
 # "his wife" whose "his" went to the wrong man of a family gives him his brother's or his
 # son's wife, and a spouse noun is itself a couple cue, so the error becomes a romance (measured
 # on the two development novels: lenient .66 -> .59 with spouses read this way).
-_SURNAME_KIN = frozenset(
+SURNAME_KIN = frozenset(
     "mother father mom mum dad mama papa brother sister son daughter grandmother grandfather grandma "
     "grandpa twin".split())
 # Kin words a family uses as a name ("Father", "Mum", "Gran"): the relational nouns each stands for.
@@ -776,7 +776,7 @@ RELATIONAL_ROWS = (
     ("kin_name", "mother father grandmother grandfather and their pet forms",
      "the person the owner calls by that kin word as a name",
      'Wenna writes "Father mended the gate" and is told "thank your father"'),
-    ("surname", " ".join(sorted(_SURNAME_KIN)),
+    ("surname", " ".join(sorted(SURNAME_KIN)),
      "the one other person who bears the owner's surname and may be of the noun's gender (known so, or unknown)",
      '"your mother" said to Tobin Quarrie, where the story names a Mrs Quarrie'),
 )
@@ -789,7 +789,9 @@ def _kin_group(noun: str) -> str:
     return ""
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
+    """A person's family name where a name of two or more capitalised words gives one
+    ("Mrs. Oakes", "Nell Oakes": "oakes"), else ""."""
     words = [w for w in name.replace("’", "'").split() if w[:1].isupper()]
     if len(words) < 2:
         return ""
@@ -811,7 +813,7 @@ def relational_links(document: Document, mentions: Mentions, cast: Cast, links: 
         by_start.setdefault(o.start, []).append(o)
     surnames: dict[str, set[str]] = {}
     for c in cast.characters:
-        found = {_surname(a) for a in (c.name, *c.aliases)} - {""}
+        found = {surname(a) for a in (c.name, *c.aliases)} - {""}
         if found:
             surnames[c.id] = found
     # characters called by a bare kin word, and who calls them so (a quote's speaker; the
@@ -850,7 +852,7 @@ def relational_links(document: Document, mentions: Mentions, cast: Cast, links: 
         if cid is None and _kin_group(m.head) and _first_or_second(by_start.get(m.start, ()), owner, narrator):
             kin = sorted(k for k, g in kin_named.items() if g == _kin_group(m.head) and owner in callers.get(k, ()))
             cid = kin[0] if len(kin) == 1 else None
-        if cid is None and m.head in _SURNAME_KIN and surnames.get(owner):
+        if cid is None and m.head in SURNAME_KIN and surnames.get(owner):
             kin = sorted(c for c, names in surnames.items() if c != owner and names & surnames[owner]
                          and _title_fits(cast_by_id[c], m.head))
             cid = _one_of_the_family(kin, need, gender)

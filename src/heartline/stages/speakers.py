@@ -20,6 +20,7 @@ from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, Quote
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
+from .coref import SURNAME_KIN, surname
 from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
@@ -536,8 +537,10 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
 # Kin nouns whose holder bears the possessor's family name: "his wife" of Mr. Oakes is Mrs. Oakes, "her father"
 # of Nell Oakes is Mr. Oakes (the holder's gender is the noun's, ``RELATION_GENDER``).  Uncles, aunts and
 # cousins are left out: as often of the other side of the family.
-_SURNAME_KIN = frozenset("wife husband mother father son daughter brother sister grandmother grandfather"
-                         " mama papa".split())
+# (coref's ``SURNAME_KIN``, the relational nouns read the same way, with the spouses too: coref leaves them
+# out because a "his wife" given to the wrong man of a family becomes a couple cue; a described speaker
+# linked here makes no cue)
+_SURNAME_KIN = SURNAME_KIN | frozenset(("wife", "husband"))
 _POSSESSIVES = frozenset("his her my their".split())
 # a description's head noun -> the titles a name may carry for it ("the doctor" is the story's one "Dr. …")
 _TITLE_FORMS = {"doctor": ("doctor", "dr"), "captain": ("captain", "capt"), "professor": ("professor", "prof"),
@@ -553,16 +556,6 @@ _TITLE_FORMS = {"doctor": ("doctor", "dr"), "captain": ("captain", "capt"), "pro
 # their own in that talk left out 76.0 / 80.2 / 91.2 (name tags only 76.7 / 79.0 / 90.3): each split mended is
 # bought with a wrong speaker.  The same description linked elsewhere to a character never arose (the
 # narration's epithets are seldom mentions of their own).
-
-
-def _surname(name: str) -> str:
-    """A person's family name as a name of two or more words gives it ("Mrs. Oakes", "Nell Oakes":
-    "oakes"), else ""."""
-    words = [w.strip(".").lower() for w in name.split()]
-    if len(words) < 2:
-        return ""
-    words = [w for w in words if w and w not in TITLES]
-    return words[-1] if words else ""
 
 
 def resolve_described(document: Document, mentions: Mentions, coref: Coreference, described: list[Mention],
@@ -589,8 +582,8 @@ def resolve_described(document: Document, mentions: Mentions, coref: Coreference
     titled: dict[str, set[str]] = {}
     for m in mentions.items:
         if m.kind == "name" and m.index in cl:
-            if _surname(m.text):
-                surnames.setdefault(cl[m.index], set()).add(_surname(m.text))
+            if found := surname(m.text):
+                surnames.setdefault(cl[m.index], set()).add(found)
             if m.title:
                 titled.setdefault(m.title.lower().strip("."), set()).add(cl[m.index])
     out: dict[str, str] = {}
@@ -977,7 +970,6 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = _looked_at(outside_between(look_from, q.start), links, tokens,
                                                   speaker), "look"
                 addressee = None if addressee in about else addressee
-            last = _recent(quotes, quote_spans, q, back=1)
             # a reader-insert story's talk taken up again after a paragraph of narration is
             # to the reader ("you"), not to whoever spoke before that paragraph
             resumed = reader in narrators and speaker != reader and _after_narration(quote_spans, i)
