@@ -123,6 +123,14 @@ WORD_CLASSES = {
 }
 
 
+
+# lemma -> the classes of ``WORD_CLASSES`` and ``ATTENTION_CLASSES`` it is in: one lookup per token
+# of the story instead of one per class
+_CLASSES_OF: dict[str, tuple[str, ...]] = {}
+for _name, _members in (*WORD_CLASSES.items(), *ATTENTION_CLASSES.items()):
+    for _lemma in _members:
+        _CLASSES_OF[_lemma] = _CLASSES_OF.get(_lemma, ()) + (_name,)
+
 @dataclass(frozen=True)
 class Moment:
     """A sentence two characters share, with its tone: a candidate piece of evidence."""
@@ -288,15 +296,10 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
     sentence_words: list[Counter[str]] = [Counter() for _ in document.sentences]
     paragraph_words: Counter[int] = Counter()  # paragraph -> romance shown in it (ATTENTION_CLASSES)
     for tok in document.tokens:
-        lemma = tok.lemma.lower()
-        for cls, members in WORD_CLASSES.items():
-            if lemma in members:
-                sentence_words[tok.sentence][cls] += 1
-        for cls, members in ATTENTION_CLASSES.items():
-            if lemma in members:
-                sentence_words[tok.sentence][cls] += 1
-                if cls == "romance_scene":
-                    paragraph_words[document.sentences[tok.sentence].paragraph] += 1
+        for cls in _CLASSES_OF.get(tok.lemma.lower(), ()):
+            sentence_words[tok.sentence][cls] += 1
+            if cls == "romance_scene":
+                paragraph_words[document.sentences[tok.sentence].paragraph] += 1
     partners = {a.id: sorted((b.id for b in ranked if b.id != a.id),
                              key=lambda b: (-len(presence.sentences[a.id] & presence.sentences[b]), rank[b]))
                 for a in ranked}
