@@ -19,6 +19,10 @@ the fics gets one cause:
 - ``FN-below-unread``: the same, and no unit of the pair holds the gold's evidence (it lies in a
   sentence the reader never reads as theirs: one of them unresolved, or named in the next sentence).
 
+With ``--kinds`` a relation found with the gold's polarity but another kind is an error too:
+``KIND-<who>-<gold>-as-<found>`` (a romance read as affection, ``KIND-judge-romantic-as-affection``;
+who as above: ``rule`` where the cues gave the relation, whose kind the judge only reviews).
+
 ``--pairs`` lists each error with the held-out probabilities (none / warm / cold) of the pair and
 of its other direction, so a ranking feature can be checked against the pairs it should move.
 """
@@ -44,11 +48,13 @@ Pair = tuple[str, str]
 
 
 def causes(found: dict[Pair, str], gold: dict[Pair, str], ruled: set[Pair], weighed: set[Pair],
-           ruled_kind: dict[Pair, str] | None = None, neutral: frozenset[Pair] = frozenset()) -> list[tuple[str, Pair]]:
+           ruled_kind: dict[Pair, str] | None = None, neutral: frozenset[Pair] = frozenset(),
+           kinds: bool = False) -> list[tuple[str, Pair]]:
     """(cause, pair) for each error, in gold-character ids: ``found`` the predicted pairs with
     their kinds, ``gold`` the gold's required ones, ``ruled`` the pairs the cues gave a relation,
     ``weighed`` the pairs that have a record, ``ruled_kind`` the cues' kind per pair, ``neutral``
-    the pairs of optional gold relations (a prediction there is neither right nor wrong)."""
+    the pairs of optional gold relations (a prediction there is neither right nor wrong); with
+    ``kinds``, a found relation of the gold's polarity and another kind is an error too."""
     out: list[tuple[str, Pair]] = []
     for pair, kind in sorted(found.items()):
         who = "rule" if pair in ruled else "judge"
@@ -59,6 +65,8 @@ def causes(found: dict[Pair, str], gold: dict[Pair, str], ruled: set[Pair], weig
             out.append((f"FP-{who}-" + ("reverse" if (pair[1], pair[0]) in gold else "unrelated"), pair))
         elif polarity(want) != polarity(kind):
             out.append((f"FP-{who}-polarity", pair))
+        elif kinds and want != kind:
+            out.append((f"KIND-{who}-{want}-as-{kind}", pair))
     for pair, kind in sorted(gold.items()):
         have = found.get(pair)
         if have is not None and polarity(have) == polarity(kind):
@@ -77,7 +85,7 @@ def causes(found: dict[Pair, str], gold: dict[Pair, str], ruled: set[Pair], weig
     return out
 
 
-def story_errors(s: tj.StoryData, model: dict) -> list[tuple[str, Pair, str]]:
+def story_errors(s: tj.StoryData, model: dict, kinds: bool = False) -> list[tuple[str, Pair, str]]:
     """(cause, pair, detail) for one story judged by ``model`` (trained without it)."""
     probs = probabilities(s.records, model) if s.records else None
     relations = judge(s.records, s.rule_relations, (), None, model, probs) if s.records else s.rule_relations
@@ -113,6 +121,12 @@ def story_errors(s: tj.StoryData, model: dict) -> list[tuple[str, Pair, str]]:
             return "-"
         return "/".join(f"{float(x):.2f}" for x in probs[0][row[pair]])
 
+    def romance(pair: Pair) -> str:
+        """The warm kind model's romantic probability for the pair."""
+        if probs is None or pair not in row:
+            return "-"
+        return f"{float(probs[1][row[pair]][list(model['warm_kind']['classes']).index('romantic')]):.2f}"
+
     def evidenced(pair: Pair) -> bool:
         """Whether a unit of the pair is labelled with the gold's polarity (train_judge's labels)."""
         rec = s.records[row[pair]]
@@ -122,10 +136,13 @@ def story_errors(s: tj.StoryData, model: dict) -> list[tuple[str, Pair, str]]:
                    if (rd.source, rd.target) == (rec.source, rec.target))
 
     out = []
-    for cause, pair in causes(found, gold, set(ruled_kind), weighed, ruled_kind, neutral):
+    for cause, pair in causes(found, gold, set(ruled_kind), weighed, ruled_kind, neutral, kinds):
         if cause == "FN-below":
             cause += "-misread" if evidenced(pair) else "-unread"
-        out.append((cause, pair, f"p {shown(pair)} back {shown((pair[1], pair[0]))}"))
+        detail = f"p {shown(pair)} back {shown((pair[1], pair[0]))}"
+        if cause.startswith("KIND-"):
+            detail += f" romantic {romance(pair)} back {romance((pair[1], pair[0]))}"
+        out.append((cause, pair, detail))
     return out
 
 
@@ -135,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="the analysed stories (pickle), as train_judge.py --cache keeps them")
     ap.add_argument("--only", nargs="*", help="these gold names only")
     ap.add_argument("--pairs", action="store_true", help="list each error with its held-out probabilities")
+    ap.add_argument("--kinds", action="store_true", help="count a warm or hostile relation of the wrong kind too")
     args = ap.parse_args(argv)
     golds = tj.gold_files(args.shared, args.only, "judge_errors")
     # train_judge.py run as a script pickles its stories as __main__'s StoryData
@@ -146,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         if s.gold.get("cast") != "complete":
             continue
         model = tj.train([o for o in stories if o is not s], thresholds)
-        for cause, (a, b), detail in story_errors(s, model):
+        for cause, (a, b), detail in story_errors(s, model, args.kinds):
             counts[cause] += 1
             if args.pairs:
                 print(f"{s.name:24} {cause:20} {a} -> {b}  {detail}")

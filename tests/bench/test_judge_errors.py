@@ -25,3 +25,13 @@ def test_a_miss_says_whether_the_judge_ever_weighed_the_pair() -> None:
 
 def test_a_prediction_on_an_optional_gold_pair_is_no_error() -> None:
     assert causes({("tolliver", "bex"): "romantic"}, {}, set(), set(), neutral=frozenset({("tolliver", "bex")})) == []
+
+
+def test_a_wrong_kind_is_an_error_only_when_kinds_are_asked_for() -> None:
+    gold = {("tolliver", "bex"): "romantic", ("bex", "tolliver"): "romantic", ("yevrah", "bex"): "dislike"}
+    found = {("tolliver", "bex"): "affection", ("bex", "tolliver"): "romantic", ("yevrah", "bex"): "hatred"}
+    weighed = set(found)
+    assert causes(found, gold, ruled={("yevrah", "bex")}, weighed=weighed) == []
+    got = causes(found, gold, ruled={("yevrah", "bex")}, weighed=weighed, kinds=True)
+    assert sorted(got) == [("KIND-judge-romantic-as-affection", ("tolliver", "bex")),
+                           ("KIND-rule-dislike-as-hatred", ("yevrah", "bex"))]
