@@ -1087,10 +1087,10 @@ def _looked_at(before: list[Mention], links: dict[int, str], tokens: TokenIndex,
                speaker: str | None) -> str | None:
     """The one the speaker looked or turned to just before speaking, or whom the speaker's own
     gesture took as its object ('he beckoned Kronborg', ``_TOWARD_VERBS``)."""
-    subjects = {tokens.head_of(m).index: links.get(m.index) for m in before if tokens.head_of(m) is not None}
-    for m in reversed(before):
+    heads = [tokens.head_of(m) for m in before]
+    subjects = {h.index: links.get(m.index) for m, h in zip(before, heads, strict=True) if h is not None}
+    for m, tok in zip(reversed(before), reversed(heads), strict=True):
         cid = links.get(m.index)
-        tok = tokens.head_of(m)
         if cid is None or cid == speaker or tok is None:
             continue
         if tok.dep == "dobj" and tokens.tokens[tok.head].lemma in _TOWARD_VERBS and speaker is not None and any(
