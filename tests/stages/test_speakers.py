@@ -219,6 +219,14 @@ def test_the_one_looked_at_before_a_quote_is_its_addressee(run, story, narration
     assert credits(run, text)[-1] == ("You should not have come back,", "tom_reed", looked_at)
 
 
+@pytest.mark.parametrize("gesture", ["beckoned Mia Kerr into the hall and said quietly:", "nudged Mia Kerr."])
+def test_the_one_the_speakers_gesture_takes_as_object_is_the_addressee(run, gesture) -> None:
+    # Ann spoke to Tom last, so the turn would give his answer to her; his gesture picks out Mia
+    text = ('Ann Vale, Mia Kerr and Tom Reed waited in the yard.\n\n"Is the cart ready?" Ann Vale asked Tom Reed.'
+            f'\n\nTom Reed looked at the sky for a long while. Then he {gesture}\n\n"We leave before dawn."')
+    assert credits(run, text)[-1] == ("We leave before dawn.", "tom_reed", "mia_kerr")
+
+
 @pytest.mark.parametrize("form,addressee", [
     ("my lord", "rob_fenner"),  # the queen spoke last, but "my lord" is not said to her
     ("my lady", "queen_alys"),  # the form fits the one the turn gives: kept

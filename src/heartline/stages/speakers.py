@@ -1072,13 +1072,32 @@ def _last_actor(q: QuoteSpan, paragraphs, spans: tuple[QuoteSpan, ...], i: int, 
 _LOOK_VERBS = frozenset("look glance stare gaze turn smile nod frown glare peer wink".split())
 
 
+# verbs whose object is the one a speaker turns to before speaking ('He beckoned Kronborg into the
+# living-room and said sternly: "…"'; 'She nudged Tam. "Look."'): the speaker's own gesture toward
+# someone.  (Actions on someone in general, "shot the guard", are left out: not said to them.)
+# Measured: LitBank he/she right in speech 43.7 -> 44.7 (The Song of the Lark: the doctor's words after "He
+# beckoned Kronborg" went to the child, so its "she" could not be her), narration 59.7 same, speaker B3 /
+# explicit held out same (76.2 / 92.2); shipped eval on all 41 golds the same.
+_TOWARD_VERBS = frozenset("""
+beckon hug embrace kiss nudge elbow grab seize face greet hail address approach touch tap poke summon
+""".split())
+
+
 def _looked_at(before: list[Mention], links: dict[int, str], tokens: TokenIndex,
                speaker: str | None) -> str | None:
-    """The one the speaker looked or turned to just before speaking."""
-    for m in reversed(before):
+    """The one the speaker looked or turned to just before speaking, or whom the speaker's own
+    gesture took as its object ('he beckoned Kronborg', ``_TOWARD_VERBS``)."""
+    heads = [tokens.head_of(m) for m in before]
+    subjects = {h.index: links.get(m.index) for m, h in zip(before, heads, strict=True) if h is not None}
+    for m, tok in zip(reversed(before), reversed(heads), strict=True):
         cid = links.get(m.index)
-        tok = tokens.head_of(m)
-        if cid is None or cid == speaker or tok is None or tok.dep != "pobj":
+        if cid is None or cid == speaker or tok is None:
+            continue
+        if tok.dep == "dobj" and tokens.tokens[tok.head].lemma in _TOWARD_VERBS and speaker is not None and any(
+                t.head == tok.head and is_subject(t) and subjects.get(t.index) == speaker
+                for t in tokens.tokens[max(0, tok.head - 12):tok.head]):
+            return cid
+        if tok.dep != "pobj":
             continue
         prep = tokens.tokens[tok.head]
         verb = tokens.tokens[prep.head]
