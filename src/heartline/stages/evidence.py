@@ -1530,6 +1530,9 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     if _THAT_WAY.search(after):
         return False  # "I never liked Tom that way"
     firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
+    # (Dropped, issue 15: a flat not-liking of someone not addressed ("I don't like her, boss.", no
+    # "!") as firm.  It fires in one development story only, and turns the plain denial "'I don't
+    # like Mia,' Tom said." into a dislike.)
     # (Measured and dropped, issue 16: "still" as firm.  Not liking someone still, said again, is a
     # stepchild's dislike as often as a crush denied once more: one story up in the rules, one down.)
     if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):
