@@ -1530,7 +1530,7 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     if _THAT_WAY.search(after):
         return False  # "I never liked Tom that way"
     firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
-    # (Dropped, issue 15: a flat not-liking of someone not addressed ("I don't like her, boss.", no
+    # (Dropped, issue 15: a flat not-liking of someone not addressed ("I don't like Odo, Ma.", no
     # "!") as firm.  It fires in one development story only, and turns the plain denial "'I don't
     # like Mia,' Tom said." into a dislike.)
     # (Measured and dropped, issue 16: "still" as firm.  Not liking someone still, said again, is a
