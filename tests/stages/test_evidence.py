@@ -586,6 +586,20 @@ def test_hostility_in_idiom_is_dislike(run, text, pair, cue) -> None:
     assert [(e.kind, e.cue, e.negated, e.past) for e in ev] == [("dislike", cue, False, False)], ev
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Ynes swore she would dance on Odo Marr's grave.", ("ynes", "odo_marr")),
+    ("When Dario is gone, Odo Marr means to spit on Dario’s headstone.", ("odo_marr", "dario")),
+])
+def test_contempt_on_a_grave_is_hatred_of_its_owner(run, text, pair) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue == "idiom:on-his-grave"]
+    assert [(e.experiencer, e.target, e.kind) for e in ev] == [(*pair, "hatred")], ev
+
+
+def test_a_dance_on_the_grave_of_a_thing_is_nobody_hated(run) -> None:
+    text = _CAST + "Ynes danced on the grave of her old hopes, and Dario laughed."
+    assert [e for e in run(text)["evidence"] if e.kind == "hatred"] == []
+
+
 @pytest.mark.parametrize("text", [
     "Odo Marr hasn't got it in for Dario, whatever they say.",  # denied
     "Ynes took Dario against the wall of the barn to talk.",  # no idiom: "took Dario against"

@@ -170,3 +170,21 @@ def test_a_particle_or_number_alone_is_no_name(run) -> None:
     # "the Second" needs a name before it; "I" after a name is the pronoun
     keys = [m.key for m in of_kind(run, "The Second Ward was full. When Tomas left, I wept.", "name")]
     assert "tomas" in keys and not any("second" in k or " i" in k for k in keys)
+
+
+# The tagger reads this lone surname, asked at a quote's start, as a verb (found by trying surnames).
+_ASKED_AFTER = ("Mr {n} had held the lease on the forge for years. Everyone owed {n} money.\n\n"
+                "Odo Venn was in his yard, pruning a hedge, with a fat old dog asleep at his feet. He had been "
+                "telling the village for years that the dog outranked him.\n\n"
+                "“{n}?” He straightened, shears in hand. “I couldn’t stand the sight of the man.”\n")
+
+
+def test_a_name_used_elsewhere_opening_a_quote_is_a_name_though_tagged_otherwise(run) -> None:
+    text = _ASKED_AFTER.format(n="Blakemore")
+    quoted = [m for m in of_kind(run, text, "name") if m.quote is not None]
+    assert [m.text for m in quoted] == ["Blakemore"]
+
+
+def test_a_word_the_narration_writes_in_lower_case_opening_a_quote_stays_no_name(run) -> None:
+    text = _ASKED_AFTER.format(n="Blakemore") + "\nHe had no blakemore left in him.\n"
+    assert not [m for m in of_kind(run, text, "name") if m.quote is not None]

@@ -75,6 +75,14 @@ def test_word_classes_and_tone_generalise_a_unit(run) -> None:
     assert "tone:+" not in sneer
 
 
+
+def test_harm_done_and_insults_count_through_their_word_classes(run) -> None:
+    text = ("Ilsa Prewitt and Marek Vosk kept the mill.\n\nIlsa blackmailed Marek all winter.\n\n"
+            "\"Marek is a weasel,\" said Ilsa.\n")
+    feats = [set(r.features) for r in _readings(run, text) if r.source == "ilsa_prewitt"]
+    assert any("cls:harm" in f and "w:blackmail" in f for f in feats)
+    assert any("cls:insult" in f and "w:weasel" in f for f in feats)
+
 def _reading(source, target, start, warm=0.0, cold=0.0, features=("unit:sentence",)):
     return Reading(source, target, start, start + 10, 0, "sentence", features, warm, cold)
 

@@ -474,6 +474,13 @@ HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
      r"\b(?:look|looks|looked|looking|peer|peers|peered|peering)\s+down\s+(?:his|her|their|my|your)\s+"
      r"(?:\w+\s+)?nose\s+at\s+(?P<tgt>[\w'’-]+)",
      "dislike", 0.5, "Ynes looked down her long nose at Dario."),
+    # contempt that outlives its target (issue 15): "I'll dance on Odo's grave", "he spat on his
+    # father's grave"; the grave's owner is the target ("your dad's grave": the dad)
+    ("idiom:on-his-grave",
+     r"\b(?:spit|spits|spat|spitting|dance|dances|danced|dancing|piss|pisses|pissed|pissing)\s+"
+     r"(?:\w+\s+)?on\s+(?:(?:my|your|his|her|their|our)\s+(?=[\w'’-]+['’]s\b))?(?P<tgt>[\w'’-]+?)"
+     r"(?:\s+[\w'’-]+?)?(?:['’]s)?\s+(?:grave|tomb|headstone)\b",
+     "hatred", 0.8, "Ynes swore she would dance on Odo's grave."),
 )
 _HOSTILE_IDIOM = [(row_id, re.compile(pattern, re.IGNORECASE), kind, weight)
                   for row_id, pattern, kind, weight, _example in HOSTILE_IDIOMS]
@@ -1523,6 +1530,9 @@ def _plain_dislike(reader: _Reader, tok: Token, exp: str, tgt: str, romance: dic
     if _THAT_WAY.search(after):
         return False  # "I never liked Tom that way"
     firm = reader.modifiers(tok) & {"never", "just", "simply"}  # "I just don't like Rob"
+    # (Dropped, issue 15: a flat not-liking of someone not addressed ("I don't like Odo, Ma.", no
+    # "!") as firm.  It fires in one development story only, and turns the plain denial "'I don't
+    # like Mia,' Tom said." into a dislike.)
     # (Measured and dropped, issue 16: "still" as firm.  Not liking someone still, said again, is a
     # stepchild's dislike as often as a crush denied once more: one story up in the rules, one down.)
     if not (firm or _NOT_AT_ALL.search(after) or _finds_fault(reader, tok)):

@@ -466,6 +466,37 @@ def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
         yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
 
 
+def _named_at_quote_start(document: Document, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
+    """A name that opens a quote where the tagger read no proper noun ("'Ysolde?' He looked up.",
+    "'Dario, you came.'"): ``_is_name_token`` leaves a capitalised first word after an opening
+    quote alone, but a word the text uses as a name twice elsewhere (in runs ``_name_mentions``
+    found) and never writes in lower case is the name here too (a surname may be in the
+    dictionary: "Strong", "Baker").  Without it a man
+    asked after by name ("'Odo?' 'I couldn't stand the man.'") is missing from the talk, and the
+    talk's "the man" goes to whoever the narration named last (issue 15, hostility spoken of
+    an absent person)."""
+    named = Counter(w.lower() for _s, _e, core, _t, _h in runs for w in core)
+    known = {w for w, n in named.items() if n >= 2 and not lowercase.get(w) and w not in NOT_NAMES}
+    covered = {s for s, _e, _c, _t, _h in runs}
+    tokens = TokenIndex(document)
+    text = document.story.text
+    for q in quote_spans:
+        at = q.start
+        while at < q.end and not text[at].isalnum():
+            at += 1
+        tok = tokens.at(at)
+        if tok is None or tok.start != at or at in covered or not _NAME_TOKEN.match(tok.text) \
+                or tok.text.lower() not in known or tok.pos in _NOT_NAME_POS:
+            continue
+        yield tok.start, tok.end, (tok.text,), "", ""
+
+
+# a word of these classes opening a quote is no name even when spelt as one ("Will you?"); a verb
+# may be one: a lone name asked ("'Odo?'") is often tagged as an imperative, and a word the
+# narration also writes in lower case is never taken
+_NOT_NAME_POS = frozenset({"AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"})
+
+
 # "MR. VILLARS", "TOM", "SALLIE McBRIDE": a name set in capitals (a letter's heading, a chapter
 # title, a shout), with the title before it
 _CAPITALS = re.compile(r"(?<![\w'’.@\[-])(?P<run>(?:[A-Z][A-Za-z]*[A-Z]\.?|[A-Z]\.)"
@@ -575,6 +606,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     runs += _shouted_names(text, quote_spans)
+    runs += list(_named_at_quote_start(document, runs, quote_spans, lowercase))
     runs += list(_capital_names(text, runs, quote_spans, lowercase))
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()

@@ -44,6 +44,7 @@ from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Toke
 from ..models import load_shipped_file
 from ..pipeline import stage
 from ..tokens import TokenIndex
+from .lexicon import INSULT_NOUNS
 
 MODEL_FILE = "sentence_reader.json"
 # The people read: as for the pair records, those named at least twice, the most named first.
@@ -107,6 +108,13 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         rage fury furious angry livid bitter grudge revenge enemy rival""".split()),
     # "she laughed with him", "they grinned at each other"
     "joy": frozenset("""laugh grin smile giggle beam tease joke wink warm warmly softly gently fond""".split()),
+    # Hostility shown, not named (issue 15): harm done on purpose, "he poisoned her cup and framed the
+    # cook for it", "she blackmailed him for a year"; each word is rare in one story, common across many
+    "harm": frozenset("""poison frame blackmail betray betrayal swindle defraud extort cheat deceive scheme
+        conspire torment bully persecute cruel cruelty spite spiteful vicious malice ruthless""".split()),
+    # insults called of someone, "Odo is a toad", "that snake": the nouns ``evidence`` reads as an insult
+    # predicated of a person (lexicon.INSULT_NOUNS), here wherever they stand
+    "insult": INSULT_NOUNS,
 }
 
 
