@@ -41,6 +41,9 @@ from .lexicon import (
 from .quotes import is_chat_line
 
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
+# "Ling-gege", "Wei-ge": a lower-case word the dictionary lacks, hyphened onto a name, is a form of
+# address of another language (the lexicon holds only the Japanese ones): the name, with a suffix
+_ADDRESS_SUFFIX = re.compile(r"-(?P<w>[a-z]{2,10})\b(?![-'’])")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
 _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=lambda w: (-len(w), w))
 # (shapes) "He's my friend", "It's my mom": the 's after a pronoun is "is" or "has", never an
@@ -293,8 +296,8 @@ def _name_mentions(document: Document):
                     end = words[i + 1].end
                     i += 2
                 # "Mia-chan": spaCy splits the suffix off; keep it with the name
-                m = _HONORIFIC.match(text, end)
-                if m:
+                m = _HONORIFIC.match(text, end) or _ADDRESS_SUFFIX.match(text, end)
+                if m and (m.re is _HONORIFIC or not in_dictionary(m.group(1))):
                     honorific = m.group(1).lower()
                     end = m.end()
                     while i < last and words[i].start < end:
