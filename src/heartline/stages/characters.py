@@ -105,6 +105,21 @@ _GENDER_NOUN_CUES = (
 )
 _GENDER_NOUN_VOTE = 1.0  # half a title's: a noun can be a figure of speech ("Ann is a real gentleman")
 
+# "journeyman", "horsewoman", "chairwoman": a compound of "man" or "woman" the word lists lack carries
+# the gender of its last part.  Words that end so and are of either sex, or no compound, are left out.
+_NOT_MAN_COMPOUNDS = frozenset("human humans shaman talisman caiman ottoman german germans roman romans "
+                               "layman cayman dolman walkman".split())
+
+
+def _compound_gender(noun: str) -> str:
+    if noun in _GENDERED_NOUNS:
+        return _GENDERED_NOUNS[noun]
+    if len(noun) > 5 and noun.endswith("woman"):
+        return "female"
+    if len(noun) > 3 and noun.endswith("man") and noun not in _NOT_MAN_COMPOUNDS:
+        return "male"
+    return ""
+
 
 def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
     """The gender a noun in apposition to the name token ``tok``, or predicated of it by "be",
@@ -127,7 +142,7 @@ def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
                      and (tokens[d].dep, tok.dep) in (("attr", "nsubj"), ("nsubj", "attr"))]
         for i in nouns:
             noun = tokens[i]
-            g = _GENDERED_NOUNS.get(noun.lemma.lower(), "") if noun.pos == "NOUN" else ""
+            g = _compound_gender(noun.lemma.lower()) if noun.pos == "NOUN" else ""
             if g and not listed(i) and not listed(tok.index):
                 return g
     return ""
