@@ -487,6 +487,28 @@ def _heading(line: str) -> bool:
     return len(words) >= 4 or any(w.endswith(("'S", "’S")) for w in words)
 
 
+def _initial_names(document: Document, runs, lowercase: Counter[str]):
+    """A sentence's (or a quote's) first word that the tagger took for a verb or a noun ("‘Strickland?’
+    he said", "Vantreen nodded") where the text names somebody by that very word elsewhere: the word is
+    found as a name at least twice, has three letters or more, is no title and is never written in lower case.  (Being in the
+    dictionary is no bar: it holds family names, "Strickland" among them.)"""
+    text = document.story.text
+    uses = Counter(core[0].lower() for _s, _e, core, _t, _h in runs if len(core) == 1)
+    uses.update(w.lower() for _s, _e, core, _t, _h in runs if len(core) > 1 for w in core)
+    written_low = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’]+\b", text))
+    known = {w for w, n in uses.items() if n >= 2 and len(w) >= 3 and w not in NOT_NAMES and not lowercase.get(w)
+             and w not in written_low and w.lower() not in TITLES}
+    taken = sorted((s, e) for s, e, *_ in runs)
+    starts = [s for s, _e in taken]
+    for tok in document.tokens:
+        if tok.text.lower() not in known or not _NAME_TOKEN.match(tok.text) or text[tok.end:tok.end + 1] == ":":
+            continue  # ("Q:", "VALE:" open a line of a transcript: the quotes stage's speakers)
+        at = bisect.bisect_right(starts, tok.start) - 1
+        if at >= 0 and taken[at][0] <= tok.start < taken[at][1]:
+            continue  # inside a name already found
+        yield tok.start, tok.end, (tok.text,), "", ""
+
+
 def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
     """Names written in capitals: "TOM" where the text also writes "Tom" as a name, "MR. VILLARS"
     (a title before it), "SALLIE McBRIDE".  The first word must be a name the text writes with one
@@ -578,6 +600,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     runs += _shouted_names(text, quote_spans)
+    runs += _initial_names(document, runs, lowercase)
     runs += list(_capital_names(text, runs, quote_spans, lowercase))
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
