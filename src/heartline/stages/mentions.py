@@ -488,10 +488,10 @@ def _heading(line: str) -> bool:
 
 
 def _initial_names(document: Document, runs, lowercase: Counter[str]):
-    """A sentence's (or a quote's) first word that the tagger took for a verb or a noun ("‘Strickland?’
+    """A sentence's (or a quote's) first word that the tagger took for a verb or a noun ("‘Quarrender?’
     he said", "Vantreen nodded") where the text names somebody by that very word elsewhere: the word is
-    found as a name at least twice, has three letters or more, is no title and is never written in lower case.  (Being in the
-    dictionary is no bar: it holds family names, "Strickland" among them.)"""
+    found as a name at least twice, has three letters or more, is no title and is never written in
+    lower case.  (Being in the dictionary is no bar: it holds many family names.)"""
     text = document.story.text
     uses = Counter(core[0].lower() for _s, _e, core, _t, _h in runs if len(core) == 1)
     uses.update(w.lower() for _s, _e, core, _t, _h in runs if len(core) > 1 for w in core)
