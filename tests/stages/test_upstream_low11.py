@@ -22,7 +22,7 @@ def _names(results) -> list[str]:
     return [c.name for c in results["characters"]]
 
 
-STORY = ("Odo Vantreen walked up the lane with a fat ginger spaniel at his heels. The spaniel was called "
+STORY = ("Odo Vantreen came up the lane, a small wiry terrier trotting behind him. The terrier was named "
          "Tobble. Tobble barked at the gate and wagged. Odo Vantreen laughed and scratched Tobble's ears. "
          "Wenna Halloway opened the door. \"You brought Tobble again,\" Wenna said.")
 
@@ -64,3 +64,15 @@ def test_a_journeyman_is_a_man(run) -> None:
             "Corvin Ashlake shrugged and went out.")
     cast = run(text)["cast"]
     assert {c.name: c.gender for c in cast.characters}.get("Corvin Ashlake") == "male"
+
+
+# --- a quote's first word the tagger misread, named elsewhere (mentions._initial_names) ------------
+
+TULLOCK = ("Bartle Tullock kept the mill. Everyone owed Tullock money.\n\n"
+           "\u2018Tullock?\u2019 He straightened, the sack in his hands.")
+
+
+def test_a_misread_opening_word_named_elsewhere_is_a_name(run) -> None:
+    # the tagger reads the quote's "Tullock" as a verb
+    names = [m for m in run(TULLOCK)["mentions"].items if m.kind == "name" and m.key == "tullock"]
+    assert len(names) == 2

@@ -317,9 +317,9 @@ def _score_names(document: Document, mentions: Mentions,
     return stats
 
 
-# ---- Names of animals: "the spaniel was called Tobble" -------------------------------------
+# ---- Names of animals: "the terrier was named Tobble" --------------------------------------
 # A pet or a mount named in the text is no person of the story, however human its name or rank
-# ("a terrier named Major"); one that speaks stays (``_NameStats.spoke``).  Each row: (id,
+# ("a collie named Captain"); one that speaks stays (``_NameStats.spoke``).  Each row: (id,
 # pattern with an ``animal`` and a ``name`` group, invented example).  The animal word must be one
 # of the lexicon's ANIMAL_NOUNS.
 _ANIMAL_NAME = r"(?P<name>[A-Z][\w'’-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’])?)"
