@@ -45,6 +45,11 @@ def test_a_foreign_address_suffix_stays_with_the_name(run, mention) -> None:
     assert (m.kind, m.key, m.honorific) == ("name", "wenli", "gege")
 
 
+def test_an_address_suffix_before_a_possessive_stays_with_the_name(run, mention) -> None:
+    m = mention(run("Tam mended Wenli-gege\u2019s sleeve by lamplight."), "Wenli-gege")
+    assert (m.key, m.honorific) == ("wenli", "gege")
+
+
 def test_a_dictionary_word_after_a_hyphen_is_no_address(run) -> None:
     found = [m for m in run("Brisco-like calm settled on the room.")["mentions"].items if m.kind == "name"]
     assert all(m.honorific != "like" for m in found)

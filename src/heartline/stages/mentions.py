@@ -43,7 +43,7 @@ from .quotes import is_chat_line
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
 # "Ling-gege", "Wei-ge": a lower-case word the dictionary lacks, hyphened onto a name, is a form of
 # address of another language (the lexicon holds only the Japanese ones): the name, with a suffix
-_ADDRESS_SUFFIX = re.compile(r"-(?P<w>[a-z]{2,10})\b(?![-'’])")
+_ADDRESS_SUFFIX = re.compile(r"-(?P<w>[a-z]{2,10})\b(?!-)")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
 _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=lambda w: (-len(w), w))
 # (shapes) "He's my friend", "It's my mom": the 's after a pronoun is "is" or "has", never an
