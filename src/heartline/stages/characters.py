@@ -24,6 +24,7 @@ from ..pipeline import stage
 from ..tokens import TokenIndex, dependents, is_subject
 from .given_names import name_gender, pet_form_of
 from .lexicon import (
+    ANIMAL_NOUNS,
     FEMALE_PRONOUNS,
     GENDER_NOUNS,
     KIN_WORDS,
@@ -67,6 +68,7 @@ class _NameStats:
     # the trained scorer's verdict (``_decide_persons``); None leaves it to the votes above
     decided: bool | None = None
     chan: bool = False  # whether a "-chan" has voted (once per name)
+    spoke: int = 0  # uses as the subject of a speech verb or a dialogue tag's speaker
 
     def vote(self, m: Mention, male: float, female: float) -> None:
         self.male += male
@@ -103,6 +105,21 @@ _GENDER_NOUN_CUES = (
 )
 _GENDER_NOUN_VOTE = 1.0  # half a title's: a noun can be a figure of speech ("Ann is a real gentleman")
 
+# "journeyman", "horsewoman", "chairwoman": a compound of "man" or "woman" the word lists lack carries
+# the gender of its last part.  Words that end so and are of either sex, or no compound, are left out.
+_NOT_MAN_COMPOUNDS = frozenset("human humans shaman talisman caiman ottoman german germans roman romans "
+                               "layman cayman dolman walkman".split())
+
+
+def _compound_gender(noun: str) -> str:
+    if noun in _GENDERED_NOUNS:
+        return _GENDERED_NOUNS[noun]
+    if len(noun) > 5 and noun.endswith("woman"):
+        return "female"
+    if len(noun) > 3 and noun.endswith("man") and noun not in _NOT_MAN_COMPOUNDS:
+        return "male"
+    return ""
+
 
 def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
     """The gender a noun in apposition to the name token ``tok``, or predicated of it by "be",
@@ -125,7 +142,7 @@ def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
                      and (tokens[d].dep, tok.dep) in (("attr", "nsubj"), ("nsubj", "attr"))]
         for i in nouns:
             noun = tokens[i]
-            g = _GENDERED_NOUNS.get(noun.lemma.lower(), "") if noun.pos == "NOUN" else ""
+            g = _compound_gender(noun.lemma.lower()) if noun.pos == "NOUN" else ""
             if g and not listed(i) and not listed(tok.index):
                 return g
     return ""
@@ -193,8 +210,10 @@ def _score_names(document: Document, mentions: Mentions,
         head = tokens[tok.head]
         if is_subject(tok) and head.lemma in SPEECH_VERBS:
             st.person += 1.5
+            st.spoke += 1
         elif _dialogue_tag(m, tok, tokens, text):
             st.person += 1.5  # "“Why?” Wenna asked,": the tag's speaker, however the parser read it
+            st.spoke += 1
         elif tok.dep == "nsubj" and head.pos in ("VERB", "AUX"):
             st.person += 0.5
         elif tok.dep == "dobj" and head.lemma in _READ_VERBS:
@@ -292,7 +311,41 @@ def _score_names(document: Document, mentions: Mentions,
             stats[key].other += 2
     for key in roles & stats.keys():  # a part in a play within the story ("Ann, as Ophelia")
         stats[key].other += stats[key].person + 10
+    for key in sorted(animal_names(text) & stats.keys()):
+        if not stats[key].spoke:  # a pet that talks is a character of its story
+            stats[key].other += stats[key].person + 10
     return stats
+
+
+# ---- Names of animals: "the terrier was named Tobble" --------------------------------------
+# A pet or a mount named in the text is no person of the story, however human its name or rank
+# ("a collie named Captain"); one that speaks stays (``_NameStats.spoke``).  Each row: (id,
+# pattern with an ``animal`` and a ``name`` group, invented example).  The animal word must be one
+# of the lexicon's ANIMAL_NOUNS.
+_ANIMAL_NAME = r"(?P<name>[A-Z][\w'’-]*[\w'’](?:[ ][A-Z][\w'’-]*[\w'’])?)"
+_ANIMAL_DET = r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ii]ts)\s+(?:[a-z]+[ -]){0,2}?"
+_ANIMAL_CUES = (
+    ("called", _ANIMAL_DET + r"(?P<animal>[a-z]+)\s+(?:(?:was|is)\s+)?(?:called|named)\s+" + _ANIMAL_NAME,
+     "a fat old terrier named Tobble slept by the fire"),
+    ("appos_before", _ANIMAL_DET + r"(?P<animal>[a-z]+),\s+" + _ANIMAL_NAME + r"(?=[,;.])",
+     "her grey mare, Quillet, would not take the fence"),
+    ("bare_before", r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?P<animal>[a-z]+)\s+" + _ANIMAL_NAME + r"\b",
+     "she had sold her pony Quillet"),
+    ("appos_after", _ANIMAL_NAME + r",\s+(?:the|his|her|their|my|our|a|an)\s+(?:[a-z]+[ -]){0,2}?"
+     r"(?P<animal>[a-z]+)(?=[,;.])", "Tobble, the old terrier, barked"),
+    ("the_animal", _ANIMAL_NAME + r"\s+the\s+(?P<animal>[a-z]+)\b", "Tobble the terrier barked"),
+)
+_ANIMAL_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _ANIMAL_CUES)
+
+
+def animal_names(text: str) -> set[str]:
+    """The name keys (lower case) the text gives an animal of ANIMAL_NOUNS (``_ANIMAL_CUES``)."""
+    out = set()
+    for _cue, pattern in _ANIMAL_PATTERNS:
+        for m in pattern.finditer(text):
+            if m.group("animal") in ANIMAL_NOUNS:
+                out.add(m.group("name").lower())
+    return out
 
 
 def _heading(m: Mention, text: str, uses: int = 1) -> bool:

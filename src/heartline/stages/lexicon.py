@@ -106,6 +106,16 @@ later earlier meanwhile afterwards tomorrow yesterday tonight today
 """.split())
 
 # Heads of capitalised phrases that name places, things and events, not people.
+# Kinds of animal a story names a pet or a mount after: a named one is no person of the story
+# unless it speaks (``characters``' animal-name cues).
+ANIMAL_NOUNS = frozenset("""
+dog dogs puppy pup hound spaniel terrier collie retriever labrador poodle beagle greyhound mastiff
+sheepdog lurcher whippet dachshund bulldog corgi mongrel mutt bitch cat kitten tomcat moggy
+horse mare stallion gelding pony colt filly foal mule donkey ass cob charger steed
+parrot budgie canary owl hawk falcon raven crow goose hen cockerel rooster
+rabbit bunny hamster ferret tortoise turtle goat cow pig ox bull sheep lamb
+""".split())
+
 NON_PERSON_HEADS = frozenset("""
 day night eve street road lane avenue square house hall manor mansion castle palace abbey
 church chapel cathedral school academy college university exam exams festival party ball

@@ -41,6 +41,9 @@ from .lexicon import (
 from .quotes import is_chat_line
 
 _HONORIFIC = re.compile(r"-(" + "|".join(sorted(HONORIFICS, key=lambda w: (-len(w), w))) + r")\b", re.IGNORECASE)
+# "Ling-gege", "Wei-ge": a lower-case word the dictionary lacks, hyphened onto a name, is a form of
+# address of another language (the lexicon holds only the Japanese ones): the name, with a suffix
+_ADDRESS_SUFFIX = re.compile(r"-(?P<w>[a-z]{2,10})\b(?!-)")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[A-Z][a-zà-ÿ]+)*$")
 _RELATIONAL = sorted(ROMANTIC_RELATIONS | FRIEND_RELATIONS | FAMILY_RELATIONS, key=lambda w: (-len(w), w))
 # (shapes) "He's my friend", "It's my mom": the 's after a pronoun is "is" or "has", never an
@@ -293,8 +296,8 @@ def _name_mentions(document: Document):
                     end = words[i + 1].end
                     i += 2
                 # "Mia-chan": spaCy splits the suffix off; keep it with the name
-                m = _HONORIFIC.match(text, end)
-                if m:
+                m = _HONORIFIC.match(text, end) or _ADDRESS_SUFFIX.match(text, end)
+                if m and (m.re is _HONORIFIC or not in_dictionary(m.group(1))):
                     honorific = m.group(1).lower()
                     end = m.end()
                     while i < last and words[i].start < end:
@@ -466,37 +469,6 @@ def _shouted_names(text: str, quote_spans: tuple[QuoteSpan, ...]):
         yield m.start("name"), m.end("name"), tuple(w.title() for w in words), "", ""
 
 
-def _named_at_quote_start(document: Document, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
-    """A name that opens a quote where the tagger read no proper noun ("'Ysolde?' He looked up.",
-    "'Dario, you came.'"): ``_is_name_token`` leaves a capitalised first word after an opening
-    quote alone, but a word the text uses as a name twice elsewhere (in runs ``_name_mentions``
-    found) and never writes in lower case is the name here too (a surname may be in the
-    dictionary: "Strong", "Baker").  Without it a man
-    asked after by name ("'Odo?' 'I couldn't stand the man.'") is missing from the talk, and the
-    talk's "the man" goes to whoever the narration named last (issue 15, hostility spoken of
-    an absent person)."""
-    named = Counter(w.lower() for _s, _e, core, _t, _h in runs for w in core)
-    known = {w for w, n in named.items() if n >= 2 and not lowercase.get(w) and w not in NOT_NAMES}
-    covered = {s for s, _e, _c, _t, _h in runs}
-    tokens = TokenIndex(document)
-    text = document.story.text
-    for q in quote_spans:
-        at = q.start
-        while at < q.end and not text[at].isalnum():
-            at += 1
-        tok = tokens.at(at)
-        if tok is None or tok.start != at or at in covered or not _NAME_TOKEN.match(tok.text) \
-                or tok.text.lower() not in known or tok.pos in _NOT_NAME_POS:
-            continue
-        yield tok.start, tok.end, (tok.text,), "", ""
-
-
-# a word of these classes opening a quote is no name even when spelt as one ("Will you?"); a verb
-# may be one: a lone name asked ("'Odo?'") is often tagged as an imperative, and a word the
-# narration also writes in lower case is never taken
-_NOT_NAME_POS = frozenset({"AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"})
-
-
 # "MR. VILLARS", "TOM", "SALLIE McBRIDE": a name set in capitals (a letter's heading, a chapter
 # title, a shout), with the title before it
 _CAPITALS = re.compile(r"(?<![\w'’.@\[-])(?P<run>(?:[A-Z][A-Za-z]*[A-Z]\.?|[A-Z]\.)"
@@ -513,6 +485,28 @@ def _heading(line: str) -> bool:
     possessive ("A LETTER FOR ILSABET QUENNEL", "ILSABET QUENNEL'S DIARY")."""
     words = re.sub(r"\([^)]*\)", " ", line).split()
     return len(words) >= 4 or any(w.endswith(("'S", "’S")) for w in words)
+
+
+def _initial_names(document: Document, runs, lowercase: Counter[str]):
+    """A sentence's (or a quote's) first word that the tagger took for a verb or a noun ("‘Quarrender?’
+    he said", "Vantreen nodded") where the text names somebody by that very word elsewhere: the word is
+    found as a name at least twice, has three letters or more, is no title and is never written in
+    lower case.  (Being in the dictionary is no bar: it holds many family names.)"""
+    text = document.story.text
+    uses = Counter(core[0].lower() for _s, _e, core, _t, _h in runs if len(core) == 1)
+    uses.update(w.lower() for _s, _e, core, _t, _h in runs if len(core) > 1 for w in core)
+    written_low = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’]+\b", text))
+    known = {w for w, n in uses.items() if n >= 2 and len(w) >= 3 and w not in NOT_NAMES and not lowercase.get(w)
+             and w not in written_low and w.lower() not in TITLES}
+    taken = sorted((s, e) for s, e, *_ in runs)
+    starts = [s for s, _e in taken]
+    for tok in document.tokens:
+        if tok.text.lower() not in known or not _NAME_TOKEN.match(tok.text) or text[tok.end:tok.end + 1] == ":":
+            continue  # ("Q:", "VALE:" open a line of a transcript: the quotes stage's speakers)
+        at = bisect.bisect_right(starts, tok.start) - 1
+        if at >= 0 and taken[at][0] <= tok.start < taken[at][1]:
+            continue  # inside a name already found
+        yield tok.start, tok.end, (tok.text,), "", ""
 
 
 def _capital_names(text: str, runs, quote_spans: tuple[QuoteSpan, ...], lowercase: Counter[str]):
@@ -606,7 +600,7 @@ def find_mentions(document: Document, quote_spans: tuple[QuoteSpan, ...]) -> Men
     runs = list(_strip_common_words(_name_mentions(document), text, lowercase))
     runs += _lowercase_chat_names(document, quote_spans, runs, lowercase)
     runs += _shouted_names(text, quote_spans)
-    runs += list(_named_at_quote_start(document, runs, quote_spans, lowercase))
+    runs += _initial_names(document, runs, lowercase)
     runs += list(_capital_names(text, runs, quote_spans, lowercase))
     for start, end, core, title, honorific in _styles(runs, text):
         key = " ".join(core).lower()
