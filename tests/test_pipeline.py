@@ -176,13 +176,13 @@ def test_earlier_products_are_kept_out_of_the_garbage_collector_during_a_run_onl
 
     pipe = Pipeline([Stage("first", ("story",), "words", first), Stage("second", ("words",), "count", second)])
     assert gc.get_freeze_count() == 0
-    assert pipe.run(story="Quill")["count"] == 1
+    assert pipe.run(story="Vessarine")["count"] == 1
     # while the second stage ran, the first one's product was frozen out of the collector ...
     assert seen[0][0] > 0 and not seen[0][1]
     # ... and after the run nothing is left frozen, even when a stage fails
     assert gc.get_freeze_count() == 0
     with pytest.raises(AssertionError):
-        Pipeline([Stage("first", ("story",), "words", first), Stage("never", ("words",), "x", _never)]).run(story="Quill")
+        Pipeline([Stage("first", ("story",), "words", first), Stage("never", ("words",), "x", _never)]).run(story="Vessarine")
     assert gc.get_freeze_count() == 0
 
 
@@ -192,7 +192,7 @@ def test_a_caller_that_froze_objects_itself_keeps_them_frozen() -> None:
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        Pipeline([Stage("upper", ("story",), "upper", lambda story: story.upper())]).run(story="quill")
+        Pipeline([Stage("upper", ("story",), "upper", lambda story: story.upper())]).run(story="vessarine")
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
