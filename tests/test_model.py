@@ -120,3 +120,20 @@ def test_story_words_and_lookups() -> None:
     assert cast.by_id("mia").name == "Mia"
     with pytest.raises(KeyError):
         cast.by_id("nobody")
+
+
+def test_document_token_starts_are_made_once_and_serve_every_token_index() -> None:
+    from heartline.model import Document, Story, Token
+    from heartline.tokens import TokenIndex
+
+    words = [(0, "Oskelt"), (7, "waved"), (12, ".")]
+    tokens = tuple(Token(i, s, s + len(w), w, w.lower(), "X", "X", "dep", i, 0, "") for i, (s, w) in enumerate(words))
+    doc = Document(story=Story(source="<t>", text="Oskelt waved."), scenes=(), tokens=tokens, sentences=(),
+                   paragraphs=((0, 13),))
+    assert doc.token_starts == (0, 7, 12)
+    assert doc.token_starts is doc.token_starts  # computed once per document
+    one, two = TokenIndex(doc), TokenIndex(doc)
+    assert one.starts is two.starts
+    at = one.at(9)
+    assert at is not None and at.text == "waved"
+    assert [t.text for t in two.span(7, 14)] == ["waved", "."]

@@ -160,3 +160,39 @@ def test_called_out_titles_are_read_by_probe_stages_only_when_needed() -> None:
         "Rob Fenner knelt before Queen Alys.\n\n\"Stand, my lord Sheriff,\" she said. He rose.\n\n"
         "\"You are kind, madam,\" said Rob Fenner.", title="T"))
     assert called["probe_cast"] is not None and called["probe_speakers"]
+
+
+def test_earlier_products_are_kept_out_of_the_garbage_collector_during_a_run_only() -> None:
+    import gc
+
+    seen: list[tuple[int, bool]] = []
+
+    def first(story):
+        return [story]  # a container, tracked by the collector
+
+    def second(words):
+        seen.append((gc.get_freeze_count(), any(o is words for o in gc.get_objects())))
+        return len(words)
+
+    pipe = Pipeline([Stage("first", ("story",), "words", first), Stage("second", ("words",), "count", second)])
+    assert gc.get_freeze_count() == 0
+    assert pipe.run(story="Vessarine")["count"] == 1
+    # while the second stage ran, the first one's product was frozen out of the collector ...
+    assert seen[0][0] > 0 and not seen[0][1]
+    # ... and after the run nothing is left frozen, even when a stage fails
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(AssertionError):
+        Pipeline([Stage("first", ("story",), "words", first), Stage("never", ("words",), "x", _never)]).run(story="Vessarine")
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_caller_that_froze_objects_itself_keeps_them_frozen() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        Pipeline([Stage("upper", ("story",), "upper", lambda story: story.upper())]).run(story="vessarine")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -151,6 +151,12 @@ class Document:
     sentences: tuple[Sentence, ...]
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) offsets
 
+    @cached_property
+    def token_starts(self) -> tuple[int, ...]:
+        """Each token's start offset, in token order: made once per document, not once per
+        stage that looks tokens up by offset (sixteen times per run)."""
+        return tuple(t.start for t in self.tokens)
+
     def text_of(self, start: int, end: int) -> str:
         return self.story.text[start:end]
 

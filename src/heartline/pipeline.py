@@ -8,6 +8,7 @@ with a clear message rather than half-way through a novel.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -94,10 +95,23 @@ class Pipeline:
         if missing:
             raise PipelineError(f"pipeline input missing: {', '.join(missing)}")
         results: dict[str, Any] = {**self.defaults, **inputs}
-        for i, st in enumerate(self.stages):
-            if progress:
-                progress(st.name, i, len(self.stages))
-            results[st.produces] = st.run(**{n: results[n] for n in st.needs})
+        # Every stage's product lives until the run ends, and a novel's document is a few
+        # hundred thousand objects: each full collection of the cyclic garbage collector walked
+        # them all again (10 full collections, 3 of the 22 s CPU of Pride and Prejudice).
+        # What exists when a stage starts (the parser model, earlier products) is frozen out
+        # of the collector until the run ends; the garbage a stage makes is collected as
+        # before.  A run inside a run (or a caller that froze objects itself) leaves it alone.
+        freeze = gc.isenabled() and gc.get_freeze_count() == 0
+        try:
+            for i, st in enumerate(self.stages):
+                if progress:
+                    progress(st.name, i, len(self.stages))
+                if freeze:
+                    gc.freeze()
+                results[st.produces] = st.run(**{n: results[n] for n in st.needs})
+        finally:
+            if freeze:
+                gc.unfreeze()
         if progress:
             progress("done", len(self.stages), len(self.stages))
         return results

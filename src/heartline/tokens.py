@@ -13,7 +13,7 @@ class TokenIndex:
     def __init__(self, document: Document):
         self.document = document
         self.tokens = document.tokens
-        self.starts = [t.start for t in document.tokens]
+        self.starts = document.token_starts
 
     def at(self, offset: int) -> Token | None:
         i = bisect.bisect_right(self.starts, offset) - 1

@@ -702,7 +702,8 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
 
     # "Gerd Ivo Roskam" is the "Gerd Roskam" the story also names: a middle name joins them
     for e in list(entities):
-        longer = [k for k, _t in e.keys if len(k.split()) > 2]
+        # sorted: ``keys`` is a set, and which of two long names is read must not follow the hash seed
+        longer = sorted(k for k, _t in e.keys if len(k.split()) > 2)
         if not longer:
             continue
         words = longer[0].split()

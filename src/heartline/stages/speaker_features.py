@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -102,6 +103,8 @@ FEATURES = (
     # 77.8 / 90.7.
     "described_gender_fits",
 )
+# a record's values in ``FEATURES`` order, read in one C call (42,000 candidates on a novel)
+_feature_values = itemgetter(*FEATURES)
 
 _CANDIDATE_KINDS = ("name", "pronoun", "epithet", "relational")
 _WINDOW_BEFORE = 4  # paragraphs before the quote's whose mentions make the wider window's candidates
@@ -524,7 +527,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             for name in ("spoke_prev", "spoke_prev2_not_prev", "addressed_by_prev", "before_main_subject",
                          "prev_para_narration_subject"):
                 values["implicit_" + name] = implicit * values[name]
-            out.append(SpeakerRecord(q.index, cid, tuple(values[f] for f in FEATURES), explicit))
+            out.append(SpeakerRecord(q.index, cid, _feature_values(values), explicit))
     return tuple(out)
 
 
