@@ -408,8 +408,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                           and gender.get(cid, "unknown") == described_gender]
         pronoun_said = said_by is not None and said_by.kind == "pronoun" and said_by.person == 3 \
             and said_by.gender in ("male", "female")
-        said_verb = tokens.tokens[tokens.head_of(said_by).head].lemma if pronoun_said and said_by is not None \
-            else ""
+        said_head = tokens.head_of(said_by) if pronoun_said and said_by is not None else None
+        said_verb = tokens.tokens[said_head.head].lemma if said_head is not None else ""  # the tag's speech verb
         for cid in candidates:
             mine = [m for m in near if links[m.index] == cid]
             if mine:
