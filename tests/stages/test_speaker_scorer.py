@@ -404,3 +404,24 @@ def test_a_speech_verb_reporting_a_that_clause_is_no_tag_of_the_quote_before(run
     texts = [q.text for q in results["speakers"]]
     assert [texts[i] for i in sorted(_explicit(results))] == ["Is the ferry late?"]
     assert sorted(_explicit(results)) == [1]
+
+
+def test_a_pronoun_tag_reading_is_marked_apart_from_a_name_and_a_reply_marks_the_other_party(run) -> None:
+    # Invented: Liesl speaks to Maelle; in a new paragraph "she replied": coreference reads the nearest
+    # woman, the last speaker, while a reply verb points to the one spoken to
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+                           '"I said I would," she replied.\n'))
+    liesl, maelle = _record(records, 1, "liesl"), _record(records, 1, "maelle")
+    assert liesl.feature("explicit_speaker") == 1.0  # coreference's reading, the premise of the features
+    assert liesl.feature("explicit_pronoun") == 1.0 and maelle.feature("explicit_pronoun") == 0.0
+    assert liesl.feature("explicit_pronoun_spoke_prev_new_para") == 1.0
+    assert maelle.feature("reply_other_party") == 1.0 and liesl.feature("reply_other_party") == 0.0
+    # "said" is no reply verb; a name in the tag is no pronoun reading
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+                           '"I said I would," she said.\n'))
+    assert _record(records, 1, "maelle").feature("reply_other_party") == 0.0
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+                           '"I said I would," Maelle replied.\n'))
+    maelle = _record(records, 1, "maelle")
+    assert maelle.feature("explicit_speaker") == 1.0 and maelle.feature("explicit_pronoun") == 0.0
+    assert maelle.feature("reply_other_party") == 0.0

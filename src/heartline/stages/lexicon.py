@@ -203,6 +203,9 @@ chuckle giggle smile grin sneer retort counter interrupt begin finish note obser
 repeat warn encourage tease joke muse wonder think chirp squeak breathe stammer stutter
 """.split())
 
+# Speech verbs that answer someone: '"…," he replied' is said by the other party of the exchange
+REPLY_VERBS = frozenset("reply answer respond retort rejoin return".split())
+
 
 # Nouns that insult whoever they are said of ("Odo was a toad", "your cousin is a snake"):
 # said of a person, they show the speaker's dislike.  Words friends throw at each other
