@@ -753,12 +753,12 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             for ident, ent in list(full.items()):
                 if ent is e:
                     full[ident] = shorter[0]
-    for e, own in _taken_surnames(entities):
-        own.take(e)
+    for e, owner in _taken_surnames(entities):
+        owner.take(e)
         entities.remove(e)
         for ident, ent in list(full.items()):
             if ent is e:
-                full[ident] = own
+                full[ident] = owner
     family_names = {w for e in entities for w in e.surnames}
 
     def given_votes(e: _Entity) -> tuple[float, float]:
@@ -1282,19 +1282,19 @@ def _stated_aliases(entities: list[_Entity], text: str) -> list[_Entity]:
 
 
 # Where a text says whom a kin word the family calls someone by stands for ("Nana was old Mrs.
-# Pellow"): the cue, a pattern around the kin word <kin> and the name <name>, an invented example.
+# Trewhella"): the cue, a pattern around the kin word <kin> and the name <name>, an invented example.
 _KIN_CUES = (
     ("kin_was_name", rf"(?<![\w'’])(?P<kin>[A-Z][a-z]+) (?:was|is) (?:(?:old|young|little|the late) )?"
-     rf"(?P<name>(?:[A-Z][a-z]+\. )?{_NAME})\b", "Nana was old Mrs. Pellow, and Mum was young Mrs. Pellow"),
+     rf"(?P<name>(?:[A-Z][a-z]+\. )?{_NAME})\b", "Nana was old Mrs. Trewhella, and Mum was young Mrs. Trewhella"),
 )
 _KIN_PATTERNS = tuple((cue, re.compile(pattern)) for cue, pattern, _example in _KIN_CUES)
 
 
 def _kin_names(entities: list[_Entity], text: str) -> list[_Entity]:
     """A kin word the story calls someone by ("Nana", an entity of that word alone) joins the
-    named person the text says it is ("Nana was old Mrs. Pellow"), title and all, where their
+    named person the text says it is ("Nana was old Mrs. Trewhella"), title and all, where their
     genders agree.  A name joins the first kin word said to be it only: "Mum was young Mrs.
-    Pellow" after "Nana was old Mrs. Pellow" is a second Mrs. Pellow the text does not name."""
+    Trewhella" after "Nana was old Mrs. Trewhella" is a second Mrs. Trewhella the text does not name."""
     alive = list(entities)
     taken: set[int] = set()
     found = sorted((m.start(), m.group("kin").lower(), m.group("name"))
