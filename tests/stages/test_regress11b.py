@@ -74,23 +74,3 @@ def test_a_cover_name_is_no_second_person(run) -> None:
     names = _names(run(COVER))
     assert not any(n == "Orla Quennick" for n in names), names
     assert sum(n.startswith("Orla") for n in names) == 1, names
-
-
-# --- a kin word the text names (characters._kin_names) ---------------------------------------
-
-FAMILY = ("Nana was old Mrs. Trewhella, and she ruled the kitchen. Mrs. Trewhella had buried two husbands. "
-          "\"Sit,\" Nana said to Wenna Halloway. Nana poured the tea and smiled at her. Wenna thanked Mrs. Trewhella. "
-          "\"Drink it,\" Nana said.")
-
-
-def test_a_kin_word_the_text_names_joins_the_name(run) -> None:
-    chars = run(FAMILY)["characters"]
-    nana = [c for c in chars if "Nana" in c.name or "Nana" in c.aliases]
-    assert len(nana) == 1 and ("Trewhella" in nana[0].name or any("Trewhella" in a for a in nana[0].aliases))
-
-
-def test_a_second_kin_word_said_to_be_the_same_name_stays_apart(run) -> None:
-    text = FAMILY + " Mum was young Mrs. Trewhella, and she kept the shop. \"Tea,\" Mum said. Mum laughed."
-    chars = run(text)["characters"]
-    mum = [c for c in chars if "Mum" in c.name or "Mum" in c.aliases]
-    assert len(mum) == 1 and "Nana" not in mum[0].aliases and "Nana" not in mum[0].name
