@@ -811,7 +811,7 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
 # around it (``_ROMANCE_TALK``), or where one of these rows says how it is meant.  Rows: (id,
 # pattern on the sentence after the cue, invented example, note).
 LIKING_ROMANCE_ROWS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
-    ("like:that-way", _THAT_WAY, '"I like Dario. Like that, I mean."', "liking someone in a way named"),
+    ("like:that-way", _THAT_WAY, '"I like Dario that way, Odo."', "liking someone in a way named"),
     ("like:like-like", re.compile(r"^\W*like\b", re.IGNORECASE), '"I like like him, Ynes."',
      "the school-yard doubled like"),
     ("like:since", re.compile(r"^[^.?!;]{0,20}?\bsince\b", re.IGNORECASE),
