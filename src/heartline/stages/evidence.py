@@ -673,6 +673,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_sent_love(reader))
     found = _casual_love(reader, found)
     found = _plain_liking(reader, found)
+    found = _boasted_love(reader, found)
     found = _family_love(found, _kin_pairs(reader, relational) | _best_friends(relational))
     found = _ended_by_a_turn(found)
     found = _unmasked(found)
@@ -844,6 +845,36 @@ def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
 
 
 _LIKES = frozenset({"like", "likes", "liked", "liking"})
+# Measured and dropped (issue 17): narrated liking ("she liked her enormously") read the same way:
+# shipped fics 0.745 / 0.643 unchanged, no story moved.
+
+# "She adores me", "You love me.": love claimed by the one it is for, of themselves, is a boast or
+# a tease between friends; romance only where the two court in the text or a crush is talked of.
+_BOAST_CUES = _CASUAL_LOVE | frozenset({"adore", "adores", "adored"})
+
+
+def _boasted_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
+    """ "She adores me," said by the one adored: affection, unless the two court in the text or
+    a crush is talked of around it."""
+    courting = _courting(found)
+    text = reader.doc.story.text
+    out = []
+    for e in found:
+        if (e.kind == "romantic" and e.how == "claimed" and e.speaker is not None and e.speaker == e.target
+                and e.cue.lower() in _BOAST_CUES and frozenset((e.experiencer, e.target)) not in courting):
+            at = text.find(e.cue, e.start, e.end)
+            tok = reader.token_at(at) if at != -1 else None
+            if tok is not None and not _romance_talk_near(reader, tok):
+                e = replace(e, kind="affection")
+        out.append(e)
+    return out
+
+
+def _courting(found: list[Evidence]) -> set[frozenset[str]]:
+    """Pairs with a current romance cue of their own either way that is no casual love or like."""
+    return {frozenset((e.experiencer, e.target)) for e in found
+            if e.kind == "romantic" and not (e.negated or e.past or e.refuted)
+            and e.cue.lower() not in _BOAST_CUES and e.weight >= 0.5}
 
 
 def _romance_talk_near(reader: _Reader, tok: Token) -> bool:
