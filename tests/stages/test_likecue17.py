@@ -51,3 +51,27 @@ def test_a_regard_does_not_make_a_pledge_romance(run) -> None:
     pledges = [e.kind for e in run(text)["evidence"]
                if (e.experiencer, e.target) == ("dario_prewitt", "ysolde_fenwick")]
     assert pledges and "romantic" not in pledges
+
+
+def love_kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
+    return [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == pair]
+
+
+def test_love_boasted_by_the_one_loved_is_regard(run) -> None:
+    text = INTRO + '"She adores me," Dario told Odo, of Ysolde. "She hides it well."'
+    assert love_kinds(run, text) == ["affection"]
+
+
+def test_you_love_me_said_in_teasing_is_regard(run) -> None:
+    text = INTRO + '"You love me," Dario told Ysolde, grinning.'
+    assert love_kinds(run, text) == ["affection"]
+
+
+def test_you_love_me_between_two_who_kiss_is_romance(run) -> None:
+    text = INTRO + 'Ysolde kissed Dario on the mouth by the well.\n\n"You love me," Dario told Ysolde, grinning.'
+    assert love_kinds(run, text) == ["romantic", "romantic"]
+
+
+def test_love_claimed_by_a_third_person_stays_romance(run) -> None:
+    text = INTRO + '"You know Ysolde loves Dario," Odo told the baker.'
+    assert love_kinds(run, text) == ["romantic"]
