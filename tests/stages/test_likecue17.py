@@ -58,17 +58,17 @@ def love_kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
 
 
 def test_love_boasted_by_the_one_loved_is_regard(run) -> None:
-    text = INTRO + '"She adores me," Dario told Odo, of Ysolde. "She hides it well."'
+    text = INTRO + '"She adores me no end," Dario told Odo, of Ysolde. "She hides it well."'
     assert love_kinds(run, text) == ["affection"]
 
 
 def test_you_love_me_said_in_teasing_is_regard(run) -> None:
-    text = INTRO + '"You love me," Dario told Ysolde, grinning.'
+    text = INTRO + '"Go on, you love me," Dario told Ysolde, grinning.'
     assert love_kinds(run, text) == ["affection"]
 
 
 def test_you_love_me_between_two_who_kiss_is_romance(run) -> None:
-    text = INTRO + 'Ysolde kissed Dario on the mouth by the well.\n\n"You love me," Dario told Ysolde, grinning.'
+    text = INTRO + 'Ysolde kissed Dario on the mouth by the well.\n\n"Go on, you love me," Dario told Ysolde, grinning.'
     assert love_kinds(run, text) == ["romantic", "romantic"]
 
 

@@ -806,7 +806,7 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     return out
 
 
-# "I like the lad", "I actually like him", "and now I like you": liking said in one's own voice is
+# "I like that baker's boy", "Odo? I do like him", "I find I like you, Ynes": liking said in one's own voice is
 # a regard as often as a crush (issue 17).  It stays romance where the two court in the text (a
 # romance cue of their own either way that is no casual "love"/"like"), where a crush is talked of
 # around it (``_ROMANCE_TALK``), or where one of these rows says how it is meant.  Rows: (id,
@@ -823,7 +823,7 @@ LIKING_ROMANCE_ROWS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
 
 
 def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
-    """ "I like the lad", said by the one who likes: a regard (affection), unless the two court
+    """ "I like that baker's boy", said by the one who likes: a regard (affection), unless the two court
     in the text, a crush is talked of around it, or a ``LIKING_ROMANCE_ROWS`` row says so.
     What others say ("she likes you") stays romance: gossip is about crushes."""
     courting = {frozenset((e.experiencer, e.target)) for e in found
@@ -845,16 +845,16 @@ def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
 
 
 _LIKES = frozenset({"like", "likes", "liked", "liking"})
-# Measured and dropped (issue 17): narrated liking ("she liked her enormously") read the same way:
+# Measured and dropped (issue 17): narrated liking ("Ynes liked him at once") read the same way:
 # shipped fics 0.745 / 0.643 unchanged, no story moved.
 
-# "She adores me", "You love me.": love claimed by the one it is for, of themselves, is a boast or
+# "Ynes adores me, obviously", "Go on, you love me": love claimed by the one it is for, of themselves, is a boast or
 # a tease between friends; romance only where the two court in the text or a crush is talked of.
 _BOAST_CUES = _CASUAL_LOVE | frozenset({"adore", "adores", "adored"})
 
 
 def _boasted_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
-    """ "She adores me," said by the one adored: affection, unless the two court in the text or
+    """ "Ynes adores me," said by the one adored: affection, unless the two court in the text or
     a crush is talked of around it."""
     courting = _courting(found)
     text = reader.doc.story.text
