@@ -829,6 +829,9 @@ def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     courting = {frozenset((e.experiencer, e.target)) for e in found
                 if e.kind == "romantic" and not (e.negated or e.past or e.refuted)
                 and e.cue.lower() not in _CASUAL_LOVE and e.weight >= 0.5}
+    # a crush denied before ("I don't like Mia!" read as a denial, not a firm dislike): the
+    # liking confessed after it is that crush owned
+    courting |= {frozenset((e.experiencer, e.target)) for e in found if e.kind == "romantic" and e.how == "denied"}
     text = reader.doc.story.text
     out = []
     for e in found:
