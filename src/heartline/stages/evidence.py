@@ -810,7 +810,9 @@ def _casual_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
 # a regard as often as a crush (issue 17).  It stays romance where the two court in the text (a
 # romance cue of their own either way that is no casual "love"/"like"), where a crush is talked of
 # around it (``_ROMANCE_TALK``), or where one of these rows says how it is meant.  Rows: (id,
-# pattern on the sentence after the cue, invented example, note).
+# pattern on the sentence after the cue, invented example, note).  Measured on 58da024: shipped fics
+# strict 0.635 -> 0.643 (two stories up, none down; lenient 0.745 and novels unchanged); without
+# "like:since" a rival's long-kept crush read as regard (one story down).
 LIKING_ROMANCE_ROWS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("like:that-way", _THAT_WAY, '"I like Dario that way, Odo."', "liking someone in a way named"),
     ("like:like-like", re.compile(r"^\W*like\b", re.IGNORECASE), '"I like like him, Ynes."',
