@@ -218,3 +218,25 @@ def test_clause_objects_reads_objects_and_prepositional_objects_of_the_pronouns_
     he = mention(r, "He")
     got = clause_objects(he, tokens.at(he.start), tokens, r["coref"].links, r["mentions"].items)
     assert got == {"walter"}  # Edgar hangs from "waved", another verb: the pronoun may still be him
+
+
+_TALK_WITH_A_GUESSED_LISTENER = 'Rex left early. Tom sat down by Mia.\n\n"He never pays his debts," Mia said.'
+
+
+@pytest.mark.parametrize("addressed, he", [
+    # an addressee found from the scene is still the one spoken to: "he" is someone else
+    ("scene", "rex"),
+    # one found only from who answers may be the very person the quote spoke of
+    ("answer", "tom"),
+])
+def test_he_in_speech_is_not_a_scene_guessed_addressee(run, mention, addressed, he) -> None:
+    from dataclasses import replace
+
+    from heartline.stages import coref
+
+    result = run(_TALK_WITH_A_GUESSED_LISTENER)
+    speakers = tuple(replace(q, speaker="odarra", addressee="tom", addressed=addressed)
+                     for q in result["speakers"])
+    links = coref.resolve_speech(result["document"], result["mentions"], result["cast"], result["coref"],
+                                 speakers, result["quote_spans"]).links
+    assert links.get(mention(result, "He").index) == he
