@@ -32,14 +32,15 @@ SPEECH_WINDOW = 12
 
 # How a quote's addressee was found (``Quote.addressed``) when that addressee may still be the
 # he/she of the quote.  In talk, "he"/"she" is neither the speaker nor, normally, the one spoken
-# to ("Disliked him? My dear Alec ... He had my brother's shop": not Alec).  Only an addressee
+# to ("Sit down, Jem. He sold the mill behind our backs": not Jem).  Only an addressee
 # guessed from the one who answers is kept open: the answer often comes from the very person
 # the quote spoke of.  Measured: ruling out the addressee found from the scene too ("scene" off
 # this set): fics L 0.745 -> 0.746, S 0.635 -> 0.636 (found_family_ship .63 -> .74, soulmate_marks
 # .92 -> .86), novels 0.789 / 0.611 unchanged; judge held out (dry run) fics 0.590 / 0.690 ->
 # 0.593 / 0.693 strict / lenient (found_family_ship .47/.59 -> .59/.71, chat_rpg .53/.80 -> .57/.86;
-# soulmate_marks .67/.83 -> .62/.77), novels 0.600 / 0.722 -> 0.583 / 0.701 (northanger_abbey).  Ruling out the answerer as well ("answer" off
-# too): fics L 0.741, S 0.631 (body_swap .71 -> .62, enemies_to_lovers .67 -> .55).
+# soulmate_marks .67/.83 -> .62/.77), novels 0.600 / 0.722 -> 0.583 / 0.701 (northanger_abbey).
+# Ruling out the answerer as well ("answer" off too): fics L 0.741, S 0.631 (body_swap .71 -> .62,
+# enemies_to_lovers .67 -> .55).
 _HE_MAY_BE_ADDRESSEE = frozenset(("answer",))
 
 # the gender of a word of kinship that a family uses as a name ("Mum", "Grandpa")
