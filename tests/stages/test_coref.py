@@ -220,21 +220,21 @@ def test_clause_objects_reads_objects_and_prepositional_objects_of_the_pronouns_
     assert got == {"walter"}  # Edgar hangs from "waved", another verb: the pronoun may still be him
 
 
-_TALK_WITH_A_GUESSED_LISTENER = 'Rex left early. Tom sat down by Mia.\n\n"He never pays his debts," Mia said.'
-
-
-@pytest.mark.parametrize("addressed, he", [
-    # an addressee found from the scene is still the one spoken to: "he" is someone else
-    ("scene", "rex"),
+@pytest.mark.parametrize("quote, addressed, he", [
+    # an addressee found from the scene, when the quote speaks to someone ("you"), is the one
+    # spoken to: "he" is someone else
+    ('"He never pays you back, you know," Mia said.', "scene", "rex"),
+    # with no "you", talk in the scene may be about the person near it
+    ('"He never pays his debts," Mia said.', "scene", "tom"),
     # one found only from who answers may be the very person the quote spoke of
-    ("answer", "tom"),
+    ('"He never pays you back, you know," Mia said.', "answer", "tom"),
 ])
-def test_he_in_speech_is_not_a_scene_guessed_addressee(run, mention, addressed, he) -> None:
+def test_he_in_speech_is_not_a_scene_guessed_addressee_spoken_to(run, mention, quote, addressed, he) -> None:
     from dataclasses import replace
 
     from heartline.stages import coref
 
-    result = run(_TALK_WITH_A_GUESSED_LISTENER)
+    result = run("Rex left early. Tom sat down by Mia.\n\n" + quote)
     speakers = tuple(replace(q, speaker="odarra", addressee="tom", addressed=addressed)
                      for q in result["speakers"])
     links = coref.resolve_speech(result["document"], result["mentions"], result["cast"], result["coref"],
