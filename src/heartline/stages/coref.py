@@ -44,8 +44,8 @@ SPEECH_WINDOW = 12
 # .59/.71, lowercase_tumblr, noir_detective up; soulmate_marks .67/.83 -> .62/.77 down), novels
 # 0.600 / 0.722 -> 0.583 / 0.701 (northanger_abbey); LitBank speech he/she 44.7 -> 44.5 % (one
 # pronoun), narration 59.7 and CoNLL 48.7 unchanged.  Ruling it out even with no "you" gave the
-# same shipped numbers (held out fics 0.593 / 0.693) but reads the example above wrongly.  Ruling out the answerer as well: fics L 0.741,
-# S 0.631 (body_swap .71 -> .62, enemies_to_lovers .67 -> .55).
+# same shipped numbers (held out fics 0.593 / 0.693) but reads the example above wrongly.
+# Ruling out the answerer as well: fics L 0.741, S 0.631 (body_swap .71 -> .62, enemies_to_lovers .67 -> .55).
 _HE_MAY_BE_ADDRESSEE = frozenset(("scene", "answer"))
 _HE_MAY_BE_ADDRESSEE_SAID_YOU = frozenset(("answer",))
 # Measured and dropped (session 11): "that woman" / "this man" in talk taken as the latest person
