@@ -36,7 +36,7 @@ SPEECH_WINDOW = 12
 # (the answer often comes from the very person the quote spoke of), or the person near the
 # quote in the scene ('Mia came in late. Tom frowned. "She is always late," Tom said.').  But a
 # quote that says "you" does speak to someone, and the scene's nearby person is then the one
-# spoken to ('Sit down, Jem. You know what he did. He sold the mill': not Jem).
+# spoken to ('Sit down, Orla. You know what he did. He sold the mill': not Orla).
 # Measured (session 11): ruling out the scene's addressee when the quote says "you": fics L
 # 0.745 -> 0.746, S 0.635 -> 0.636 (found_family_ship .63/.53 -> .74/.63, soulmate_marks
 # .92/.77 -> .86/.71), novels 0.789 / 0.611 unchanged; judge held out (dry run) fics 0.590 /
