@@ -218,3 +218,25 @@ def test_clause_objects_reads_objects_and_prepositional_objects_of_the_pronouns_
     he = mention(r, "He")
     got = clause_objects(he, tokens.at(he.start), tokens, r["coref"].links, r["mentions"].items)
     assert got == {"walter"}  # Edgar hangs from "waved", another verb: the pronoun may still be him
+
+
+@pytest.mark.parametrize("quote, addressed, he", [
+    # an addressee found from the scene, when the quote speaks to someone ("you"), is the one
+    # spoken to: "he" is someone else
+    ('"He never pays you back, you know," Mia said.', "scene", "rex"),
+    # with no "you", talk in the scene may be about the person near it
+    ('"He never pays his debts," Mia said.', "scene", "dan"),
+    # one found only from who answers may be the very person the quote spoke of
+    ('"He never pays you back, you know," Mia said.', "answer", "dan"),
+])
+def test_he_in_speech_is_not_a_scene_guessed_addressee_spoken_to(run, mention, quote, addressed, he) -> None:
+    from dataclasses import replace
+
+    from heartline.stages import coref
+
+    result = run("Rex left early. Dan sat down by Mia.\n\n" + quote)
+    speakers = tuple(replace(q, speaker="mia", addressee="dan", addressed=addressed)
+                     for q in result["speakers"])
+    links = coref.resolve_speech(result["document"], result["mentions"], result["cast"], result["coref"],
+                                 speakers, result["quote_spans"]).links
+    assert links.get(mention(result, "He").index) == he

@@ -83,7 +83,9 @@ def test_every_row_has_an_id_an_example_and_a_weak_weight() -> None:
     '"If you hurt Tobin Cray, I will drown you in the well," Ilsa Varr said to Mara Lind.',
     '"If you make Tobin Cray cry, I will know," Ilsa Varr said to Mara Lind.',
     '"If you are trifling with Tobin Cray, I will know," Ilsa Varr said to Mara Lind.',
-    '"If you break his heart, I will know," Ilsa Varr said to Mara Lind, and nodded at Tobin Cray.',
+    # ("told": with "said to Mara Lind, and nodded at ..." the cast misses Mara Lind, the addressee
+    # falls back to the scene's Tobin Cray, and a quote's he/she is not the one it says "you" to)
+    '"If you break his heart, I will know," Ilsa Varr told Mara Lind, and nodded at Tobin Cray.',
 ])
 def test_a_guarding_threat_is_the_speakers_care_for_the_one_guarded(run, quote) -> None:
     found = evidence(run, quote)
