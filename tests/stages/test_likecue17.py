@@ -47,7 +47,7 @@ def test_liking_claimed_by_someone_else_stays_romance(run) -> None:
 def test_a_regard_does_not_make_a_pledge_romance(run) -> None:
     # the first reading's "I like you" must not pair the two, or the pledge would read romance
     text = INTRO + ('"I like you, Dario," Ysolde said.\n\n'
-                    '"I would walk into the sea for you, Ysolde," Dario said.')
+                    '"I would walk through fire for you, Ysolde," Dario said.')
     pledges = [e.kind for e in run(text)["evidence"]
                if (e.experiencer, e.target) == ("dario_prewitt", "ysolde_fenwick")]
     assert pledges and "romantic" not in pledges

@@ -174,9 +174,9 @@ def test_a_particle_or_number_alone_is_no_name(run) -> None:
 
 # The tagger reads this lone surname, asked at a quote's start, as a verb (found by trying surnames).
 _ASKED_AFTER = ("Mr {n} had held the lease on the forge for years. Everyone owed {n} money.\n\n"
-                "Odo Venn was in his yard, pruning a hedge, with a fat old dog asleep at his feet. He had been "
+                "Odo Pellimore was in his yard, pruning a hedge, with a fat old dog asleep at his feet. He had been "
                 "telling the village for years that the dog outranked him.\n\n"
-                "“{n}?” He straightened, shears in hand. “I couldn’t stand the sight of the man.”\n")
+                "“{n}?” He straightened, shears in hand. “I never could abide the man.”\n")
 
 
 def test_a_name_used_elsewhere_opening_a_quote_is_a_name_though_tagged_otherwise(run) -> None:
