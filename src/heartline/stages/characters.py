@@ -594,11 +594,8 @@ class _Entity:
 
     def merge(self, other: _Entity) -> None:
         """Take another entity's mentions, words and gender votes: they are one person."""
-        self.mentions.extend(other.mentions)
-        self.keys |= other.keys
+        self.take(other)
         self.tokens = self.tokens | other.tokens
-        self.male += other.male
-        self.female += other.female
 
     def take(self, other: _Entity) -> None:
         """Take another entity's mentions, keys and gender votes, but not its words: a name this
@@ -737,6 +734,13 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
         full[ident].given.add(words[0])
         full[ident].surnames.add(words[-1])
 
+    def fold(gone: _Entity, into: _Entity) -> None:
+        """``gone`` is now ``into``: out of the list, and its full names point to ``into``."""
+        entities.remove(gone)
+        for ident, ent in list(full.items()):
+            if ent is gone:
+                full[ident] = into
+
     # "Gerd Ivo Roskam" is the "Gerd Roskam" the story also names: a middle name joins them
     for e in list(entities):
         # sorted: ``keys`` is a set, and which of two long names is read must not follow the hash seed
@@ -750,16 +754,10 @@ def _cluster(stats: dict[str, _NameStats], scene_at=lambda offset: 0) -> list[_E
             shorter[0].merge(e)
             shorter[0].given |= e.given
             shorter[0].surnames |= e.surnames
-            entities.remove(e)
-            for ident, ent in list(full.items()):
-                if ent is e:
-                    full[ident] = shorter[0]
+            fold(e, shorter[0])
     for e, owner in _taken_surnames(entities):
         owner.take(e)
-        entities.remove(e)
-        for ident, ent in list(full.items()):
-            if ent is e:
-                full[ident] = owner
+        fold(e, owner)
     family_names = {w for e in entities for w in e.surnames}
 
     def given_votes(e: _Entity) -> tuple[float, float]:

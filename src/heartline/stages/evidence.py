@@ -828,9 +828,7 @@ def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """ "I like that baker's boy", said by the one who likes: a regard (affection), unless the two court
     in the text, a crush is talked of around it, or a ``LIKING_ROMANCE_ROWS`` row says so.
     What others say ("she likes you") stays romance: gossip is about crushes."""
-    courting = {frozenset((e.experiencer, e.target)) for e in found
-                if e.kind == "romantic" and not (e.negated or e.past or e.refuted)
-                and e.cue.lower() not in _CASUAL_LOVE and e.weight >= 0.5}
+    courting = _courting(found, _CASUAL_LOVE)
     # a crush denied before ("I don't like Mia!" read as a denial, not a firm dislike): the
     # liking confessed after it is that crush owned
     courting |= {frozenset((e.experiencer, e.target)) for e in found if e.kind == "romantic" and e.how == "denied"}
@@ -839,8 +837,7 @@ def _plain_liking(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     for e in found:
         if (e.kind == "romantic" and e.how == "stated" and e.speaker == e.experiencer
                 and e.cue.lower() in _LIKES and frozenset((e.experiencer, e.target)) not in courting):
-            at = text.find(e.cue, e.start, e.end)
-            tok = reader.token_at(at) if at != -1 else None
+            tok = _cue_token(reader, e)
             if tok is not None and not _romance_talk_near(reader, tok) and not any(
                     pattern.search(text[tok.end:reader.doc.sentences[tok.sentence].end])
                     for _id, pattern, _example, _note in LIKING_ROMANCE_ROWS):
@@ -861,25 +858,29 @@ _BOAST_CUES = _CASUAL_LOVE | frozenset({"adore", "adores", "adored"})
 def _boasted_love(reader: _Reader, found: list[Evidence]) -> list[Evidence]:
     """ "Ynes adores me," said by the one adored: affection, unless the two court in the text or
     a crush is talked of around it."""
-    courting = _courting(found)
-    text = reader.doc.story.text
+    courting = _courting(found, _BOAST_CUES)
     out = []
     for e in found:
         if (e.kind == "romantic" and e.how == "claimed" and e.speaker is not None and e.speaker == e.target
                 and e.cue.lower() in _BOAST_CUES and frozenset((e.experiencer, e.target)) not in courting):
-            at = text.find(e.cue, e.start, e.end)
-            tok = reader.token_at(at) if at != -1 else None
+            tok = _cue_token(reader, e)
             if tok is not None and not _romance_talk_near(reader, tok):
                 e = replace(e, kind="affection")
         out.append(e)
     return out
 
 
-def _courting(found: list[Evidence]) -> set[frozenset[str]]:
-    """Pairs with a current romance cue of their own either way that is no casual love or like."""
+def _courting(found: list[Evidence], casual: frozenset[str]) -> set[frozenset[str]]:
+    """Pairs with a current romance cue of their own either way, none of the ``casual`` cues."""
     return {frozenset((e.experiencer, e.target)) for e in found
             if e.kind == "romantic" and not (e.negated or e.past or e.refuted)
-            and e.cue.lower() not in _BOAST_CUES and e.weight >= 0.5}
+            and e.cue.lower() not in casual and e.weight >= 0.5}
+
+
+def _cue_token(reader: _Reader, e: Evidence) -> Token | None:
+    """The token an evidence's cue word starts at (its unit may open before the quote does)."""
+    at = reader.doc.story.text.find(e.cue, e.start, e.end)
+    return reader.token_at(at) if at != -1 else None
 
 
 def _romance_talk_near(reader: _Reader, tok: Token) -> bool:

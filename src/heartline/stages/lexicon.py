@@ -105,7 +105,6 @@ let let's come go look see wait stop listen
 later earlier meanwhile afterwards tomorrow yesterday tonight today
 """.split())
 
-# Heads of capitalised phrases that name places, things and events, not people.
 # Kinds of animal a story names a pet or a mount after: a named one is no person of the story
 # unless it speaks (``characters``' animal-name cues).
 ANIMAL_NOUNS = frozenset("""
@@ -116,6 +115,7 @@ parrot budgie canary owl hawk falcon raven crow goose hen cockerel rooster
 rabbit bunny hamster ferret tortoise turtle goat cow pig ox bull sheep lamb
 """.split())
 
+# Heads of capitalised phrases that name places, things and events, not people.
 NON_PERSON_HEADS = frozenset("""
 day night eve street road lane avenue square house hall manor mansion castle palace abbey
 church chapel cathedral school academy college university exam exams festival party ball

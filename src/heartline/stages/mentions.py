@@ -488,16 +488,17 @@ def _heading(line: str) -> bool:
 
 
 def _initial_names(document: Document, runs, lowercase: Counter[str]):
-    """A sentence's (or a quote's) first word that the tagger took for a verb or a noun ("‘Quarrender?’
-    he said", "Vantreen nodded") where the text names somebody by that very word elsewhere: the word is
-    found as a name at least twice, has three letters or more, is no title and is never written in
-    lower case.  (Being in the dictionary is no bar: it holds many family names.)"""
+    """A capitalised word the tagger took for no name, most often a sentence's or a quote's first word
+    read as a verb or a noun ("‘Quarrender?’ he said", "Vantreen nodded"), where the text names somebody
+    by that very word elsewhere: the word is found as a name at least twice, has three letters or more,
+    is no title and is never written in lower case.  (Being in the dictionary is no bar: it holds many
+    family names.)"""
     text = document.story.text
     uses = Counter(core[0].lower() for _s, _e, core, _t, _h in runs if len(core) == 1)
     uses.update(w.lower() for _s, _e, core, _t, _h in runs if len(core) > 1 for w in core)
     written_low = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’]+\b", text))
     known = {w for w, n in uses.items() if n >= 2 and len(w) >= 3 and w not in NOT_NAMES and not lowercase.get(w)
-             and w not in written_low and w.lower() not in TITLES}
+             and w not in written_low and w not in TITLES}
     taken = sorted((s, e) for s, e, *_ in runs)
     starts = [s for s, _e in taken]
     for tok in document.tokens:
