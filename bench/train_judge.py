@@ -605,14 +605,15 @@ def summary(rows, cast: str) -> dict[str, float]:
             "judge_lenient_min": min(r[5] for r in chosen), "stories": len(chosen)}
 
 
-def held_out_view(stories: list[StoryData]):
+def held_out_view(stories: list[StoryData], fixed: dict[str, float] | None = None):
     """Leave-one-story-out: per story (name, cast, rules strict, rules lenient, judge strict, judge lenient),
-    the thresholds chosen on the held-out predictions, and the fics' and novels' means."""
+    the thresholds chosen on the held-out predictions (or ``fixed``, when given), and the fics' and novels'
+    means."""
     held_out = {s.name: train([o for o in stories if o is not s], {}) for s in stories}
     probs = {s.name: probabilities(s.records, held_out[s.name]) if s.records else () for s in stories}
     rules = {s.name: score_relations(s, s.rule_relations) for s in stories}
-    best = None
-    for tw in WARM_GRID:
+    best = None if fixed is None else ((), fixed)
+    for tw in WARM_GRID if fixed is None else ():
         for tc in COLD_GRID:
             th = {"warm": tw, "cold": tc}
             # chosen on every gold story, the novels beside the fics: on the fics alone the plateau is
@@ -645,6 +646,21 @@ def render_rows(rows, fics, novels, thresholds) -> str:
 
 
 
+def _thresholds(text: str) -> dict[str, float]:
+    """``--thresholds 0.3,0.35`` -> {"warm": 0.3, "cold": 0.35}."""
+    try:
+        warm, cold = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected WARM,COLD, e.g. 0.3,0.35") from None
+    return {"warm": warm, "cold": cold}
+
+
+def _with_thresholds(view):
+    """held_out_view's (rows, thresholds, fics, novels) in render_rows' order."""
+    rows, thresholds, fics, novels = view
+    return rows, fics, novels, thresholds
+
+
 def gold_files(shared: Path, only: list[str] | None, tool: str) -> list[Path]:
     """The gold files under ``shared`` (``only`` these names when given); a tool needs two at
     least to hold one story out."""
@@ -663,6 +679,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="keep the analysed stories here between runs (pickle)")
     ap.add_argument("--only", nargs="*", help="train on these gold names only (a CI-sized run)")
     ap.add_argument("--dry-run", action="store_true", help="measure, but write no model file")
+    ap.add_argument("--thresholds", metavar="WARM,COLD", type=_thresholds,
+                    help="measure held out at these thresholds too, beside the chosen ones: a refit re-chooses "
+                         "them on a flat plateau, so two runs compare like for like only at fixed ones")
     args = ap.parse_args(argv)
     golds = gold_files(args.shared, args.only, "train_judge")
     stories = cached(args.cache, lambda: collect(golds))
@@ -672,6 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     print(reader_quality(stories))
     rows, thresholds, fics, novels = held_out_view(stories)
     print(render_rows(rows, fics, novels, thresholds))
+    if args.thresholds:
+        print(f"\nat fixed thresholds {args.thresholds}:")
+        print(render_rows(*_with_thresholds(held_out_view(stories, args.thresholds))))
     if args.dry_run:
         return 0
     reader = train_reader([s for s in stories if any(lab is not None for lab in s.reading_labels)], banned)
