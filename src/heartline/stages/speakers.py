@@ -161,13 +161,51 @@ def _subject_in(mentions: list[Mention], links: dict[int, str], tokens: TokenInd
         if m.index not in links or m.kind not in ("name", "pronoun", "epithet"):
             continue
         head = tokens.head_of(m)
-        if is_subject(head):
-            verb = tokens.document.tokens[head.head]
+        verb = _acting_verb(head, m.kind, tokens.document.tokens)
+        if verb is not None:
             if not speech_only or verb.lemma in SPEECH_VERBS:
                 if not main_first or _main_clause(verb, tokens):
                     return links[m.index]
                 subjects.append(links[m.index])
     return subjects[0] if subjects and not main_only else None
+
+
+# Parts a name plays that still make it the one acting, rows of (id, head noun, how the verb hangs on
+# it, invented example): the owner of a voice that speaks ("Odile's voice saying, ...").
+_VOICE_OWNER = (("voice", "voice", ("nsubj", "acl"), "Odile's voice saying, \"Come down.\""),)
+_VOICE_NOUNS = frozenset(row[1] for row in _VOICE_OWNER)
+_NEAR = 12  # tokens: how far a verb's own subject may stand from it
+
+
+def _voice_owner(head: Token | None, toks: tuple[Token, ...]) -> bool:
+    """Whether ``head`` owns a voice noun ("Ula's voice")."""
+    return head is not None and head.dep == "poss" and toks[head.head].lemma.lower() in _VOICE_NOUNS
+
+
+def _acting_verb(head: Token | None, kind: str, toks: tuple[Token, ...]) -> Token | None:
+    """The verb ``head`` (a mention's head token) is the one acting for: its subject's verb; the
+    speech verb of a voice it owns; or, for a name the tagger read as an adverbial ("At noon Ysolde
+    Brack looked up": Brack an npadvmod), the verb before which it stands when that verb has no
+    subject of its own."""
+    if head is None:
+        return None
+    if is_subject(head):
+        return toks[head.head]
+    if head.dep == "poss" and head.head != head.index:
+        noun = toks[head.head]
+        if noun.lemma.lower() in _VOICE_NOUNS:
+            if is_subject(noun) and toks[noun.head].lemma in SPEECH_VERBS:
+                return toks[noun.head]
+            return next((t for t in toks[noun.index + 1:noun.index + 4]
+                         if t.head == noun.index and t.dep == "acl" and t.lemma in SPEECH_VERBS), None)
+        return None
+    if kind == "name" and head.dep == "npadvmod" and head.head > head.index:
+        verb = toks[head.head]
+        if verb.pos == "VERB" and not any(
+                is_subject(t) and t.head == verb.index
+                for t in toks[max(0, verb.index - _NEAR):verb.index + _NEAR]):
+            return verb
+    return None
 
 
 def _main_clause(verb, tokens: TokenIndex) -> bool:
@@ -979,7 +1017,10 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = last[0].addressee, last[0].addressed
             if addressee is None and resumed:
                 addressee, addressed = reader, "scene"
-            if addressee is None:
+            heard = _NEWCOMER_NOT_TURN and any(
+                links.get(m.index) == speaker and _voice_owner(tokens.head_of(m), tokens.document.tokens)
+                for m in (*before, *tag)) and not _in_the_talk(quotes, quote_spans, q, speaker)
+            if addressee is None and not heard:
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
                 addressee = None if addressee in about else addressee
             if addressee is None:
@@ -1342,6 +1383,19 @@ def _turn_taking(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan
         if prev.speaker and prev.speaker != last.speaker:
             return prev.speaker
     return None
+
+
+# A speaker only heard ("from below came Ula's voice saying, ...") who took no part in the talk going
+# on speaks to someone of their own scene, not to the last speaker of that talk.
+# Measured and dropped: the same for every speaker outside the recent talk: fics lenient 0.744 -> 0.738,
+# novels 0.756 -> 0.703, nine stories down (diary_entries .56 -> .42), three up.
+_NEWCOMER_NOT_TURN = True
+
+
+def _in_the_talk(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, speaker: str | None) -> bool:
+    """Whether ``speaker`` is one of the recent quotes' speakers or addressees (or nothing is recent)."""
+    recent = _recent(quotes, spans, q)
+    return not recent or any(speaker in (p.speaker, p.addressee) for p in recent)
 
 
 def _other_party(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan,
