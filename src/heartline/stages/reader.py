@@ -39,6 +39,33 @@ _SAYING = (r"(?:say|ask|answer|reply|cry|whisper|murmur|mutter|mumble|exclaim|ca
 _YOU_SAID = re.compile(r"^\W{0,3}\s*(?:you\s+" + _SAYING + r"|" + _SAYING + r"\s+you\b)", re.IGNORECASE)
 
 
+# A reader-insert posted outside an archive often names its pairing in the title only ("Harbour
+# Lights | Dario Vance x Reader", "Odo x f!Reader (part 2)"): where the header declares no
+# relationship, a title part that pairs someone with the reader is the author's pairing.  Only a
+# part with the reader on one side counts: "Sun x Moon" may name the story, not its people.
+_TITLE_PARTS = re.compile(r"\s*(?:[|:–—]|\s-\s)\s*")
+_X = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
+_READER_SIDE = re.compile(r"^(?:[\w-]+!\s*)?(?:reader|you|reader[- ]insert)$", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
+def declared_relationships(story) -> tuple[str, ...]:
+    """The author's relationship tags; where there are none, a reader-insert's pairing its title
+    names ("Dario Vance x Reader")."""
+    if story.info.relationships:
+        return story.info.relationships
+    out = []
+    for part in _TITLE_PARTS.split(story.title or ""):
+        part = part.strip()
+        note = _TRAILING_NOTE.search(part)
+        if note and not is_placeholder(note.group()):  # "(part 2)", not "(Y/N)"
+            part = part[:note.start()]
+        names = [n.strip() for n in _X.split(part)]
+        if len(names) >= 2 and all(names) and any(_READER_SIDE.match(n) or is_placeholder(n) for n in names):
+            out.append(part)
+    return tuple(out)
+
+
 def placeholders(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Every reader placeholder between ``start`` and ``end``."""
     return list(PLACEHOLDER.finditer(text, start, len(text) if end is None else end))
