@@ -56,3 +56,28 @@ def test_the_titles_pairing_reaches_the_judge_and_the_tag_check() -> None:
     assert checks == {"Yevra Quillane x Reader": "agree"}
     untitled = default_pipeline().run(story=story_from_text("Corsair Lights\n\n" + _BODY))["kinship"]
     assert not untitled.declares
+
+
+_DRABBLE = """The bell tower stairs are cold under your feet. Saffi is already at the top, her coat buttoned wrong.
+
+"You came," Saffi says, and she smiles at you like the river is calm for once.
+
+You sit beside her on the iron step. She hands you a flask of cocoa and tucks her scarf around your neck.
+
+"I always come," you say.
+
+Saffi laughs softly and leans her head on your shoulder. Below you the bell sways and sways.
+
+"Stay till morning?" she asks.
+
+You nod, and she takes your hand, and you stay.
+"""
+
+
+def test_a_declared_reader_makes_a_short_drabble_a_reader_insert() -> None:
+    # a dozen "you"s and no placeholder: too few to show a reader-insert alone, not with the title
+    titled = default_pipeline().run(story=story_from_text("Bell Hour | Saffi Ormsby x Reader\n\n" + _DRABBLE))
+    assert "reader" in {c.id for c in titled["cast"].characters}
+    assert any(r.source == "reader" and r.target.startswith("saffi") for r in titled["relations"])
+    plain = default_pipeline().run(story=story_from_text("Bell Hour\n\n" + _DRABBLE))
+    assert "reader" not in {c.id for c in plain["cast"].characters}
