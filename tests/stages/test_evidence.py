@@ -519,6 +519,26 @@ def test_a_dismissal_must_be_a_command(run, text) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    'Dario showed her the ring. "It\'s a little sad, honestly, Dario," said Ynes.',
+    'Dario tripped on the stair. "Honestly, you\'re pathetic, Dario," said Ynes.',
+    'Dario began to speak. "Nobody asked you, Dario," said Ynes.',
+])
+def test_a_put_down_said_to_someone_is_a_coldness_shown(run, text) -> None:
+    ev = [e for e in run(_CAST + text)["evidence"] if e.cue.startswith(("It's", "you're", "Nobody"))]
+    assert [(e.experiencer, e.target, e.kind, e.how) for e in ev] == [("ynes", "dario", "dislike", "implied")]
+    assert ev[0].weight <= 0.5  # enough alone in a short story, not in a long one
+
+
+@pytest.mark.parametrize("text", [
+    'Dario told her the mill had shut. "It\'s so sad, Dario," said Ynes.',  # sympathy
+    '"It\'s a little sad that the mill shut, Dario," said Ynes.',  # pities the mill
+    '"I think the song is a bit sad, Dario," said Ynes.',
+])
+def test_sympathy_is_no_put_down(run, text) -> None:
+    assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
+
+
+@pytest.mark.parametrize("text", [
     '"I love you like a brother, Dario," said Ynes.',
     '"I love you like my own sister, Dario," said Ynes.',
 ])

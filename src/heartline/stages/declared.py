@@ -15,7 +15,7 @@ from itertools import combinations
 from ..model import Character, Relation, Story, TagCheck, Tags
 from ..pipeline import stage
 from .lexicon import TITLES
-from .reader import READER_ID, is_placeholder
+from .reader import READER_ID, declared_relationships, is_placeholder
 from .tags import tag_name
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
@@ -90,7 +90,8 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
         names = [n.strip() for n in re.split(r"/| & ", tag)]
         if len(names) == 2 and all(n in by_name for n in names):
             found_by_pair[frozenset(by_name[n] for n in names)] = tag
-    for tag in story.info.relationships:
+    declared = declared_relationships(story)
+    for tag in declared:
         parsed = _parse_tag(tag)
         if parsed is None:
             continue
@@ -120,7 +121,7 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
                 "kind_differs": "the text shows a feeling between them, of another kind",
                 "unsupported": "the text shows no feeling between them"}[status]
         checks.append(TagCheck(tag, status, found, ids, note))
-    if story.info.relationships:
+    if declared:
         for pair, tag in found_by_pair.items():
             if pair not in declared_pairs:
                 checks.append(TagCheck(tag, "untagged", tag, tuple(sorted(pair)),

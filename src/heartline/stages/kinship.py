@@ -27,6 +27,7 @@ from ..pipeline import stage
 from .declared import _parse_tag, match_character
 from .evidence import _kin_pairs, _Reader, _resolve_relational
 from .lexicon import FRIEND_RELATIONS, ROMANTIC_RELATIONS
+from .reader import declared_relationships
 
 # A declared pairing the tag itself says is over: "past A/B", "former A/B", "ex A/B", "A/B (past)".
 _PAST_TAG = re.compile(r"^\s*(?:past|former|ex)\b[\s-]*|\(\s*(?:past|former|ex)\b[^)]*\)", re.IGNORECASE)
@@ -81,10 +82,10 @@ def find_kinship(document: Document, mentions: Mentions, cast: Cast, links: Core
     couples = _pairs((owner, referent) for m, owner, referent, basis in relational
                      if m.head in ROMANTIC_RELATIONS and basis != "guess")
     kin_set = set(kin)
-    romantic, platonic = declared_pairs(document.story.info.relationships, cast)
+    declared = declared_relationships(document.story)
+    romantic, platonic = declared_pairs(declared, cast)
     return Kinship(kin, tuple(p for p in friends if p not in kin_set), tuple(p for p in couples if p not in kin_set),
-                   romantic, tuple(p for p in platonic if p not in set(romantic)),
-                   bool(document.story.info.relationships))
+                   romantic, tuple(p for p in platonic if p not in set(romantic)), bool(declared))
 
 
 Pairs = tuple[tuple[str, str], ...]

@@ -39,6 +39,44 @@ _SAYING = (r"(?:say|ask|answer|reply|cry|whisper|murmur|mutter|mumble|exclaim|ca
 _YOU_SAID = re.compile(r"^\W{0,3}\s*(?:you\s+" + _SAYING + r"|" + _SAYING + r"\s+you\b)", re.IGNORECASE)
 
 
+# A reader-insert posted outside an archive often names its pairing in the title only ("Harbour
+# Lights | Dario Vance x Reader", "Odo x f!Reader (part 2)"): where the header declares no
+# relationship, a title part that pairs someone with the reader is the author's pairing.  Only a
+# part with the reader on one side counts: "Sun x Moon" may name the story, not its people.
+_TITLE_PARTS = re.compile(r"\s*(?:[|:–—]|\s-\s)\s*")
+_X = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
+_READER_SIDE = re.compile(r"^(?:[\w-]+!\s*)?(?:reader|you|reader[- ]insert)$", re.IGNORECASE)
+_SHIP_SPLIT = re.compile(r"\s*/\s*|\s+&\s+|\s+[x×]\s+", re.IGNORECASE)
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
+def declared_relationships(story) -> tuple[str, ...]:
+    """The author's relationship tags; where there are none, a reader-insert's pairing its title
+    names ("Dario Vance x Reader")."""
+    if story.info.relationships:
+        return story.info.relationships
+    out = []
+    for part in _TITLE_PARTS.split(story.title or ""):
+        part = part.strip()
+        note = _TRAILING_NOTE.search(part)
+        if note and not is_placeholder(note.group()):  # "(part 2)", not "(Y/N)"
+            part = part[:note.start()]
+        names = [n.strip() for n in _X.split(part)]
+        if len(names) >= 2 and all(names) and _pairs_the_reader(names):
+            out.append(part)
+    return tuple(out)
+
+
+def _pairs_the_reader(names: list[str]) -> bool:
+    return any(_READER_SIDE.match(_TRAILING_NOTE.sub("", n).strip()) or is_placeholder(n) for n in names)
+
+
+def declares_reader(story) -> bool:
+    """Does the author pair someone with the reader ("Dario Vance/Reader", "Odo x f!Reader")?"""
+    return any(_pairs_the_reader([n.strip() for n in _SHIP_SPLIT.split(tag)])
+               for tag in declared_relationships(story))
+
+
 def placeholders(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Every reader placeholder between ``start`` and ``end``."""
     return list(PLACEHOLDER.finditer(text, start, len(text) if end is None else end))
@@ -72,10 +110,13 @@ def find_reader(document: Document, mentions, quote_spans: tuple[QuoteSpan, ...]
     in_quotes = sum(q.end - q.start for q in quote_spans)
     narration_words = max(1, (end - start - in_quotes) // 6)
     written = [m for m in placeholders(text, start, end) if not document.story.is_excluded(m.start())]
-    needed = _MIN_WITH_PLACEHOLDER if written else _MIN_COUNT
+    # a placeholder in the text, or the author's "Dario x Reader", says it is a reader-insert: a
+    # drabble of a few hundred words says "you" fewer times than a story must to show it alone
+    told = bool(written) or declares_reader(document.story)
+    needed = _MIN_WITH_PLACEHOLDER if told else _MIN_COUNT
     if len(second) < needed or len(second) < 2 * len(first):
         return None
-    if not written and len(second) * 1000 / narration_words < _MIN_SHARE:
+    if not told and len(second) * 1000 / narration_words < _MIN_SHARE:
         return None
 
     forms = list(dict.fromkeys(m.group().strip() for m in written))
