@@ -277,17 +277,31 @@ def _speech_moments(res, links: dict[int, str]) -> dict[tuple[str, str], set[int
     return speech_moments(res["mentions"], links, res["speakers"], quote_sentences, dict(tones))
 
 
+def no_pair_wanted(listing: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The relations ``--no-pair`` explains, per story: (from, to, kind) from lines of
+    ``/tmp/hl/misses.py``-style output ("name ('a', 'b') kind NO_PAIR_RECORD"), or (from, to, "")
+    from ``bench/judge_errors.py --pairs`` lines ("name FN-no-record a -> b ..."; the kind is the
+    gold's), so the held-out judge's own list can be read without another script."""
+    wanted: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for line in listing.splitlines():
+        mt = re.match(r"(\S+) \('([^']+)', '([^']+)'\) (\S+) NO_PAIR_RECORD", line)
+        if mt:
+            wanted[mt.group(1)].append((mt.group(2), mt.group(3), mt.group(4)))
+            continue
+        mt = re.match(r"(\S+)\s+FN-no-record\s+(\S+) -> (\S+)", line)
+        if mt:
+            wanted[mt.group(1)].append((mt.group(2), mt.group(3), ""))
+    return wanted
+
+
 def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -> int:
-    """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output have no pair record:
+    """Why the ``NO_PAIR_RECORD`` misses of ``/tmp/hl/misses.py``-style output (or the
+    ``FN-no-record`` lines of ``bench/judge_errors.py --pairs``) have no pair record:
     per relation, how the two share the story (one moment, only the other direction speaks, ...),
     and per end, why it is absent from the gold evidence sentences (``classify``'s causes, and
     "speaker or addressee of a quote there"); both tallied at the end."""
     from heartline.stages.pair_features import MIN_MENTIONS, MIN_SHARED
-    wanted: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for line in misses.read_text().splitlines():
-        mt = re.match(r"(\S+) \('([^']+)', '([^']+)'\) (\S+) NO_PAIR_RECORD", line)
-        if mt:
-            wanted[mt.group(1)].append((mt.group(2), mt.group(3), mt.group(4)))
+    wanted = no_pair_wanted(misses.read_text())
     pipeline = default_pipeline(UP_TO_EVIDENCE)
     causes: Counter = Counter()
     end_causes: Counter = Counter()
@@ -309,8 +323,10 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
         by_sent = defaultdict(list)
         for m in res["mentions"].items:
             by_sent[m.sentence].append(m)
-        for a_g, b_g, kind in wanted[name]:
-            r = grels.get((a_g, b_g, kind))
+        for a_g, b_g, want in wanted[name]:
+            r = grels.get((a_g, b_g, want)) if want else next(
+                (g for (f, t, _k), g in grels.items() if (f, t) == (a_g, b_g)), None)
+            kind = want or (r["kind"] if r is not None else "?")
             a, b = pred_of_gold.get(a_g), pred_of_gold.get(b_g)
             shared_s = narr[a] & narr[b] if a and b else set()
             quotes_ab = said[(a, b)] if a and b else 0
@@ -394,7 +410,8 @@ def main(argv=None) -> int:
     ap.add_argument("--litbank", type=Path, help="classify LitBank's pronouns; the train_coref cache file")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--only", nargs="*")
-    ap.add_argument("--no-pair", type=Path, help="misses.py output: explain its NO_PAIR_RECORD misses")
+    ap.add_argument("--no-pair", type=Path,
+                    help="misses.py or judge_errors.py --pairs output: explain its pairs with no record")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args(argv)
     if args.litbank:
