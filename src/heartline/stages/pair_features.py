@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Relation, polarity
+from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Relation, Token, polarity
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .kinship import Kinship
@@ -125,12 +125,12 @@ ATTENTION_CLASSES = {
     "mentor_words": frozenset("""master disciple teacher student mentor apprentice pupil tutor protege
         shifu sensei senpai senior junior elder""".split()),
 }
-# A blush and whom it is for (``blush_for``, read by the warm kind model): the one who blushes
+# A blush and whom it is for (``blush_for``, applied by ``judge.blush_kind``): the one who blushes
 # feels it, for the others named in the nearest of its sentence, its paragraph and the paragraph
 # before (the line that caused it is often the paragraph before: "'You spent six hours.' / Ivo's
-# ears had gone pink."), shared among them.  Unlike the
-# symmetric ``romance_scene`` it has a direction, and it reads the blush no lemma names ("turned
-# scarlet, ears and all").  Rows: (id, the words, what must stand near them, whose blush it is, example).
+# ears had gone pink."), shared among them.  Unlike the symmetric ``romance_scene`` it has a
+# direction, and it reads the blush no lemma names ("turned scarlet, ears and all").  A blush said
+# in a quote is left out.  Rows: (id, the words, what must stand near them, whose blush it is, example).
 @dataclass(frozen=True)
 class BlushRow:
     id: str
@@ -246,7 +246,7 @@ class _Presence:
             cid: {document.sentences[s].paragraph for s in ss} for cid, ss in self.sentences.items()}
 
 
-def _blush_owner(document: Document, presence: _Presence, tok, row: BlushRow) -> str | None:
+def _blush_owner(document: Document, presence: _Presence, tok: Token, row: BlushRow) -> str | None:
     """Whose blush ``tok`` shows (see ``BLUSH_ROWS``), or None."""
     sent = document.sentences[tok.sentence]
     tokens = document.tokens[sent.first_token:sent.last_token]
