@@ -141,9 +141,9 @@ class BlushRow:
 
 
 # Looked at in the dev stories and not built (issue 15, kind): a hand "did not let go" (7 fires, 5
-# romances, but its owner is rarely a parsed subject: "a pale hand took it", "Sethaly who ..."); a
-# pledge ("I'd die for you", evidence's _PLEDGE: 2 romances, 3 friendships); a vow of harm as
-# hatred ("I'm going to kill you": 14 of 15 fires are jokes).
+# romances, but its owner is rarely a parsed subject: a hand or a "who" holds on); a pledge (evidence's
+# _PLEDGE, "would swim a river for him": 2 romances, 3 friendships); a vow of harm as hatred ("I'll
+# end him": 14 of 15 fires are jokes).
 BLUSH_WINDOW = 6
 BLUSH_ROWS: tuple[BlushRow, ...] = (
     BlushRow("blush:verb", frozenset("blush flush redden colour color".split()), frozenset(), "subject",
