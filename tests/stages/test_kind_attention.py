@@ -62,3 +62,32 @@ def test_each_others_first_partner(run) -> None:
     assert rec.feature("partner_mutual") == rec.feature("partner_rank_source") * rec.feature("partner_rank_target")
     assert rec.feature("partner_mutual") == 1.0  # the only two people: each the other's first
 
+
+
+# A blush read with its direction: the one who goes red feels it, for the one the nearest scope
+# names (here the paragraph before: the line that caused it).
+_RED_EARS = """Marit Olvedge set the tray down on the counter.
+
+"You stayed up all night fixing my bicycle," said Marit Olvedge to Bastien Penhallow.
+
+Bastien Penhallow turned scarlet, ears and all, and looked hard at the floor.
+
+Later Marit Olvedge walked home, and Bastien Penhallow went to the bakery.
+"""
+
+# The same scenes, the ears only cold.
+_COLD_EARS = _RED_EARS.replace("turned scarlet, ears and all,", "pulled his hat down over his ears")
+
+
+def test_a_blush_is_felt_by_its_owner_for_the_one_named_nearest(run) -> None:
+    flushed = _records(run, _BLUSHING)
+    assert flushed[("tavi_quennet", "ruel_corvell")].feature("blush_for") > 0  # "Tavi's cheeks flushed"
+    assert flushed[("ruel_corvell", "tavi_quennet")].feature("blush_for") == 0
+    assert _records(run, _WAITING)[("tavi_quennet", "ruel_corvell")].feature("blush_for") == 0
+
+
+def test_a_blush_no_feeling_word_names_reaches_the_paragraph_before(run) -> None:
+    red = _records(run, _RED_EARS)
+    assert red[("bastien_penhallow", "marit_olvedge")].feature("blush_for") > 0  # "scarlet, ears and all"
+    assert red[("marit_olvedge", "bastien_penhallow")].feature("blush_for") == 0
+    assert _records(run, _COLD_EARS)[("bastien_penhallow", "marit_olvedge")].feature("blush_for") == 0

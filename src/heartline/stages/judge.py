@@ -92,6 +92,21 @@ ONE_ROMANCE_MARGIN = 0.15
 # 0.564 (novels 0.471), kin_stated and friends_stated 0.567 (northanger_abbey up, same_names and
 # sense_and_sensibility down); body words (thumb stomach neck mouth ear lean red) in romance_scene
 # 0.564 (poetry_prose down).
+# A blush for the other (``pair_features.BLUSH_ROWS``: "scarlet, ears and all", "her cheeks flushed",
+# its owner the one who blushes, for the one named nearest) makes a current warm feeling romance,
+# unless the two are kin (``blush_kind``); at least one whole blush (the log of 1 + 1), not one
+# shared among several people near it.  In the 39 fics a whole blush falls on 11 gold warm pairs, 9
+# romances; in the novels on 6, 3 romances (two of the others sisters, kept by kin).  Measured on
+# f252d29, held out at fixed thresholds warm 0.3 cold 0.35: fics strict / lenient 0.600 / 0.697 ->
+# 0.605 / 0.697, novels 0.576 / 0.743 -> 0.638 / 0.743; up cultivation_sect .50 -> .67, subtext_only
+# .29 -> .43, northanger_abbey .62 -> .75; down jealousy_misdirection .71 -> .57 (a friend's blush
+# the story sets as a decoy).  Shipped: fics 0.637 / 0.744 -> 0.642 / 0.744, novels 0.598 / 0.756 ->
+# 0.661 / 0.756, the same four stories.  Measured and dropped: ``blush_for`` as a warm kind feature
+# (WARM_KIND_FEATURES) instead: held out fics strict 0.598, novels 0.586 to 0.638 as the scope
+# varied (paragraph and the one before, every one named there: poetry_prose .47 -> .35 and
+# jealousy_misdirection down, sense_and_sensibility down with the nearest scope): ~11 pairs with a
+# blush are too few for the fitted weight to carry it.
+BLUSH_ROMANCE = math.log(2) - 1e-9
 # A reading shown as evidence must be at least this probable (else the tone moments are shown).
 READING_SHOWN = 0.2
 # Measured and dropped (issue 15, warm verdicts on hostile pairs): a judged warm pair whose plain
@@ -197,6 +212,21 @@ def family_kind(rec: PairRecord, kind: str) -> str:
     return kind
 
 
+def blush_kind(relations: list[Relation], records: tuple[PairRecord, ...]) -> list[Relation]:
+    """``relations`` with a current affection romantic where its owner blushes for the other
+    (``pair_features.BLUSH_ROWS``: a whole blush, no one else named as near), unless the two are kin."""
+    row_of = {(rec.source, rec.target): rec for rec in records}
+    out = []
+    for r in relations:
+        rec = row_of.get((r.source, r.target))
+        if (rec is not None and r.current and r.kind == "affection" and rec.feature("blush_for") >= BLUSH_ROMANCE
+                and rec.feature("kin_stated") <= 0):
+            r = replace(r, kind="romantic", evidence=tuple(replace(e, kind="romantic") if e.kind == "affection" else e
+                                                           for e in r.evidence))
+        out.append(r)
+    return out
+
+
 def review_kinds(relations: tuple[Relation, ...], records: tuple[PairRecord, ...], warm_kind_probs,
                  classes: tuple[str, ...], margin: float) -> list[Relation]:
     """The rules' warm relations with their kind reviewed by the kind model: where the model
@@ -287,7 +317,8 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
         review_kinds(kept, records, probs[1], classes["warm_kind"], float(margin))
     unshown = declared_only(records, probs, model["thresholds"], float(model.get("floor", {}).get("warm_reading", 0.0)),
                             strong_reading(model))
-    out = one_romance(reviewed + judged, records, probs[1], classes["warm_kind"], ONE_ROMANCE_MARGIN, unshown)
+    out = one_romance(blush_kind(reviewed + judged, records), records, probs[1], classes["warm_kind"],
+                      ONE_ROMANCE_MARGIN, unshown)
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
     return tuple(out)
 
