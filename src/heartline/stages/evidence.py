@@ -481,7 +481,7 @@ HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
      r"(?:\w+\s+)?on\s+(?:(?:my|your|his|her|their|our)\s+(?=[\w'’-]+['’]s\b))?(?P<tgt>[\w'’-]+?)"
      r"(?:\s+[\w'’-]+?)?(?:['’]s)?\s+(?:grave|tomb|headstone)\b",
      "hatred", 0.8, "Ynes swore she would dance on Odo's grave."),
-    # charity that takes effort (issue 15): "I tried to be fair to Odo", "she has tried so hard to
+    # charity that takes effort (issue 15): "Ynes tries to be civil with Odo", "she has tried so hard to
     # like him", "I did try to see the good in Dario".  One tries to like only someone one does not;
     # the subject of "try" is the one who dislikes, the one to be liked the target
     ("idiom:tried-to-like",
