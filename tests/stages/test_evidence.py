@@ -628,3 +628,9 @@ def test_hostility_both_ways_denied_is_no_feeling(run) -> None:
     assert ev and all(e.negated for e in ev)
     assert not [r for r in run(_CAST + "Dario and Odo Marr didn't hate each other.")["relations"]
                 if r.kind in ("dislike", "hatred")]
+
+
+def test_liking_that_takes_effort_is_dislike_told_of_then_too(run) -> None:
+    text = _CAST + "Ynes had tried so hard to think well of Odo Marr, and given it up by June."
+    ev = [e for e in run(text)["evidence"] if e.cue == "idiom:tried-to-like"]
+    assert [(e.experiencer, e.target, e.kind, e.negated) for e in ev] == [("ynes", "odo_marr", "dislike", False)], ev
