@@ -243,7 +243,8 @@ def test_he_in_speech_is_not_a_scene_guessed_addressee_spoken_to(run, mention, q
 
 
 _DISTAL_SCENE = ("Wenna Cobbold sold the mill to Brannoc Mossop, and she left the valley.\n\n"
-                 "The winter was long. The river froze twice.\n\n"
+                 "The winter was long. The river froze twice. The wheel stood still. Snow lay on the roads.\n\n"
+                 "Nobody came up the valley. The spring was late. The lambs were born in the sleet.\n\n"
                  "Brannoc Mossop went to the inn. Dara Truscombe poured the tea, and she sat down by the fire.\n\n"
                  '"I cannot abide {ref}," said Brannoc to the ceiling.')
 
