@@ -484,7 +484,7 @@ HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
     # charity that takes effort (issue 15): "Ynes tries to be civil with Odo", "she has tried so hard to
     # like him", "I did try to see the good in Dario".  One tries to like only someone one does not;
     # the subject of "try" is the one who dislikes, the one to be liked the target.  Measured: fires
-    # twice in the 39 fics, both on gold dislikes (one pair already found), never in the novels;
+    # twice in the 39 fics, both on gold hostile pairs (one already found), never in the novels;
     # shipped fics 0.744 / 0.637 -> 0.746 / 0.640, village_mystery .43 -> .53, none down
     ("idiom:tried-to-like",
      r"\b(?:try|tries|tried|trying)\s+(?:(?:very|so|really|awfully|terribly|ever\s+so)\s+)?(?:hard\s+)?"
