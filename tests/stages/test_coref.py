@@ -240,3 +240,17 @@ def test_he_in_speech_is_not_a_scene_guessed_addressee_spoken_to(run, mention, q
     links = coref.resolve_speech(result["document"], result["mentions"], result["cast"], result["coref"],
                                  speakers, result["quote_spans"]).links
     assert links.get(mention(result, "He").index) == he
+
+
+_DISTAL_SCENE = ("Wenna Cobbold sold the mill to Brannoc Mossop, and she left the valley.\n\n"
+                 "The winter was long. The river froze twice. The wheel stood still. Snow lay on the roads.\n\n"
+                 "Nobody came up the valley. The spring was late. The lambs were born in the sleet.\n\n"
+                 "Brannoc Mossop went to the inn. Dara Truscombe poured the tea, and she sat down by the fire.\n\n"
+                 '"I cannot abide {ref}," said Brannoc to the ceiling.')
+
+
+def test_that_woman_in_talk_is_not_someone_on_the_stage(run, resolves_to) -> None:
+    # the one held at arm's length is the woman who left, not the one pouring the tea
+    assert resolves_to(run(_DISTAL_SCENE.format(ref="that woman")), "that woman") == "wenna_cobbold"
+    # a plain "she" is still the woman last seen
+    assert resolves_to(run(_DISTAL_SCENE.format(ref="her") + " She poured more tea."), "her") == "dara_truscombe"

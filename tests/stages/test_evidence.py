@@ -600,6 +600,8 @@ def test_hostility_of_now_leaves_the_warmth_before_it(run) -> None:
     ("That spring Ynes took against Odo Marr the moment he spoke.", ("ynes", "odo_marr"), "idiom:took-against"),
     ("Odo Marr looked down his long nose at Dario.", ("odo_marr", "dario"), "idiom:down-her-nose"),
     ("Odo Marr had taken a dislike to Dario at the fair.", ("odo_marr", "dario"), "dislike"),
+    ("Ynes tries very hard to be civil to Odo Marr at the fair.", ("ynes", "odo_marr"), "idiom:tried-to-like"),
+    ('"I try to see the good in Dario, Ynes," said Odo Marr.', ("odo_marr", "dario"), "idiom:tried-to-like"),
 ])
 def test_hostility_in_idiom_is_dislike(run, text, pair, cue) -> None:
     ev = [e for e in run(_CAST + text)["evidence"] if (e.experiencer, e.target) == pair]
@@ -624,6 +626,7 @@ def test_a_dance_on_the_grave_of_a_thing_is_nobody_hated(run) -> None:
     "Odo Marr hasn't got it in for Dario, whatever they say.",  # denied
     "Ynes took Dario against the wall of the barn to talk.",  # no idiom: "took Dario against"
     "Ynes looked down at Dario from the hayloft.",  # a look down, no nose
+    "Ynes tried to help Dario with the nets.",  # an effort to help, not to like
 ])
 def test_a_hostile_idiom_denied_or_missing_is_nothing(run, text) -> None:
     assert [e for e in run(_CAST + text)["evidence"] if e.kind == "dislike"] == []
@@ -645,3 +648,9 @@ def test_hostility_both_ways_denied_is_no_feeling(run) -> None:
     assert ev and all(e.negated for e in ev)
     assert not [r for r in run(_CAST + "Dario and Odo Marr didn't hate each other.")["relations"]
                 if r.kind in ("dislike", "hatred")]
+
+
+def test_liking_that_takes_effort_is_dislike_told_of_then_too(run) -> None:
+    text = _CAST + "Ynes had tried so hard to think well of Odo Marr, and given it up by June."
+    ev = [e for e in run(text)["evidence"] if e.cue == "idiom:tried-to-like"]
+    assert [(e.experiencer, e.target, e.kind, e.negated) for e in ev] == [("ynes", "odo_marr", "dislike", False)], ev

@@ -504,6 +504,16 @@ HOSTILE_IDIOMS: tuple[tuple[str, str, str, float, str], ...] = (
      r"(?:\w+\s+)?on\s+(?:(?:my|your|his|her|their|our)\s+(?=[\w'’-]+['’]s\b))?(?P<tgt>[\w'’-]+?)"
      r"(?:\s+[\w'’-]+?)?(?:['’]s)?\s+(?:grave|tomb|headstone)\b",
      "hatred", 0.8, "Ynes swore she would dance on Odo's grave."),
+    # charity that takes effort (issue 15): "Ynes tries to be civil with Odo", "she has tried so hard to
+    # like him", "I did try to see the good in Dario".  One tries to like only someone one does not;
+    # the subject of "try" is the one who dislikes, the one to be liked the target.  Measured: fires
+    # twice in the 39 fics, both on gold hostile pairs (one already found), never in the novels;
+    # shipped fics 0.744 / 0.637 -> 0.746 / 0.640, village_mystery .43 -> .53, none down
+    ("idiom:tried-to-like",
+     r"\b(?:try|tries|tried|trying)\s+(?:(?:very|so|really|awfully|terribly|ever\s+so)\s+)?(?:hard\s+)?"
+     r"to\s+(?:like|be\s+(?:fair|civil|kind|charitable|polite|nice)\s+(?:to|about|with)|think\s+well\s+of|"
+     r"get\s+(?:on|along)\s+with|warm\s+to|(?:find|see)\s+(?:the|some|any)\s+good\s+in)\s+(?P<tgt>[\w'’-]+)",
+     "dislike", 0.5, "Ynes had tried very hard to be civil to Odo, and given it up by June."),
 )
 _HOSTILE_IDIOM = [(row_id, re.compile(pattern, re.IGNORECASE), kind, weight)
                   for row_id, pattern, kind, weight, _example in HOSTILE_IDIOMS]
