@@ -20,7 +20,7 @@ from ..model import Cast, Coreference, Document, Mention, Mentions, Quote, Quote
 from ..models import card, load_shipped, scorer_choice
 from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
-from .coref import SURNAME_KIN, surname
+from .coref import SURNAME_KIN, surname, tells_a_thing
 from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
@@ -1191,10 +1191,12 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
 
 def reports(verb, tokens: TokenIndex) -> bool:
     """A verb of saying that reports other words in a that-clause ('"What day is it?" I answered
-    that it was Monday'): the clause tells the answer, so it is no tag of the quote before it."""
+    that it was Monday'), or tells of a thing ('she encouraged it': ``coref.tells_a_thing``): the clause is
+    no tag of the quote before it."""
     sentence = tokens.document.sentences[verb.sentence]
-    return any(t.dep == "mark" and t.text.lower() == "that" and tokens.tokens[t.head].head == verb.index
-               for t in tokens.span(verb.end, sentence.end))
+    return tells_a_thing(verb, tokens) or any(
+        t.dep == "mark" and t.text.lower() == "that" and tokens.tokens[t.head].head == verb.index
+        for t in tokens.span(verb.end, sentence.end))
 
 
 def _actor_after_last(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, paragraphs,
