@@ -166,7 +166,9 @@ def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
 # Measured and dropped (issue 16, held out 5 folds B3 / found / explicit 76.6 / 81.2 / 92.8 before): the
 # tag's inverted speaker the parser read as an object (``speakers.inverted_tag_mention``: '"Oh, Tom,"
 # exclaimed Ann, as he finished') taken as the explicit mention before a later subject: 76.5 / 81.5 / 92.3
-# (more quotes explicit, and the new ones wrong more often).
+# (more quotes explicit, and the new ones wrong more often).  Also dropped: a speech verb of a subordinate
+# clause after the quote that leads into the next quote ('"…?" and seemed put out when she answered,
+# "No."') not taken as this quote's tag: one quote on LitBank, 76.6 / 81.1 / 92.7.
 def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attached: bool,
                              before: list[Mention], tokens: TokenIndex) -> Mention | None:
     """The mention that makes a quote *explicit*: a name or pronoun that is the subject of
