@@ -111,7 +111,8 @@ FEATURES = (
     # Measured and dropped (held out 76.6 / 81.2 / 92.8 before): a he/she tag of a quote opening its paragraph
     # after a paragraph of narration alone, the candidate that paragraph's last subject ('The guide stood on
     # the bank. / "Come down," he said.') 76.8 / 81.3 / 92.8 (true 65 times, 52 of them the coreference
-    # reading already); only where it differs from the reading (5 times, 4 right) 76.5 / 81.0 / 92.2
+    # reading already); only where it differs from the reading (5 times, 4 right) 76.5 / 81.0 / 92.2; at L2 75
+    # 77.0 / 81.4 / 93.9 -> 77.1 / 81.3 / 93.4 (10 folds 77.9 / 80.9 / 93.0 both)
     "explicit_pronoun", "explicit_pronoun_spoke_prev_new_para", "reply_other_party",
 )
 # a record's values in ``FEATURES`` order, read in one C call (42,000 candidates on a novel)
