@@ -53,7 +53,13 @@ from heartline.stages.speaker_features import _SAID, FEATURES, QuoteScorer, Spea
 
 DEFAULT_OUT = ROOT / "src" / "heartline" / "models" / "speaker_scorer.json"
 CLASSES = ("no", "yes")
-L2 = 2.0  # held out, two scorers a pass: L2 2 B3 75.6 expl 91.2; 8: 75.7, 91.1; 20: 75.8, 91.1; 50: 75.5, 91.0
+# Session 12, held out (5 folds / 10 folds; B3 / found / explicit): L2 2: 76.6 / 81.2 / 92.8 and 77.3 / 80.6 / 92.4;
+# 6: 76.9 / 81.4 / 93.0 and 77.6 / 80.6 / 92.1; 25: 76.9 / 81.5 / 93.2 and 77.6 / 80.6 / 91.9; 50: 77.1 / 81.3 /
+# 93.4 and 77.8 / 80.8 / 92.7; 75: 77.0 / 81.4 / 93.9 and 77.9 / 80.9 / 93.0; 100: 77.0 / 81.2 / 93.4 (5 folds).
+# The features added since the first sweep are much alike (a he/she tag's reading, whose turn it is, read several
+# ways) and want the stronger penalty.  Shipped (trained on all, so flattered) 75 against 2: B3 78.0 same,
+# explicit 94.8 -> 94.1, speech he/she 322 -> 321 right; the 39 fics' shipped eval unchanged.
+L2 = 75.0  # before: held out, two scorers a pass: L2 2 B3 75.6 expl 91.2; 8: 75.7, 91.1; 20: 75.8, 91.1; 50: 75.5, 91.0
 
 
 @dataclass

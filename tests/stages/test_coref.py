@@ -254,3 +254,28 @@ def test_that_woman_in_talk_is_not_someone_on_the_stage(run, resolves_to) -> Non
     assert resolves_to(run(_DISTAL_SCENE.format(ref="that woman")), "that woman") == "wenna_cobbold"
     # a plain "she" is still the woman last seen
     assert resolves_to(run(_DISTAL_SCENE.format(ref="her") + " She poured more tea."), "her") == "dara_truscombe"
+
+
+def test_a_she_that_tells_of_a_thing_is_no_tag_and_may_be_the_one_called_by_name(run, mention) -> None:
+    # "she encouraged it" says nothing of the quote: it is narration, so the name the quote calls
+    # stays open to its "she" (a tag's she would not be her: see the test above)
+    result = run('Mara Quell fed the hens. Tobin Fask mended the gate.\n\n'
+                 '"Yes, Mara." (A pet name from Tobin; she encouraged it.)')
+    assert result["coref"].links.get(mention(result, "she").index) == "mara_quell"
+    assert result["speakers"][0].tag_pronoun is None
+
+
+@pytest.mark.parametrize("sentence, verb, tells", [
+    ("She encouraged it.", "encouraged", True),
+    ("He said nothing.", "said", True),
+    ("She said it twice.", "said", False),  # a verb of uttering: "it" may be the quote itself
+    ("She told him.", "told", False),
+])
+def test_tells_a_thing_reads_the_object_of_a_verb_of_saying(run, sentence, verb, tells) -> None:
+    from heartline.stages.coref import tells_a_thing
+    from heartline.tokens import TokenIndex
+
+    r = run(f"Ysolde Brannick waited.\n\n{sentence}")
+    tokens = TokenIndex(r["document"])
+    tok = next(t for t in tokens.tokens if t.text == verb)
+    assert tells_a_thing(tok, tokens) is tells

@@ -108,6 +108,11 @@ FEATURES = (
     # a described person of the tag's gender named or described nearer before the quote than the coreference
     # pick's last name or description (76.3 / 81.1 / 92.7 with it: fold 3 explicit 89.9 -> 88.6); the
     # coreference pick of a reply verb's he/she spoke the last quote (76.5 / 81.1 / 92.9: fold 3 down again)
+    # Measured and dropped (held out 76.6 / 81.2 / 92.8 before): a he/she tag of a quote opening its paragraph
+    # after a paragraph of narration alone, the candidate that paragraph's last subject ('The guide stood on
+    # the bank. / "Come down," he said.') 76.8 / 81.3 / 92.8 (true 65 times, 52 of them the coreference
+    # reading already); only where it differs from the reading (5 times, 4 right) 76.5 / 81.0 / 92.2; at L2 75
+    # 77.0 / 81.4 / 93.9 -> 77.1 / 81.3 / 93.4 (10 folds 77.9 / 80.9 / 93.0 both)
     "explicit_pronoun", "explicit_pronoun_spoke_prev_new_para", "reply_other_party",
 )
 # a record's values in ``FEATURES`` order, read in one C call (42,000 candidates on a novel)
@@ -159,6 +164,12 @@ def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
     return None
 
 
+# Measured and dropped (issue 16, held out 5 folds B3 / found / explicit 76.6 / 81.2 / 92.8 before): the
+# tag's inverted speaker the parser read as an object (``speakers.inverted_tag_mention``: '"Oh, Tom,"
+# exclaimed Ann, as he finished') taken as the explicit mention before a later subject: 76.5 / 81.5 / 92.3
+# (more quotes explicit, and the new ones wrong more often).  Also dropped: a speech verb of a subordinate
+# clause after the quote that leads into the next quote ('"…?" and seemed put out when she answered,
+# "No."') not taken as this quote's tag: one quote on LitBank, 76.6 / 81.1 / 92.7.
 def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attached: bool,
                              before: list[Mention], tokens: TokenIndex) -> Mention | None:
     """The mention that makes a quote *explicit*: a name or pronoun that is the subject of
