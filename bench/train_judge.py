@@ -160,6 +160,11 @@ WARM_READING_FLOOR = 0.4
 # unit there is the target's act, a ring given to the experiencer; the experiencer's own answer has
 # no unit).  Without the subject's conjunct among the owned roles: the same held out, shipped fics
 # 0.742 / 0.638, true 225 -> 224 (ensemble_party down: "her brother ... grinned" parses as a conjunct).
+# Measured and dropped beside it (held out, fixed thresholds warm 0.3 cold 0.35, from 0.602 / 0.699):
+# the experiencer's questions not owned (an interrogator's "did you see him?"): no change; units naming
+# a third person not owned: 0.602 / 0.692 (6 up, 6 down: idol_group .80 -> .67, noir_detective .76 ->
+# .63, winter_court .75 -> .86); ownership as a sentence-reader mark ("own:E" / "own:none"): 0.598 /
+# 0.696 (4 up, 8 down; at re-chosen thresholds 0.601 / 0.701 but novels 0.576 / 0.743 -> 0.530 / 0.702).
 WARM_OWNED_FLOOR = 0.4
 # A pair that shares at most STRONG_UNITS units, one of which the (held-out) sentence reader reads as
 # warm in its direction at least at STRONG_READING, is judged warm from STRONG_WARM up, below the warm
