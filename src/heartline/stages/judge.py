@@ -145,7 +145,8 @@ def probabilities(records: tuple[PairRecord, ...], model: dict[str, Any]):
 
 def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
            classes: dict[str, tuple[str, ...]], warm_reading: float = 0.0,
-           strong: tuple[float, float, float] | None = None) -> list[tuple[PairRecord, int, str, float]]:
+           strong: tuple[float, float, float] | None = None,
+           owned_reading: float = 0.0) -> list[tuple[PairRecord, int, str, float]]:
     """(record, polarity, kind, confidence) for each pair the judge holds a feeling.  A warm
     feeling also needs one unit the sentence reader reads as showing warmth in this direction
     with at least ``warm_reading`` probability (``read_warm_max``): a pair warm only by
@@ -154,13 +155,16 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
     warm in its direction at least at ``reading`` is warm from ``warm`` up, below the threshold:
     one moment that plainly shows the feeling carries a pair the story shows together only a few
     times (a couple seen together twice).  Among many units (a novel's pair) the best of them is
-    warm by chance, so there it carries nothing."""
+    warm by chance, so there it carries nothing.  ``owned_reading``: the warm feeling also needs a
+    unit the experiencer owns (``pair_features.owns``: their words, a sentence they are the subject
+    of) read warm at least this much: two people who only share warm scenes, a third person's love
+    or the target's kindness, are left without a feeling."""
     p, pw, pc = probs
     out = []
     for i, rec in enumerate(records):
         p_warm, p_cold = float(p[i][1]), float(p[i][2])
         warm = _warm_enough(rec, p_warm, p_cold, thresholds, strong)
-        if warm and rec.feature("read_warm_max") >= warm_reading:
+        if warm and _shown(rec, warm_reading, owned_reading):
             out.append((rec, 1, classes["warm_kind"][int(pw[i].argmax())], round(p_warm, 3)))
         elif not warm and p_cold >= thresholds["cold"]:
             out.append((rec, -1, classes["cold_kind"][int(pc[i].argmax())], round(p_cold, 3)))
@@ -184,15 +188,21 @@ def _warm_enough(rec: PairRecord, p_warm: float, p_cold: float, thresholds: dict
     return (p_warm >= thresholds["warm"] or carried) and p_warm >= p_cold
 
 
+def _shown(rec: PairRecord, warm_reading: float, owned_reading: float) -> bool:
+    """Whether a pair the polarity model holds warm has the moments ``decide`` asks for."""
+    return rec.feature("read_warm_max") >= warm_reading and rec.feature("read_warm_owned") >= owned_reading
+
+
 def declared_only(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float], warm_reading: float = 0.0,
-                  strong: tuple[float, float, float] | None = None) -> frozenset[tuple[str, str]]:
+                  strong: tuple[float, float, float] | None = None,
+                  owned_reading: float = 0.0) -> frozenset[tuple[str, str]]:
     """The declared pairs ``decide`` holds romantic by the author's tag alone: the judge would not
     have found them warm (no shared moment read warm, or too little warmth)."""
     p = probs[0]
     return frozenset((rec.source, rec.target) for i, rec in enumerate(records)
                      if rec.feature("declared_romantic") > 0
                      and not (_warm_enough(rec, float(p[i][1]), float(p[i][2]), thresholds, strong)
-                              and rec.feature("read_warm_max") >= warm_reading))
+                              and _shown(rec, warm_reading, owned_reading)))
 
 
 def strong_reading(model: dict[str, Any]) -> tuple[float, float, float] | None:
@@ -302,11 +312,12 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     if probs is None:
         probs = probabilities(records, model)
     classes = {part: tuple(model[part]["classes"]) for part in ("warm_kind", "cold_kind")}
+    floor = model.get("floor", {})  # a model saved before a floor existed has none of it
     ruled = {(r.source, r.target): r for r in rule_relations}
     judged = [_judged_relation(rec, family_kind(rec, kind), sign, confidence, evidence, document)
               for rec, sign, kind, confidence in decide(records, probs, model["thresholds"], classes,
-                                                        float(model.get("floor", {}).get("warm_reading", 0.0)),
-                                                        strong_reading(model))
+                                                        float(floor.get("warm_reading", 0.0)),
+                                                        strong_reading(model), float(floor.get("warm_owned", 0.0)))
               if _open_to_judge(ruled.get((rec.source, rec.target)), sign) and not rec.feature("rule_refuted")]
     turned = {(r.source, r.target) for r in judged}
     kept = tuple(_after_the_past(r, [j for j in judged if (j.source, j.target) == (r.source, r.target)])
@@ -315,8 +326,8 @@ def judge(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...],
     margin = model.get("review", {}).get("warm_margin")
     reviewed = list(kept) if margin is None else \
         review_kinds(kept, records, probs[1], classes["warm_kind"], float(margin))
-    unshown = declared_only(records, probs, model["thresholds"], float(model.get("floor", {}).get("warm_reading", 0.0)),
-                            strong_reading(model))
+    unshown = declared_only(records, probs, model["thresholds"], float(floor.get("warm_reading", 0.0)),
+                            strong_reading(model), float(floor.get("warm_owned", 0.0)))
     out = one_romance(blush_kind(reviewed + judged, records), records, probs[1], classes["warm_kind"],
                       ONE_ROMANCE_MARGIN, unshown)
     out.sort(key=lambda r: (-r.confidence, r.source, r.target))
