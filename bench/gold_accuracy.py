@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print("gold_accuracy: leave-one-story-out view (every story read again) ...", file=sys.stderr, flush=True)
         stories = train_judge.held_out_readings(train_judge.collect(golds), args.shared.resolve())
-        rows, thresholds, fics, novels = train_judge.held_out_view(stories)
+        rows, thresholds, fics, novels = train_judge.held_out_view(stories, incumbent=train_judge.shipped_thresholds())
         print(train_judge.render_rows(rows, fics, novels, thresholds))
         held_out_section = render_held_out(results, rows, thresholds, fics, novels)
 

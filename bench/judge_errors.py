@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     # train_judge.py run as a script pickles its stories as __main__'s StoryData
     sys.modules["__main__"].StoryData = tj.StoryData  # type: ignore[attr-defined]
     stories = tj.held_out_readings(cached(args.cache, lambda: tj.collect(golds)), args.shared)
-    _, thresholds, _, _ = tj.held_out_view(stories)
+    _, thresholds, _, _ = tj.held_out_view(stories, incumbent=tj.shipped_thresholds())
     counts: Counter[str] = Counter()
     for s in stories:
         if s.gold.get("cast") != "complete":

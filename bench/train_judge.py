@@ -20,6 +20,7 @@ random state anywhere, so the same data gives the same file byte for byte.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -629,10 +630,32 @@ def summary(rows, cast: str) -> dict[str, float]:
             "judge_lenient_min": min(r[5] for r in chosen), "stories": len(chosen)}
 
 
-def held_out_view(stories: list[StoryData], fixed: dict[str, float] | None = None):
+# How much better (mean over the gold stories of held-out strict + lenient F1) another grid point must
+# be for a refit to leave the thresholds the shipped model has.  The held-out optimum is a flat plateau
+# (session 12: the best twenty points within 0.01 of each other) whose top wanders from refit to refit,
+# while the shipped answers move a lot with it: after the session-12 merge the top, warm 0.4 / cold 0.7,
+# was 0.0077 better held out than the shipped warm 0.3 / cold 0.35 and shipped the fics 0.753 / 0.657
+# lenient / strict with two stories below 0.50, the novels 0.726; at the kept 0.3 / 0.35, 0.757 / 0.659,
+# none below 0.50, novels 0.756.  Held out the two are fics 0.612 / 0.707 and 0.608 / 0.702 strict /
+# lenient, novels 0.667 / 0.667 and 0.649 / 0.702.
+KEEP_MARGIN = 0.01
+
+
+def shipped_thresholds(path: Path = DEFAULT_OUT) -> dict[str, float] | None:
+    """The thresholds of the judge model at ``path`` (None when there is none, or it has none)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")).get("thresholds")
+    except (OSError, ValueError):
+        return None
+    return {"warm": float(found["warm"]), "cold": float(found["cold"])} if found else None
+
+
+def held_out_view(stories: list[StoryData], fixed: dict[str, float] | None = None,
+                  incumbent: dict[str, float] | None = None):
     """Leave-one-story-out: per story (name, cast, rules strict, rules lenient, judge strict, judge lenient),
     the thresholds chosen on the held-out predictions (or ``fixed``, when given), and the fics' and novels'
-    means."""
+    means.  The ``incumbent`` thresholds (the shipped model's) are kept unless a grid point beats them by
+    more than ``KEEP_MARGIN``."""
     held_out = {s.name: train([o for o in stories if o is not s], {}) for s in stories}
     probs = {s.name: probabilities(s.records, held_out[s.name]) if s.records else () for s in stories}
     rules = {s.name: score_relations(s, s.rule_relations) for s in stories}
@@ -644,12 +667,13 @@ def held_out_view(stories: list[StoryData], fixed: dict[str, float] | None = Non
             # flat (session 11: the best ten grid points within 0.005 of each other) and its top fell
             # where the novels lost 0.08 lenient; over all 41, fics 0.605 / 0.696 -> 0.600 / 0.697
             # and novels 0.544 / 0.667 -> 0.576 / 0.743 strict / lenient held out
-            rows = table(stories, probs, held_out, th, rules)
-            pooled = (statistics.fmean(r[4] for r in rows), statistics.fmean(r[5] for r in rows))
-            key = (round(pooled[0] + pooled[1], 4), -abs(tw - 0.5), -abs(tc - 0.5))
+            key = (_pooled(stories, probs, held_out, th, rules), -abs(tw - 0.5), -abs(tc - 0.5))
             if best is None or key > best[0]:
                 best = (key, th)
     thresholds = best[1]
+    if fixed is None and incumbent is not None and \
+            _pooled(stories, probs, held_out, incumbent, rules) >= best[0][0] - KEEP_MARGIN:
+        thresholds = incumbent
     rows = table(stories, probs, held_out, thresholds, rules)
     return rows, thresholds, summary(rows, "complete"), summary(rows, "partial")
 
@@ -668,6 +692,12 @@ def render_rows(rows, fics, novels, thresholds) -> str:
                    f"{novels['judge_lenient']:.3f}")
     return "\n".join(out)
 
+
+
+def _pooled(stories, probs, held_out, th: dict[str, float], rules) -> float:
+    """Mean over the stories of held-out strict + lenient F1 at thresholds ``th``."""
+    rows = table(stories, probs, held_out, th, rules)
+    return round(statistics.fmean(r[4] for r in rows) + statistics.fmean(r[5] for r in rows), 4)
 
 
 def _thresholds(text: str) -> dict[str, float]:
@@ -713,7 +743,8 @@ def main(argv: list[str] | None = None) -> int:
     stories = held_out_readings(stories, args.shared)
     banned = _banned_words([s.gold for s in stories])
     print(reader_quality(stories))
-    rows, thresholds, fics, novels = held_out_view(stories)
+    incumbent = shipped_thresholds(args.out) if args.out.exists() else shipped_thresholds()
+    rows, thresholds, fics, novels = held_out_view(stories, incumbent=incumbent)
     print(render_rows(rows, fics, novels, thresholds))
     if args.thresholds:
         print(f"\nat fixed thresholds {args.thresholds}:")
