@@ -455,9 +455,16 @@ DISMISSALS: tuple[tuple[str, str, str], ...] = (
     ("dismiss:get-out", r"get out(?: of (?:my|our) \w+)?|get off (?:my|our) \w+",
      '"Now get off my porch, Odo."'),
 )
-_DISMISSAL = re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*(?:(?:now|just|please|oh|so),?\s+)?"
-                        r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in DISMISSALS) + r")\b",
-                        re.IGNORECASE)
+
+
+def _opening_cue(rows: tuple[tuple[str, str, str], ...], openers: str, end: str = "") -> re.Pattern[str]:
+    """A cue of ``rows`` (id, pattern, example) that opens a sentence of a quote, or follows a dash,
+    after any of the ``openers`` ("Now get off my porch", "Oh, honestly, it's a little sad")."""
+    return re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*" + openers
+                      + r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in rows) + ")" + end, re.IGNORECASE)
+
+
+_DISMISSAL = _opening_cue(DISMISSALS, r"(?:(?:now|just|please|oh|so),?\s+)?", r"\b")
 _DISMISSAL_WEIGHT = 0.5
 # Put-downs (issue 17): contempt said to someone's face, the sneer of a rival or a bully that names
 # no feeling: "Honestly, it's a little sad.", "You're pathetic, Dario.", "Nobody asked you."  The
@@ -478,9 +485,7 @@ PUT_DOWNS: tuple[tuple[str, str, str], ...] = (
     ("putdown:nobody-asked", r"(?:nobody|no one|no-one) (?:asked|cares about) (?:you|your opinion)|who asked you",
      '"Nobody asked you, Dario," said Ynes.'),
 )
-_PUT_DOWN = re.compile(r"(?:^|[.!?…]\s+|[—–]\s*)\W*(?:(?:oh|well|honestly|frankly|god|look|and|but|so),?\s+)*"
-                       r"(?P<cue>" + "|".join(pattern for _id, pattern, _example in PUT_DOWNS) + r")",
-                       re.IGNORECASE)
+_PUT_DOWN = _opening_cue(PUT_DOWNS, r"(?:(?:oh|well|honestly|frankly|god|look|and|but|so),?\s+)*")
 _PUT_DOWN_WEIGHT = 0.5
 # Hostility in idiom (issue 16): fixed phrases that name a dislike without a feeling word.  Each
 # row: (id, pattern, kind, weight, invented example); the one after the idiom (``tgt``) is its
@@ -1968,14 +1973,11 @@ def _quote_cues(reader: _Reader, quotes: tuple[Quote, ...]):
         confession = _confession(body) if q.addressee else None
         if confession:
             yield _speech_evidence(reader, q, q.speaker, q.addressee, "romantic", "stated", 0.8, confession)
-        sent_away = _DISMISSAL.search(body) if q.addressee and q.addressee != q.speaker else None
-        if sent_away:
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", _DISMISSAL_WEIGHT,
-                                   " ".join(sent_away.group("cue").split()))
-        put_down = _PUT_DOWN.search(body) if q.addressee and q.addressee != q.speaker else None
-        if put_down:
-            yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", _PUT_DOWN_WEIGHT,
-                                   " ".join(put_down.group("cue").split()))
+        for pattern, weight in ((_DISMISSAL, _DISMISSAL_WEIGHT), (_PUT_DOWN, _PUT_DOWN_WEIGHT)):
+            shown = pattern.search(body) if q.addressee and q.addressee != q.speaker else None
+            if shown:
+                yield _speech_evidence(reader, q, q.speaker, q.addressee, "dislike", "implied", weight,
+                                       " ".join(shown.group("cue").split()))
         if q.addressee and re.match(r"\W*(thanks|thank you)\b", body, re.IGNORECASE):
             weight = _thanks_weight(body)
             if weight:
