@@ -214,3 +214,38 @@ def test_a_named_tag_marks_no_candidate_as_a_description_s(run) -> None:
     r = run(_GIRL.replace("said the girl", "said Ann"))
     records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], r["speakers"])
     assert records and all(rec.feature("described_gender_fits") == 0.0 for rec in records)
+
+
+_FERRY = 'Orla Vane and Tobin Marsh reached the river at dusk.\n\n{narration}\n\n"Two coins each," {tag}.'
+
+
+def _tag_pronoun_link(run, text: str) -> str | None:
+    """Whom the speakers stage gives the narration's last he/she (the speech tag's pronoun)."""
+    from heartline.stages.speakers import describe_speakers
+
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    tag = [m for m in r["mentions"].items if m.kind == "pronoun" and m.quote is None][-1]
+    return found.links.get(tag.index)
+
+
+def test_a_described_subject_of_no_known_gender_just_before_takes_the_tag_pronoun(run) -> None:
+    text = _FERRY.format(narration="The ferryman stood on the jetty, coiling a rope.", tag="he told them")
+    assert _tag_pronoun_link(run, text) == described_id(0, "ferryman")
+
+
+def test_a_him_between_keeps_the_tag_pronoun_off_the_description(run) -> None:
+    text = _FERRY.format(narration="The ferryman stood on the jetty and waved him aboard.", tag="he said")
+    assert _tag_pronoun_link(run, text) != described_id(0, "ferryman")
+
+
+def test_a_description_of_no_known_gender_farther_back_takes_no_tag_pronoun(run) -> None:
+    text = _FERRY.format(narration="The ferryman stood on the jetty. Orla paid and climbed into the boat.",
+                         tag="he said")
+    assert _tag_pronoun_link(run, text) != described_id(0, "ferryman")
+
+
+def test_a_child_just_before_takes_no_tag_pronoun(run) -> None:
+    text = ('Orla Vane sat up with the sick boy all night.\n\nThe child slept at last in the cot by the stove.\n\n'
+            '"Hush now," she whispered.')
+    assert _tag_pronoun_link(run, text) != described_id(0, "child")
