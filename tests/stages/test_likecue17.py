@@ -7,9 +7,13 @@ INTRO = "Ysolde Fenwick met Dario Prewitt and Odo Marsh at the fair. "
 PAIR = ("ysolde_fenwick", "dario_prewitt")
 
 
-def kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
+LIKE_CUES = ("like", "likes", "liked")
+
+
+def kinds(run, text: str, pair: tuple[str, str] = PAIR, cues: tuple[str, ...] | None = LIKE_CUES) -> list[str]:
+    """The kinds of the pair's evidence (of the ``cues`` words only, unless None)."""
     return [e.kind for e in run(text)["evidence"]
-            if (e.experiencer, e.target) == pair and e.cue.lower() in ("like", "likes", "liked")]
+            if (e.experiencer, e.target) == pair and (cues is None or e.cue.lower() in cues)]
 
 
 def test_liking_said_in_ones_own_voice_is_regard(run) -> None:
@@ -54,7 +58,7 @@ def test_a_regard_does_not_make_a_pledge_romance(run) -> None:
 
 
 def love_kinds(run, text: str, pair: tuple[str, str] = PAIR) -> list[str]:
-    return [e.kind for e in run(text)["evidence"] if (e.experiencer, e.target) == pair]
+    return kinds(run, text, pair, cues=None)
 
 
 def test_love_boasted_by_the_one_loved_is_regard(run) -> None:

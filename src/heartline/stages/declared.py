@@ -15,15 +15,11 @@ from itertools import combinations
 from ..model import Character, Relation, Story, TagCheck, Tags
 from ..pipeline import stage
 from .lexicon import TITLES
-from .reader import READER_ID, declared_relationships, is_placeholder
+from .reader import READER_ID, ROLE_PREFIX, declared_relationships, is_reader_name, parse_pairing
 from .tags import tag_name
 
 _DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 _WORD = re.compile(r"[\w'’-]+")
-_X_READER = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
-# "pilot!Dario", "f!Reader": an AU role or the reader's gender before the name
-_ROLE = re.compile(r"^[\w-]+!\s*")
-_READER_WORDS = frozenset({"reader", "reader-insert", "reader insert", "you"})  # or a placeholder
 
 
 def _words(name: str) -> list[str]:
@@ -37,9 +33,9 @@ def _key(name: str) -> str:
 def match_character(name: str, characters: tuple[Character, ...]) -> Character | None:
     """The character a tag's name means: an exact alias first (either word order), else
     the most mentioned character sharing a name word that is not a title."""
-    name = _ROLE.sub("", _DISAMBIGUATION.sub("", name).strip())
-    if name.lower() in _READER_WORDS or is_placeholder(name):
+    if is_reader_name(name):
         return next((c for c in characters if c.id == READER_ID), None)
+    name = ROLE_PREFIX.sub("", _DISAMBIGUATION.sub("", name).strip())
     key = _key(name)
     words = key.split()
     forms = {key, " ".join(reversed(words))}
@@ -54,23 +50,6 @@ def match_character(name: str, characters: tuple[Character, ...]) -> Character |
         if overlap and (overlap, c.mentions) > best_score:
             best, best_score = c, (overlap, c.mentions)
     return best
-
-
-def _parse_tag(tag: str) -> tuple[list[str], bool] | None:
-    """"A/B" → ([A, B], romantic); "A & B" → ([A, B], platonic); else None."""
-    if "/" in tag:
-        names = [n.strip() for n in tag.split("/")]
-        romantic = True
-    elif _X_READER.search(tag):  # "Dario Vance x Reader", "barista!Dario x gn!reader"
-        names = [n.strip() for n in _X_READER.split(tag)]
-        romantic = True
-    elif "&" in tag:
-        names = [n.strip() for n in tag.split("&")]
-        romantic = False
-    else:
-        return None
-    names = [n for n in names if n]
-    return (names, romantic) if len(names) >= 2 else None
 
 
 def _kinds_between(a: str, b: str, relations: tuple[Relation, ...]) -> set[str]:
@@ -92,7 +71,7 @@ def compare_tags(story: Story, characters: tuple[Character, ...], relations: tup
             found_by_pair[frozenset(by_name[n] for n in names)] = tag
     declared = declared_relationships(story)
     for tag in declared:
-        parsed = _parse_tag(tag)
+        parsed = parse_pairing(tag)
         if parsed is None:
             continue
         names, romantic = parsed

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 from ..model import Cast, Coreference, Document, Mentions, Quote
 from ..pipeline import stage
-from .declared import _parse_tag, match_character
+from .declared import match_character
 from .evidence import _kin_pairs, _Reader, _resolve_relational
 from .lexicon import FRIEND_RELATIONS, ROMANTIC_RELATIONS
-from .reader import declared_relationships
+from .reader import declared_relationships, parse_pairing
 
 # A declared pairing the tag itself says is over: "past A/B", "former A/B", "ex A/B", "A/B (past)".
 _PAST_TAG = re.compile(r"^\s*(?:past|former|ex)\b[\s-]*|\(\s*(?:past|former|ex)\b[^)]*\)", re.IGNORECASE)
@@ -97,7 +97,7 @@ def declared_pairs(tags: tuple[str, ...], cast: Cast) -> tuple[Pairs, Pairs]:
     romantic: list[tuple[str, str]] = []
     platonic: list[tuple[str, str]] = []
     for tag in tags:
-        parsed = _parse_tag(tag)
+        parsed = parse_pairing(tag)
         if parsed is None or _PAST_TAG.search(tag):
             continue
         names, is_romantic = parsed

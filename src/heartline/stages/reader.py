@@ -44,10 +44,36 @@ _YOU_SAID = re.compile(r"^\W{0,3}\s*(?:you\s+" + _SAYING + r"|" + _SAYING + r"\s
 # relationship, a title part that pairs someone with the reader is the author's pairing.  Only a
 # part with the reader on one side counts: "Sun x Moon" may name the story, not its people.
 _TITLE_PARTS = re.compile(r"\s*(?:[|:–—]|\s-\s)\s*")
-_X = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
-_READER_SIDE = re.compile(r"^(?:[\w-]+!\s*)?(?:reader|you|reader[- ]insert)$", re.IGNORECASE)
-_SHIP_SPLIT = re.compile(r"\s*/\s*|\s+&\s+|\s+[x×]\s+", re.IGNORECASE)
+# "A x B": a pairing written with an x, as reader-inserts write it ("barista!Dario x gn!reader")
+X_PAIRING = re.compile(r"\s+[x×]\s+", re.IGNORECASE)
+# "pilot!Dario", "f!Reader": an AU role or the reader's gender before a name
+ROLE_PREFIX = re.compile(r"^[\w-]+!\s*")
+_READER_WORDS = frozenset({"reader", "reader-insert", "reader insert", "you"})  # or a placeholder
 _TRAILING_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
+def is_reader_name(name: str) -> bool:
+    """Whether a tag's name is the reader: "Reader", "f!Reader", "You", "(Y/N)", "Reader (gn)"."""
+    bare = ROLE_PREFIX.sub("", _TRAILING_NOTE.sub("", name).strip())
+    return bare.lower() in _READER_WORDS or is_placeholder(bare) or is_placeholder(name)
+
+
+def parse_pairing(tag: str) -> tuple[list[str], bool] | None:
+    """"A/B" -> ([A, B], romantic); "A x B" (a reader-insert's "Dario Vance x Reader") -> romantic too;
+    "A & B" -> ([A, B], platonic); else None."""
+    if "/" in tag:
+        names = [n.strip() for n in tag.split("/")]
+        romantic = True
+    elif X_PAIRING.search(tag):
+        names = [n.strip() for n in X_PAIRING.split(tag)]
+        romantic = True
+    elif "&" in tag:
+        names = [n.strip() for n in tag.split("&")]
+        romantic = False
+    else:
+        return None
+    names = [n for n in names if n]
+    return (names, romantic) if len(names) >= 2 else None
 
 
 def declared_relationships(story) -> tuple[str, ...]:
@@ -61,20 +87,16 @@ def declared_relationships(story) -> tuple[str, ...]:
         note = _TRAILING_NOTE.search(part)
         if note and not is_placeholder(note.group()):  # "(part 2)", not "(Y/N)"
             part = part[:note.start()]
-        names = [n.strip() for n in _X.split(part)]
-        if len(names) >= 2 and all(names) and _pairs_the_reader(names):
+        names = [n.strip() for n in X_PAIRING.split(part)]
+        if len(names) >= 2 and all(names) and any(is_reader_name(n) for n in names):
             out.append(part)
     return tuple(out)
 
 
-def _pairs_the_reader(names: list[str]) -> bool:
-    return any(_READER_SIDE.match(_TRAILING_NOTE.sub("", n).strip()) or is_placeholder(n) for n in names)
-
-
 def declares_reader(story) -> bool:
     """Does the author pair someone with the reader ("Dario Vance/Reader", "Odo x f!Reader")?"""
-    return any(_pairs_the_reader([n.strip() for n in _SHIP_SPLIT.split(tag)])
-               for tag in declared_relationships(story))
+    return any(parsed is not None and any(is_reader_name(n) for n in parsed[0])
+               for parsed in map(parse_pairing, declared_relationships(story)))
 
 
 def placeholders(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:

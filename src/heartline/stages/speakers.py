@@ -191,14 +191,14 @@ def _acting_verb(head: Token | None, kind: str, toks: tuple[Token, ...]) -> Toke
         return None
     if is_subject(head):
         return toks[head.head]
-    if head.dep == "poss" and head.head != head.index:
+    if head.dep == "poss":
+        if not _voice_owner(head, toks):
+            return None
         noun = toks[head.head]
-        if noun.lemma.lower() in _VOICE_NOUNS:
-            if is_subject(noun) and toks[noun.head].lemma in SPEECH_VERBS:
-                return toks[noun.head]
-            return next((t for t in toks[noun.index + 1:noun.index + 4]
-                         if t.head == noun.index and t.dep == "acl" and t.lemma in SPEECH_VERBS), None)
-        return None
+        if is_subject(noun) and toks[noun.head].lemma in SPEECH_VERBS:
+            return toks[noun.head]
+        return next((t for t in toks[noun.index + 1:noun.index + 4]
+                     if t.head == noun.index and t.dep == "acl" and t.lemma in SPEECH_VERBS), None)
     if kind == "name" and head.dep == "npadvmod" and head.head > head.index:
         verb = toks[head.head]
         if verb.pos == "VERB" and not any(
@@ -1056,10 +1056,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
                 addressee, addressed = last[0].addressee, last[0].addressed
             if addressee is None and resumed:
                 addressee, addressed = reader, "scene"
-            heard = _NEWCOMER_NOT_TURN and any(
-                links.get(m.index) == speaker and _voice_owner(tokens.head_of(m), tokens.document.tokens)
-                for m in (*before, *tag)) and not _in_the_talk(quotes, quote_spans, q, speaker)
-            if addressee is None and not heard:
+            if addressee is None and not _heard_only((*before, *tag), links, tokens, quotes, quote_spans, q, speaker):
                 addressee, addressed = _other_party(quotes, quote_spans, q, speaker), "turn"
                 addressee = None if addressee in about else addressee
             if addressee is None:
@@ -1431,6 +1428,15 @@ def _turn_taking(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan
 # Measured and dropped: the same for every speaker outside the recent talk: fics lenient 0.744 -> 0.738,
 # novels 0.756 -> 0.703, nine stories down (diary_entries .56 -> .42), three up.
 _NEWCOMER_NOT_TURN = True
+
+
+def _heard_only(near: tuple[Mention, ...], links: dict[int, str], tokens: TokenIndex, quotes: list[Quote],
+                spans: tuple[QuoteSpan, ...], q: QuoteSpan, speaker: str | None) -> bool:
+    """Whether the speaker is only a voice heard (a mention ``near`` the quote owns a voice) and takes
+    no part in the talk going on (``_NEWCOMER_NOT_TURN``)."""
+    return _NEWCOMER_NOT_TURN and any(
+        links.get(m.index) == speaker and _voice_owner(tokens.head_of(m), tokens.document.tokens)
+        for m in near) and not _in_the_talk(quotes, spans, q, speaker)
 
 
 def _in_the_talk(quotes: list[Quote], spans: tuple[QuoteSpan, ...], q: QuoteSpan, speaker: str | None) -> bool:
