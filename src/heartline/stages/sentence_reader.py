@@ -220,36 +220,6 @@ def _governor(document: Document, head: Token) -> tuple[Token, str] | None:
     return None
 
 
-def _shared_verbs(document: Document, verb: Token) -> list[Token]:
-    """The verbs conjoined to ``verb`` that have no subject of their own, so share its subject:
-    "Nell crossed the yard and took his hand" -- Nell takes too.  (The parse hangs "took" from
-    "crossed" as ``conj``; a chain "crossed, stopped and took" is followed.)"""
-    sent = document.sentences[verb.sentence]
-    tokens = document.tokens[sent.first_token:sent.last_token]
-    out: list[Token] = []
-    frontier = [verb.index]
-    while frontier:
-        at = frontier.pop()
-        for t in tokens:
-            if t.head == at and t.index != at and t.dep == "conj" and t.pos in ("VERB", "AUX") \
-                    and not any(u.head == t.index and u.dep in ("nsubj", "nsubjpass") for u in tokens):
-                out.append(t)
-                frontier.append(t.index)
-    return out
-
-
-def _governors(document: Document, head: Token) -> list[tuple[Token, str]]:
-    """Every word a mention acts on or is acted on by (``_governor``), with the verbs that share
-    a subject mention (``_shared_verbs``)."""
-    found = _governor(document, head)
-    if found is None:
-        return []
-    out = [found]
-    if found[1] == "subj":
-        out.extend((v, "subj") for v in _shared_verbs(document, found[0]))
-    return out
-
-
 def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x: str, y: str) -> set[str]:
     """How X and Y meet in one clause: ``ET:kiss`` when the experiencer kisses the target,
     ``TE:kiss`` when the target kisses the experiencer, with ``ET:neg`` where that verb is
@@ -259,9 +229,9 @@ def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x:
     for cid, head in heads:
         if cid not in (x, y):
             continue
-        for found in _governors(document, head):
-            if found[0].index not in roles.owner:
-                roles_at[found[0].index].append(("E" if cid == x else "T", found[1]))
+        found = _governor(document, head)
+        if found is not None and found[0].index not in roles.owner:
+            roles_at[found[0].index].append(("E" if cid == x else "T", found[1]))
     for gov_index, seen in sorted(roles_at.items()):
         pairs = set(seen)
         gov = document.tokens[gov_index]
@@ -300,9 +270,6 @@ def _bag(words: frozenset[str], heads: list[tuple[str, Token]], document: Docume
         if gov.index != head.index and gov.index not in roles.owner and gov.lemma.isalpha() \
                 and gov.pos not in _SKIPPED_POS:
             out.add(f"{role}:{dep}:{gov.lemma.lower()}")
-            if dep in ("nsubj", "nsubjpass"):
-                out.update(f"{role}:{dep}:{v.lemma.lower()}" for v in _shared_verbs(document, gov)
-                           if v.index not in roles.owner and v.lemma.isalpha())
     out |= _links(document, heads, roles, x, y)
     if x in roles.narrator:
         out.add("E:narrator")
