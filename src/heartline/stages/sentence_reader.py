@@ -61,7 +61,8 @@ MAX_QUOTE_TOKENS = 80
 # 0.595 / 0.690, novels 0.557 / 0.663 (3 up, 12 down: letters_war .73 -> .56); at re-chosen thresholds
 # (warm 0.4, cold 0.7) 0.609 / 0.704, novels 0.576 / 0.681.  Also re-measured there: a sentence naming
 # one of two people right after a sentence of the same paragraph naming only the other, read as a
-# unit of theirs (``unit:near``; beside the conjoined-verb subjects below, from 0.612 / 0.705): 0.611 / 0.701, novels 0.628 / 0.681, 5 up / 6 down.
+# unit of theirs (``unit:near``; beside the conjoined-verb subjects below, from 0.612 / 0.705):
+# 0.611 / 0.701, novels 0.628 / 0.681, 5 up / 6 down.
 # Measured and dropped (issue 15, session 10): third-party talk as units -- a quote also read as
 # a feeling between the one it is said to and one it speaks of, neither the speaker ("everyone
 # knows Tam adores you"), marked ``Q:third`` and fed only to the pair's strongest moment.  73 gold
