@@ -180,6 +180,14 @@ REVIEW_MARGIN = 0.5
 # 0.503 / 0.597 (12 up / 5 down); 0.50 0.491 / 0.580.  Dropping the judged warm pair whose coldest
 # unit outweighs its warmest instead: 0.493 / 0.587.
 WARM_READING_FLOOR = 0.4
+# Re-measured on e21b796 (issue 16, session 13; held out at fixed thresholds warm 0.3 cold 0.35, fics
+# strict / lenient 0.609 / 0.705): the floors and the strong moments sit on a plateau.  WARM_READING_FLOOR
+# 0.35 unchanged, 0.45 0.604 / 0.699; WARM_OWNED_FLOOR 0.3 0.608 / 0.703, 0.5 0.603 / 0.694;
+# STRONG_READING 0.7 0.605 / 0.701, 0.9 0.611 / 0.703; STRONG_UNITS 3 0.610 / 0.702, 10 0.611 / 0.706
+# (same_names alone up); STRONG_WARM 0.1 0.611 / 0.707 (one up, one down), 0.2 unchanged.  The reader
+# (with sentence_reader's dropped conjoined-verb subjects in place, from 0.612 / 0.705):
+# READER_MIN_STORIES 3 0.610 / 0.703 (2 up / 6 down), 5 0.609 / 0.705; READER_CLASS_POWER 0.7 0.605 /
+# 0.699 (3 up / 11 down), 0.3 0.602 / 0.697.
 # The judged warm feeling's unit read warm at WARM_READING_FLOOR must also be one the experiencer owns
 # (``pair_features.owns``: their quote, a sentence they are the subject (or a subject's conjunct) or
 # narrator of, or the subject of the verb linking them to the target) read warm at least at this
