@@ -42,7 +42,7 @@ from heartline.formats import read_story  # noqa: E402
 from heartline.model import Relation, polarity  # noqa: E402
 from heartline.namelist import NameList  # noqa: E402
 from heartline.corrections.file import Corrections  # noqa: E402
-from heartline.stages.judge import judge, probabilities  # noqa: E402
+from heartline.stages.judge import COLD_FLOOR, judge, probabilities  # noqa: E402
 from heartline.stages.pair_features import FEATURES, MODEL_FEATURES, PairRecord, with_readings  # noqa: E402
 from heartline.stages import sentence_reader  # noqa: E402
 from heartline.stages.sentence_reader import Reading  # noqa: E402
@@ -639,7 +639,8 @@ def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
         "cold_kind": _fit(cold_rows, cold_labels, COLD_KINDS, L2 * 2, COLD_KIND_FEATURES),
         "review": {"warm_margin": REVIEW_MARGIN},
         "floor": {"warm_reading": WARM_READING_FLOOR, "warm_owned": WARM_OWNED_FLOOR,
-                  "strong_reading": STRONG_READING, "strong_warm": STRONG_WARM, "strong_units": STRONG_UNITS},
+                  "strong_reading": STRONG_READING, "strong_warm": STRONG_WARM, "strong_units": STRONG_UNITS,
+                  "cold_reading": COLD_FLOOR[0], "cold_sure": COLD_FLOOR[1]},
         "thresholds": thresholds,
         "_data": learn.data_hash(rows, labels),
         "_rows": len(rows),

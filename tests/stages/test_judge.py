@@ -73,6 +73,32 @@ def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None
     assert len(decide(records, (cold, kinds, kinds), thresholds, classes, 0.9)) == 2
 
 
+def _cold_pair(source: str, target: str, read_cold_max: float) -> PairRecord:
+    values = [0.0] * len(FEATURES)
+    values[FEATURES.index("read_cold_max")] = read_cold_max
+    return PairRecord(source, target, tuple(values), ())
+
+
+def test_a_judged_hostile_feeling_needs_one_cold_reading_unless_the_model_is_sure() -> None:
+    import numpy as np
+    # Wenna -> Ossian has a unit read cold (0.5); Ossian -> Wenna's best is 0.1; Wenna -> Pell's best
+    # is 0.1 too, but the polarity model is sure of it (0.8)
+    records = (_cold_pair("wenna", "ossian", 0.5), _cold_pair("ossian", "wenna", 0.1), _cold_pair("wenna", "pell", 0.1))
+    cold = np.array([[0.4, 0.1, 0.5], [0.4, 0.1, 0.5], [0.1, 0.1, 0.8]])
+    kinds = np.array([[0.6, 0.4]] * 3)
+    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    thresholds = {"warm": 0.3, "cold": 0.35}
+    floored = decide(records, (cold, kinds, kinds), thresholds, classes, cold_floor=(0.3, 0.6))
+    assert [(rec.source, rec.target, sign) for rec, sign, _, _ in floored] == [("wenna", "ossian", -1), ("wenna", "pell", -1)]
+    assert len(decide(records, (cold, kinds, kinds), thresholds, classes)) == 3  # no floor, all stand
+
+
+def test_the_judge_floors_hostile_feelings_for_a_model_saved_without_a_cold_floor() -> None:
+    from heartline.stages.judge import COLD_FLOOR, cold_floor
+    assert cold_floor({"floor": {}}) == COLD_FLOOR and 0.0 < COLD_FLOOR[0] < COLD_FLOOR[1] <= 1.0
+    assert cold_floor({"floor": {"cold_reading": 0.25, "cold_sure": 0.7}}) == (0.25, 0.7)
+
+
 def test_one_strongly_warm_moment_carries_a_pair_below_the_warm_threshold() -> None:
     import numpy as np
     # both under the warm threshold (0.2 < 0.3); Orla has one unit read plainly warm (0.85), Bram's best is 0.5

@@ -134,6 +134,13 @@ ATTENTION_FEATURES = ("romance_scene", "mentor_words", "partner_mutual", "blush_
 # 0.596 / 0.695; as sentence-reader marks, "no linking verb" 0.601 / 0.693, "a third person named"
 # 0.594 / 0.694.  Among the judge's held-out warm verdicts on pairs without a rule relation (98
 # right, 66 wrong), none of these ranks right above wrong better than AUC 0.58 (read_warm_top: 0.64).
+# Measured and dropped (session 13, on 3feb6df), narrower owned roles in ``owns``: a narrated sentence
+# where the target is the subject of a clause of its own and no verb links the two ("Tam laughs at
+# something Odile said") not the experiencer's: shipped fics lenient / strict 0.758 / 0.659 -> 0.744 /
+# 0.647 (tp 232 -> 223, fp 115 -> 104; 7 stories up, 9 down: cultivation_sect, enemies_to_lovers,
+# pirate_crew, poetry_prose, subtext_only down); only where the experiencer is the subject of "be"
+# alone ("Odile is tall, and Tam ..."): nothing moved; of "be" or a reporting verb (say, tell, ask,
+# write): only lowercase_tumblr moved (.77 -> .83 shipped, .71 -> .77 held out), a one-story rule.
 OWNED_FEATURES = ("read_warm_owned",)
 FEATURES: tuple[str, ...] = MODEL_FEATURES + KIN_FEATURES + KIND_FEATURES + ATTENTION_FEATURES + OWNED_FEATURES
 # Word classes for ``ATTENTION_FEATURES``: general English, each a lemma list with an invented example.
