@@ -61,6 +61,7 @@ def test_a_record_kept_without_the_owned_feature_is_completed() -> None:
 
 def _pair(source: str, target: str, warm_max: float, owned: float) -> PairRecord:
     values = [0.0] * len(FEATURES)
+    values[FEATURES.index("bias")] = 1.0  # so the _linear models' bias weights decide (warm 0.87 below)
     values[FEATURES.index("read_warm_max")] = warm_max
     values[FEATURES.index("read_warm_owned")] = owned
     return PairRecord(source, target, tuple(values), ())
