@@ -209,6 +209,21 @@ def predict(text: str) -> tuple[str, Prediction]:
     return story.text, prediction_of(story.text, results)
 
 
+def described_speaker(scene: int, description: str, texts: Mapping[str, str]) -> str:
+    """The internal speaker (``speakers.Described``) a quote's ``speaker_description`` stands for.  The
+    speakers stage keys a description it first met in the narration by its head noun ("A lean stranger
+    came in. … said the lean stranger": "~0~stranger"), so the id is looked up by the description's
+    text (``texts``: id -> description) and rebuilt from it only when none matches.  (Rebuilt always,
+    such a speaker's quotes made a chain of their I/me alone, apart from its descriptions and he/she:
+    LitBank speaker accuracy 79.1 -> 79.5, explicit 95.2 -> 95.4 with the fix, B3 78.6 either way.)"""
+    from heartline.stages.speakers import DESCRIBED, described_id
+
+    for cid, said in sorted(texts.items()):
+        if said == description and cid.split(DESCRIBED)[1] == str(scene):
+            return cid
+    return described_id(scene, description)
+
+
 def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     """A pipeline run's answers (``results``, over ``text``) as a ``Prediction``."""
     from heartline.stages.speaker_features import explicit_quotes
@@ -236,7 +251,7 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    from heartline.stages.speakers import DESCRIBED, describe_speakers, described_id
+    from heartline.stages.speakers import DESCRIBED, describe_speakers
 
     described: dict[str, set] = defaultdict(set)
     found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
@@ -246,9 +261,12 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     for m in found.mentions:
         if m.index in own:
             described[own[m.index]].add(_strip(text, m.start, m.end))
+
+    def described_of(q) -> str:
+        return described_speaker(q.scene, q.speaker_description, found.text)
+
     quotes = tuple((_strip(text, q.start, q.end),
-                    q.speaker if q.speaker is not None or not q.speaker_description
-                    else described_id(q.scene, q.speaker_description))
+                    q.speaker if q.speaker is not None or not q.speaker_description else described_of(q))
                    for q in results["speakers"] if q.kind != "letter")
     # a described speaker is a chain of its own: its descriptions, the he/she of the narration the
     # speakers stage followed to it (taken out of the character coreference gave them), and the
@@ -259,8 +277,7 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
             described[pid].add(spans_of[idx])
             for members in clusters.values():
                 members.discard(spans_of[idx])
-    said = {q.index: described_id(q.scene, q.speaker_description) for q in results["speakers"]
-            if q.speaker is None and q.speaker_description}
+    said = {q.index: described_of(q) for q in results["speakers"] if q.speaker is None and q.speaker_description}
     for m in results["mentions"].items:
         if m.quote in said and m.kind == "pronoun" and m.person == 1 and m.index not in links:
             described[said[m.quote]].add(_strip(text, m.start, m.end))

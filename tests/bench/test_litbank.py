@@ -11,6 +11,7 @@ from bench.litbank import (
     Prediction,
     align_tokens,
     character_to_entity,
+    described_speaker,
     excerpt_names,
     excerpt_text,
     inner_quote_span,
@@ -214,3 +215,12 @@ def test_name_phrase_reads_across_a_line_break_and_takes_of_a_place() -> None:
     assert phrase("Quarrie") == "old  Quarrie"
     assert phrase("Tamsworth") == "Tamsworth of Brackley Cross"
     assert phrase("Warden") == "the Warden"  # an office's "of" stays out (a common noun to LitBank)
+
+
+def test_a_described_speaker_is_found_by_its_description_not_rebuilt_from_it():
+    # the speakers stage keyed "a gaunt tinsmith" first met in the narration by its head noun
+    texts = {"~2~tinsmith": "a gaunt tinsmith", "~3~old tinsmith": "the old tinsmith"}
+    assert described_speaker(2, "a gaunt tinsmith", texts) == "~2~tinsmith"
+    # the same words in another scene are another speaker; an unknown description is rebuilt
+    assert described_speaker(3, "a gaunt tinsmith", texts) == "~3~gaunt tinsmith"
+    assert described_speaker(3, "the old tinsmith", texts) == "~3~old tinsmith"
