@@ -33,7 +33,6 @@ from ..model import (
     polarity,
 )
 from ..pipeline import stage
-from ..tokens import dependents
 from .lexicon import (
     CARE_OBJECTS,
     FAMILY_RELATIONS,
@@ -535,8 +534,8 @@ class _Reader:
         self.genders = {c.id: c.gender for c in cast.characters}
         self.genders.update({k: v for k, v in (genders or {}).items() if v != "unknown"})
         self.tokens = document.tokens
-        self.children = dependents(self.tokens)
-        starts = [t.start for t in self.tokens]
+        self.children = document.children
+        starts = document.token_starts
         self.token_starts = starts
         self.who: dict[int, str] = {}
         for m in mentions.items:
