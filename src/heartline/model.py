@@ -157,6 +157,20 @@ class Document:
         stage that looks tokens up by offset (sixteen times per run)."""
         return tuple(t.start for t in self.tokens)
 
+    @cached_property
+    def children(self) -> tuple[tuple[int, ...], ...]:
+        """Each token's dependents (their indexes, in text order; the parse keeps each token's
+        head only): made once per document, not once per stage that walks the tree down (a
+        novel's 150,000 lists, three times)."""
+        out: list[tuple[int, ...]] = [()] * len(self.tokens)
+        kids: dict[int, list[int]] = {}
+        for t in self.tokens:
+            if t.head != t.index:
+                kids.setdefault(t.head, []).append(t.index)
+        for head, indexes in kids.items():
+            out[head] = tuple(indexes)
+        return tuple(out)
+
     def text_of(self, start: int, end: int) -> str:
         return self.story.text[start:end]
 

@@ -20,12 +20,9 @@ class TokenIndex:
         return self.tokens[i] if i >= 0 else None
 
     def span(self, start: int, end: int) -> list[Token]:
+        # the tokens starting in [start, end): both ends by bisection (called for every mention)
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < end:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        return list(self.tokens[i:bisect.bisect_left(self.starts, end, i)])
 
     def head_of_span(self, start: int, end: int) -> Token | None:
         """The token of the span whose head lies outside it ("Mia-chan" -> "chan")."""
@@ -38,15 +35,6 @@ class TokenIndex:
 
     def head_of(self, m: Mention) -> Token | None:
         return self.head_of_span(m.start, m.end)
-
-
-def dependents(tokens: tuple[Token, ...] | list[Token]) -> list[list[int]]:
-    """For each token, the indexes of its dependents (the parse keeps each token's head only)."""
-    out: list[list[int]] = [[] for _ in tokens]
-    for t in tokens:
-        if t.head != t.index:
-            out[t.head].append(t.index)
-    return out
 
 
 def is_subject(tok: Token | None) -> TypeGuard[Token]:

@@ -21,7 +21,7 @@ from ..model import Cast, Character, Document, Mention, Mentions, QuoteSpan
 from ..models import card, load_shipped, scorer_choice
 from ..namelist import CanonicalName, NameList
 from ..pipeline import stage
-from ..tokens import TokenIndex, dependents, is_subject
+from ..tokens import TokenIndex, is_subject
 from .given_names import name_gender, pet_form_of
 from .lexicon import (
     ANIMAL_NOUNS,
@@ -130,7 +130,7 @@ def _compound_gender(noun: str) -> str:
     return ""
 
 
-def _noun_gender(tok, tokens, children: list[list[int]]) -> str:
+def _noun_gender(tok, tokens, children: tuple[tuple[int, ...], ...]) -> str:
     """The gender a noun in apposition to the name token ``tok``, or predicated of it by "be",
     gives it (``_GENDER_NOUN_CUES``), else "".  A noun with a conjunct is a list, not an
     apposition ("Ann, her mother and Tom"), and a negated "be" says nothing ("Ann was no man")."""
@@ -170,7 +170,7 @@ def _score_names(document: Document, mentions: Mentions,
     roles = {(m.group("role") or m.group("role2")).lower() for m in _ROLE.finditer(text)}
     items = mentions.items
     speaker_uses = Counter(m.key for m in items if m.kind == "speaker")
-    children = dependents(tokens)
+    children = document.children
     for m in items:
         if m.kind == "speaker":  # a chat handle speaks: a person, whatever it looks like
             st = stats.setdefault(m.key, _NameStats(m.key))

@@ -376,7 +376,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         own = inside.get(q.index, [])
         vocatives = {links[m.index] for m in own if m.kind == "name" and m.index in links and is_vocative(text, q, m)}
         named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links} - vocatives
-        recent = _recent(list(rule_quotes[:i]), quote_spans, q, back=6)
+        # ``_recent`` reads the last ``back`` quotes only: copying all the earlier ones for each quote
+        # made this loop quadratic (a novel's thousands of quotes)
+        earlier = list(rule_quotes[max(0, i - 6):i])
+        recent = _recent(earlier, quote_spans, q, back=6)
         prev = recent[0] if recent else None
         prev2 = recent[1] if len(recent) > 1 else None
         continues = _continues(text, quote_spans, i)
@@ -444,7 +447,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             first_subject.gender if first_subject is not None and first_subject.kind == "pronoun"
             and first_subject.person == 3 and first_subject is said_by else "")
         tag_gender = turn_gender
-        turn = pronoun_turn(turn_gender, list(rule_quotes[:i]), quote_spans, q, gender, narrators) \
+        turn = pronoun_turn(turn_gender, earlier, quote_spans, q, gender, narrators) \
             if turn_gender in ("male", "female") else None
         # the tag's speaker is a description ("said the girl"): who of the named candidates it may be
         tag_described = next((m for m in (said_by, first_subject) if m is not None
