@@ -81,15 +81,15 @@ def _cold_pair(source: str, target: str, read_cold_max: float) -> PairRecord:
 
 def test_a_judged_hostile_feeling_needs_one_cold_reading_unless_the_model_is_sure() -> None:
     import numpy as np
-    # Wenna -> Ossian has a unit read cold (0.5); Ossian -> Wenna's best is 0.1; Wenna -> Pell's best
+    # Wenna -> Ossian has a unit read cold (0.5); Ossian -> Wenna's best is 0.1; Wenna -> Brisco's best
     # is 0.1 too, but the polarity model is sure of it (0.8)
-    records = (_cold_pair("wenna", "ossian", 0.5), _cold_pair("ossian", "wenna", 0.1), _cold_pair("wenna", "pell", 0.1))
+    records = (_cold_pair("wenna", "ossian", 0.5), _cold_pair("ossian", "wenna", 0.1), _cold_pair("wenna", "brisco", 0.1))
     cold = np.array([[0.4, 0.1, 0.5], [0.4, 0.1, 0.5], [0.1, 0.1, 0.8]])
     kinds = np.array([[0.6, 0.4]] * 3)
     classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
     thresholds = {"warm": 0.3, "cold": 0.35}
     floored = decide(records, (cold, kinds, kinds), thresholds, classes, cold_floor=(0.3, 0.6))
-    assert [(rec.source, rec.target, sign) for rec, sign, _, _ in floored] == [("wenna", "ossian", -1), ("wenna", "pell", -1)]
+    assert [(rec.source, rec.target, sign) for rec, sign, _, _ in floored] == [("wenna", "ossian", -1), ("wenna", "brisco", -1)]
     assert len(decide(records, (cold, kinds, kinds), thresholds, classes)) == 3  # no floor, all stand
 
 
