@@ -1613,6 +1613,29 @@ _ROLE_WORDS = frozenset(
     "madam dame lord lady old young little big".split())
 
 
+# A roleplay or chat handle often types its owner's name first and a tag after it
+# ("Tamsel_the_Bold", "ferrow.k", "Idrel-Fox"): that first word, when the text also writes it as a
+# name ("*hands Tamsel the map*"), is the handle's person, however seldom the prose says it.
+# Leading words that are no name are passed over ("the_real_idrel", "its.ferrow").
+_HANDLE_PARTS = re.compile(r"[^\W\d_]+")
+_HANDLE_NOT_NAMES = frozenset("the its not real just official mr mrs ms dr sir lady lord little big".split())
+_HANDLE_NAME_MIN = 3  # "jo_k" says too little: a two-letter part is an initial as often as a name
+
+
+def handle_given_names(stats: dict[str, _NameStats]) -> list[str]:
+    """The one-word names (keys of ``stats`` found as names in the text) that open a chat handle
+    of two or more parts ("tamsel" of "Tamsel_the_Bold")."""
+    firsts: set[str] = set()
+    for st in stats.values():
+        if not any(m.kind == "speaker" for m in st.mentions):
+            continue
+        parts = [w.lower() for w in _HANDLE_PARTS.findall(st.key)]
+        parts = [w for w in parts if w not in _HANDLE_NOT_NAMES]
+        if len(_HANDLE_PARTS.findall(st.key)) >= 2 and parts and len(parts[0]) >= _HANDLE_NAME_MIN:
+            firsts.add(parts[0])
+    return sorted(k for k in firsts if k in stats and any(m.kind == "name" for m in stats[k].mentions))
+
+
 @stage("characters", needs=("document", "mentions", "fandom_names", "quote_spans"), produces="names")
 def find_characters(document: Document, mentions: Mentions, fandom_names: NameList = NameList(),
                     quote_spans: tuple[QuoteSpan, ...] = ()) -> Cast:
@@ -1622,6 +1645,8 @@ def find_characters(document: Document, mentions: Mentions, fandom_names: NameLi
     model = load_person_model() if person_scorer_name() == "trained" else None
     if model is not None:
         _decide_persons(document, mentions, quote_spans, stats, model)
+    for key in handle_given_names(stats):
+        stats[key].decided = True
     entities, entry_of = _canonical(_cluster_text(stats, document), fandom_names)
     entities = _declared_cast(entities, _declared_names(document.story.info), entry_of)
     entities.sort(key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
