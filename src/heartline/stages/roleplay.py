@@ -62,3 +62,22 @@ also and anyway but btw ok okay oh omg so wait well yes yeah no lol ps hey hi so
 def chat_opener(before: str) -> bool:
     """Is the stretch of a chat message before a word one opening word ("also", "ok")?"""
     return before.strip().lower().rstrip(",.!") in CHAT_OPENERS
+
+
+# an *action* (or _action_) inside a chat line: "*sets the cup down by Ivo*"
+_ACTION = re.compile(r"(?<![\w*])[*_](?![\s*_])[^*_\n]+?(?<!\s)[*_](?![\w*])")
+
+
+def action_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each *action* in a chat line's text, offsets within ``line``."""
+    return [(m.start(), m.end()) for m in _ACTION.finditer(line)]
+
+
+def acted_on(line: str, named: list[tuple[int, str]], speaker: str | None) -> str | None:
+    """The one other character a chat line's *actions* name, whom the line's "you" then means
+    ("*sets the cup down by Ivo* You look tired." is said to Ivo).  ``named``: (offset in
+    ``line``, character) of the names in the line; None when the actions name nobody else,
+    or more than one ("*steps between Ivo and Wenlock*": either may be spoken to)."""
+    spans = action_spans(line)
+    who = {cid for at, cid in named if cid != speaker and any(s <= at < e for s, e in spans)}
+    return next(iter(who)) if len(who) == 1 else None

@@ -24,7 +24,7 @@ from .coref import SURNAME_KIN, surname, tells_a_thing
 from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
 from .quotes import letter_opening
 from .reader import READER_ID, placeholder_vocative
-from .roleplay import after_action, chat_opener
+from .roleplay import acted_on, after_action, chat_opener
 from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
@@ -962,8 +962,15 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             direct = dms.get(q.scene)
             if direct and speaker in direct:  # a private message goes to the other one
                 addressee, addressed = next((c for c in direct if c != speaker), None), "dm"
+            elif vocatives:
+                addressee, addressed = vocatives[0], "vocative"
             else:
-                addressee, addressed = (vocatives[0], "vocative") if vocatives else (
+                # a roleplay line's *action* that names someone is done to or at them, and its
+                # speech is to them, whoever spoke last: "*sits by Ivo* You look tired."
+                names_at = [(m.start - q.start, links[m.index]) for m in own
+                            if m.kind == "name" and m.index in links]
+                acted = acted_on(text[q.start:q.end], names_at, speaker)
+                addressee, addressed = (acted, "look") if acted else (
                     _other_party(quotes, quote_spans, q, speaker), "turn")
         elif q.kind == "letter":
             addressed = "letter"
