@@ -872,6 +872,8 @@ RELATIONAL_ROWS = (
 #   of the noun's gender named in its sentence or the one before: fics L 0.759, novels L 0.629
 #   (S&S .76 -> .55), diary_entries .59 -> .53, noir_detective .86 -> .82, nothing up: the
 #   person named beside an offstage husband or wife is most often someone else in the sentence.
+#   Kept to the family nouns of ``SURNAME_KIN`` (no spouse): no story moved at all; with the 's
+#   mentions below as well: same_names .60 -> .58 and the two stories below down, nothing up.
 # - a relational noun followed by 's made a mention ("her brother's coat"; mentions._RELATIONAL_RE
 #   leaves it out): no fic up, soulmate_marks .86 -> .80, northanger_abbey .75 -> .71.
 # - "boss", "mentor", "employer" read as offices ("the boss" is whoever a "Boss X" names): no story
