@@ -862,6 +862,22 @@ RELATIONAL_ROWS = (
      "the one other person who bears the owner's surname and may be of the noun's gender (known so, or unknown)",
      '"your mother" said to Tobin Quarrie, where the story names a Mrs Quarrie'),
 )
+# Measured and dropped (session 13, all 41 golds, shipped models; baseline fics L 0.763 / S 0.663,
+# novels L 0.756 / S 0.661):
+# - "same_relation": once one "her sister" of an owner is linked, every other unlinked one of the
+#   same owner and noun goes to that person: no fic moved, sense_and_sensibility L .76 -> .64,
+#   northanger_abbey .75 -> .71 (novels L 0.671); kept to the parent nouns only, S&S still .76 -> .70.
+#   An owner has several sisters, and a misread owner's error is copied to every later mention.
+# - "named_beside": a narration "her daughter" (owner not "my"/"your") taken as the one other person
+#   of the noun's gender named in its sentence or the one before: fics L 0.759, novels L 0.629
+#   (S&S .76 -> .55), diary_entries .59 -> .53, noir_detective .86 -> .82, nothing up: the
+#   person named beside an offstage husband or wife is most often someone else in the sentence.
+#   Kept to the family nouns of ``SURNAME_KIN`` (no spouse): no story moved at all; with the 's
+#   mentions below as well: same_names .60 -> .58 and the two stories below down, nothing up.
+# - a relational noun followed by 's made a mention ("her brother's coat"; mentions._RELATIONAL_RE
+#   leaves it out): no fic up, soulmate_marks .86 -> .80, northanger_abbey .75 -> .71.
+# - "boss", "mentor", "employer" read as offices ("the boss" is whoever a "Boss X" names): no story
+#   moved; the development stories name no holder that way.
 
 
 def _kin_group(noun: str) -> str:
