@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..formats.language import SENTENCE_END
 from ..layout import paragraph_spans
-from ..model import Document, Scene, Sentence, Story, Token
+from ..model import Document, Scene, Sentence, Story, Token, parsed_token
 from ..pipeline import stage
 from .lexicon import SPEECH_VERBS
 from .roleplay import blank_out_of_character
@@ -287,7 +287,7 @@ def _read(text: str, paragraphs: tuple[tuple[int, int], ...], scenes: tuple[Scen
             s_index = len(sentences)
             for i in range(first, last):
                 idx, tok_text, lemma, pos, tag, dep, head, ent = toks[i]
-                tokens.append(Token(
+                tokens.append(parsed_token(  # a Token, without the frozen __init__'s cost
                     index=base + i,
                     start=p_start + idx,
                     end=p_start + idx + len(tok_text),

@@ -428,25 +428,43 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
             and said_by.gender in ("male", "female")
         said_head = tokens.head_of(said_by) if pronoun_said and said_by is not None else None
         said_verb = tokens.tokens[said_head.head].lemma if said_head is not None else ""  # the tag's speech verb
+        # what the per-candidate features read, made once per quote: a novel's quotes have ~10
+        # candidates each, and scanning each mention list once per candidate cost ~0.3 s CPU on one
+        # (the values the scans gave: ``tests/stages/test_fast_paths.py`` checks them on an invented talk)
+        near_by: dict[str, list[Mention]] = {}
+        for m in near:
+            near_by.setdefault(links[m.index], []).append(m)
+        tag_ids = {links[m.index] for m in tag}
+        before_subject_ids = {links[m.index] for m in before_subjects}
+        before_counts = Counter(links[m.index] for m in before)
+        before_last_id = links[before[-1].index] if before else None
+        before_main_id = links[before_main.index] if before_main is not None else None
+        rest_ids = {links[m.index] for m in rest}
+        prev_ids = {links[m.index] for m in prev_mentions}
+        prev2_ids = {links[m.index] for m in prev2_mentions}
+        next_ids = {links[m.index] for m in next_mentions}
+        prev_last_id = links[prev_last_subject.index] if prev_last_subject is not None else None
+        distance_rank = {c: r for r, c in enumerate(by_distance)}
+        recent_counts = Counter(r.speaker for r in recent)
+        pron = first_subject if first_subject is not None and first_subject.kind == "pronoun" else None
+        tag_head = tokens.head_of(first_subject) if first_subject is not None else None
+        tag_verb_speech = tag_head is not None and tokens.tokens[tag_head.head].lemma in SPEECH_VERBS
         for cid in candidates:
-            mine = [m for m in near if links[m.index] == cid]
+            mine = near_by.get(cid, [])
             if mine:
                 nearest = min(min(abs(m.start - q.start), abs(m.start - q.end)) for m in mine)
                 paras = min(abs(bisect.bisect_right(para_starts, m.start) - 1 - q.paragraph) for m in mine)
             else:
                 nearest, paras = _FAR, 4
             g = gender.get(cid, "unknown")
-            pron = first_subject if first_subject is not None and first_subject.kind == "pronoun" else None
             agrees = disagrees = first_narr = 0.0
             if pron is not None and pron.person == 3 and pron.gender:
                 agrees = float(g == pron.gender and cid not in narrators)
                 disagrees = float((g not in ("unknown", "", pron.gender)) or cid in narrators)
             if pron is not None and pron.person == 1:
                 first_narr = float(cid in narrators)
-            tag_head = tokens.head_of(first_subject) if first_subject is not None else None
             is_tag_subject = first_subject is not None and tag_reading == cid
-            speech_verb = is_tag_subject and tag_head is not None and \
-                tokens.tokens[tag_head.head].lemma in SPEECH_VERBS
+            speech_verb = is_tag_subject and tag_verb_speech
             values = {
                 "bias": 1.0,
                 "is_rules": float(rq.speaker == cid),
@@ -456,23 +474,21 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "tag_subject_attached": float(is_tag_subject and attached),
                 "tag_name_subject": float(is_tag_subject and first_subject is not None
                                           and first_subject.kind == "name"),
-                "in_tag": float(any(links[m.index] == cid for m in tag)),
+                "in_tag": float(cid in tag_ids),
                 "tag_pronoun_agrees": agrees,
                 "tag_pronoun_disagrees": disagrees,
                 "tag_first_person_narrator": first_narr,
-                "before_main_subject": float(before_main is not None and links[before_main.index] == cid),
-                "before_subject": float(any(links[m.index] == cid for m in before_subjects)),
-                "before_last_mention": float(bool(before) and links[before[-1].index] == cid),
-                "before_mention": float(any(links[m.index] == cid for m in before)),
-                "before_count": float(min(3, sum(links[m.index] == cid for m in before))),
-                "after_mention": float(any(links[m.index] == cid for m in rest)),
-                "prev_para_mention": float(any(links[m.index] == cid for m in prev_mentions)),
-                "prev_para_last_subject": float(prev_last_subject is not None
-                                                and links[prev_last_subject.index] == cid),
-                "prev_para_narration_subject": float(prev_narration and prev_last_subject is not None
-                                                     and links[prev_last_subject.index] == cid),
-                "prev2_para_mention": float(any(links[m.index] == cid for m in prev2_mentions)),
-                "next_para_mention": float(any(links[m.index] == cid for m in next_mentions)),
+                "before_main_subject": float(before_main_id == cid),
+                "before_subject": float(cid in before_subject_ids),
+                "before_last_mention": float(before_last_id == cid),
+                "before_mention": float(cid in before_counts),
+                "before_count": float(min(3, before_counts.get(cid, 0))),
+                "after_mention": float(cid in rest_ids),
+                "prev_para_mention": float(cid in prev_ids),
+                "prev_para_last_subject": float(prev_last_id == cid),
+                "prev_para_narration_subject": float(prev_narration and prev_last_id == cid),
+                "prev2_para_mention": float(cid in prev2_ids),
+                "next_para_mention": float(cid in next_ids),
                 "log_chars_nearest": math.log1p(nearest),
                 "paras_nearest": float(paras),
                 "no_mention_near": float(not mine),
@@ -482,7 +498,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "spoke_prev_same_para": float(prev is not None and prev.speaker == cid and same_para),
                 "spoke_prev_new_para": float(prev is not None and prev.speaker == cid and not same_para),
                 "continues_prev": float(continues and prev is not None and prev.speaker == cid),
-                "recent_turns": float(sum(r.speaker == cid for r in recent)),
+                "recent_turns": float(recent_counts.get(cid, 0)),
                 "spoke_prev2_not_prev": float(prev2 is not None and prev2.speaker == cid
                                               and prev is not None and prev.speaker != cid),
                 "vocative": float(cid in vocatives),
@@ -490,7 +506,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "is_narrator": float(cid in narrators),
                 "log_mentions": math.log1p(counts.get(cid, 0)),
                 "salience_rank": float(min(10, ranked.get(cid, 10))),
-                "nearest_rank": float(min(5, by_distance.index(cid))) if cid in distance else 5.0,
+                "nearest_rank": float(min(5, distance_rank[cid])) if cid in distance else 5.0,
                 "nearest_before_para": float(nearest_before == cid),
                 "nearest_after_para": float(nearest_after == cid),
                 "next_quote_speaker_same_para": float(nxt_q is not None and nxt_q.speaker == cid),

@@ -1,0 +1,96 @@
+"""The faster paths of the analysis give what the plain ones gave (output byte for byte)."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import random
+
+import pytest
+
+from heartline.model import Token, parsed_token
+from heartline.stages import coref
+from heartline.stages.speaker_features import speaker_records
+
+_FIELDS = dict(index=3, start=10, end=15, text="Marit", lemma="Marit", pos="PROPN", tag="NNP",
+               dep="nsubj", head=4, sentence=1, ent="PERSON")
+
+
+def test_a_parsed_token_is_the_token_the_dataclass_makes() -> None:
+    plain, fast = Token(**_FIELDS), parsed_token(**_FIELDS)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    assert fast != parsed_token(**{**_FIELDS, "head": 5})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.head = 0  # type: ignore[misc]
+
+
+def test_the_parse_stage_makes_every_field_of_its_tokens(run) -> None:
+    tokens = run("Marit waved from the boat.")["document"].tokens
+    names = [f.name for f in dataclasses.fields(Token)]
+    assert tokens and all(list(vars(t)) == names for t in tokens)
+
+
+def _plain_recent_people(history, sentence, scene):
+    """The loop ``coref._recent_people`` replaced."""
+    latest, topic, subjects = {}, {}, 0
+    for h in history[-80:]:
+        if h.scene == scene and h.subject:
+            topic[h.character] = topic.get(h.character, 0) + 1
+            subjects += 1
+        if sentence - h.sentence <= coref._WINDOW_SENTENCES or h.scene == scene:
+            latest[h.character] = h
+    return latest, topic, subjects
+
+
+def test_the_recent_people_of_a_pronoun_are_those_of_the_plain_loop() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        history = [coref._Seen(character=rng.choice("abcdefg"), sentence=s, subject=rng.random() < 0.5,
+                               scene=s // 30) for s in sorted(rng.randrange(200) for _ in range(rng.randrange(120)))]
+        sentence = rng.randrange(220)
+        scene = rng.choice((sentence // 30, 0, 9))
+        got = coref._recent_people(history, sentence, scene)
+        want = _plain_recent_people(history, sentence, scene)
+        assert got == want and list(got[0]) == list(want[0]) and list(got[1]) == list(want[1])
+
+
+# Invented: three people on a pier, one quote tagged by name after a paragraph of narration
+_PIER = """Ondrej and Paulette walked along the pier. Marit waved at Ondrej from the boat, and Ondrej waved back.
+
+Paulette laughed. Ondrej grinned. "She always waves," Paulette said, and Ondrej nodded at Marit.
+
+"Come aboard," Marit called.
+"""
+
+
+def test_the_mention_features_of_a_speaker_candidate_count_its_mentions(run) -> None:
+    r = run(_PIER)
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"], r["speakers"])
+    first = {x.candidate: x for x in records if x.quote == 0}
+    assert set(first) == {"ondrej", "paulette", "marit"}
+    # the plain count: linked mentions outside quotes between the paragraph's start and the quote
+    links = dict(r["coref"].links)
+    q = r["quote_spans"][0]
+    p_start, _ = r["document"].paragraphs[q.paragraph]
+    prev_start, prev_end = r["document"].paragraphs[q.paragraph - 1]
+    outside = [m for m in r["mentions"].items if m.quote is None and m.index in links]
+    for cid, rec in first.items():
+        before = sum(links[m.index] == cid for m in outside if p_start <= m.start < q.start)
+        assert rec.feature("before_count") == min(3, before)
+        assert rec.feature("before_mention") == float(before > 0)
+        in_prev = any(links[m.index] == cid for m in outside if prev_start <= m.start < prev_end)
+        assert rec.feature("prev_para_mention") == float(in_prev)
+        assert rec.feature("in_tag") == 1.0  # "Paulette said, and Ondrej nodded at Marit"
+    assert first["ondrej"].feature("before_last_mention") == 1.0  # "Ondrej grinned."
+    assert first["paulette"].feature("before_last_mention") == 0.0
+    assert first["paulette"].feature("tag_speech_subject") == 1.0
+    assert first["ondrej"].feature("tag_speech_subject") == 0.0
+    assert first["marit"].feature("next_para_mention") == 1.0
+    assert first["ondrej"].feature("next_para_mention") == 0.0
+    # the nearest mention ranks first: Paulette's "said" tag beside the quote
+    assert first["paulette"].feature("nearest_rank") == 0.0
+    # the second quote: Paulette spoke the one before it
+    second = {x.candidate: x for x in records if x.quote == 1}
+    assert second["paulette"].feature("recent_turns") == 1.0
+    assert second["marit"].feature("recent_turns") == 0.0
