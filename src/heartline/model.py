@@ -132,20 +132,6 @@ class Token:
     ent: str  # spaCy entity label or ""
 
 
-def parsed_token(**fields) -> Token:
-    """A ``Token`` made without the frozen dataclass's ``__init__``: that sets each of the eleven
-    fields through ``object.__setattr__``, 0.16 s CPU of a novel's 157,000 tokens; this hands the
-    keyword dict over as the token's ``__dict__``.  The parse stage passes every field, in field
-    order, so the token equals (and hashes, prints and pickles like) ``Token(**fields)``."""
-    token = _new_object(Token)
-    _set_attribute(token, "__dict__", fields)
-    return token
-
-
-_new_object = object.__new__
-_set_attribute = object.__setattr__
-
-
 @dataclass(frozen=True)
 class Sentence:
     index: int

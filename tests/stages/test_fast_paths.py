@@ -1,34 +1,10 @@
 """The faster paths of the analysis give what the plain ones gave (output byte for byte)."""
 from __future__ import annotations
 
-import dataclasses
-import pickle
 import random
 
-import pytest
-
-from heartline.model import Token, parsed_token
 from heartline.stages import coref
 from heartline.stages.speaker_features import speaker_records
-
-_FIELDS = dict(index=3, start=10, end=15, text="Marit", lemma="Marit", pos="PROPN", tag="NNP",
-               dep="nsubj", head=4, sentence=1, ent="PERSON")
-
-
-def test_a_parsed_token_is_the_token_the_dataclass_makes() -> None:
-    plain, fast = Token(**_FIELDS), parsed_token(**_FIELDS)
-    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-    assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
-    assert pickle.loads(pickle.dumps(fast)) == plain
-    assert fast != parsed_token(**{**_FIELDS, "head": 5})
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.head = 0  # type: ignore[misc]
-
-
-def test_the_parse_stage_makes_every_field_of_its_tokens(run) -> None:
-    tokens = run("Marit waved from the boat.")["document"].tokens
-    names = [f.name for f in dataclasses.fields(Token)]
-    assert tokens and all(list(vars(t)) == names for t in tokens)
 
 
 def _plain_recent_people(history, sentence, scene):
