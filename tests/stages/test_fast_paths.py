@@ -1,34 +1,7 @@
 """The faster paths of the analysis give what the plain ones gave (output byte for byte)."""
 from __future__ import annotations
 
-import random
-
-from heartline.stages import coref
 from heartline.stages.speaker_features import speaker_records
-
-
-def _plain_recent_people(history, sentence, scene):
-    """The loop ``coref._recent_people`` replaced."""
-    latest, topic, subjects = {}, {}, 0
-    for h in history[-80:]:
-        if h.scene == scene and h.subject:
-            topic[h.character] = topic.get(h.character, 0) + 1
-            subjects += 1
-        if sentence - h.sentence <= coref._WINDOW_SENTENCES or h.scene == scene:
-            latest[h.character] = h
-    return latest, topic, subjects
-
-
-def test_the_recent_people_of_a_pronoun_are_those_of_the_plain_loop() -> None:
-    rng = random.Random(7)
-    for _ in range(200):
-        history = [coref._Seen(character=rng.choice("abcdefg"), sentence=s, subject=rng.random() < 0.5,
-                               scene=s // 30) for s in sorted(rng.randrange(200) for _ in range(rng.randrange(120)))]
-        sentence = rng.randrange(220)
-        scene = rng.choice((sentence // 30, 0, 9))
-        got = coref._recent_people(history, sentence, scene)
-        want = _plain_recent_people(history, sentence, scene)
-        assert got == want and list(got[0]) == list(want[0]) and list(got[1]) == list(want[1])
 
 
 # Invented: three people on a pier, one quote tagged by name after a paragraph of narration
