@@ -51,10 +51,14 @@ def test_the_shipped_judge_asks_a_warm_moment_of_a_judged_warm_pair() -> None:
     assert 0.0 < load_model()["floor"]["warm_reading"] < 1.0
 
 
-def _pair(source: str, target: str, read_warm_max: float) -> PairRecord:
+def _pair(source: str, target: str, reading: float, feature: str = "read_warm_max") -> PairRecord:
+    """A pair record whose only non-zero feature is ``feature`` (the best unit read warm, by default)."""
     values = [0.0] * len(FEATURES)
-    values[FEATURES.index("read_warm_max")] = read_warm_max
+    values[FEATURES.index(feature)] = reading
     return PairRecord(source, target, tuple(values), ())
+
+
+_CLASSES = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
 
 
 def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None:
@@ -63,7 +67,7 @@ def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None
     records = (_pair("ivo", "lena", 0.7), _pair("lena", "ivo", 0.1))
     polar = np.array([[0.2, 0.7, 0.1], [0.2, 0.7, 0.1]])
     kinds = np.array([[0.6, 0.4], [0.6, 0.4]])
-    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    classes = _CLASSES
     thresholds = {"warm": 0.3, "cold": 0.5}
     floored = decide(records, (polar, kinds, kinds), thresholds, classes, 0.4)
     assert [(rec.source, sign, kind) for rec, sign, kind, _ in floored] == [("ivo", 1, "affection")]
@@ -74,9 +78,7 @@ def test_a_judged_warm_feeling_needs_one_warm_reading_in_its_direction() -> None
 
 
 def _cold_pair(source: str, target: str, read_cold_max: float) -> PairRecord:
-    values = [0.0] * len(FEATURES)
-    values[FEATURES.index("read_cold_max")] = read_cold_max
-    return PairRecord(source, target, tuple(values), ())
+    return _pair(source, target, read_cold_max, "read_cold_max")
 
 
 def test_a_judged_hostile_feeling_needs_one_cold_reading_unless_the_model_is_sure() -> None:
@@ -86,7 +88,7 @@ def test_a_judged_hostile_feeling_needs_one_cold_reading_unless_the_model_is_sur
     records = (_cold_pair("wenna", "ossian", 0.5), _cold_pair("ossian", "wenna", 0.1), _cold_pair("wenna", "brisco", 0.1))
     cold = np.array([[0.4, 0.1, 0.5], [0.4, 0.1, 0.5], [0.1, 0.1, 0.8]])
     kinds = np.array([[0.6, 0.4]] * 3)
-    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    classes = _CLASSES
     thresholds = {"warm": 0.3, "cold": 0.35}
     floored = decide(records, (cold, kinds, kinds), thresholds, classes, cold_floor=(0.3, 0.6))
     assert [(rec.source, rec.target, sign) for rec, sign, _, _ in floored] == [("wenna", "ossian", -1), ("wenna", "brisco", -1)]
@@ -105,7 +107,7 @@ def test_one_strongly_warm_moment_carries_a_pair_below_the_warm_threshold() -> N
     records = (_pair("orla", "bram", 0.85), _pair("bram", "orla", 0.5), _pair("orla", "cass", 0.85))
     polar = np.array([[0.7, 0.2, 0.1], [0.7, 0.2, 0.1], [0.9, 0.05, 0.05]])
     kinds = np.array([[0.6, 0.4]] * 3)
-    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    classes = _CLASSES
     thresholds = {"warm": 0.3, "cold": 0.5}
     assert decide(records, (polar, kinds, kinds), thresholds, classes, 0.4) == []
     carried = decide(records, (polar, kinds, kinds), thresholds, classes, 0.4, strong=(0.8, 0.15, 6))
@@ -123,7 +125,7 @@ def test_a_strong_moment_among_many_units_carries_nothing() -> None:
     many = (PairRecord("orla", "bram", tuple(values), ()),)
     polar = np.array([[0.7, 0.2, 0.1]])
     kinds = np.array([[0.6, 0.4]])
-    classes = {"warm_kind": ("affection", "romantic"), "cold_kind": ("dislike", "hatred")}
+    classes = _CLASSES
     assert decide(many, (polar, kinds, kinds), {"warm": 0.3, "cold": 0.5}, classes, 0.4, strong=(0.8, 0.15, 6)) == []
 
 

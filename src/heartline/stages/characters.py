@@ -1629,9 +1629,9 @@ def handle_given_names(stats: dict[str, _NameStats]) -> list[str]:
     for st in stats.values():
         if not any(m.kind == "speaker" for m in st.mentions):
             continue
-        parts = [w.lower() for w in _HANDLE_PARTS.findall(st.key)]
-        parts = [w for w in parts if w not in _HANDLE_NOT_NAMES]
-        if len(_HANDLE_PARTS.findall(st.key)) >= 2 and parts and len(parts[0]) >= _HANDLE_NAME_MIN:
+        words = [w.lower() for w in _HANDLE_PARTS.findall(st.key)]
+        parts = [w for w in words if w not in _HANDLE_NOT_NAMES]
+        if len(words) >= 2 and parts and len(parts[0]) >= _HANDLE_NAME_MIN:
             firsts.add(parts[0])
     return sorted(k for k in firsts if k in stats and any(m.kind == "name" for m in stats[k].mentions))
 

@@ -384,6 +384,8 @@ _TURNED = re.compile(r"\b(?:come|came|comes|coming|grow|grown|grew|grows|growing
                      re.IGNORECASE)
 # "Ann was all the family I had", "like a brother to me", "the sister I never had"
 _KIN = FAMILY_RELATIONS | FRIEND_RELATIONS | {"family"}
+# the kin a cherished one is likened to or called ("she's like my own daughter", "you're my brother")
+_CLOSE_KIN = frozenset({"daughter", "son", "sister", "brother"})
 _NEAREST = frozenset({"close", "near"})
 # a miss of aim, not of a person: "swung and missed him by an inch"; and how a person is missed
 _MISSED_BADLY = frozenset({"much", "so", "terribly", "dreadfully", "exceedingly", "badly", "sorely",
@@ -1234,7 +1236,7 @@ def _match_cue(reader: _Reader, tok: Token, focal):
     if kin is not None:
         return Cue("affection", 0.8), kin[0], kin[1], None
     # "Ann was his friend", "she's like my own child to me": the possessor feels for the subject
-    if tok.pos == "NOUN" and (lemma in FRIEND_RELATIONS or lemma in ("daughter", "son", "sister", "brother")):
+    if tok.pos == "NOUN" and (lemma in FRIEND_RELATIONS or lemma in _CLOSE_KIN):
         if tok.dep in ("attr", "pobj"):
             poss = reader.kids(tok, "poss")
             head = reader.tokens[tok.head]
@@ -1268,7 +1270,7 @@ _GLAD = Cue("affection", 0.3, implied=True)
 _CUE_WORDS: frozenset[str] = frozenset().union(
     {"like", "gone", "ask"}, _HAND_VERBS, _ARM_VERBS, _BEHAVIOUR_BY_VERB, _GLAD_VERBS,
     VERB_CUES, _VERB_FORMS, _SACRIFICE_VERBS, _OWNED_HARM, _DOOM_VERBS, ADJ_CUES, NOUN_CUES, INSULT_NOUNS,
-    TRAIT_ADJ, _KIN, FRIEND_RELATIONS, {"daughter", "son", "sister", "brother"})
+    TRAIT_ADJ, _KIN, FRIEND_RELATIONS, _CLOSE_KIN)
 
 
 def _glad_idiom(reader: _Reader, tok: Token):
