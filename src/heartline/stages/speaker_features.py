@@ -120,10 +120,11 @@ FEATURES = (
     # with little turn-taking evidence for it): how far back each candidate of a he/she tag was last called
     # by name or description, not by pronoun (log characters; the reading's own and the other fitting
     # candidates' apart) 77.5 / 82.2 / 93.9; the tag's own he/she left out of the nearness features
-    # (``explicit_speaker`` already tells the reading) 77.6 / 82.1 / 93.9; a pronoun leading into the quote
-    # ('She said to me, "…"', and a split quote's second half) read as the tag's pronoun for the gender
-    # features, the unfit marks and whose turn it is 77.4 / 82.0 / 94.0 (the narrator no longer taken for
-    # "she said to me", but two described-speaker quotes lost), for the gender features alone 77.5 / 82.0 / 93.9.
+    # (``explicit_speaker`` already tells the reading) 77.6 / 82.1 / 93.9, with the first as well the same;
+    # a pronoun leading into the quote ('She said to me, "…"', and a split quote's second half) read as the
+    # tag's pronoun for the gender features, the unfit marks and whose turn it is 77.4 / 82.0 / 94.0 (the
+    # narrator no longer taken for "she said to me", but two described-speaker quotes lost), for the gender
+    # features alone 77.5 / 82.0 / 93.9.
 )
 # a record's values in ``FEATURES`` order, read in one C call (42,000 candidates on a novel)
 _feature_values = itemgetter(*FEATURES)
