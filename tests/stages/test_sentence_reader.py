@@ -75,6 +75,18 @@ def test_word_classes_and_tone_generalise_a_unit(run) -> None:
     assert "tone:+" not in sneer
 
 
+def test_a_strong_valence_is_marked_beside_the_plain_one(run) -> None:
+    text = ("Ansa Brill and Tobin Quell kept the mill.\n\nAnsa handed Tobin the bread.\n\nAnsa smiled at Tobin.\n\n"
+            "Tobin thought Ansa the kindest, dearest, most wonderful friend he had ever loved.\n\n"
+            "Ansa called Tobin a cruel, vicious, hateful liar.\n")
+    feats = {word: set(r.features) for r in _readings(run, text) if r.source == "ansa_brill"
+             for word in ("w:bread", "w:smile", "w:friend", "w:liar") if word in r.features}
+    # mildly warm: the plain mark only; heaped with warm (cold) words: the strong mark too
+    assert "tone:+" in feats["w:smile"] and "tone:++" not in feats["w:smile"]
+    assert {"tone:+", "tone:++"} <= feats["w:friend"]
+    assert {"tone:-", "tone:--"} <= feats["w:liar"] and "tone:++" not in feats["w:liar"]
+    assert not any(f.startswith("tone:") for f in feats["w:bread"])
+
 
 def test_harm_done_and_insults_count_through_their_word_classes(run) -> None:
     text = ("Ilsa Prewitt and Marek Vosk kept the mill.\n\nIlsa blackmailed Marek all winter.\n\n"
