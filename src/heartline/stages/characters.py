@@ -310,6 +310,8 @@ def _score_names(document: Document, mentions: Mentions,
             lower = lower_words.get(core_words[0], 0)
             if lower:
                 st.other += 3 * lower / max(1, len(st.mentions)) + 0.5
+    for key in sorted(datelined(text) & stats.keys()):
+        stats[key].other += _DATELINE_VOTE  # "Brindlemoor, 4th April" over a letter: where it was written
     for st in stats.values():
         if _family_plural(st, text) and sum(m.kind == "name" for m in st.mentions) >= 2:
             st.other += 1.5  # "the Pellows" at every use: a family, not one person
@@ -395,6 +397,25 @@ def _italic_thing(text: str, m: Mention) -> bool:
     title of a ship, a paper or a book, not a person ("*Mother.*" alone is emphasis)."""
     before, after = text[max(0, m.start - 5):m.start], text[m.end:m.end + 1]
     return before[-1:] in _ITALIC_MARKS and after == before[-1:] and before[:-1].lower().endswith("the ")
+
+
+# A letter's or a diary entry's dateline: a line that is only a name, a comma and a date
+# ("Brindlemoor, 4th April", "Fort Kell, May 9th", "Hollin, the 3rd of June, 1916") names the
+# place it was written in, never a person (one writes "Ann, 4th April" in no shape of letter).
+# Fires in letters_war only of the 41 golds (the 39 fics and the two novels have no other dateline).
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,2}})[ \t]*,[ \t]*"
+    rf"(?:(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\.?|(?:{_MONTHS})\.?[ \t]+{_DAY})"
+    rf"(?:,?[ \t]+\d{{4}})?[ \t]*\.?[ \t]*$", re.MULTILINE)
+_DATELINE_VOTE = 3.0
+
+
+def datelined(text: str) -> set[str]:
+    """The names (lower case, as the names' keys are) that open a dateline ("Brindlemoor, 4th April")."""
+    return {" ".join(m.group("place").lower().split()) for m in _DATELINE.finditer(text)}
 
 
 def _signature(text: str, m: Mention) -> bool:

@@ -710,6 +710,7 @@ def find_evidence(document: Document, mentions: Mentions, cast: Cast, links: Cor
     found.extend(_refusals(reader))
     found.extend(_both_ways(reader))
     found.extend(_sent_love(reader))
+    found.extend(_praised(reader))
     found = _casual_love(reader, found)
     found = _plain_liking(reader, found)
     found = _boasted_love(reader, found)
@@ -2558,3 +2559,56 @@ def _sent_love(reader: _Reader):
         yield Evidence(sender, receiver, "affection", how, sent.start, sent.end,
                        text[sent.start:sent.end].strip(), sent.scene, " ".join(m.group().split()),
                        speaker=quote.speaker, weight=_SENT_LOVE_WEIGHT)
+
+
+# ---- Praise past compare (issue 17 shapes: letters and diaries) ----
+# "Wenna is the finest lad living", "Osk's the kindest man in the world": a person praised past
+# all others, in the words of a letter's writer, a speaker or a diarist, is the praiser's warmth
+# for them.  A letter or a diary tells of its people only through its writer, who names them so
+# and seldom with a feeling verb.  The praiser is the one whose words they are: the quote's (or
+# letter's) speaker, or in narration the "I" who tells it; a third-person narrator praising
+# someone has no one to give the warmth to, so there it is nothing.  Row: (id, pattern, invented
+# example); the subject before the copula (``who``) is the target ("one of them, Wenna, is ...").
+PRAISE_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("praise:best-alive",
+     r"(?P<who>[\w'’-]+),?\s+(?P<cop>is|was|'s|’s)\s+(?:simply\s+|just\s+|quite\s+)?the\s+"
+     r"(?:best|finest|kindest|dearest|bravest|truest|sweetest|loveliest|nicest|gentlest|loyalest|most\s+\w+)\s+"
+     r"(?:fellow|man|woman|friend|person|girl|boy|chap|soul|creature|lad|lass|sister|brother|mother|father)\s+"
+     r"(?:alive|living|in\s+the\s+(?:world|whole\s+world|universe)|on\s+(?:earth|the\s+planet)"
+     r"|I\s+(?:ever\s+)?(?:know|knew|have\s+ever\s+(?:known|met)|ever\s+met)|that\s+ever\s+lived)\b",
+     "Wenna is the kindest soul alive, though she cannot keep a secret."),
+)
+_PRAISE = [(row_id, re.compile(pattern, re.IGNORECASE)) for row_id, pattern, _example in PRAISE_ROWS]
+_PRAISE_WEIGHT = 0.6
+
+
+def _narrating_i(reader: _Reader, tok: Token) -> str | None:
+    """The first-person narrator telling the narration at ``tok``: the person of an "I" or "me"
+    of the narration in the same paragraph, up to it (a diary's writer)."""
+    paragraph = reader.doc.sentences[tok.sentence].paragraph
+    for j in range(tok.index - 1, max(-1, tok.index - 200), -1):
+        t = reader.tokens[j]
+        if reader.doc.sentences[t.sentence].paragraph != paragraph:
+            break
+        if t.text.lower() in FIRST_PERSON and j in reader.who and reader.quote_at(t.start) is None:
+            return reader.who[j]
+    return None
+
+
+def _praised(reader: _Reader):
+    """Each ``PRAISE_ROWS`` phrase whose target and praiser are two people, read as a verb cue
+    is (``_evidence``: denied, asked or hearsay it is nothing; said in the past, past)."""
+    text = reader.doc.story.text
+    for row_id, pattern in _PRAISE:
+        for m in pattern.finditer(text):
+            who, cop = reader.token_at(m.start("who")), reader.token_at(m.start("cop"))
+            if who is None or cop is None:
+                continue
+            target = reader.who.get(who.index)
+            quote = reader.quote_at(m.start())
+            praiser = (quote.speaker if quote is not None else _narrating_i(reader, who))
+            if not target or not praiser or praiser == target:
+                continue
+            evidence = _evidence(reader, cop, Cue("affection", _PRAISE_WEIGHT, platonic=True), praiser, target)
+            if evidence is not None and not evidence.negated and not evidence.question:
+                yield replace(evidence, cue=row_id)

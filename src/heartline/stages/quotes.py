@@ -395,6 +395,13 @@ def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
     return found
 
 
+def greeting_names(text: str, start: int, opening: int) -> list[str]:
+    """The words the greeting lines of a letter (``start`` to ``letter_opening``) call their
+    reader by ("Dear Ann," -> ["Ann"], "*Perry,*" -> ["Perry"], "Dear Diary," -> ["Diary"])."""
+    return [w for line in text[start:opening].splitlines() if line.strip() and _opens_letter(line)
+            for w in _greeted(_plain(line)[0])]
+
+
 def _greeted(line: str) -> list[str]:
     """The names a greeting line calls ("Dearest Ann," -> ["Ann"])."""
     words = re.findall(r"[A-Z][\w'’-]+", line)

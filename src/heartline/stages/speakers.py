@@ -22,12 +22,16 @@ from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .coref import SURNAME_KIN, surname, tells_a_thing
 from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
-from .quotes import letter_opening
+from .quotes import greeting_names, letter_opening
 from .reader import READER_ID, placeholder_vocative
 from .roleplay import acted_on, after_action, chat_opener
 from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
+# A letter whose greeting calls its reader by a name the cast lacks ("Dear Diary,", "*Perry,*"
+# where Perry is linked to no one) is written to someone the story cannot name: its addressee
+# is left unknown, not guessed from the names inside it or the reader in the narration before.
+GREETED_UNKNOWN = True
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
                   "yes", "no", "please", "well", "okay", "ok", "morning", "night", "look", "listen",
                   "my lord", "my lady", "my dear")
@@ -981,10 +985,14 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
             opening = letter_opening(text, q.start, q.end)
             greeted = [links[m.index] for m in own if m.kind in ("name", "epithet") and m.end <= opening
                        and m.index in links and links[m.index] != speaker]
-            # else the one named most in it; a tie goes to the one named first
-            addressee = greeted[0] if greeted else vocatives[0] if vocatives and vocatives[0] != speaker else (
-                max(named, key=lambda c: (named.count(c), -named.index(c))) if named else None)
-            if addressee is None:
+            # else the one named most in it; a tie goes to the one named first.  A greeting that
+            # calls its reader by a name no one of the cast bears ("Dear Diary,", a pet name the
+            # story never links) says the reader is someone else: no guess (GREETED_UNKNOWN)
+            unknown = GREETED_UNKNOWN and not greeted and bool(greeting_names(text, q.start, opening))
+            addressee = greeted[0] if greeted else None if unknown else \
+                vocatives[0] if vocatives and vocatives[0] != speaker else (
+                    max(named, key=lambda c: (named.count(c), -named.index(c))) if named else None)
+            if addressee is None and not unknown:
                 # the person reading it in the narration just before
                 before = [m for m in outside_between(p_start - 600, q.start) if m.index in links]
                 readers = [links[m.index] for m in before if links[m.index] != speaker]
