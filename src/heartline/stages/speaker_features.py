@@ -124,7 +124,8 @@ FEATURES = (
     # 81.6 -> 81.1; 10 folds 78.3 / 81.4 -> 78.5 / 81.8).  One feature for both kinds 77.4; either kind
     # alone 77.7 (spoke it) / 77.4 (answers).  Measured and dropped (held out, 5 folds): the implicit scorer
     # without ``is_rules`` 75.8 / 80.2 / 94.1; the other party answering a question of the last turn (and
-    # the asker asking again) 77.9 / 82.5 / 93.9 alone, 77.9 / 82.6 / 93.9 with the actor's turn; the other
+    # the asker asking again) 77.9 / 82.5 / 93.9 alone, 77.9 / 82.6 / 93.9 with the actor's turn, for
+    # untagged turns only 77.9 / 82.7 / 94.1 (fold 1 75.9 -> 75.2); a third pass 77.7; the other
     # party of the last two turns apart in a scene of two speakers and one of more 77.5 / 82.3 / 94.0; the
     # other party when the last turn called its speaker by name 78.0 / 82.6 / 94.1 (noise)
     "spoke_prev_acted", "other_acted_after_prev",
