@@ -453,3 +453,16 @@ def test_the_one_acting_after_the_last_turn_reads_neither_a_tagged_turn_nor_the_
                            'tighter.\n\n"Then I will wait."\n'))
     assert all(r.feature("other_acted_after_prev") == 0.0 and r.feature("spoke_prev_acted") == 0.0
                for r in records if r.quote == 1)
+
+
+def test_an_untagged_turn_between_two_turns_of_one_speaker_marks_who_holds_the_floor(run) -> None:
+    # Invented: Bram speaks, Petra only acts, Bram goes on untagged, then speaks again by his tag
+    text = ('Bram and Petra sat by the stove. Petra was cold.\n\n"Show me the map," Bram said.\n\n'
+            'Petra fetched it from the shelf.\n\n"Now read it."\n\n"Aloud," Bram said.\n')
+    records = _records(run(text))
+    bram, petra = _record(records, 1, "bram"), _record(records, 1, "petra")
+    assert bram.feature("spoke_prev") == 1.0 and bram.feature("spoke_next") == 1.0  # the premise
+    assert bram.feature("holds_the_floor") == 1.0 and petra.feature("holds_the_floor") == 0.0
+    # a tagged turn is the tag's to decide
+    records = _records(run(text.replace('"Now read it."', '"Now read it," she said.')))
+    assert all(r.feature("holds_the_floor") == 0.0 for r in records if r.quote == 1)
