@@ -146,6 +146,20 @@ def test_a_speech_verb_sharing_its_subject_leads_into_the_quote(run) -> None:
     assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
 
 
+def test_a_paragraph_of_narration_ending_in_a_colon_leads_into_the_quote_after_it(run) -> None:
+    results = run('Fenwick and Ysolde sat on the wall. Fenwick looked at Ysolde.\n\n'
+                  'Fenwick turned and said, as if going on with some old quarrel:\n\n"Nobody asked me."\n\n'
+                  'Ysolde looked at the river.\n\n"Nobody will."')
+    texts = [q.text for q in results["speakers"]]
+    assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
+    records = _records(results)
+    assert _record(records, 0, "fenwick").feature("explicit_speaker") == 1.0
+    # a paragraph that does not end in a colon leads into nothing
+    results = run('Fenwick and Ysolde sat on the wall. Fenwick looked at Ysolde.\n\n'
+                  'Fenwick turned and said nothing for a while.\n\n"Nobody asked me."')
+    assert not _explicit(results)
+
+
 def test_the_explicit_speaker_is_a_feature_of_its_own(run) -> None:
     records = _records(run('Ivo and Petra sat on the wall. Ivo looked at Petra.\n\nPetra said, "I am coming."'))
     petra, ivo = _record(records, 0, "petra"), _record(records, 0, "ivo")
