@@ -443,40 +443,40 @@ def test_a_pronoun_tag_reading_is_marked_apart_from_a_name_and_a_reply_marks_the
 
 def test_the_one_acting_after_the_last_turn_is_marked_apart_from_who_spoke_it(run) -> None:
     # Invented: Bram's turn, then narration past its tag; the untagged turn after it goes to whoever that
-    # narration puts in motion last: Bram going on, or Petra answering
-    records = _records(run('Bram and Petra sat by the stove. Petra was cold.\n\n"Not yet," Bram said. He put a log on the '
+    # narration puts in motion last: Bram going on, or Marit answering
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. He put a log on the '
                            'fire and waited.\n\n"It will catch soon."\n'))
-    bram, petra = _record(records, 1, "bram"), _record(records, 1, "petra")
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
     assert bram.feature("spoke_prev") == 1.0  # the premise: the rules give Bram the tagged turn
     assert bram.feature("spoke_prev_acted") == 1.0 and bram.feature("other_acted_after_prev") == 0.0
-    assert petra.feature("spoke_prev_acted") == 0.0 and petra.feature("other_acted_after_prev") == 0.0
-    records = _records(run('Bram and Petra sat by the stove. Petra was cold.\n\n"Not yet," Bram said. Petra pulled her '
+    assert marit.feature("spoke_prev_acted") == 0.0 and marit.feature("other_acted_after_prev") == 0.0
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. Marit pulled her '
                            'shawl tighter.\n\n"Then I will wait."\n'))
-    bram, petra = _record(records, 1, "bram"), _record(records, 1, "petra")
-    assert petra.feature("other_acted_after_prev") == 1.0 and petra.feature("spoke_prev_acted") == 0.0
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
+    assert marit.feature("other_acted_after_prev") == 1.0 and marit.feature("spoke_prev_acted") == 0.0
     assert bram.feature("spoke_prev_acted") == 0.0 and bram.feature("other_acted_after_prev") == 0.0
 
 
 def test_the_one_acting_after_the_last_turn_reads_neither_a_tagged_turn_nor_the_tag_clause(run) -> None:
     # the turn after is tagged: the tag decides, not the turn-taking
-    records = _records(run('Bram and Petra sat by the stove. Petra was cold.\n\n"Not yet," Bram said. Petra pulled her '
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. Marit pulled her '
                            'shawl tighter.\n\n"Then I will wait," she said.\n'))
-    assert _record(records, 1, "petra").feature("other_acted_after_prev") == 0.0
+    assert _record(records, 1, "marit").feature("other_acted_after_prev") == 0.0
     # only the tag clause follows the last turn: a listener's reaction there is no actor's turn
-    records = _records(run('Bram and Petra sat by the stove. Petra was cold.\n\n"Not yet." Petra pulled her shawl '
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet." Marit pulled her shawl '
                            'tighter.\n\n"Then I will wait."\n'))
     assert all(r.feature("other_acted_after_prev") == 0.0 and r.feature("spoke_prev_acted") == 0.0
                for r in records if r.quote == 1)
 
 
 def test_an_untagged_turn_between_two_turns_of_one_speaker_marks_who_holds_the_floor(run) -> None:
-    # Invented: Bram speaks, Petra only acts, Bram goes on untagged, then speaks again by his tag
-    text = ('Bram and Petra sat by the stove. Petra was cold.\n\n"Show me the map," Bram said.\n\n'
-            'Petra fetched it from the shelf.\n\n"Now read it."\n\n"Aloud," Bram said.\n')
+    # Invented: Bram speaks, Marit only acts, Bram goes on untagged, then speaks again by his tag
+    text = ('Bram and Marit sat by the stove. Marit was cold.\n\n"Show me the map," Bram said.\n\n'
+            'Marit fetched it from the shelf.\n\n"Now read it."\n\n"Aloud," Bram said.\n')
     records = _records(run(text))
-    bram, petra = _record(records, 1, "bram"), _record(records, 1, "petra")
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
     assert bram.feature("spoke_prev") == 1.0 and bram.feature("spoke_next") == 1.0  # the premise
-    assert bram.feature("holds_the_floor") == 1.0 and petra.feature("holds_the_floor") == 0.0
+    assert bram.feature("holds_the_floor") == 1.0 and marit.feature("holds_the_floor") == 0.0
     # a tagged turn is the tag's to decide
     records = _records(run(text.replace('"Now read it."', '"Now read it," she said.')))
     assert all(r.feature("holds_the_floor") == 0.0 for r in records if r.quote == 1)
