@@ -114,7 +114,10 @@ CLASSES = ("no", "yes")
 # being refit noise in stories whose speakers did not change (long_multichapter, reader_cafe).  Measured and
 # dropped: the actor's turn not read after a turn that asks a question (the asked one answers) 78.3 / 82.8
 # / 94.3; a feature for an untagged turn's candidate whom the last turn addressed by the scene's guess alone
-# 78.4 / 83.1 / 94.3 (mends arranged_marriage's reply, breaks two of idol_group's overheard quotes).
+# 78.4 / 83.1 / 94.3 (mends arranged_marriage's reply, breaks two of idol_group's overheard quotes); ``L2``
+# again with the new features, held out 5 folds: 3 78.0, 6 78.4, 10 78.2, 15-30 78.5, 50 78.6 / 83.2 / 94.5
+# (folds 2 and 3 +0.9, the other three -0.1 to -0.3), 100 78.3; 10 folds 6 and 50 both 78.9 B3 (found 82.3 /
+# 82.2, explicit 93.8 / 94.1): a flat plateau, 6 kept.
 L2 = 6.0  # before: held out, two scorers a pass: L2 2 B3 75.6 expl 91.2; 8: 75.7, 91.1; 20: 75.8, 91.1; 50: 75.5, 91.0
 
 
