@@ -249,3 +249,34 @@ def test_a_child_just_before_takes_no_tag_pronoun(run) -> None:
     text = ('Orla Vane sat up with the sick boy all night.\n\nThe child slept at last in the cot by the stove.\n\n'
             '"Hush now," she whispered.')
     assert _tag_pronoun_link(run, text) != described_id(0, "child")
+
+
+# Invented: a described speaker, then narration whose he may pass on to someone a person noun brings in.
+_FERRY_HILL = ('Orla Vane waited at the ferry.\n\n"Crossing tonight?" asked the old ferryman.\n\n'
+          '{middle}He walked slowly up the hill and sat down on the wall.')
+
+
+def _pronoun_links(run, text: str) -> list[str | None]:
+    """The described speaker (or None) each narration he/she of ``text`` is given by ``describe_speakers``."""
+    from heartline.stages.speakers import describe_speakers
+
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    return [found.links.get(m.index) for m in r["mentions"].items
+            if m.kind == "pronoun" and m.quote is None and m.text.lower() in ("he", "she")]
+
+
+def test_a_he_after_the_described_speaker_is_that_speaker(run) -> None:
+    links = _pronoun_links(run, _FERRY_HILL.format(middle=""))
+    assert links and links[-1] is not None and "ferryman" in links[-1]
+
+
+@pytest.mark.parametrize("middle", [
+    "The boy had listened to every word.\n\n",
+    "There was a young clerk who had listened to every word.\n\n",
+])
+def test_a_person_noun_between_stops_the_chain_to_a_described_speaker(run, middle) -> None:
+    # "the boy" (a subject) and "a young clerk" (brought in by "there was") are the newest people the he may
+    # stand for: it is not handed to the ferryman, whom coreference could not give it either
+    links = _pronoun_links(run, _FERRY_HILL.format(middle=middle))
+    assert links and links[-1] is None

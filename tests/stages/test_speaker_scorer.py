@@ -146,6 +146,20 @@ def test_a_speech_verb_sharing_its_subject_leads_into_the_quote(run) -> None:
     assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
 
 
+def test_a_paragraph_of_narration_ending_in_a_colon_leads_into_the_quote_after_it(run) -> None:
+    results = run('Fenwick and Ysolde sat on the wall. Fenwick looked at Ysolde.\n\n'
+                  'Fenwick turned and said, as if going on with some old quarrel:\n\n"Nobody asked me."\n\n'
+                  'Ysolde looked at the river.\n\n"Nobody will."')
+    texts = [q.text for q in results["speakers"]]
+    assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
+    records = _records(results)
+    assert _record(records, 0, "fenwick").feature("explicit_speaker") == 1.0
+    # a paragraph that does not end in a colon leads into nothing
+    results = run('Fenwick and Ysolde sat on the wall. Fenwick looked at Ysolde.\n\n'
+                  'Fenwick turned and said nothing for a while.\n\n"Nobody asked me."')
+    assert not _explicit(results)
+
+
 def test_the_explicit_speaker_is_a_feature_of_its_own(run) -> None:
     records = _records(run('Ivo and Petra sat on the wall. Ivo looked at Petra.\n\nPetra said, "I am coming."'))
     petra, ivo = _record(records, 0, "petra"), _record(records, 0, "ivo")
@@ -425,3 +439,44 @@ def test_a_pronoun_tag_reading_is_marked_apart_from_a_name_and_a_reply_marks_the
     maelle = _record(records, 1, "maelle")
     assert maelle.feature("explicit_speaker") == 1.0 and maelle.feature("explicit_pronoun") == 0.0
     assert maelle.feature("reply_other_party") == 0.0
+
+
+def test_the_one_acting_after_the_last_turn_is_marked_apart_from_who_spoke_it(run) -> None:
+    # Invented: Bram's turn, then narration past its tag; the untagged turn after it goes to whoever that
+    # narration puts in motion last: Bram going on, or Marit answering
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. He put a log on the '
+                           'fire and waited.\n\n"It will catch soon."\n'))
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
+    assert bram.feature("spoke_prev") == 1.0  # the premise: the rules give Bram the tagged turn
+    assert bram.feature("spoke_prev_acted") == 1.0 and bram.feature("other_acted_after_prev") == 0.0
+    assert marit.feature("spoke_prev_acted") == 0.0 and marit.feature("other_acted_after_prev") == 0.0
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. Marit pulled her '
+                           'shawl tighter.\n\n"Then I will wait."\n'))
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
+    assert marit.feature("other_acted_after_prev") == 1.0 and marit.feature("spoke_prev_acted") == 0.0
+    assert bram.feature("spoke_prev_acted") == 0.0 and bram.feature("other_acted_after_prev") == 0.0
+
+
+def test_the_one_acting_after_the_last_turn_reads_neither_a_tagged_turn_nor_the_tag_clause(run) -> None:
+    # the turn after is tagged: the tag decides, not the turn-taking
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet," Bram said. Marit pulled her '
+                           'shawl tighter.\n\n"Then I will wait," she said.\n'))
+    assert _record(records, 1, "marit").feature("other_acted_after_prev") == 0.0
+    # only the tag clause follows the last turn: a listener's reaction there is no actor's turn
+    records = _records(run('Bram and Marit sat by the stove. Marit was cold.\n\n"Not yet." Marit pulled her shawl '
+                           'tighter.\n\n"Then I will wait."\n'))
+    assert all(r.feature("other_acted_after_prev") == 0.0 and r.feature("spoke_prev_acted") == 0.0
+               for r in records if r.quote == 1)
+
+
+def test_an_untagged_turn_between_two_turns_of_one_speaker_marks_who_holds_the_floor(run) -> None:
+    # Invented: Bram speaks, Marit only acts, Bram goes on untagged, then speaks again by his tag
+    text = ('Bram and Marit sat by the stove. Marit was cold.\n\n"Show me the map," Bram said.\n\n'
+            'Marit fetched it from the shelf.\n\n"Now read it."\n\n"Aloud," Bram said.\n')
+    records = _records(run(text))
+    bram, marit = _record(records, 1, "bram"), _record(records, 1, "marit")
+    assert bram.feature("spoke_prev") == 1.0 and bram.feature("spoke_next") == 1.0  # the premise
+    assert bram.feature("holds_the_floor") == 1.0 and marit.feature("holds_the_floor") == 0.0
+    # a tagged turn is the tag's to decide
+    records = _records(run(text.replace('"Now read it."', '"Now read it," she said.')))
+    assert all(r.feature("holds_the_floor") == 0.0 for r in records if r.quote == 1)

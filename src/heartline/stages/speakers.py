@@ -283,6 +283,8 @@ _PRONOUN_REACH = 1500  # characters: how far back a pronoun tag may find the des
 # characters: how far back the very last subject may be a described person of no known gender ("The guide
 # stood on the bank. / '…,' he told us") and still take the he/she
 _NEAREST_REACH = 300
+# the id ``_pronouns_to_described`` gives a person noun of no character ("the youth") it follows pronouns to
+_SOMEONE = "?"
 # heads of a description that may be a small child: the he/she after "The child was sleeping." is
 # more often whoever tends them ("She drew the curtains")
 _NOT_NEAREST = ("child", "baby", "infant")
@@ -454,7 +456,9 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
             links[next_index] = cid
             next_index += 1
         out.sort(key=lambda m: (m.start, m.index))
-        links.update(_pronouns_to_described(document, mentions, coref, out, links, genders, tokens))
+        described_spans = {(m.start, m.end) for m in out}
+        others = tuple(_someone_else(document, quote_spans, tokens, covered, described_spans))
+        links.update(_pronouns_to_described(document, mentions, coref, out, links, genders, tokens, others))
         resolved = resolve_described(document, mentions, coref, out, links, genders)
         if resolved:
             links = {k: resolved.get(v, v) for k, v in links.items()}
@@ -557,15 +561,44 @@ def _seed_narrated(document: Document, quote_spans: tuple[QuoteSpan, ...], token
             genders[cid] = _head_gender(head) or "unknown"
 
 
+def _someone_else(document: Document, quote_spans: tuple[QuoteSpan, ...], tokens: TokenIndex, covered,
+                  described_spans: set[tuple[int, int]]):
+    """(start, gender) of the people the narration brings in by a person noun that is neither a
+    character nor a described speaker: a subject ("The youth lay on his bunk") or a person
+    introduced by "there was" ("There was a young clerk who …").  Each is the last subject a later
+    he or she may stand for, so a chain of pronouns running back to a described speaker stops there
+    (centering: the newest subject of the pronoun's gender is someone else).  The gender is the
+    head noun's, else unknown (which stops a chain of either gender, as a name of unknown gender does)."""
+    subjects = [t for t in _narration_subjects(document, quote_spans, covered) if _narrated_head(t)]
+    q_starts = [q.start for q in quote_spans]
+    for tok in document.tokens:
+        if tok.dep != "attr" or not _narrated_head(tok) or covered(tok):
+            continue
+        verb = tokens.tokens[tok.head]
+        if verb.lemma != "be" or not any(t.head == verb.index and t.dep == "expl"
+                                         for t in tokens.tokens[max(0, verb.index - 3):verb.index]):
+            continue
+        k = bisect.bisect_right(q_starts, tok.start) - 1
+        if k < 0 or not quote_spans[k].start <= tok.start < quote_spans[k].end:
+            subjects.append(tok)
+    for tok in sorted(subjects, key=lambda t: t.index):
+        if _noun_phrase(tokens.tokens, tok) not in described_spans:
+            yield tok.start, _head_gender(tok.lemma.lower()) or "unknown"
+
+
 def _pronouns_to_described(document: Document, mentions: Mentions, coref: Coreference, described: list[Mention],
-                           links: dict[int, str], genders: dict[str, str], tokens: TokenIndex) -> dict[int, str]:
+                           links: dict[int, str], genders: dict[str, str], tokens: TokenIndex,
+                           others: tuple[tuple[int, str], ...] = ()) -> dict[int, str]:
     """He or she as the subject in the narration, when the last subject before it of that
     gender is a described speaker ('"…," said the old man. … "…," he said.'): that speaker,
     whom coreference, knowing only the characters, could not give them.  A described person of no
     known gender ("the guide", "the parson") takes the he or she only as the very last subject before
-    it (``_NEAREST_REACH``), with no him / her between them (``_object_between``)."""
+    it (``_NEAREST_REACH``), with no him / her between them (``_object_between``).  ``others``
+    (``_someone_else``) are people of no id who come between: a pronoun whose last subject of its
+    gender is one of them stays unresolved, and carries that someone on to the pronouns after it."""
     cast_gender = dict(coref.genders)
     events: list[tuple[int, int, Mention]] = [(m.start, 0, m) for m in described]
+    nobody = [(start, gender) for start, gender in others]
     for m in mentions.items:
         if m.quote is None and m.kind in ("name", "pronoun", "epithet") and is_subject(tokens.head_of(m)) \
                 and (m.index in coref.links or m.kind == "pronoun"):
@@ -573,7 +606,11 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
     events.sort(key=lambda e: (e[0], e[1], e[2].index))
     seen: list[tuple[int, str, str]] = []  # (start, who, gender) of the subjects so far, in text order
     out: dict[int, str] = {}
+    k_nobody = 0
     for start, _, m in events:
+        while k_nobody < len(nobody) and nobody[k_nobody][0] < start:
+            seen.append((nobody[k_nobody][0], _SOMEONE, nobody[k_nobody][1]))
+            k_nobody += 1
         if m.index in links:  # a described speaker
             who = links[m.index]
             seen.append((start, who, genders.get(who, "unknown")))
@@ -581,6 +618,7 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
         if m.kind == "pronoun":
             if m.person != 3 or m.gender not in ("male", "female"):
                 continue
+            stopped = False
             for k, (at, who, gender) in enumerate(reversed(seen)):
                 if start - at > _PRONOUN_REACH:
                     break
@@ -593,8 +631,10 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
                 if gender == m.gender or (gender == "unknown" and not who.startswith(DESCRIBED)):
                     if who.startswith(DESCRIBED) and document.scene_at(at) == document.scene_at(start):
                         out[m.index] = who
+                    elif who == _SOMEONE:
+                        stopped = True
                     break
-            resolved = out.get(m.index) or coref.links.get(m.index)
+            resolved = out.get(m.index) or coref.links.get(m.index) or (_SOMEONE if stopped else None)
             if resolved is not None:
                 seen.append((start, resolved, m.gender))
             continue
