@@ -171,6 +171,14 @@ class Document:
             out[head] = tuple(indexes)
         return tuple(out)
 
+    @cached_property
+    def span_heads(self) -> dict[tuple[int, int], int]:
+        """A memo for ``TokenIndex.head_of_span``: (start, end) -> index of the span's head token, or
+        -1 for a span with no token.  A mention's head is asked for ~7 times a run, by six stages (a
+        novel's 130,000 look-ups at ~2.4 us each, two bisections and a walk); the answer is a pure
+        function of the tokens, so it is kept here once it is found.  Only that memo ever writes it."""
+        return {}
+
     def text_of(self, start: int, end: int) -> str:
         return self.story.text[start:end]
 

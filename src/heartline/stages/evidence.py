@@ -384,7 +384,7 @@ _TURNED = re.compile(r"\b(?:come|came|comes|coming|grow|grown|grew|grows|growing
                      re.IGNORECASE)
 # "Ann was all the family I had", "like a brother to me", "the sister I never had"
 _KIN = FAMILY_RELATIONS | FRIEND_RELATIONS | {"family"}
-# the kin a cherished one is likened to or called ("she's like my own daughter", "you're my brother")
+# the kin a cherished one is likened to or called ("you are a daughter to me", "you're my brother")
 _CLOSE_KIN = frozenset({"daughter", "son", "sister", "brother"})
 _NEAREST = frozenset({"close", "near"})
 # a miss of aim, not of a person: "swung and missed him by an inch"; and how a person is missed
