@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 SCHEMA = "heartline/analysis/v2"
@@ -162,14 +164,24 @@ class Document:
         """Each token's dependents (their indexes, in text order; the parse keeps each token's
         head only): made once per document, not once per stage that walks the tree down (a
         novel's 150,000 lists, three times)."""
-        out: list[tuple[int, ...]] = [()] * len(self.tokens)
-        kids: dict[int, list[int]] = {}
-        for t in self.tokens:
-            if t.head != t.index:
-                kids.setdefault(t.head, []).append(t.index)
-        for head, indexes in kids.items():
-            out[head] = tuple(indexes)
+        heads = list(map(attrgetter("head"), self.tokens))
+        out: list[tuple[int, ...]] = [()] * len(heads)
+        # the indexes sorted by their head (a stable sort: in text order within each head), one
+        # group per head: the sort and the grouping run in C (a loop appending to a dict of
+        # lists took 0.12-0.19 s on a novel, this 0.09 s)
+        for head, group in groupby(sorted(range(len(heads)), key=heads.__getitem__), heads.__getitem__):
+            out[head] = tuple(group)
+        for i in [i for i, head in enumerate(heads) if head == i]:
+            out[i] = tuple(k for k in out[i] if k != i)  # a root heads itself: not its own dependent
         return tuple(out)
+
+    @cached_property
+    def span_heads(self) -> dict[tuple[int, int], int]:
+        """A memo for ``TokenIndex.head_of_span``: (start, end) -> index of the span's head token, or
+        -1 for a span with no token.  A mention's head is asked for ~7 times a run, by six stages (a
+        novel's 130,000 look-ups at ~2.4 us each, two bisections and a walk); the answer is a pure
+        function of the tokens, so it is kept here once it is found.  Only that memo ever writes it."""
+        return {}
 
     def text_of(self, start: int, end: int) -> str:
         return self.story.text[start:end]

@@ -14,6 +14,7 @@ class TokenIndex:
         self.document = document
         self.tokens = document.tokens
         self.starts = document.token_starts
+        self.heads = document.span_heads
 
     def at(self, offset: int) -> Token | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -25,13 +26,20 @@ class TokenIndex:
         return list(self.tokens[i:bisect.bisect_left(self.starts, end, i)])
 
     def head_of_span(self, start: int, end: int) -> Token | None:
-        """The token of the span whose head lies outside it ("Mia-chan" -> "chan")."""
+        """The token of the span whose head lies outside it ("Mia-chan" -> "chan"); kept in the
+        document's memo (``Document.span_heads``), as every stage asks again for the same mentions."""
+        found = self.heads.get((start, end))
+        if found is None:
+            found = self.heads[(start, end)] = self._head_index(start, end)
+        return self.tokens[found] if found >= 0 else None
+
+    def _head_index(self, start: int, end: int) -> int:
         inside = self.span(start, end)
         for tok in inside:
             head = self.tokens[tok.head]
             if head.index == tok.index or not (start <= head.start < end):
-                return tok
-        return inside[-1] if inside else None
+                return tok.index
+        return inside[-1].index if inside else -1
 
     def head_of(self, m: Mention) -> Token | None:
         return self.head_of_span(m.start, m.end)

@@ -110,3 +110,29 @@ def test_speaker_look_back_reads_the_last_quotes_only(run) -> None:
         assert _recent(earlier, spans, q, back=6) == _recent(list(quotes[:i]), spans, q, back=6)
         assert pronoun_turn("female", earlier, spans, q, gender) == \
             pronoun_turn("female", list(quotes[:i]), spans, q, gender)
+
+
+def test_span_heads_kept_per_document(run, monkeypatch) -> None:
+    """``head_of_span`` is kept in the document's memo: the same token as the walk over the span
+    gives, and a second ask does not walk again."""
+    import dataclasses
+
+    doc = dataclasses.replace(run(CUES)["document"])  # a fresh document: an empty memo
+    mentions = run(CUES)["mentions"].items
+    index = TokenIndex(doc)
+
+    def walked(start: int, end: int):
+        inside = [t for t in doc.tokens if start <= t.start < end]
+        for tok in inside:
+            head = doc.tokens[tok.head]
+            if head.index == tok.index or not (start <= head.start < end):
+                return tok
+        return inside[-1] if inside else None
+
+    spans = [(m.start, m.end) for m in mentions] + [(0, 0), (5, 5), (len(doc.story.text), len(doc.story.text) + 3)]
+    first = [index.head_of_span(s, e) for s, e in spans]
+    assert first == [walked(s, e) for s, e in spans]
+    assert sum(h is not None for h in first) == len(mentions)
+    assert len(doc.span_heads) == len(set(spans))
+    monkeypatch.setattr(TokenIndex, "_head_index", lambda *a: pytest.fail("walked twice"))
+    assert [TokenIndex(doc).head_of_span(s, e) for s, e in spans] == first

@@ -710,12 +710,14 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     latest: dict[str, _Seen] = {}
     topic: dict[str, float] = {}
     subjects_in_scene = 0
+    reach = m.sentence - _WINDOW_SENTENCES  # the window's first sentence: one subtraction per pronoun
     for h in history[-80:]:
         if h.scene == scene:
             if h.subject:
                 topic[h.character] = topic.get(h.character, 0) + 1
                 subjects_in_scene += 1
-        if m.sentence - h.sentence <= _WINDOW_SENTENCES or h.scene == scene:
+            latest[h.character] = h
+        elif h.sentence >= reach:
             latest[h.character] = h
     wants_subject = is_subject(tok) or m.key in ("his", "her", "hers", "himself", "herself")
     governing = _governing_subject(tok, tokens, near, links, m) if tok is not None else None

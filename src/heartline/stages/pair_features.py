@@ -237,8 +237,8 @@ class PairRecord:
 
 @lru_cache(maxsize=1)
 def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    return SentimentIntensityAnalyzer()
+    from .vader import FastAnalyzer
+    return FastAnalyzer()  # VADER's scores, each sentence's words lower-cased once (see .vader)
 
 
 @lru_cache(maxsize=16384)
