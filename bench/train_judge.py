@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 from bench.training import cached, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.api import default_pipeline  # noqa: E402
@@ -645,6 +647,40 @@ def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
         "_data": learn.data_hash(rows, labels),
         "_rows": len(rows),
     }
+
+
+def mean_linear(parts: list[dict]) -> dict:
+    """One linear model (JSON) whose scores are the mean of ``parts``' scores (the same features
+    and classes; each standardised its own way): each member's weights brought back to the raw
+    features, averaged, and standardised again by the members' mean centre and scale, the shift
+    folded into the bias.  A mean of linear scores is linear: one model, no run-time cost."""
+    features = parts[0]["features"]
+    bias = features.index("bias")
+    raw = []
+    for p in parts:
+        if p["features"] != features or p["classes"] != parts[0]["classes"]:
+            raise ValueError("members differ in features or classes")
+        mean, scale, w = (np.asarray(p[k], dtype=float) for k in ("mean", "scale", "weights"))
+        a = w / scale
+        b = w[:, bias] - (a * mean).sum(axis=1) + a[:, bias] * mean[bias]
+        a[:, bias] = b
+        raw.append(a)
+    avg = np.mean(raw, axis=0)
+    mean = np.mean([p["mean"] for p in parts], axis=0)
+    scale = np.mean([p["scale"] for p in parts], axis=0)
+    mean[bias], scale[bias] = 0.0, 1.0
+    w = avg * scale
+    w[:, bias] = avg[:, bias] + (np.delete(avg, bias, axis=1) * np.delete(mean, bias)).sum(axis=1)
+    return learn.LinearModel(tuple(features), tuple(parts[0]["classes"]), tuple(float(v) for v in mean),
+                             tuple(float(v) for v in scale), tuple(tuple(float(v) for v in row) for row in w)).to_json()
+
+
+def mean_model(models: list[dict]) -> dict:
+    """``train``'s models averaged part by part (``mean_linear``); the rest as the first has it."""
+    out = dict(models[0])
+    for part in ("polarity", "warm_kind", "cold_kind"):
+        out[part] = mean_linear([m[part] for m in models])
+    return out
 
 
 def score_relations(s: StoryData, relations: tuple[Relation, ...]):
