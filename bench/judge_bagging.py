@@ -14,6 +14,9 @@ Variants (the polarity and kind models; the sentence reader is the held-out one 
 - ``base``: train_judge.train, one fit;
 - ``bag-half-K``: K fits, each on a random half of the training stories (fixed seeds), their
   weights averaged into one linear model (``train_judge.mean_model``);
+- ``bag-hash-K``: halves drawn story by story (each story's own coin per member), so one story
+  more or less in training leaves the others' draws alone;
+- ``bag-hashn-K``: as ``bag-hash-K`` with the partial-cast stories (novels) in every member;
 - ``bag-boot-K``: the same on bootstrap resamples of the stories;
 - ``bag-half-K-p``: as ``bag-half-K`` with the members' probabilities averaged instead;
 - ``bag-half-K-pol``: the polarity model bagged as ``bag-half-K``, the kind models one fit each;
@@ -52,6 +55,14 @@ def members(stories, k: int, kind: str, seed: str):
         rng = random.Random(f"{seed}:{i}:{','.join(names)}")
         if kind == "half":
             drawn = sorted(rng.sample(names, max(2, len(names) // 2)))
+        elif kind == "hashn":
+            # as "hash", with the long partial-cast texts (the novels) in every member
+            drawn = [n for n in names if by_name[n].gold.get("cast") != "complete"
+                     or random.Random(f"{seed}:{i}:{n}").random() < 0.5]
+        elif kind == "hash":
+            # each story in member i by a coin of its own (its name and i): removing one story from
+            # training leaves every other story's memberships as they were
+            drawn = [n for n in names if random.Random(f"{seed}:{i}:{n}").random() < 0.5]
         elif kind == "boot":
             drawn = sorted(rng.choice(names) for _ in names)
         else:
