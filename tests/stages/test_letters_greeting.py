@@ -20,7 +20,7 @@ _SCENE = (
     "I think of you every night.*\n\n"
     "*Ysolde*\n\n"
     "~~~\n\n"
-    "She folded it in three and locked it away. Corvin knocked again at dawn. \"Breakfast,\" he said.\n"
+    "She creased it twice and locked it away. Corvin knocked again at dawn. \"Breakfast,\" he said.\n"
 )
 
 

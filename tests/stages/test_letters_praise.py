@@ -8,12 +8,12 @@ from heartline.stages.evidence import PRAISE_ROWS
 _LETTER = (
     "Brindlecott, 3rd May\n\n"
     "Dear Ottery,\n\n"
-    "The rain has not stopped since you left. I share the kitchen with Wenna Pollard now, and one of "
+    "It has rained every day since you went. I share the kitchen with Wenna Pollard now, and one of "
     "the lodgers, Wenna, is the kindest soul alive, though she cannot keep a secret. She made the bread "
     "again. Is Corvin still the bravest man in the world? I doubt it.\n\n"
     "Your friend,\nYsolde\n\n"
     "* * *\n\n"
-    "Harrowgate camp, 9th May\n\n"
+    "Thistlewood camp, 9th May\n\n"
     "Dear Ysolde,\n\n"
     "Corvin Fitch shares my tent. The sergeant here is a brute. Corvin says hello.\n\n"
     "Yours,\nOttery\n"
@@ -44,11 +44,11 @@ def test_praise_in_a_letter_is_the_writers_warmth(run) -> None:
 
 
 def test_praise_in_a_diary_is_the_diarists(run) -> None:
-    text = ("Tuesday\n\nDear Diary,\n\nI missed the bus again. I ran all the way down Pell Street and I still "
+    text = ("Tuesday\n\nDear Diary,\n\nI missed the bus again. I ran all the way down Quarrow Street and I still "
             "missed it. \"Margery Tulk, you are late again,\" said Mr Quilley at the gate, and I said I knew. "
             "I sat at the back in Chemistry and I drew a horse. I drew another one. I think my horses are "
             "getting better. I am not sure my Chemistry is. Perpetua Greaves walked me home after, and "
-            "Perpetua is the best person alive, I have decided. I owe her a biscuit.\n\n"
+            "Perpetua is the best girl alive, I have decided. I owe her a biscuit.\n\n"
             "Wednesday\n\nI did my homework. I did all of it, and I did it before tea, which I never do. "
             "Perpetua rang me at nine and I told her about the horse. I think I will be a vet. I told Mr Quilley "
             "I would be a vet and he said I would have to pass Chemistry first. I said I know. I know I "
@@ -60,7 +60,7 @@ def test_praise_in_a_diary_is_the_diarists(run) -> None:
 
 
 def test_a_third_person_narrator_gives_praise_to_no_one(run) -> None:
-    text = ("Ysolde Harrow came down the lane at dusk. Wenna Pollard was at the gate, and Wenna is the "
+    text = ("Ysolde Bramcote came down the lane at dusk. Wenna Pollard was at the gate, and Wenna is the "
             "kindest soul alive, everyone in the parish said so. Ysolde waved to her.\n\n"
             "Wenna waved back and went in.\n")
     res = run(text)

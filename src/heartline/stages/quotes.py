@@ -331,7 +331,7 @@ _EMPHASIS = re.compile(r"^([*_]{1,2})(?P<inner>\S(?:.*\S)?)\1$")
 
 
 def _plain(line: str) -> tuple[str, bool]:
-    """A line without the emphasis marks around it ("*Perry,*" -> "Perry,"), and whether it had them."""
+    """A line without the emphasis marks around it ("*Oswy,*" -> "Oswy,"), and whether it had them."""
     m = _EMPHASIS.match(line.strip())
     return (m.group("inner"), True) if m else (line.strip(), False)
 
@@ -345,7 +345,7 @@ def _opens_letter(line: str) -> bool:
 def _sign_off(text: str, lines, k: int, last_of_scene: bool, set_off: bool = False) -> tuple[str, int] | None:
     """(name, index of the letter's last line) when line ``k`` signs a letter off.  A name
     alone signs only at the end of its section, or where the letter is set in italics and
-    so is the name ("*Perry,*" ... "*T.*")."""
+    so is the name ("*Oswy,*" ... "*T.*")."""
     line, emphasised = _plain(_EDITORIAL.sub("", text[lines[k][0]:lines[k][1]]))
     for pattern in (_ONE_LINE_SIGN_OFF, _DASH_SIGN_OFF):
         m = pattern.fullmatch(line)
@@ -397,7 +397,7 @@ def _framed_letters(document: Document) -> list[tuple[int, int, str, int]]:
 
 def greeting_names(text: str, start: int, opening: int) -> list[str]:
     """The words the greeting lines of a letter (``start`` to ``letter_opening``) call their
-    reader by ("Dear Ann," -> ["Ann"], "*Perry,*" -> ["Perry"], "Dear Diary," -> ["Diary"])."""
+    reader by ("Dear Ann," -> ["Ann"], "*Oswy,*" -> ["Oswy"], "Dear Diary," -> ["Diary"])."""
     return [w for line in text[start:opening].splitlines() if line.strip() and _opens_letter(line)
             for w in _greeted(_plain(line)[0])]
 

@@ -28,8 +28,8 @@ from .roleplay import acted_on, after_action, chat_opener
 from .speaker_features import tag_clause_end
 
 _NORM = re.compile(r"[^a-z0-9 ]")
-# A letter whose greeting calls its reader by a name the cast lacks ("Dear Diary,", "*Perry,*"
-# where Perry is linked to no one) is written to someone the story cannot name: its addressee
+# A letter whose greeting calls its reader by a name the cast lacks ("Dear Diary,", "*Oswy,*"
+# where Oswy is linked to no one) is written to someone the story cannot name: its addressee
 # is left unknown, not guessed from the names inside it or the reader in the narration before.
 GREETED_UNKNOWN = True
 _CALLING_WORDS = ("hey", "oh", "hi", "hello", "dear", "thanks", "thank you", "sorry", "bye", "goodbye",
