@@ -480,3 +480,37 @@ def test_an_untagged_turn_between_two_turns_of_one_speaker_marks_who_holds_the_f
     # a tagged turn is the tag's to decide
     records = _records(run(text.replace('"Now read it."', '"Now read it," she said.')))
     assert all(r.feature("holds_the_floor") == 0.0 for r in records if r.quote == 1)
+
+
+def test_a_split_quotes_tag_is_the_main_speech_verbs_subject_not_a_clause_timing_it(run) -> None:
+    # Invented: '"…," Ysolde said, as he finished, "…"': "finish" is a speech verb, but "as he
+    # finished" only times Ysolde's tag; the second half is hers
+    from heartline.stages.speaker_features import explicit_mentions
+    r = run('Brannoc told Ysolde the whole tale of the mill.\n\n'
+            '"Oh, Brannoc," Ysolde said, as he finished, "you are too kind to them."\n')
+    said = explicit_mentions(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    texts = {q.index: q.text for q in r["speakers"]}
+    assert {texts[i]: m.text for i, m in said.items()} == {"Oh, Brannoc,": "Ysolde",
+                                                          "you are too kind to them.": "Ysolde"}
+    # a subordinate speech verb under a verb that is no speech verb is the quote's own tag
+    r = run('Brannoc asked Ysolde about the mill.\n\nBrannoc looked put out when she answered, "No."\n')
+    said = explicit_mentions(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert [m.text for m in said.values()] == ["she"]
+
+
+def test_a_reply_verbs_pronoun_does_not_fit_the_one_who_spoke_the_turn_before(run) -> None:
+    # Invented: Liesl speaks in the paragraph before; "she replied" answers her, so Liesl does not fit the
+    # tag even where coreference reads her, the nearest woman
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+                           '"I said I would," she replied.\n'))
+    assert _record(records, 1, "liesl").feature("tag_pronoun_unfit") == 1.0
+    assert _record(records, 1, "maelle").feature("tag_pronoun_unfit") == 0.0
+    # "said" is no reply verb: nothing is marked
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle.\n\n'
+                           '"I said I would," she said.\n'))
+    assert _record(records, 1, "liesl").feature("tag_pronoun_unfit") == 0.0
+    # a paragraph before with two speakers has no one turn for the reply to answer
+    records = _records(run('Liesl met Maelle at the gate.\n\n"You came," Liesl said to Maelle. '
+                           '"Of course," Maelle said.\n\n"I said I would," she replied.\n'))
+    assert _record(records, 2, "liesl").feature("tag_pronoun_unfit") == 0.0
+    assert _record(records, 2, "maelle").feature("tag_pronoun_unfit") == 0.0
