@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from heartline.model import Evidence, Relation
 from heartline.stages.judge import decide, judge
 from heartline.stages.pair_features import (ATTENTION_FEATURES, FEATURES, KIN_FEATURES, KIND_FEATURES,
                                             MODEL_FEATURES, OWNED_FEATURES, PairRecord, owns, reader_values,
@@ -96,9 +97,13 @@ def test_the_judge_reads_the_floor_from_its_model() -> None:
              "cold_kind": _linear(("dislike", "hatred"), [1.0, 0.0]),
              "thresholds": dict(_THRESHOLDS), "floor": {"warm_reading": 0.4}}
     records = (_pair("ilsabet", "corvin", 0.8, 0.1),)
-    assert [(r.source, r.target) for r in judge(records, (), (), None, model)] == [("ilsabet", "corvin")]
+    # Corvin's cue answers her, so judge.UNRETURNED_OWNED (a floor of its own) leaves her feeling alone
+    cue = Evidence("corvin", "ilsabet", "affection", "stated", 0, 9, "I like her.", 0, "like", weight=0.7)
+    answer = (Relation("corvin", "ilsabet", "affection", "stated", True, 0.7, (), (cue,)),)
+    judged = {(r.source, r.target) for r in judge(records, answer, (), None, model)}
+    assert judged == {("ilsabet", "corvin"), ("corvin", "ilsabet")}
     model["floor"]["warm_owned"] = 0.4
-    assert judge(records, (), (), None, model) == ()
+    assert [(r.source, r.target) for r in judge(records, answer, (), None, model)] == [("corvin", "ilsabet")]
 
 
 def test_a_retrained_judge_carries_the_owned_floor() -> None:
