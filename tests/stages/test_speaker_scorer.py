@@ -115,7 +115,7 @@ def test_training_command_runs_on_a_tiny_litbank_slice(tmp_path) -> None:
     out = tmp_path / "speakers.json"
     env = dict(os.environ, PYTHONHASHSEED="0")
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "train_speakers.py"), "--shared", str(SHARED),
-                           "--limit", "6", "--folds", "2", "--out", str(out)],
+                           "--limit", "6", "--folds", "2", "--out", str(out), "--misses", str(tmp_path / "misses.json")],
                           capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "mean" in done.stdout and "trained B3" in done.stdout and "acc expl" in done.stdout
@@ -123,6 +123,10 @@ def test_training_command_runs_on_a_tiny_litbank_slice(tmp_path) -> None:
     model = json.loads(out.read_text())
     assert tuple(model["scorer"]["features"]) == FEATURES
     assert model["card"]["trained_on"] == "LitBank, 6 excerpts"
+    # --misses: the held-out misses listed, and counted by kind, cause and turn relation
+    listed = json.loads((tmp_path / "misses.json").read_text())
+    assert listed and f"held-out misses: {len(listed)}" in done.stdout
+    assert all({"excerpt", "quote", "explicit", "cause", "turn", "gold", "pick", "text"} <= set(row) for row in listed)
 
 
 # ---------------------------------------------------------------- explicit quotes (issue 16)
