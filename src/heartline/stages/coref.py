@@ -554,8 +554,13 @@ def _governing_subject(tok, tokens: TokenIndex, items, links, m: Mention) -> str
 # held out unchanged 0.649 / 0.702; shipped (judge not refitted) fics 0.766 / 0.665 -> 0.761 /
 # 0.661, novels 0.756 -> 0.714 (northanger_abbey .75 -> .67), village_mystery .62 -> .46: its
 # visitor now rightly takes the "he" of the sentence after his arrival, and the talk that follows
-# loses the absent man its he/him went to through that earlier mistake.  Weight 0.5: LitBank
-# 4333, shipped fics the same stories down.  Measured and dropped: no bonus either when someone
+# loses the absent man its he/him went to through that earlier mistake.  Held-out speakers
+# (bench/train_speakers.py --dry-run) B3 77.4 -> 78.1, explicit 94.1 -> 94.3; gold relations with
+# no unit 63 -> 64 (that village_mystery one).  Weight 0.5: LitBank 4333, shipped fics the same
+# stories down.  Weight 1.5: LitBank 4367, explicit 95.8, but held out 0.613 / 0.702 at the
+# fixed thresholds (9 up, 8 down), novels held out 0.633 / 0.683, shipped fics L 0.759 (also
+# diary_entries .59 -> .50, sense_and_sensibility .76 -> .73).  Over 3 sentences: LitBank 4357
+# but speaker B3 78.8; over 6: 4346, B3 78.6.  Measured and dropped: no bonus either when someone
 # of the pronoun's gender is named after it in its own narration sentence ("she's sprawled across
 # Jo's couch"): LitBank 4350 -> 4332, explicit 95.6 -> 95.0, held out 0.610 / 0.701 at the fixed
 # thresholds.
