@@ -480,3 +480,20 @@ def test_an_untagged_turn_between_two_turns_of_one_speaker_marks_who_holds_the_f
     # a tagged turn is the tag's to decide
     records = _records(run(text.replace('"Now read it."', '"Now read it," she said.')))
     assert all(r.feature("holds_the_floor") == 0.0 for r in records if r.quote == 1)
+
+
+# Invented: the speaker set off from "said" by an aside, which the parser reads as a conjunct of
+# the verb before (and "said" as subjectless).
+_ASIDE = ("These ways did not please Tamsel; but he was Oskel's friend. The end of it was that, when the "
+          "two Varrens, after an hour at the Quilbys' house, started to stroll back to Mr. Hesketh's, and "
+          "Oskel, as the gate was shut behind them, said, \u201cWell, Tamsel, what do you think of my "
+          "friend Quilby?\u201d\n\n\u201cVery much,\u201d Tamsel said.\n")
+
+
+def test_a_speaker_set_off_by_an_aside_is_explicit(run, monkeypatch) -> None:
+    from heartline.stages import speaker_features
+    results = run(_ASIDE)
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 1.0
+    assert results["speakers"][0].speaker == "oskel"
+    monkeypatch.setattr(speaker_features, "_ASIDE_TAG", False)
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 0.0

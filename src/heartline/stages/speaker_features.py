@@ -188,6 +188,8 @@ def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
     if m.kind not in ("name", "pronoun") or (m.kind == "pronoun" and m.person == 2):
         return None
     head = tokens.head_of(m)
+    if head is not None and head.dep == "conj" and _ASIDE_TAG:
+        return _after_aside(head, tokens.tokens)
     if not is_subject(head):
         return None
     verb = tokens.tokens[head.head]
@@ -199,6 +201,29 @@ def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
                 if t.dep == "conj" and t.head == verb.index and t.lemma in SPEECH_VERBS]
         if said:
             return said[-1]
+    return None
+
+
+# A speaker set off from the speech verb by an aside ('and Ivo, as the gate swung shut, said, "…"'):
+# the parser reads the name as a conjunct of the verb before and leaves the speech verb without
+# a subject.  The name is that verb's subject when a comma follows it, the speech verb stands within
+# ``_ASIDE_REACH`` tokens after it behind a comma of its own, and nothing else is its subject.
+_ASIDE_TAG = True
+_ASIDE_REACH = 14
+
+
+def _after_aside(head, toks):
+    """The subjectless speech verb after the aside that follows ``head`` (a conjunct), or None."""
+    if head.index + 2 >= len(toks) or toks[head.index + 1].text != ",":
+        return None
+    for t in toks[head.index + 2:head.index + _ASIDE_REACH]:
+        if t.text in ("\u201c", '"', ".", ";", "!", "?"):
+            return None
+        if t.lemma in SPEECH_VERBS and t.pos == "VERB":
+            if toks[t.index - 1].text != "," or any(
+                    is_subject(o) and o.head == t.index for o in toks[head.index + 1:t.index + _ASIDE_REACH]):
+                return None
+            return t
     return None
 
 
