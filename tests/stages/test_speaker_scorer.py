@@ -497,3 +497,13 @@ def test_a_speaker_set_off_by_an_aside_is_explicit(run, monkeypatch) -> None:
     assert results["speakers"][0].speaker == "oskel"
     monkeypatch.setattr(speaker_features, "_ASIDE_TAG", False)
     assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 0.0
+
+
+def test_a_second_subject_after_an_aside_is_not_the_explicit_speaker(run) -> None:
+    # Invented: two subjects of one "said"; the second, a conjunct of the first, is no lone speaker
+    from heartline.stages.speaker_features import _after_aside
+    results = run("Oskel and Tamsel sat by the stove.\n\nOskel and Tamsel, laughing, said, \u201cNot again.\u201d\n")
+    toks = results["document"].tokens
+    second = [t for t in toks if t.text == "Tamsel"][-1]
+    assert second.dep == "conj" and _after_aside(second, toks) is None
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 1.0

@@ -206,7 +206,8 @@ def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
 
 # A speaker set off from the speech verb by an aside ('and Ivo, as the gate swung shut, said, "…"'):
 # the parser reads the name as a conjunct of the verb before and leaves the speech verb without
-# a subject.  The name is that verb's subject when a comma follows it, the speech verb stands within
+# a subject.  The name (a conjunct of anything but a subject) is that verb's subject when a comma
+# follows it, the speech verb stands within
 # ``_ASIDE_REACH`` tokens after it behind a comma of its own, and nothing else is its subject.
 # Measured (issue 16, on steady2 9c9f36a; speaker model, judge and sentence reader all retrained to
 # scratch, judge at thresholds 0.3 / 0.35): northanger_abbey .67 -> .80 (a brother's question about
@@ -221,8 +222,9 @@ _ASIDE_REACH = 14
 
 def _after_aside(head, toks):
     """The subjectless speech verb after the aside that follows ``head`` (a conjunct), or None."""
-    if head.index + 2 >= len(toks) or toks[head.index + 1].text != ",":
-        return None
+    if head.index + 2 >= len(toks) or toks[head.index + 1].text != "," \
+            or is_subject(toks[head.head]):
+        return None  # "Ann and Tom, laughing, said": the conjunct of a subject is one of two speakers
     for t in toks[head.index + 2:head.index + _ASIDE_REACH]:
         if t.text in ("\u201c", '"', ".", ";", "!", "?"):
             return None
