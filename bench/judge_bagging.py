@@ -13,7 +13,7 @@ that story in any training set: how many of the other stories move by more than 
 Variants (the polarity and kind models; the sentence reader is the held-out one either way):
 - ``base``: train_judge.train, one fit;
 - ``bag-half-K``: K fits, each on a random half of the training stories (fixed seeds), their
-  weights averaged into one linear model (``train_judge.mean_model``);
+  weights averaged into one linear model (``mean_model``);
 - ``bag-hash-K``: halves drawn story by story (each story's own coin per member), so one story
   more or less in training leaves the others' draws alone;
 - ``bag-hashn-K``: as ``bag-hash-K`` with the partial-cast stories (novels) in every member;
@@ -42,7 +42,42 @@ import numpy as np  # noqa: E402
 
 from bench import train_judge as tj  # noqa: E402
 from bench.training import cached  # noqa: E402
+from heartline import learn  # noqa: E402
 from heartline.stages.judge import probabilities  # noqa: E402
+
+
+def mean_linear(parts: list[dict]) -> dict:
+    """One linear model (JSON) whose scores are the mean of ``parts``' scores (the same features
+    and classes; each standardised its own way): each member's weights brought back to the raw
+    features, averaged, and standardised again by the members' mean centre and scale, the shift
+    folded into the bias.  A mean of linear scores is linear: one model, no run-time cost."""
+    features = parts[0]["features"]
+    bias = features.index("bias")
+    raw = []
+    for p in parts:
+        if p["features"] != features or p["classes"] != parts[0]["classes"]:
+            raise ValueError("members differ in features or classes")
+        mean, scale, w = (np.asarray(p[k], dtype=float) for k in ("mean", "scale", "weights"))
+        a = w / scale
+        b = w[:, bias] - (a * mean).sum(axis=1) + a[:, bias] * mean[bias]
+        a[:, bias] = b
+        raw.append(a)
+    avg = np.mean(raw, axis=0)
+    mean = np.mean([p["mean"] for p in parts], axis=0)
+    scale = np.mean([p["scale"] for p in parts], axis=0)
+    mean[bias], scale[bias] = 0.0, 1.0
+    w = avg * scale
+    w[:, bias] = avg[:, bias] + (np.delete(avg, bias, axis=1) * np.delete(mean, bias)).sum(axis=1)
+    return learn.LinearModel(tuple(features), tuple(parts[0]["classes"]), tuple(float(v) for v in mean),
+                             tuple(float(v) for v in scale), tuple(tuple(float(v) for v in row) for row in w)).to_json()
+
+
+def mean_model(models: list[dict]) -> dict:
+    """``train``'s models averaged part by part (``mean_linear``); the rest as the first has it."""
+    out = dict(models[0])
+    for part in ("polarity", "warm_kind", "cold_kind"):
+        out[part] = mean_linear([m[part] for m in models])
+    return out
 
 
 def members(stories, k: int, kind: str, seed: str):
@@ -78,19 +113,19 @@ def trainer(variant: str):
     if variant == "base":
         return lambda stories: tj.train(stories, {})
     if variant == "loo-mean":
-        return lambda stories: tj.mean_model([tj.train([o for o in stories if o is not s], {}) for s in stories])
+        return lambda stories: mean_model([tj.train([o for o in stories if o is not s], {}) for s in stories])
     parts = variant.split("-")
     kind, k = parts[1], int(parts[2])
     if len(parts) == 4 and parts[3] == "pol":
         # the polarity model bagged, the kind models one fit each (as base)
         def fit(stories):
             one = tj.train(stories, {})
-            bag = tj.mean_model([tj.train(m, {}) for m in members(stories, k, kind, SEED[0])])
+            bag = mean_model([tj.train(m, {}) for m in members(stories, k, kind, SEED[0])])
             return dict(one, polarity=bag["polarity"])
         return fit
     if len(parts) == 4 and parts[3] == "p":
         return lambda stories: {"_members": [tj.train(m, {}) for m in members(stories, k, kind, SEED[0])]}
-    return lambda stories: tj.mean_model([tj.train(m, {}) for m in members(stories, k, kind, SEED[0])])
+    return lambda stories: mean_model([tj.train(m, {}) for m in members(stories, k, kind, SEED[0])])
 
 
 def probs_of(records, model):

@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 
 from bench.training import cached, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
@@ -95,8 +94,8 @@ L2 = 4.0
 # Measured and dropped (session 14, issue 16, on a2ca43d with bench/judge_bagging.py; held out fics
 # strict / lenient 0.618 / 0.707, novels 0.649 / 0.702 at fixed warm 0.3 / cold 0.35; "chosen" 0.621 /
 # 0.712 at warm 0.325 / cold 0.7; "n up / m down" counts the 41 stories' held-out lenient moves).  A
-# bag of fits on parts of the training stories, folded into one linear model (``mean_linear``), is as
-# noisy as the gains it shows:
+# bag of fits on parts of the training stories, folded into one linear model
+# (``bench/judge_bagging.mean_linear``), is as noisy as the gains it shows:
 # - 10 fits on random halves of the stories, every model bagged: 0.619 / 0.707, novels 0.444 / 0.644
 #   (8 up / 7 down; cultivation_sect .73 -> .44); probabilities averaged instead of weights 0.622 /
 #   0.707, novels 0.562 / 0.663; 10 bootstrap resamples 0.616 / 0.707, novels 0.557 / 0.663;
@@ -673,40 +672,6 @@ def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
         "_data": learn.data_hash(rows, labels),
         "_rows": len(rows),
     }
-
-
-def mean_linear(parts: list[dict]) -> dict:
-    """One linear model (JSON) whose scores are the mean of ``parts``' scores (the same features
-    and classes; each standardised its own way): each member's weights brought back to the raw
-    features, averaged, and standardised again by the members' mean centre and scale, the shift
-    folded into the bias.  A mean of linear scores is linear: one model, no run-time cost."""
-    features = parts[0]["features"]
-    bias = features.index("bias")
-    raw = []
-    for p in parts:
-        if p["features"] != features or p["classes"] != parts[0]["classes"]:
-            raise ValueError("members differ in features or classes")
-        mean, scale, w = (np.asarray(p[k], dtype=float) for k in ("mean", "scale", "weights"))
-        a = w / scale
-        b = w[:, bias] - (a * mean).sum(axis=1) + a[:, bias] * mean[bias]
-        a[:, bias] = b
-        raw.append(a)
-    avg = np.mean(raw, axis=0)
-    mean = np.mean([p["mean"] for p in parts], axis=0)
-    scale = np.mean([p["scale"] for p in parts], axis=0)
-    mean[bias], scale[bias] = 0.0, 1.0
-    w = avg * scale
-    w[:, bias] = avg[:, bias] + (np.delete(avg, bias, axis=1) * np.delete(mean, bias)).sum(axis=1)
-    return learn.LinearModel(tuple(features), tuple(parts[0]["classes"]), tuple(float(v) for v in mean),
-                             tuple(float(v) for v in scale), tuple(tuple(float(v) for v in row) for row in w)).to_json()
-
-
-def mean_model(models: list[dict]) -> dict:
-    """``train``'s models averaged part by part (``mean_linear``); the rest as the first has it."""
-    out = dict(models[0])
-    for part in ("polarity", "warm_kind", "cold_kind"):
-        out[part] = mean_linear([m[part] for m in models])
-    return out
 
 
 def score_relations(s: StoryData, relations: tuple[Relation, ...]):

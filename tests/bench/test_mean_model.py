@@ -1,9 +1,9 @@
-"""train_judge.mean_linear: a mean of linear models is one linear model scoring the mean."""
+"""judge_bagging.mean_linear: a mean of linear models is one linear model scoring the mean."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from bench import train_judge
+from bench import judge_bagging
 
 from heartline import learn
 
@@ -31,7 +31,7 @@ PROBE = [[1, 0, 0], [1, 4, 1], [1, 1, 5], [1, 2.5, 2.5]]
 def test_mean_of_two_models_scores_their_mean():
     a, b = _model(ROWS_A, LABELS_A), _model(ROWS_B, LABELS_B)
     assert a["mean"] != b["mean"]  # each standardised its own way: the mean must undo that
-    mean = train_judge.mean_linear([a, b])
+    mean = judge_bagging.mean_linear([a, b])
     want = (_scores(a, PROBE) + _scores(b, PROBE)) / 2
     assert np.allclose(_scores(mean, PROBE), want, atol=1e-4)
 
@@ -39,7 +39,7 @@ def test_mean_of_two_models_scores_their_mean():
 def test_mean_of_one_model_is_that_model():
     a = _model(ROWS_A, LABELS_A)
     probs = learn.LinearModel.from_json(a).probabilities(PROBE)
-    again = learn.LinearModel.from_json(train_judge.mean_linear([a])).probabilities(PROBE)
+    again = learn.LinearModel.from_json(judge_bagging.mean_linear([a])).probabilities(PROBE)
     assert np.allclose(probs, again, atol=1e-5)
 
 
@@ -47,4 +47,4 @@ def test_members_must_share_features():
     a = _model(ROWS_A, LABELS_A)
     other = dict(a, features=["bias", "f_up", "f_other"])
     with pytest.raises(ValueError):
-        train_judge.mean_linear([a, other])
+        judge_bagging.mean_linear([a, other])

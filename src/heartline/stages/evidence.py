@@ -590,8 +590,15 @@ class _Reader:
             return quote.addressee if quote is not None else None
         if quote is not None:
             return quote.speaker
+        return self.narrating_i(tok)
+
+    def narrating_i(self, tok: Token, paragraph: int | None = None) -> str | None:
+        """The person of the nearest "I" or "me" of the narration before ``tok`` (200 tokens back at
+        most; with ``paragraph``, none before that paragraph): a first-person narrator, a diarist."""
         for j in range(tok.index - 1, max(-1, tok.index - 200), -1):
             t = self.tokens[j]
+            if paragraph is not None and self.doc.sentences[t.sentence].paragraph != paragraph:
+                break
             if t.text.lower() in FIRST_PERSON and j in self.who and self.quote_at(t.start) is None:
                 return self.who[j]
         return None
@@ -2587,19 +2594,6 @@ _PRAISE = [(row_id, re.compile(pattern, re.IGNORECASE)) for row_id, pattern, _ex
 _PRAISE_WEIGHT = 0.6
 
 
-def _narrating_i(reader: _Reader, tok: Token) -> str | None:
-    """The first-person narrator telling the narration at ``tok``: the person of an "I" or "me"
-    of the narration in the same paragraph, up to it (a diary's writer)."""
-    paragraph = reader.doc.sentences[tok.sentence].paragraph
-    for j in range(tok.index - 1, max(-1, tok.index - 200), -1):
-        t = reader.tokens[j]
-        if reader.doc.sentences[t.sentence].paragraph != paragraph:
-            break
-        if t.text.lower() in FIRST_PERSON and j in reader.who and reader.quote_at(t.start) is None:
-            return reader.who[j]
-    return None
-
-
 def _praised(reader: _Reader):
     """Each ``PRAISE_ROWS`` phrase whose target and praiser are two people, read as a verb cue
     is (``_evidence``: denied, asked or hearsay it is nothing; said in the past, past)."""
@@ -2611,7 +2605,8 @@ def _praised(reader: _Reader):
                 continue
             target = reader.who.get(who.index)
             quote = reader.quote_at(m.start())
-            praiser = (quote.speaker if quote is not None else _narrating_i(reader, who))
+            praiser = quote.speaker if quote is not None else \
+                reader.narrating_i(who, reader.doc.sentences[who.sentence].paragraph)
             if not target or not praiser or praiser == target:
                 continue
             evidence = _evidence(reader, cop, Cue("affection", _PRAISE_WEIGHT, platonic=True), praiser, target)
