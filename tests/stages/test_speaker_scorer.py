@@ -518,3 +518,30 @@ def test_a_reply_verbs_pronoun_does_not_fit_the_one_who_spoke_the_turn_before(ru
                            '"Of course," Maelle said.\n\n"I said I would," she replied.\n'))
     assert _record(records, 2, "liesl").feature("tag_pronoun_unfit") == 0.0
     assert _record(records, 2, "maelle").feature("tag_pronoun_unfit") == 0.0
+
+
+# Invented: the speaker set off from "said" by an aside, which the parser reads as a conjunct of
+# the verb before (and "said" as subjectless).
+_ASIDE = ("These ways did not please Tamsel; but he was Oskel's friend. The end of it was that, when the "
+          "two Varrens, after an hour at the Quilbys' house, started to stroll back to Mr. Hesketh's, and "
+          "Oskel, as the gate was shut behind them, said, \u201cWell, Tamsel, what do you think of my "
+          "friend Quilby?\u201d\n\n\u201cVery much,\u201d Tamsel said.\n")
+
+
+def test_a_speaker_set_off_by_an_aside_is_explicit(run, monkeypatch) -> None:
+    from heartline.stages import speaker_features
+    results = run(_ASIDE)
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 1.0
+    assert results["speakers"][0].speaker == "oskel"
+    monkeypatch.setattr(speaker_features, "_ASIDE_TAG", False)
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 0.0
+
+
+def test_a_second_subject_after_an_aside_is_not_the_explicit_speaker(run) -> None:
+    # Invented: two subjects of one "said"; the second, a conjunct of the first, is no lone speaker
+    from heartline.stages.speaker_features import _after_aside
+    results = run("Oskel and Tamsel sat by the stove.\n\nOskel and Tamsel, laughing, said, \u201cNot again.\u201d\n")
+    toks = results["document"].tokens
+    second = [t for t in toks if t.text == "Tamsel"][-1]
+    assert second.dep == "conj" and _after_aside(second, toks) is None
+    assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 1.0
