@@ -295,7 +295,9 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
-    pronouns = tuple(((m.start, m.end), links.get(m.index), m.quote is not None)
+    # a he/she the links leave to a described person (``coref.described_pronouns``) is in that person's
+    # chain, as the clusters above have it
+    pronouns = tuple(((m.start, m.end), links.get(m.index) or own.get(m.index), m.quote is not None)
                      for m in results["mentions"].items if m.kind == "pronoun" and m.person == 3 and m.gender)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
                       {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit, pronouns,

@@ -824,6 +824,9 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
                               fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
                               scorer=pronoun_scorer())
+    for index in described_pronouns(document, mentions, coref, quote_spans):
+        if index not in fixed:
+            links.pop(index, None)
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     says_you = {m.quote for m in mentions.items if m.quote is not None and m.kind == "pronoun" and m.person == 2}
@@ -874,6 +877,22 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
                 links[m.index] = cid
     links.update(relational_links(document, mentions, cast, links, gender, speakers))
     return Coreference(links, gender)
+
+
+def described_pronouns(document: Document, mentions: Mentions, coref: Coreference,
+                       quote_spans: tuple[QuoteSpan, ...]) -> list[int]:
+    """The narration's he/she that the speakers stage follows to a person the text describes but
+    no character stands for ('"…," said the old man. / He turned away.': the old man, not the
+    named man coreference, knowing only the characters, gave the "he" to).  They belong to no
+    character, so the links leave them out rather than give someone else that person's deeds."""
+    from .speakers import DESCRIBED, describe_speakers
+
+    if not quote_spans:
+        return []
+    found = describe_speakers(document, quote_spans, mentions, coref)
+    n = len(mentions.items)
+    return sorted(index for index, who in found.links.items()
+                  if index < n and who.startswith(DESCRIBED) and mentions.items[index].kind == "pronoun")
 
 
 def speech_referent(recent: Sequence[str], not_them: Collection[str | None], gender: Mapping[str, str],
