@@ -891,8 +891,26 @@ def described_pronouns(document: Document, mentions: Mentions, coref: Coreferenc
         return []
     found = describe_speakers(document, quote_spans, mentions, coref)
     n = len(mentions.items)
-    return sorted(index for index, who in found.links.items()
-                  if index < n and who.startswith(DESCRIBED) and mentions.items[index].kind == "pronoun")
+    starts = {m.index: m.start for m in found.mentions}
+    chain: dict[str, list[int]] = {}  # described person -> the starts of their chain, in text order
+    for index, who in sorted(found.links.items(), key=lambda kv: (starts.get(kv[0], -1) if kv[0] >= n
+                                                                  else mentions.items[kv[0]].start, kv[0])):
+        chain.setdefault(who, []).append(starts[index] if index >= n else mentions.items[index].start)
+    named: dict[str, list[int]] = {}  # character -> where the narration names them
+    for m in mentions.items:
+        if m.kind == "name" and m.index in coref.links:
+            named.setdefault(coref.links[m.index], []).append(m.start)
+    out = []
+    for index, who in sorted(found.links.items()):
+        if index >= n or not who.startswith(DESCRIBED) or mentions.items[index].kind != "pronoun":
+            continue
+        m = mentions.items[index]
+        before = [at for at in chain[who] if at < m.start]
+        cid = coref.links.get(index)
+        if cid is not None and before and any(before[-1] < at < m.start for at in named.get(cid, ())):
+            continue  # named since ("His name was Tom Reyes. He ..."): the description may be theirs
+        out.append(index)
+    return out
 
 
 def speech_referent(recent: Sequence[str], not_them: Collection[str | None], gender: Mapping[str, str],
