@@ -640,6 +640,62 @@ def _pronouns_to_described(document: Document, mentions: Mentions, coref: Corefe
             continue
         cid = coref.links[m.index]
         seen.append((start, cid, m.gender or cast_gender.get(cid, "unknown") or "unknown"))
+    out.update(_owned_by_described(document, mentions, described, links, out, genders, tokens))
+    return out
+
+
+# possessive and reflexive words whose holder is, first of all, the subject of their own clause
+_OWN_CLAUSE = frozenset("his her himself herself".split())
+_CLAUSE_STEPS = 8  # how far up the parse a possessive looks for the verb whose subject holds it
+# Measured (issue 16, LitBank): ...
+
+
+def _clause_subject(tokens: TokenIndex, tok: Token) -> Token | None:
+    """The subject of the nearest clause above ``tok`` that has one ("said the parson, smacking his
+    leg": the parson; "The girl held out her hand": the girl)."""
+    toks = tokens.tokens
+    sentence = tok.sentence
+    for _ in range(_CLAUSE_STEPS):
+        if tok.pos in ("VERB", "AUX"):  # its subject may stand after it ("said the parson, …")
+            subject = next((t for t in toks[max(0, tok.index - 40):tok.index + 40]
+                            if t.head == tok.index and is_subject(t) and t.sentence == sentence), None)
+            if subject is not None:
+                return subject
+        if tok.head == tok.index or toks[tok.head].sentence != sentence:
+            return None
+        tok = toks[tok.head]
+    return None
+
+
+def _owned_by_described(document: Document, mentions: Mentions, described: list[Mention], links: dict[int, str],
+                        chained: Mapping[int, str], genders: Mapping[str, str], tokens: TokenIndex) -> dict[int, str]:
+    """A his / her / himself / herself in the narration whose own clause's subject is a described person
+    (the description itself, or a he / she ``_pronouns_to_described`` followed to them): that person
+    ("The stranger took off his hat": the stranger's hat, not the named man coreference gave "his" to)."""
+    who_at: dict[int, str] = {}
+    for d in described:
+        if d.index in links:
+            who_at[d.start] = links[d.index]
+    for m in mentions.items:
+        if m.index in chained:
+            who_at[m.start] = chained[m.index]
+    if not who_at:
+        return {}
+    out: dict[int, str] = {}
+    for m in mentions.items:
+        if m.quote is not None or m.kind != "pronoun" or m.person != 3 or m.index in chained \
+                or m.text.lower() not in _OWN_CLAUSE or m.gender not in ("male", "female"):
+            continue
+        tok = tokens.head_of(m)
+        if tok is None or is_subject(tok) or (m.text.lower() == "her" and tok.dep != "poss"):
+            continue
+        subject = _clause_subject(tokens, tok)
+        if subject is None:
+            continue
+        start, _ = _noun_phrase(tokens.tokens, subject) if subject.pos == "NOUN" else (subject.start, subject.end)
+        who = who_at.get(start) or who_at.get(subject.start)
+        if who is not None and genders.get(who, "unknown") in (m.gender, "unknown"):
+            out[m.index] = who
     return out
 
 
