@@ -22,7 +22,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -251,10 +251,12 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    from heartline.stages.speakers import DESCRIBED, describe_speakers
+    from heartline.stages.speakers import DESCRIBED, describe_speakers, described_owners
 
     described: dict[str, set] = defaultdict(set)
     found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    # with the his / her of a described person's own clause (``coref.described_pronouns`` reads them too)
+    found = replace(found, links={**found.links, **described_owners(document, results["mentions"], found)})
     # a described speaker the speakers stage resolved to a named character is in that character's chain
     # (``speakers.resolve_described``): only the ones left their own speakers make chains of their own
     own = {idx: pid for idx, pid in found.links.items() if pid.startswith(DESCRIBED)}

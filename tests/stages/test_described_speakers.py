@@ -287,12 +287,15 @@ _TINKER = ('Tam Rusk mended the fence by the road.\n\n"Any pots to mend?" asked 
 
 
 def _narration_pronouns(run, text: str) -> list[tuple[str, str | None, str | None]]:
-    """(word, described speaker, final character link) of each narration he/his of ``text``."""
-    from heartline.stages.speakers import describe_speakers
+    """(word, described person, final character link) of each narration he/his of ``text``: the described
+    person as ``describe_speakers`` follows a he/she to them, or ``described_owners`` a his/her."""
+    from heartline.stages.speakers import describe_speakers, described_owners
 
     r = run(text)
     found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
-    return [(m.text, found.links.get(m.index), r["links"].links.get(m.index)) for m in r["mentions"].items
+    owned = described_owners(r["document"], r["mentions"], found)
+    return [(m.text, found.links.get(m.index) or owned.get(m.index), r["links"].links.get(m.index))
+            for m in r["mentions"].items
             if m.kind == "pronoun" and m.quote is None and m.text.lower() in ("he", "his")]
 
 
@@ -328,3 +331,4 @@ def test_a_character_named_since_the_description_keeps_coreference_s_he(run) -> 
 
     assert not left_out("The old tinker bowed to Tam. He walked slowly up the hill.")
     assert left_out("The old tinker bowed low. He walked slowly up the hill.")
+
