@@ -254,7 +254,7 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     from heartline.stages.speakers import DESCRIBED, describe_speakers, described_owners
 
     described: dict[str, set] = defaultdict(set)
-    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"], anywhere=True)
     # with the his / her of a described person's own clause (``coref.described_pronouns`` reads them too)
     found = replace(found, links={**found.links, **described_owners(document, results["mentions"], found)})
     # a described speaker the speakers stage resolved to a named character is in that character's chain

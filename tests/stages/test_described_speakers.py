@@ -332,3 +332,18 @@ def test_a_character_named_since_the_description_keeps_coreference_s_he(run) -> 
     assert not left_out("The old tinker bowed to Tam. He walked slowly up the hill.")
     assert left_out("The old tinker bowed low. He walked slowly up the hill.")
 
+
+
+def test_the_links_follow_a_described_person_far_from_talk_where_the_speakers_do_not(run) -> None:
+    # the speakers stage seeds described people only near talk; the links, which give no one a speech, read
+    # them anywhere in a story with talk: the he is the sailor's, not Tam's
+    from heartline.stages.speakers import describe_speakers
+
+    text = ('Tam Rusk mended the fence by the road.\n\nThe old sailor limped past the gate. He whistled a tune.\n\n'
+            'The sun went down over the hills.\n\n"Done," said Tam.')
+    r = run(text)
+    he = [m for m in r["mentions"].items if m.text == "He" and m.quote is None][-1]
+    assert r["coref"].links.get(he.index) == "tam_rusk"
+    assert r["links"].links.get(he.index) is None
+    near_talk_only = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert he.index not in near_talk_only.links

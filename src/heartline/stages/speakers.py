@@ -381,10 +381,12 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
 
 
 def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
-                      coref: Coreference) -> Described:
+                      coref: Coreference, anywhere: bool = False) -> Described:
     """Speech quotes whose tag's speaker is a noun phrase no character's mention covers: the
     subject of a speech verb in the first clause after the quote ('"…," said the old man',
-    '"…," his mother replied') or leading into it ('The stranger said, "…"')."""
+    '"…," his mother replied') or leading into it ('The stranger said, "…"').  ``anywhere``: the
+    people the narration describes are read all through the story, not only near talk (for the links,
+    ``coref.described_pronouns``, which give no one a speech; the speakers stage keeps to talk)."""
     from .speaker_features import _LEAD_IN, _quote_context
 
     text = document.story.text
@@ -436,7 +438,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
                            sentence=subj.sentence, quote=None, head=head, gender="" if gender == "unknown" else gender))
         links[next_index] = cid
         next_index += 1
-    _seed_narrated(document, quote_spans, tokens, covered, names, described_text, genders)
+    _seed_narrated(document, quote_spans, tokens, covered, names, described_text, genders, anywhere)
     if described_text:
         # the same description as the subject of the scene's narration ("The old man shook his head."),
         # or its head noun where that is the narration's own speaker ("the girl" for "the young girl")
@@ -526,13 +528,15 @@ def _narrated_head(tok: Token) -> bool:
 
 
 def _seed_narrated(document: Document, quote_spans: tuple[QuoteSpan, ...], tokens: TokenIndex, covered,
-                   names: set[str], described_text: dict[str, str], genders: dict[str, str]) -> None:
+                   names: set[str], described_text: dict[str, str], genders: dict[str, str],
+                   anywhere: bool = False) -> None:
     """Internal speakers for the people the narration around talk describes without naming a
     character: a singular person noun with an article as the subject of a clause outside the quotes,
     in a paragraph of speech or the one before it ('The girl flushed. / "I guess you have no right
     to ask."'), no character's mention covering it.  One per head noun and scene ("the girl", "the
     young girl": one), unless a speech tag already described that very phrase ("said the old man").
-    Adds to ``described_text`` and ``genders``; ``describe_speakers`` then makes their mentions."""
+    Adds to ``described_text`` and ``genders``; ``describe_speakers`` then makes their mentions.
+    ``anywhere``: in any paragraph, talk or not."""
     text = document.story.text
     paragraphs = document.paragraphs
     p_starts = [p[0] for p in paragraphs]
@@ -544,7 +548,7 @@ def _seed_narrated(document: Document, quote_spans: tuple[QuoteSpan, ...], token
         if not any(t.head == tok.index and t.dep == "det" and t.text.lower() in _NARRATED_DETERMINERS
                    for t in document.tokens[max(0, tok.index - 4):tok.index]):
             continue  # "her visitor", "the miller's son": a possessive describes through someone else
-        if bisect.bisect_right(p_starts, tok.start) - 1 not in near:
+        if not anywhere and bisect.bisect_right(p_starts, tok.start) - 1 not in near:
             continue
         start, end = _noun_phrase(tokens.tokens, tok)
         words = text[start:end]
