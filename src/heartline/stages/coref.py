@@ -883,8 +883,8 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
 # (and ``bench/litbank.py`` putting them in that person's chain, as its coreference clusters already did):
 # narration he/she right 4239 -> 4652, wrong 1857 -> 1685; speech wrong 240 -> 242; CoNLL 49.0; shipped
 # fics 0.766 / 0.669 -> 0.769 / 0.668 lenient / strict (unreliable_gossip only).  A description is often a
-# named character's in fics ("a young woman fell out of the wall" is the heroine's younger self; "the boy"
-# whose name the next line gives), so a character named between the description's chain and the pronoun
+# named character's in fics (a stranger who is the heroine from another time; "the boy" whose name the
+# next line gives), so a character named between the description's chain and the pronoun
 # keeps coreference's pick: right 4646, wrong 1691, the 41 golds as before, judge held out (fixed
 # thresholds) fics 0.623 / 0.715 and novels 0.628 / 0.681 unchanged.  The his / her of a described person's
 # own clause (``speakers.described_owners``) as well: right 4807, wrong 1620, CoNLL 49.2; LitBank speakers
