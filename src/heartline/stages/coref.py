@@ -904,8 +904,6 @@ def described_pronouns(document: Document, mentions: Mentions, coref: Coreferenc
     character, so the links leave them out rather than give someone else that person's deeds."""
     from .speakers import DESCRIBED, describe_speakers, described_owners
 
-    if not quote_spans:
-        return []
     found = describe_speakers(document, quote_spans, mentions, coref, anywhere=True)
     relinked = {**found.links, **described_owners(document, mentions, found)}
     n = len(mentions.items)
