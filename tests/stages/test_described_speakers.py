@@ -336,7 +336,7 @@ def test_a_character_named_since_the_description_keeps_coreference_s_he(run) -> 
 
 def test_the_links_follow_a_described_person_far_from_talk_where_the_speakers_do_not(run) -> None:
     # the speakers stage seeds described people only near talk; the links, which give no one a speech, read
-    # them anywhere in a story with talk: the he is the sailor's, not Tam's
+    # them anywhere in a story: the he is the sailor's, not Tam's
     from heartline.stages.speakers import describe_speakers
 
     text = ('Tam Rusk mended the fence by the road.\n\nThe old sailor limped past the gate. He whistled a tune.\n\n'
