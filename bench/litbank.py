@@ -22,7 +22,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -251,10 +251,12 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
         if run:
             person.add((run[0].start, run[-1].end))
         run = [tok] if tok is not None and tok.ent == "PERSON" else []
-    from heartline.stages.speakers import DESCRIBED, describe_speakers
+    from heartline.stages.speakers import DESCRIBED, describe_speakers, described_owners
 
     described: dict[str, set] = defaultdict(set)
-    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"])
+    found = describe_speakers(document, results["quote_spans"], results["mentions"], results["coref"], anywhere=True)
+    # with the his / her of a described person's own clause (``coref.described_pronouns`` reads them too)
+    found = replace(found, links={**found.links, **described_owners(document, results["mentions"], found)})
     # a described speaker the speakers stage resolved to a named character is in that character's chain
     # (``speakers.resolve_described``): only the ones left their own speakers make chains of their own
     own = {idx: pid for idx, pid in found.links.items() if pid.startswith(DESCRIBED)}
@@ -295,7 +297,9 @@ def prediction_of(text: str, results: Mapping[str, Any]) -> Prediction:
     letters = sum(1 for q in results["speakers"] if q.kind == "letter")
     explicit_ix = explicit_quotes(results["document"], results["quote_spans"], results["mentions"], results["coref"])
     explicit = frozenset(_strip(text, q.start, q.end) for q in results["speakers"] if q.index in explicit_ix)
-    pronouns = tuple(((m.start, m.end), links.get(m.index), m.quote is not None)
+    # a he/she the links leave to a described person (``coref.described_pronouns``) is in that person's
+    # chain, as the clusters above have it
+    pronouns = tuple(((m.start, m.end), links.get(m.index) or own.get(m.index), m.quote is not None)
                      for m in results["mentions"].items if m.kind == "pronoun" and m.person == 3 and m.gender)
     return Prediction(frozenset(names), frozenset(nominals), frozenset(person),
                       {k: frozenset(v) for k, v in clusters.items()}, quotes, letters, explicit, pronouns,

@@ -280,3 +280,70 @@ def test_a_person_noun_between_stops_the_chain_to_a_described_speaker(run, middl
     # stand for: it is not handed to the ferryman, whom coreference could not give it either
     links = _pronoun_links(run, _FERRY_HILL.format(middle=middle))
     assert links and links[-1] is None
+
+
+_TINKER = ('Tam Rusk mended the fence by the road.\n\n"Any pots to mend?" asked the old tinker.\n\n'
+           '"Not today," said Tam.\n\n{middle}')
+
+
+def _narration_pronouns(run, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(word, described person, final character link) of each narration he/his of ``text``: the described
+    person as ``describe_speakers`` follows a he/she to them, or ``described_owners`` a his/her."""
+    from heartline.stages.speakers import describe_speakers, described_owners
+
+    r = run(text)
+    found = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    owned = described_owners(r["document"], r["mentions"], found)
+    return [(m.text, found.links.get(m.index) or owned.get(m.index), r["links"].links.get(m.index))
+            for m in r["mentions"].items
+            if m.kind == "pronoun" and m.quote is None and m.text.lower() in ("he", "his")]
+
+
+def test_a_possessive_in_a_described_subject_s_clause_is_that_person_s(run) -> None:
+    got = _narration_pronouns(run, _TINKER.format(middle="The old tinker shouldered his pack."))
+    assert got and got[-1][0] == "his" and got[-1][1] is not None and "tinker" in got[-1][1]
+    assert got[-1][2] is None  # the links give the tinker's pack to no character
+
+
+def test_a_possessive_in_a_named_subject_s_clause_stays_with_coreference(run) -> None:
+    got = _narration_pronouns(run, _TINKER.format(middle="Tam shouldered his pack."))
+    assert got and got[-1][0] == "his" and got[-1][1] is None and got[-1][2] == "tam_rusk"
+
+
+def test_the_links_leave_a_he_followed_to_a_described_speaker_to_no_character(run) -> None:
+    got = _narration_pronouns(run, _TINKER.format(middle="The old tinker nodded. He walked slowly up the hill."))
+    assert got and got[-1][0] == "He" and got[-1][1] is not None and "tinker" in got[-1][1]
+    assert got[-1][2] is None
+
+
+def test_a_character_named_since_the_description_keeps_coreference_s_he(run) -> None:
+    # the description may be a named character's: once coreference's pick for the he is named between the
+    # description and the he, the he stays with coreference; a pick not named since is left out
+    from dataclasses import replace
+
+    from heartline.stages.coref import described_pronouns
+
+    def left_out(middle: str) -> bool:
+        r = run(_TINKER.format(middle=middle))
+        he = [m for m in r["mentions"].items if m.text == "He" and m.quote is None][-1]
+        coref = replace(r["coref"], links={**r["coref"].links, he.index: "tam_rusk"})
+        return he.index in described_pronouns(r["document"], r["mentions"], coref, r["quote_spans"])
+
+    assert not left_out("The old tinker bowed to Tam. He walked slowly up the hill.")
+    assert left_out("The old tinker bowed low. He walked slowly up the hill.")
+
+
+
+def test_the_links_follow_a_described_person_far_from_talk_where_the_speakers_do_not(run) -> None:
+    # the speakers stage seeds described people only near talk; the links, which give no one a speech, read
+    # them anywhere in a story: the he is the sailor's, not Tam's
+    from heartline.stages.speakers import describe_speakers
+
+    text = ('Tam Rusk mended the fence by the road.\n\nThe old sailor limped past the gate. He whistled a tune.\n\n'
+            'The sun went down over the hills.\n\n"Done," said Tam.')
+    r = run(text)
+    he = [m for m in r["mentions"].items if m.text == "He" and m.quote is None][-1]
+    assert r["coref"].links.get(he.index) == "tam_rusk"
+    assert r["links"].links.get(he.index) is None
+    near_talk_only = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
+    assert he.index not in near_talk_only.links
