@@ -7,9 +7,9 @@ from heartline.model import Mention
 from heartline.stages import coref
 from heartline.stages.coref import _named_here
 
-TEXT = ("Kestrin and Susan stood at the front of the hall. Mr. Dodd read the banns in a slow, grave voice. "
-        'Kestrin wept from the moment Susan reached the altar; when he spoke his vows — "I will keep the '
-        'lamp lit" — the words shook.')  # two pronouns only: too few for Kestrin's gender to be learnt
+TEXT = ("Kestrin and Ilsabet waited on the harbour steps. Mr. Pardew counted the crates in a loud, slow voice. "
+        'Kestrin laughed the moment Ilsabet dropped her hat; when he read his list — "Three barrels of '
+        'salt" — the gulls rose.')  # two pronouns only: too few for Kestrin's gender to be learnt
 
 
 def _he_with(agrees: bool, run, resolves_to, monkeypatch, surface: str = "he") -> str | None:
@@ -25,7 +25,7 @@ def test_the_sentences_own_subject_of_unknown_gender_takes_its_he(run, resolves_
 
 
 def test_without_it_the_titled_man_takes_it(run, resolves_to, monkeypatch) -> None:
-    assert _he_with(False, run, resolves_to, monkeypatch) == "mr_dodd"
+    assert _he_with(False, run, resolves_to, monkeypatch) == "mr_pardew"
 
 
 

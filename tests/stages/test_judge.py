@@ -27,6 +27,8 @@ Mia handed Tom the hammer. Tom held the plank steady while Mia worked, and they 
 
 When the storm came, Tom stayed with Mia at the harbour and helped her tie the boat down.
 
+Tom kept the best seat on the wall for Mia and saved her the last of the bread.
+
 Mia brought Tom a flask of tea and they shared it on the wall, watching the water go quiet.
 
 Mia and Tom sat in the sun, happy and glad, and laughed at nothing at all.
