@@ -689,7 +689,9 @@ def render_markdown(s: Mapping[str, Any]) -> str:
         *(f"| he/she/his/her resolved to their chain's character, {where} | {p['accuracy']:.1f} "
           f"({p['right']} right, {p['wrong']} to someone else, {p['none']} to no one) | – | the pronouns LitBank "
           "puts in a PER chain of two or more mentions; right = heartline's character maps to that chain (as for "
-          "speakers). The coreference scorer is trained on LitBank: `bench/train_coref.py` gives it held out, "
+          "speakers), or, for a he/she the links leave to a person the story only describes (\"the old man\"), "
+          "that person's described chain, as the clusters above have it (since session 15; before, such a "
+          "pronoun counted as linked to no one or to its wrong named pick). The coreference scorer is trained on LitBank: `bench/train_coref.py` gives it held out, "
           "`HEARTLINE_COREF=rules` turns it off here |"
           for where, p in s.get("pronouns", {}).items()),
         f"| quotation detection, exact span | {_p(s['quotes_exact'])} | – | the words inside the marks; "
