@@ -194,6 +194,37 @@ class SpeakerRecord:
 # what may lie between a speech verb before a quote and the quote itself: 'Tom said, "', 'she asked: "'
 _LEAD_IN = re.compile(r"^\s*(?:to\s+\w+(?:\s+\w+)?\s*)?[,:]?\s*[\"'\u201c\u2018\u00ab]?\s*$")
 
+# A speech verb's object set off from its quote by a colon or dash ('Ivo read the list aloud: "…"',
+# 'she said her piece -- "…"'): the object's words stand between the verb and the quote, so ``_LEAD_IN``
+# fails, yet the verb's subject says the quote.  Only a short run of the verb's own dependents with no
+# other verb among them, so 'she said nothing, and Tom went on:' (a second clause) stays out.
+_OBJECT_LEAD_IN = True
+_OBJECT_LEAD = re.compile(r"^\s*([^.!?;:\"\u201c\u201d\u2014\u2013-]{1,60}?)\s*(?::|--|\u2014|\u2013)\s*"
+                          r"[\"'\u201c\u2018\u00ab]?\s*$")
+_OBJECT_DEPS = frozenset(("dobj", "obj", "advmod", "prep", "npadvmod", "dative", "prt"))
+
+
+# A quote set between dashes inside a sentence of narration ('he said his piece -- "…" -- and she laughed'):
+# it belongs to the lead-in before the first dash, not to the clause after the second.
+_DASHED = re.compile(r"[\"'\u201d\u2019\u00bb]?\s*(?:--|\u2014|\u2013)")
+_DASH_BEFORE = re.compile(r"(?:--|\u2014|\u2013)\s*[\"'\u201c\u2018\u00ab]?\s*$")
+
+
+def lead_in_fits(text: str, verb, start: int, quote_start: int, tokens: TokenIndex) -> bool:
+    """The words from ``start`` (after the speech verb and its subject) to the quote lead into it:
+    nothing but a comma or colon ('Ann said, "'), or (``_OBJECT_LEAD_IN``) the verb's own short object
+    or adverb ending in a colon or dash ('Ann read the list: "')."""
+    between = text[start:quote_start]
+    if _LEAD_IN.match(between):
+        return True
+    found = _OBJECT_LEAD.match(between) if _OBJECT_LEAD_IN else None
+    if found is None:
+        return False
+    words = tokens.span(start, start + found.end(1))
+    return 0 < len(words) <= 6 and all(t.pos not in ("VERB", "AUX") for t in words) \
+        and any(t.head == verb.index and t.dep in _OBJECT_DEPS for t in words) \
+        and all(start <= tokens.tokens[t.head].start < start + found.end(1) or t.head == verb.index for t in words)
+
 
 def _speech_head(m: Mention, tokens: TokenIndex, conjoined: bool = False):
     """The speech verb ``m`` is the subject of, or None.  ``conjoined``: also a speech verb
@@ -262,7 +293,7 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
     a speech verb right beside it, in the tag after it ('"Go," said Ann.', '"Go," she said.')
     or in the words that lead into it ('Ann said, "Go."'), or in a paragraph of narration ending in a colon
     just before the paragraph the quote opens (``lead_paragraph``).  None when there is none."""
-    if attached:
+    if attached and not (_OBJECT_LEAD_IN and _DASHED.match(text, q.end) and _DASH_BEFORE.search(text, max(0, q.start - 8), q.start)):
         first = next((m for m in tag if m.kind in ("name", "pronoun", "epithet")
                       and is_subject(tokens.head_of(m))), None)
         if first is not None and _speech_head(first, tokens) is not None:
@@ -270,14 +301,15 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
     for m in reversed(before[-3:]):
         verb = _speech_head(m, tokens, conjoined=True)
         if verb is not None:
-            if not _LEAD_IN.match(text[max(verb.end, m.end):q.start]):
+            if not lead_in_fits(text, verb, max(verb.end, m.end), q.start, tokens):
                 return None
             return _main_speaker(m, verb, before, tokens) or m
     for m in reversed(lead[-3:]):  # a paragraph of narration ending in a colon, leading into the quote
         verb = _speech_head(m, tokens, conjoined=True)
         if verb is not None:
             between = text[max(verb.end, m.end):q.start]
-            return m if _LEAD_IN.match(between) or _RUN_ON_LEAD.match(between) else None
+            return m if lead_in_fits(text, verb, max(verb.end, m.end), q.start, tokens) \
+                or _RUN_ON_LEAD.match(between) else None
     return None
 
 

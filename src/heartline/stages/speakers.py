@@ -387,7 +387,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
     '"…," his mother replied') or leading into it ('The stranger said, "…"').  ``anywhere``: the
     people the narration describes are read all through the story, not only near talk (for the links,
     ``coref.described_pronouns``, which give no one a speech; the speakers stage keeps to talk)."""
-    from .speaker_features import _LEAD_IN, _quote_context
+    from .speaker_features import _quote_context, lead_in_fits
 
     text = document.story.text
     tokens = TokenIndex(document)
@@ -411,7 +411,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         found = _speech_subject(tokens, q.end, tag_end)
         if found is None:
             lead = _speech_subject(tokens, max(prv, q.start - 200), q.start, last=True)
-            if lead is not None and _LEAD_IN.match(text[max(lead[0].end, lead[1].end):q.start]):
+            if lead is not None and lead_in_fits(text, lead[0], max(lead[0].end, lead[1].end), q.start, tokens):
                 found = lead
         if found is None:
             continue
