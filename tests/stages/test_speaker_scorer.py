@@ -545,3 +545,32 @@ def test_a_second_subject_after_an_aside_is_not_the_explicit_speaker(run) -> Non
     second = [t for t in toks if t.text == "Tamsel"][-1]
     assert second.dep == "conj" and _after_aside(second, toks) is None
     assert _record(_records(results), 0, "oskel").feature("explicit_speaker") == 1.0
+
+
+def _explicit_by(results) -> dict[str, str]:
+    from heartline.stages.speaker_features import explicit_mentions
+    found = explicit_mentions(results["document"], results["quote_spans"], results["mentions"], results["coref"])
+    text = results["document"].story.text
+    texts = {q.index: text[q.start:q.end] for q in results["quote_spans"]}
+    return {texts[i]: m.text for i, m in found.items()}
+
+
+def test_a_speech_verbs_short_object_before_a_colon_or_dash_leads_into_the_quote(run) -> None:
+    results = run('Ivo and Ysolde sat on the wall.\n\nIvo repeated the question: "Where were you?"\n\n'
+                  'Ysolde shrugged. "Out."\n\nYsolde whispered the answer -- "Nowhere you know."\n\n'
+                  'Ivo said nothing, and then Ysolde stood up: "Goodnight."')
+    assert _explicit_by(results) == {"Where were you?": "Ivo", "Nowhere you know.": "Ysolde"}
+
+
+def test_an_object_lead_in_is_off_with_its_switch(run, monkeypatch) -> None:
+    from heartline.stages import speaker_features
+    monkeypatch.setattr(speaker_features, "_OBJECT_LEAD_IN", False)
+    results = run('Ivo and Ysolde sat on the wall.\n\nIvo repeated the question: "Where were you?"')
+    assert _explicit_by(results) == {}
+
+
+def test_a_quote_between_dashes_belongs_to_the_lead_in_not_the_clause_after(run) -> None:
+    results = run('Ivo and Ysolde sat on the wall. Anselm stood by the gate.\n\n'
+                  'When Ivo called the roll -- "Ysolde, Anselm, and the dog" -- his voice shook, '
+                  'and Ysolde laughed and said, "Here."')
+    assert _explicit_by(results)["Ysolde, Anselm, and the dog"] == "Ivo"

@@ -293,7 +293,9 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
     a speech verb right beside it, in the tag after it ('"Go," said Ann.', '"Go," she said.')
     or in the words that lead into it ('Ann said, "Go."'), or in a paragraph of narration ending in a colon
     just before the paragraph the quote opens (``lead_paragraph``).  None when there is none."""
-    if attached and not (_OBJECT_LEAD_IN and _DASHED.match(text, q.end) and _DASH_BEFORE.search(text, max(0, q.start - 8), q.start)):
+    dashed = _OBJECT_LEAD_IN and _DASHED.match(text, q.end) is not None \
+        and _DASH_BEFORE.search(text, max(0, q.start - 8), q.start) is not None
+    if attached and not dashed:
         first = next((m for m in tag if m.kind in ("name", "pronoun", "epithet")
                       and is_subject(tokens.head_of(m))), None)
         if first is not None and _speech_head(first, tokens) is not None:
