@@ -699,3 +699,26 @@ def test_family_name_first_takes_the_given_names_gender_prior(run) -> None:
             "Sugawa-san sat down and Mori-kun brought tea. Sugawa laughed.")
     cast = {c.name: c for c in run(text)["cast"].characters}
     assert cast["Sugawa Renji"].gender != "female"
+
+
+_SAID_A_PLACE = ("Ivo said that Quellmoor, the old port town, slept under the fog. Quellmoor woke at dawn. "
+                 "Ysolde met us on the quay and Ivo waved. Ysolde laughed.")
+_SAID_A_PLACE_BY_BE = "Quellmoor was a quiet place. Quellmoor slept. Ivo met Quellmoor's mayor. Ysolde laughed."
+
+
+def test_a_name_said_to_be_a_place_by_an_apposition_is_no_character(run) -> None:
+    result = run(_SAID_A_PLACE)
+    names = [c.name for c in result["cast"].characters]
+    assert "Quellmoor" not in names and {"Ivo", "Ysolde"} <= set(names)
+    assert "Quellmoor" not in [c.name for c in run(_SAID_A_PLACE_BY_BE)["cast"].characters]
+
+
+def test_the_said_place_vote_is_off_with_its_switch_and_spares_a_titled_name(run, monkeypatch) -> None:
+    from heartline.stages import characters
+    monkeypatch.setattr(characters, "_SAID_PLACE", False)
+    # (a text of its own: ``run`` caches results by text)
+    assert "Quellmoor" in [c.name for c in run(_SAID_A_PLACE + "\n")["cast"].characters]
+    assert "Quellmoor" in [c.name for c in run(_SAID_A_PLACE_BY_BE + "\n")["cast"].characters]
+    monkeypatch.setattr(characters, "_SAID_PLACE", True)
+    text = "Ivo read the notice of the chapel (Rev. Brannoch Vale) on the wall. Ysolde laughed."
+    assert any("Brannoch" in c.name for c in run(text)["cast"].characters)
