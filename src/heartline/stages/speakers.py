@@ -439,7 +439,9 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
         links[next_index] = cid
         next_index += 1
     # the narration's subjects no character covers, read once for the seeds, their mentions and the
-    # someone-elses below (three walks of a novel's subjects before)
+    # someone-elses below (three walks of a novel's subjects before).  Measured and not done (issue 16):
+    # a memo on the Document of what this run shares with coref's ``anywhere`` reading (these subjects,
+    # the tags' descriptions): 0.03-0.04 s CPU of the 0.10 s each run takes on Pride and Prejudice.
     subjects = tuple(_narration_subjects(document, quote_spans, covered))
     _seed_narrated(document, subjects, tokens, names, described_text, genders, quote_spans, anywhere)
     if described_text:
