@@ -137,3 +137,19 @@ def test_document_token_starts_are_made_once_and_serve_every_token_index() -> No
     at = one.at(9)
     assert at is not None and at.text == "waved"
     assert [t.text for t in two.span(7, 14)] == ["waved", "."]
+
+
+def test_document_subject_indexes_are_the_subjects_in_text_order_made_once() -> None:
+    from heartline.model import Document, Story, Token
+    from heartline.tokens import is_subject
+
+    # "Quillan was thanked and Brisea smiled ." -- a passive subject, a subject, and no others
+    words = [(0, "Quillan", "nsubjpass", 2), (8, "was", "auxpass", 2), (12, "thanked", "ROOT", 2),
+             (20, "and", "cc", 2), (24, "Brisea", "nsubj", 5), (31, "smiled", "conj", 2), (38, ".", "punct", 2)]
+    tokens = tuple(Token(i, s, s + len(w), w, w.lower(), "X", "X", dep, head, 0, "")
+                   for i, (s, w, dep, head) in enumerate(words))
+    doc = Document(story=Story(source="<t>", text="Quillan was thanked and Brisea smiled ."), scenes=(),
+                   tokens=tokens, sentences=(), paragraphs=((0, 39),))
+    assert doc.subject_indexes == (0, 4)
+    assert doc.subject_indexes == tuple(t.index for t in tokens if is_subject(t))
+    assert doc.subject_indexes is doc.subject_indexes  # computed once per document

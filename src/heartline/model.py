@@ -22,6 +22,7 @@ SCHEMA = "heartline/analysis/v2"
 FEELING_KINDS = ("romantic", "affection", "dislike", "hatred")
 POSITIVE_KINDS = frozenset({"romantic", "affection"})
 HOW_VALUES = ("narrated", "stated", "claimed", "implied", "denied")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")  # the dependency labels of a clause's subject
 
 
 def polarity(kind: str) -> int:
@@ -174,6 +175,13 @@ class Document:
         for i in [i for i, head in enumerate(heads) if head == i]:
             out[i] = tuple(k for k in out[i] if k != i)  # a root heads itself: not its own dependent
         return tuple(out)
+
+    @cached_property
+    def subject_indexes(self) -> tuple[int, ...]:
+        """The indexes of the tokens that are a clause's subject (``tokens.is_subject``), in text
+        order: made once per document, as the speakers' reading of described people walks a
+        novel's subjects six times a run (each walk over all 150,000 tokens was 30 ms)."""
+        return tuple(i for i, t in enumerate(self.tokens) if t.dep in SUBJECT_DEPS)
 
     @cached_property
     def span_heads(self) -> dict[tuple[int, int], int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from typing import TypeGuard
 
-from .model import Document, Mention, Token
+from .model import SUBJECT_DEPS, Document, Mention, Token
 
 
 class TokenIndex:
@@ -46,4 +46,4 @@ class TokenIndex:
 
 
 def is_subject(tok: Token | None) -> TypeGuard[Token]:
-    return tok is not None and tok.dep in ("nsubj", "nsubjpass")
+    return tok is not None and tok.dep in SUBJECT_DEPS

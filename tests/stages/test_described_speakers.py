@@ -347,3 +347,23 @@ def test_the_links_follow_a_described_person_far_from_talk_where_the_speakers_do
     assert r["links"].links.get(he.index) is None
     near_talk_only = describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"])
     assert he.index not in near_talk_only.links
+
+
+def test_narration_subjects_walk_the_subjects_only_outside_quotes_and_uncovered(run) -> None:
+    from heartline.stages.speakers import _narration_subjects
+    from heartline.tokens import is_subject
+
+    text = ('Orla Vane crossed the yard. The ferryman nodded.\n\n'
+            '"The tide turns soon," the ferryman said. "We sail at dawn."')
+    r = run(text)
+    document, spans = r["document"], r["quote_spans"]
+
+    def covered(tok) -> bool:  # as a character's mention would cover her name
+        return tok.text in ("Orla", "Vane")
+
+    got = [t.text for t in _narration_subjects(document, spans, covered)]
+    inside = [(q.start, q.end) for q in spans]
+    every = [t.text for t in document.tokens if is_subject(t) and not covered(t)
+             and not any(s <= t.start < e for s, e in inside)]
+    assert got == every  # the document's subject memo gives what a walk over every token gives
+    assert got == ["ferryman", "ferryman"]  # not the quotes' "tide" / "We", not the covered name
