@@ -154,9 +154,9 @@ def _said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Toke
     return out
 
 
-def _noun_gender(tok, tokens, children: tuple[tuple[int, ...], ...]) -> str:
-    """The gender a noun said of the name token ``tok`` (``_said_nouns``) gives it, else ""."""
-    for noun in _said_nouns(tok, tokens, children):
+def _noun_gender(said: list[Token]) -> str:
+    """The gender the first gendered noun said of a name (``_said_nouns``) gives it, else ""."""
+    for noun in said:
         g = _compound_gender(noun.lemma.lower()) if noun.pos == "NOUN" else ""
         if g:
             return g
@@ -266,15 +266,17 @@ def _score_names(document: Document, mentions: Mentions,
             before = tokens[first.index - 1]
             if before.text.lower() in ("his", "her", "my", "your", "their", "our"):
                 st.other += 1.5  # "his Moon Garden Stories" (a book)
-        if m.quote is not None and _is_vocative(text, m) and tok.pos == "PROPN":
+        vocative = m.quote is not None and _is_vocative(text, m)
+        if vocative and tok.pos == "PROPN":
             st.person += 0.5
         if m.quote is not None and (m.quote >= len(quote_spans) or quote_spans[m.quote].kind != "speech"):
             continue  # a play's verse capitalises every line: "Hath Romeo slain himself?"
-        # (a name called out is no apposition: "sit by the old woman, Brisco" is said to Brisco)
-        said_of = "" if m.quote is not None and _is_vocative(text, m) else _noun_gender(tok, tokens, children)
-        vocative = m.quote is not None and _is_vocative(text, m)  # "Good day, Governor": no apposition
-        if _SAID_PLACE and tok.pos == "PROPN" and not m.title and not vocative and any(
-                n.pos == "NOUN" and n.lemma.lower() in _PLACE_NOUNS for n in _said_nouns(tok, tokens, children)):
+        # (a name called out is no apposition: "sit by the old woman, Brisco" is said to Brisco,
+        # "Good day, Governor" to the governor)
+        said = [] if vocative else _said_nouns(tok, tokens, children)
+        said_of = _noun_gender(said)
+        if _SAID_PLACE and tok.pos == "PROPN" and not m.title and any(
+                n.pos == "NOUN" and n.lemma.lower() in _PLACE_NOUNS for n in said):
             st.other += _SAID_PLACE_VOTE
         if said_of:
             st.vote(m, _GENDER_NOUN_VOTE if said_of == "male" else 0, _GENDER_NOUN_VOTE if said_of == "female" else 0)

@@ -1038,9 +1038,8 @@ def described_pronouns(document: Document, mentions: Mentions, coref: Coreferenc
     relinked = {**found.links, **described_owners(document, mentions, found)}
     n = len(mentions.items)
     starts = {m.index: m.start for m in found.mentions}
-    chain: dict[str, list[int]] = {}  # described person -> the starts of their chain, in text order
-    for index, who in sorted(relinked.items(), key=lambda kv: (starts.get(kv[0], -1) if kv[0] >= n
-                                                               else mentions.items[kv[0]].start, kv[0])):
+    chain: dict[str, list[int]] = {}  # described person -> the starts of their chain's mentions
+    for index, who in relinked.items():
         chain.setdefault(who, []).append(starts[index] if index >= n else mentions.items[index].start)
     named: dict[str, list[int]] = {}  # character -> where the narration names them
     for m in mentions.items:
@@ -1051,9 +1050,9 @@ def described_pronouns(document: Document, mentions: Mentions, coref: Coreferenc
         if index >= n or not who.startswith(DESCRIBED) or mentions.items[index].kind != "pronoun":
             continue
         m = mentions.items[index]
-        before = [at for at in chain[who] if at < m.start]
+        last = max((at for at in chain[who] if at < m.start), default=None)  # the chain's last mention before it
         cid = coref.links.get(index)
-        if cid is not None and before and any(before[-1] < at < m.start for at in named.get(cid, ())):
+        if cid is not None and last is not None and any(last < at < m.start for at in named.get(cid, ())):
             continue  # named since ("His name was Tom Reyes. He ..."): the description may be theirs
         out.append(index)
     return out

@@ -670,11 +670,12 @@ def _clause_subject(tokens: TokenIndex, tok: Token) -> Token | None:
     """The subject of the nearest clause above ``tok`` that has one ("said the parson, smacking his
     leg": the parson; "The girl held out her hand": the girl)."""
     toks = tokens.tokens
+    children = tokens.document.children
     sentence = tok.sentence
     for _ in range(_CLAUSE_STEPS):
         if tok.pos in ("VERB", "AUX"):  # its subject may stand after it ("said the parson, …")
-            subject = next((t for t in toks[max(0, tok.index - 40):tok.index + 40]
-                            if t.head == tok.index and is_subject(t) and t.sentence == sentence), None)
+            subject = next((toks[i] for i in children[tok.index]
+                            if is_subject(toks[i]) and toks[i].sentence == sentence), None)
             if subject is not None:
                 return subject
         if tok.head == tok.index or toks[tok.head].sentence != sentence:
