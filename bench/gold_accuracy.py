@@ -130,12 +130,6 @@ def _edge(s: Score, e: Edge) -> str:
     return f"{_end(s, e.source, e.source_label)} → {_end(s, e.target, e.target_label)} ({e.kind})"
 
 
-def _sum_prf(prfs) -> PRF:
-    prfs = list(prfs)
-    return PRF(sum(p.correct for p in prfs), sum(p.predicted for p in prfs),
-               sum(p.found for p in prfs), sum(p.required for p in prfs))
-
-
 def _mean(values) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
@@ -169,16 +163,21 @@ def render_held_out(results: list[dict], rows, thresholds, fics, novels) -> str:
              f"same shape can expect. Thresholds chosen on the held-out predictions: {thresholds}. "
              "Mean F1, strict / lenient; `bench/train_judge.py --dry-run` prints the same table.", "",
              "| text | rules | judge, held out | shipped |", "|---|---|---|---|"]
-    for name, _cast, rs, rl, js, jl in rows:
-        s = shipped.get(name)
+    for row in rows:
+        s = shipped.get(row.name)
         ship = f"{s.strict.f1:.2f} / {s.lenient.f1:.2f}" if s else "–"
-        lines.append(f"| {name} | {rs:.2f} / {rl:.2f} | {js:.2f} / {jl:.2f} | {ship} |")
+        lines.append(f"| {row.name} | {row.rules_strict:.2f} / {row.rules_lenient:.2f} "
+                     f"| {row.judge_strict:.2f} / {row.judge_lenient:.2f} | {ship} |")
     for label, m, cast in (("fics", fics, "complete"), ("novels", novels, "partial")):
         if m:
-            ship = [shipped[n] for n, c, *_ in rows if c == cast and n in shipped]
+            ship = [shipped[r.name] for r in rows if r.cast == cast and r.name in shipped]
             lines.append(f"| **mean of {m['stories']} {label}** | {m['rules_strict']:.3f} / {m['rules_lenient']:.3f} "
                          f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f} "
                          f"| {_mean(s.strict.f1 for s in ship):.3f} / {_mean(s.lenient.f1 for s in ship):.3f} |")
+            lines.append(f"| **{label} pooled** (counts summed) | {m['pooled_rules_strict']:.3f} / "
+                         f"{m['pooled_rules_lenient']:.3f} | {m['pooled_judge_strict']:.3f} / "
+                         f"{m['pooled_judge_lenient']:.3f} | {PRF.pooled(s.strict for s in ship).f1:.3f} / "
+                         f"{PRF.pooled(s.lenient for s in ship).f1:.3f} |")
     return "\n".join(lines + ["", ""])
 
 
@@ -205,6 +204,11 @@ def scorers_section() -> list[str]:
                 f"| {label}, leave one story out, mean F1 strict / lenient "
                 f"| {m['rules_strict']:.3f} / {m['rules_lenient']:.3f} "
                 f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f} | trained |")
+            if "pooled_judge_lenient" in m:
+                lines.append(
+                    f"| | | {label}, leave one story out, pooled F1 (counts summed) strict / lenient "
+                    f"| {m['pooled_rules_strict']:.3f} / {m['pooled_rules_lenient']:.3f} "
+                    f"| {m['pooled_judge_strict']:.3f} / {m['pooled_judge_lenient']:.3f} | |")
     cv = card("speaker_scorer").get("cross_validation", {})
     if cv:
         r, t = cv["fold_mean"]["rules"], cv["fold_mean"]["trained"]
@@ -256,7 +260,7 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
             f"| {_prf(s.lenient)} | {r['seconds']:.1f} |")
     if len(results) > 1:
         scores = [r["score"] for r in results]
-        strict, lenient = _sum_prf(s.strict for s in scores), _sum_prf(s.lenient for s in scores)
+        strict, lenient = PRF.pooled(s.strict for s in scores), PRF.pooled(s.lenient for s in scores)
         lines.append(
             f"| **all {len(results)}, pooled** | | "
             f"{_frac(sum(s.characters_found for s in scores), sum(s.characters_required for s in scores))} "

@@ -27,6 +27,7 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 # one BLAS thread: the problem is tiny, and threads only fight over a small machine's cores
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -38,7 +39,7 @@ if str(ROOT) not in sys.path:
 from bench.training import cached, write_model  # noqa: E402
 from heartline import learn  # noqa: E402
 from heartline.api import default_pipeline  # noqa: E402
-from heartline.eval import gold_text_path, load_gold, map_characters, score  # noqa: E402
+from heartline.eval import PRF, gold_text_path, load_gold, map_characters, score  # noqa: E402
 from heartline.formats import read_story  # noqa: E402
 from heartline.model import Relation, polarity  # noqa: E402
 from heartline.namelist import NameList  # noqa: E402
@@ -715,26 +716,45 @@ def score_relations(s: StoryData, relations: tuple[Relation, ...]):
     return score(prediction, s.gold)
 
 
+class HeldOutRow(NamedTuple):
+    """One story scored by the rules and by a judge never trained on it: F1 strict / lenient, and
+    the counts behind them (``PRF``), so that a group of stories can be pooled as well as averaged."""
+
+    name: str
+    cast: str | None
+    rules_strict: float
+    rules_lenient: float
+    judge_strict: float
+    judge_lenient: float
+    counts: dict[str, PRF]
+
+
 def table(stories: list[StoryData], probs: dict[str, tuple], models: dict[str, dict],
-          thresholds: dict[str, float], rules: dict[str, object]):
+          thresholds: dict[str, float], rules: dict[str, object]) -> list[HeldOutRow]:
     rows = []
     for s in stories:
         model = dict(models[s.name], thresholds=thresholds)
         judged = score_relations(s, judge(s.records, s.rule_relations, (), None, model, probs[s.name]))
         r = rules[s.name]
-        rows.append((s.name, s.gold.get("cast"), r.strict.f1, r.lenient.f1, judged.strict.f1, judged.lenient.f1))
+        counts = {"rules_strict": r.strict, "rules_lenient": r.lenient,
+                  "judge_strict": judged.strict, "judge_lenient": judged.lenient}
+        rows.append(HeldOutRow(s.name, s.gold.get("cast"), r.strict.f1, r.lenient.f1, judged.strict.f1,
+                               judged.lenient.f1, counts))
     return rows
 
 
-def summary(rows, cast: str) -> dict[str, float]:
-    chosen = [r for r in rows if r[1] == cast]
+def summary(rows: list[HeldOutRow], cast: str) -> dict[str, float]:
+    """The mean over a cast's stories of each F1 (what the thresholds are chosen on), its pooled
+    (micro) F1 beside it (issue 16 states its target pooled), and the lowest story's lenient F1."""
+    chosen = [r for r in rows if r.cast == cast]
     if not chosen:
         return {}
-    return {"rules_strict": statistics.fmean(r[2] for r in chosen),
-            "rules_lenient": statistics.fmean(r[3] for r in chosen),
-            "judge_strict": statistics.fmean(r[4] for r in chosen),
-            "judge_lenient": statistics.fmean(r[5] for r in chosen),
-            "judge_lenient_min": min(r[5] for r in chosen), "stories": len(chosen)}
+    out: dict[str, float] = {}
+    for key in ("rules_strict", "rules_lenient", "judge_strict", "judge_lenient"):
+        out[key] = statistics.fmean(getattr(r, key) for r in chosen)
+        out[f"pooled_{key}"] = PRF.pooled(r.counts[key] for r in chosen).f1
+    out.update(judge_lenient_min=min(r.judge_lenient for r in chosen), stories=len(chosen))
+    return out
 
 
 # How much better (mean over the gold stories of held-out strict + lenient F1) another grid point must
@@ -787,12 +807,15 @@ def held_out_view(stories: list[StoryData], fixed: dict[str, float] | None = Non
 
 def render_rows(rows, fics, novels, thresholds) -> str:
     out = [f"{'story':28} {'rules strict':>12} {'rules lenient':>13} {'judge strict':>12} {'judge lenient':>13}"]
-    for name, cast, rs, rl, js, jl in rows:
-        mark = "+" if jl > rl + 1e-9 else "-" if jl < rl - 1e-9 else " "
-        out.append(f"{name:28} {rs:12.2f} {rl:13.2f} {js:12.2f} {jl:13.2f} {mark}")
+    for r in rows:
+        mark = "+" if r.judge_lenient > r.rules_lenient + 1e-9 else "-" if r.judge_lenient < r.rules_lenient - 1e-9 else " "
+        out.append(f"{r.name:28} {r.rules_strict:12.2f} {r.rules_lenient:13.2f} {r.judge_strict:12.2f} "
+                   f"{r.judge_lenient:13.2f} {mark}")
     out.append(f"fics (mean of {fics['stories']}): rules {fics['rules_strict']:.3f} / {fics['rules_lenient']:.3f}, "
                f"judge held out {fics['judge_strict']:.3f} / {fics['judge_lenient']:.3f} "
                f"(lowest lenient {fics['judge_lenient_min']:.2f}); thresholds {thresholds}")
+    out.append(f"fics (pooled): rules {fics['pooled_rules_strict']:.3f} / {fics['pooled_rules_lenient']:.3f}, "
+               f"judge held out {fics['pooled_judge_strict']:.3f} / {fics['pooled_judge_lenient']:.3f}")
     if novels:
         out.append(f"novels (mean of {novels['stories']}): rules {novels['rules_strict']:.3f} / "
                    f"{novels['rules_lenient']:.3f}, judge held out {novels['judge_strict']:.3f} / "
@@ -804,7 +827,7 @@ def render_rows(rows, fics, novels, thresholds) -> str:
 def _pooled(stories, probs, held_out, th: dict[str, float], rules) -> float:
     """Mean over the stories of held-out strict + lenient F1 at thresholds ``th``."""
     rows = table(stories, probs, held_out, th, rules)
-    return round(statistics.fmean(r[4] for r in rows) + statistics.fmean(r[5] for r in rows), 4)
+    return round(statistics.fmean(r.judge_strict for r in rows) + statistics.fmean(r.judge_lenient for r in rows), 4)
 
 
 def _thresholds(text: str) -> dict[str, float]:
