@@ -296,6 +296,23 @@ def test_the_second_pass_keeps_a_quote_going_on_in_its_paragraph_with_its_speake
     assert [q.speaker for q in r["speakers"]] == ["orla", "orla"]
 
 
+def test_a_quote_does_not_go_on_past_narration_that_names_someone_else_acting(run) -> None:
+    # Invented: past the first quote's tag clause, the narration has Bex (by name) turn to the window;
+    # the untagged quote after it is no longer held to Orla's turn, and every candidate stays
+    r = run('Orla and Bex sat on the pier.\n\n"The tide is late," said Orla. Bex turned to the water. '
+            '"It always is."\n')
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                              r["speakers"], going_on=True)
+    assert {rec.candidate for rec in records if rec.quote == 1} >= {"orla", "bex"}
+    assert _record(records, 1, "orla").feature("goes_on") == 0.0
+    # a he/she there is not read: coreference's nearest person of the gender is no sure reading
+    r = run('Orla and Bex sat on the pier.\n\n"The tide is late," said Orla. She turned to the water. '
+            '"It always is."\n')
+    records = speaker_records(r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"],
+                              r["speakers"], going_on=True)
+    assert {rec.candidate for rec in records if rec.quote == 1} == {"orla"}
+
+
 def test_unfit_candidates_are_marked_in_the_first_pass_and_dropped_in_the_second(run) -> None:
     r = run(_TALK)
     first = _records(r)
