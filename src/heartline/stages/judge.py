@@ -286,6 +286,13 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
 # 0.618 / 0.712): warm from 0.2 where the other way is 0.6 or more, 0.620 / 0.713, from 0.25 at
 # 0.5, 0.619 / 0.712: same_names .36 -> .43 lenient up, ensemble_party .73 -> .70 and
 # northanger_abbey .67 -> .59 to .62 down (a guest's, a sister's warmth returned by no one).
+# Measured and dropped (issue 16, session 16, FP-judge-reverse; bench/judge_gates.py held out at warm
+# 0.35 / cold 0.45 from fics 0.626 / 0.718): a judged warm verdict (no cue's) dropped where every unit
+# of the pair read warm (0.3 or more) this way is read warmer still the other way (the same sentence
+# or quote: the warmth is the other's): 0.622 / 0.712 (winter_court up; ensemble_party .80 -> .67,
+# same_names .52 -> .45, subtext_only .67 -> .57 down); with a margin of 0.1 0.625 / 0.718 (1 up, 1
+# down), 0.2 0.624 / 0.717; read-warm floor 0.2 0.623 / 0.713; hostile verdicts too (margin 0.1) 0.625 /
+# 0.718.  The reader's two readings of one unit do not tell whose feeling it is well enough to veto.
 def _warm_enough(rec: PairRecord, p_warm: float, p_cold: float, thresholds: dict[str, float],
                  strong: tuple[float, float, float] | None) -> bool:
     """Whether the polarity model holds the pair warm (``decide``'s strong moments included)."""

@@ -87,6 +87,19 @@ READ_FEATURES = (
 # or top -- top-3 (read_warm_top) 0.83, top-2, the sum, the sum of squares, the sum of odds, the sum
 # above 0.1 / 0.2 / 0.3, the chance that at least one unit is warm (1 - prod(1 - p)) -- 0.82 to 0.83;
 # for hostile pairs 0.72 to 0.76 (read_cold_top 0.76).
+# Measured and dropped (issue 16, session 16, on 7b3208b, the 27 held-out direction errors: 18
+# FN-reverse-found, 9 FP-judge-reverse; held out at warm 0.35 / cold 0.45 from fics 0.626 / 0.718
+# strict / lenient, pooled lenient F 0.732, novels 0.673 / 0.726 unchanged by all): the reader's
+# verdict on a unit against the same unit read the other way (a sentence or quote is read once per
+# direction), as the pair's best margin ``read_warm_edge`` / ``read_cold_edge`` (max of this
+# reading's warmth minus the mirror's): 0.622 / 0.712, pooled 0.725; the warm margin alone 0.621 /
+# 0.714, pooled 0.728; the warmest (coldest) unit read at least 0.1 warmer (colder) this way than the
+# other: 0.621 / 0.714, pooled 0.726.  Readings of the target's own words (``Q:speaker=T``) left out
+# of every reader feature: 0.623 / 0.716, pooled 0.730.  ``read_warm_lead`` / ``read_cold_lead``
+# held at 0: 0.625 / 0.718, pooled 0.732 -- the leads carry nothing held out.  All 18 misses are
+# pairs the gold relates both ways (15 required, 3 optional): the weaker side's evidence is thin or
+# read lukewarm (2 of them a quote credited to the wrong speaker), not a unit read the wrong way
+# round; the 9 false ones are one-sided feelings the judge took as returned.
 # The features the judge's models read.
 MODEL_FEATURES: tuple[str, ...] = BASE_FEATURES + READ_FEATURES
 # What the whole story says the two are (stage ``kinship``): family ("her brother", "Night,

@@ -85,7 +85,10 @@ _SKIPPED_POS = frozenset({"PROPN", "PUNCT", "SPACE", "NUM", "SYM", "X"})
 # sentence's main verb ("E:root": "When the bus stopped and Tam woke, Ivo had already let go" is
 # Ivo's sentence), so a sentence naming both as subjects tells whose it is: reader warm AUC 0.860
 # -> 0.862, but held out at 0.3 / 0.35 fics 0.618 / 0.712 -> 0.614 / 0.711, novels 0.649 / 0.702
-# -> 0.576 / 0.681.
+# -> 0.576 / 0.681.  Measured and dropped (issue 16, session 16, on 7b3208b, held out at warm 0.35 /
+# cold 0.45 from fics 0.626 / 0.718, pooled lenient F 0.732): which of the two is a subject in the
+# unit ("subj:E", "subj:T", "subj:both": the conjunction E:nsubj and T:nsubj cannot say in a linear
+# reader): reader AUC warm 0.863 / cold 0.865 -> 0.863 / 0.867, judge 0.621 / 0.710, pooled 0.724.
 _ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "npadvmod", "dative", "attr",
                         "conj", "appos", "iobj", "agent", "ccomp", "xcomp", "intj"})
 _HEDGES = frozenset({"maybe", "perhaps", "probably", "seem", "suppose", "guess", "almost", "might"})
