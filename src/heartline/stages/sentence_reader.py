@@ -81,6 +81,14 @@ MAX_QUOTE_TOKENS = 80
 # mother") and plain person nouns of talk ("that man"): 0.619 / 0.710, pooled 0.725, 2 up / 5 down
 # (secret_identity .91 -> .73, long_multichapter .91 -> .83, fake_dating .50 -> .46).  The unread
 # evidence of the held-out misses is mostly talk about someone absent whom nothing near names.
+# Measured and dropped there as well: a narrated he / she that coreference leaves to nobody read as the
+# last person of that gender named in the scene at most 3 sentences back, the sentence then a unit of that
+# person and the other named there (marked ``unit:guess``): fics 0.625 / 0.718, pooled 0.732, novels 0.673 /
+# 0.726 -> 0.657 / 0.707; 2 up (pirate_crew .63 -> .70, slow_reveal_villain .40 -> .44), 4 down
+# (lowercase_tumblr .83 -> .77, reader_cafe .84 -> .80, winter_court .86 -> .83, sense_and_sensibility .74
+# -> .70).  And MAX_QUOTE_TOKENS 80 -> 160 (a long speech or letter read further as one unit): reader AUC
+# warm 0.863 -> 0.866, but fics 0.620 / 0.716, pooled lenient 0.732 (strict 0.645 -> 0.642), lowest
+# lenient .40 -> .25 (slow_reveal_villain; nonbinary_bard .55 -> .67, secret_identity .91 -> .83).
 # Measured and dropped (issue 15, session 10): third-party talk as units -- a quote also read as
 # a feeling between the one it is said to and one it speaks of, neither the speaker ("everyone
 # knows Tam adores you"), marked ``Q:third`` and fed only to the pair's strongest moment.  73 gold
