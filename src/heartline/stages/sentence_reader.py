@@ -64,6 +64,31 @@ MAX_QUOTE_TOKENS = 80
 # one of two people right after a sentence of the same paragraph naming only the other, read as a
 # unit of theirs (``unit:near``; beside the conjoined-verb subjects below, from 0.612 / 0.705):
 # 0.611 / 0.701, novels 0.628 / 0.681, 5 up / 6 down.
+# Measured and dropped (issue 16, session 16, on 7b3208b; held out at warm 0.35 / cold 0.45 from fics
+# strict / lenient 0.626 / 0.718, pooled lenient 0.732, novels 0.673 / 0.726): a kin or friend noun that
+# coref leaves unlinked ("her daughter", "my best friend") read as the person the evidence stage's
+# ``_resolve_relational`` makes "named" or "clear" (62 mentions of the 39 fics), so "she wrapped her
+# daughter in a blanket" is the mother's and daughter's unit: 0.624 / 0.716, pooled 0.727, reader AUC warm
+# 0.863 -> 0.864; 2 up (ensemble_party .80 -> .84, slow_reveal_villain .40 -> .60), 6 down (body_swap .57
+# -> .50, lowercase_tumblr .83 -> .77, reader_cafe .84 -> .80, same_names .52 -> .45, secret_identity .91
+# -> .83, winter_court .86 -> .83); shipped fics 0.765 / 0.673 -> 0.764 / 0.672.  In talk only ("for my
+# daughter", said by the owner): 0.623 / 0.713, pooled 0.727 (1 up, 3 down).
+# Measured and dropped there too: a quote's he / she that coreference leaves to nobody read as talk about
+# the last person of that gender named before it in its scene, at most 8 sentences back, neither its
+# speaker nor the one it is said to (``Q:topic=T``; "he's a wet dishcloth," of a boy named just before):
+# only 19 readings in all 41 stories, none on gold evidence; 0.627 / 0.720, pooled 0.733, one story moved
+# (ensemble_party .80 -> .84, a refit's noise).  Widened to 15 sentences, a noun's own gender ("your
+# mother") and plain person nouns of talk ("that man"): 0.619 / 0.710, pooled 0.725, 2 up / 5 down
+# (secret_identity .91 -> .73, long_multichapter .91 -> .83, fake_dating .50 -> .46).  The unread
+# evidence of the held-out misses is mostly talk about someone absent whom nothing near names.
+# Measured and dropped there as well: a narrated he / she that coreference leaves to nobody read as the
+# last person of that gender named in the scene at most 3 sentences back, the sentence then a unit of that
+# person and the other named there (marked ``unit:guess``): fics 0.625 / 0.718, pooled 0.732, novels 0.673 /
+# 0.726 -> 0.657 / 0.707; 2 up (pirate_crew .63 -> .70, slow_reveal_villain .40 -> .44), 4 down
+# (lowercase_tumblr .83 -> .77, reader_cafe .84 -> .80, winter_court .86 -> .83, sense_and_sensibility .74
+# -> .70).  And MAX_QUOTE_TOKENS 80 -> 160 (a long speech or letter read further as one unit): reader AUC
+# warm 0.863 -> 0.866, but fics 0.620 / 0.716, pooled lenient 0.732 (strict 0.645 -> 0.642), lowest
+# lenient .40 -> .25 (slow_reveal_villain; nonbinary_bard .55 -> .67, secret_identity .91 -> .83).
 # Measured and dropped (issue 15, session 10): third-party talk as units -- a quote also read as
 # a feeling between the one it is said to and one it speaks of, neither the speaker ("everyone
 # knows Tam adores you"), marked ``Q:third`` and fed only to the pair's strongest moment.  73 gold
