@@ -463,6 +463,7 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
             links[next_index] = cid
             next_index += 1
         out.sort(key=lambda m: (m.start, m.index))
+        genders.update(_own_clause_genders(mentions, tokens, out, links, genders))
         described_spans = {(m.start, m.end) for m in out}
         others = tuple(_someone_else(document, quote_spans, tokens, covered, described_spans, subjects))
         links.update(_pronouns_to_described(document, mentions, coref, out, links, genders, tokens, others))
@@ -682,6 +683,41 @@ def _clause_subject(tokens: TokenIndex, tok: Token) -> Token | None:
             return None
         tok = toks[tok.head]
     return None
+
+
+_GENDER_VOTES = 2
+
+
+def _own_clause_genders(mentions: Mentions, tokens: TokenIndex, described: list[Mention], links: Mapping[int, str],
+                        genders: Mapping[str, str]) -> dict[str, str]:
+    """The gender of a described person the noun leaves open, from the his / her / himself / herself of a
+    clause whose subject is their description ("The doctor handed the child to his nurse": a man), where
+    all of them agree: read before any he / she is followed to them, so that a "she" said next to "the
+    doctor" does not take a description the story shows to be a man's."""
+    open_ids = {cid for cid, g in genders.items() if g == "unknown"}
+    if not open_ids:
+        return {}
+    who_at = {m.start: links[m.index] for m in described if links.get(m.index) in open_ids}
+    if not who_at:
+        return {}
+    votes: dict[str, list[str]] = {}
+    for m in mentions.items:
+        if m.quote is not None or m.kind != "pronoun" or m.person != 3 \
+                or m.text.lower() not in _OWN_CLAUSE or m.gender not in ("male", "female"):
+            continue
+        tok = tokens.head_of(m)
+        if tok is None or is_subject(tok) or (m.text.lower() == "her" and tok.dep != "poss"):
+            continue
+        subject = _clause_subject(tokens, tok)
+        if subject is None or subject.pos != "NOUN":
+            continue
+        start, end = _noun_phrase(tokens.tokens, subject)
+        who = who_at.get(start) or who_at.get(subject.start)
+        if who is not None and not start <= m.start < end:  # "her visitor" is no woman's own
+            votes.setdefault(who, []).append(m.gender)
+    # two at least: one "her" may be another's ("The visitor listened to her retreating feet")
+    return {who: found[0] for who, found in sorted(votes.items())
+            if len(found) >= _GENDER_VOTES and len(set(found)) == 1}
 
 
 def described_owners(document: Document, mentions: Mentions, described: Described) -> dict[int, str]:
