@@ -690,7 +690,8 @@ def _clause_subject(tokens: TokenIndex, tok: Token) -> Token | None:
 # 79.3 / 83.6 / 95.4, 10 folds 79.6 / 82.5 / 94.7; all LitBank 80.0 / 5049 / 334 / 49.7 (six described people
 # take a gender: a doctor's, a widow's, a captain's "she" / "he" of the other sex no longer theirs); the 41 golds
 # byte-identical.  Measured and dropped, with speaker_features' dropped described vocative on: one vote 79.5 / 83.6 /
-# 94.5 (fold 2 explicit 93.8 -> 88.9; "The visitor listened to her retreating feet" made a woman).
+# 94.5 (fold 2 explicit 93.8 -> 88.9; "The visitor listened to her retreating feet" made a woman); three votes
+# 79.1 / 83.4 / 95.3 (nothing gained).
 _GENDER_VOTES = 2
 
 
