@@ -367,3 +367,46 @@ def test_narration_subjects_walk_the_subjects_only_outside_quotes_and_uncovered(
              and not any(s <= t.start < e for s, e in inside)]
     assert got == every  # the document's subject memo gives what a walk over every token gives
     assert got == ["ferryman", "ferryman"]  # not the quotes' "tide" / "We", not the covered name
+
+
+# Invented: a described person whose noun tells no sex ("the pilot"), shown a man or a woman by the his / her of
+# clauses the description is the subject of (``speakers._own_clause_genders``).
+_PILOT = ('Ysolde Hadrik waited on the quay at dusk.\n\n'
+          '"The tide turns within the hour," said the pilot.\n\n'
+          '{narration}\n\n'
+          '"Then we sail at once," she said.')
+
+
+def _described_pilot(run, text: str):
+    from heartline.stages.speakers import describe_speakers
+
+    r = run(text)
+    return describe_speakers(r["document"], r["quote_spans"], r["mentions"], r["coref"]), r
+
+
+@pytest.mark.parametrize("narration, gender", [
+    ("The pilot buttoned his coat. The pilot lit his pipe.", "male"),
+    ("The pilot buttoned her coat. The pilot lit her pipe.", "female"),
+    ("The pilot buttoned his coat.", "unknown"),  # one his may be another's: two at least
+    ("The pilot buttoned his coat. The pilot lit her pipe.", "unknown"),  # they disagree
+])
+def test_a_described_person_s_gender_is_read_from_the_possessives_of_their_own_clauses(run, narration,
+                                                                                       gender) -> None:
+    found, _ = _described_pilot(run, _PILOT.format(narration=narration))
+    assert found.genders[described_id(0, "pilot")] == gender
+
+
+def test_a_possessive_inside_the_description_gives_it_no_gender(run) -> None:
+    text = ('Ysolde Hadrik waited on the quay at dusk.\n\n"The tide turns within the hour," said her pilot.\n\n'
+            'Her pilot buttoned the coat. Her pilot lit the pipe.')
+    found, _ = _described_pilot(run, text)
+    assert found.genders[described_id(0, "her pilot")] == "unknown"
+
+
+def test_a_described_man_takes_no_she_said_just_after_him(run) -> None:
+    text = _PILOT.format(narration="The pilot buttoned his coat and lit his pipe on the quay.\n\n"
+                                   "The pilot stood at the rail.")
+    found, r = _described_pilot(run, text)
+    she = [m for m in r["mentions"].items if m.kind == "pronoun" and m.quote is None and m.text == "she"][-1]
+    assert found.genders[described_id(0, "pilot")] == "male"
+    assert found.links.get(she.index) != described_id(0, "pilot")
