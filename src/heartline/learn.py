@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,16 @@ class LinearModel:
     weights: tuple[tuple[float, ...], ...]  # one row per class, one column per feature
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
-        x = _standardise(np.asarray(rows, dtype=float), self.mean, self.scale)
-        return _softmax(x @ np.asarray(self.weights, dtype=float).T)
+        mean, scale, weights = self._arrays
+        return _softmax(((np.asarray(rows, dtype=float) - mean) / scale) @ weights)
+
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The mean, scale and (transposed) weights as arrays, made once per model: the pronoun
+        scorer asks about one pronoun at a time (a novel's 11,000 calls), and turning the tuples into
+        arrays at each call was most of its cost.  The same arrays and operations as
+        ``_standardise``, so the same numbers."""
+        return (np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.weights, dtype=float).T)
 
     def to_json(self) -> dict[str, Any]:
         return {"features": list(self.features), "classes": list(self.classes),

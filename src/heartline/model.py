@@ -198,10 +198,27 @@ class Document:
         s = self.sentences[index]
         return self.story.text[s.start:s.end]
 
+    @cached_property
+    def _scene_starts(self) -> tuple[int, ...] | None:
+        """The scenes' starts, where the scenes run in order and do not overlap (then at most one
+        holds an offset, found by bisection); None otherwise."""
+        ordered = all(a.end <= b.start for a, b in zip(self.scenes, self.scenes[1:], strict=False)) \
+            and all(s.start <= s.end for s in self.scenes)
+        return tuple(s.start for s in self.scenes) if ordered else None
+
     def scene_at(self, offset: int) -> int:
-        for scene in self.scenes:
-            if scene.start <= offset < scene.end:
-                return scene.index
+        """The scene holding ``offset`` (else the last).  By bisection over the scenes' starts: a
+        novel's quotes and described people ask ~20,000 times, and scanning its sixty chapters each
+        time was 0.03 s a run."""
+        starts = self._scene_starts
+        if starts is not None:
+            k = bisect_right(starts, offset) - 1
+            if k >= 0 and offset < self.scenes[k].end:
+                return self.scenes[k].index
+        else:
+            for scene in self.scenes:
+                if scene.start <= offset < scene.end:
+                    return scene.index
         return self.scenes[-1].index if self.scenes else 0
 
 

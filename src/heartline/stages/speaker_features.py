@@ -466,7 +466,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         _recent,
         _tag_attached,
         inverted_tag_mention,
-        is_vocative,
         pronoun_turn,
         unlinked_tag_pronoun,
     )
@@ -512,9 +511,21 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         head = tokens.head_of(m)
         return head is not None and _main_clause(tokens.tokens[head.head], tokens)
 
+    called_in: dict[int, frozenset[str]] = {}
+
+    def called(k: int) -> frozenset[str]:
+        # who quote ``k`` calls by name, read once per quote: each quote asks it of itself, of the
+        # turn before and of the turn after (``_called``'s vocative tests were 13% of this function)
+        found = called_in.get(k)
+        if found is None:
+            found = called_in[k] = frozenset(_called(text, inside, links, quote_spans, k))
+        return found
+
     if explicit_by is None:
         explicit_by = explicit_mentions(document, quote_spans, mentions, coref)
     run_turns = exchange_turns(quote_spans, rule_quotes, frozenset(explicit_by), text, document.paragraphs)
+    in_scene: Counter[str] = Counter()
+    window = (0, 0)  # the slice of ``outside`` that ``in_scene`` counts
     out: list[SpeakerRecord] = []
     for i, q in enumerate(quote_spans):
         if q.kind != "speech" or i >= len(rule_quotes):
@@ -534,9 +545,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         inverted = inverted_tag_mention(tag, links, tokens, q.end) if attached else None
         first_subject = inverted or (tag_subjects[0] if tag_subjects else None)
         before = between(prv, q.start)
-        lead_in = lead_paragraph(text, quote_spans, i, paragraphs)
-        said_by = explicit_speaker_mention(text, q, tag, attached, before, tokens,
-                                           between(*lead_in) if lead_in else [])
+        # ``explicit_mentions`` read the same tag, narration before and lead-in with the same
+        # ``explicit_speaker_mention`` (the same mention objects): its answer is taken, not read again
+        # in each of the two passes
+        said_by = explicit_by.get(q.index)
         explicit = said_by is not None
         tag_reading = links[first_subject.index] if first_subject is not None else None
         if first_subject is not None and rq.tag_pronoun == first_subject.index and same_para and i > 0 \
@@ -555,7 +567,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         prev_last_subject = next((m for m in reversed(prev_mentions) if main_subject(m)), None)
         prev_narration = q.paragraph - 1 not in quoted_paragraphs
         own = inside.get(q.index, [])
-        vocatives = {links[m.index] for m in own if m.kind == "name" and m.index in links and is_vocative(text, q, m)}
+        vocatives = called(q.index)  # (``find_quotes`` numbers the spans in order: quote_spans[q.index] is q)
         named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links} - vocatives
         # ``_recent`` reads the last ``back`` quotes only: copying all the earlier ones for each quote
         # made this loop quadratic (a novel's thousands of quotes)
@@ -579,8 +591,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         wide = between((para(q.paragraph - _WINDOW_BEFORE) or prev2_p or prev_p or (p_start, p_end))[0],
                        (para(q.paragraph + _WINDOW_AFTER) or next_p or (p_start, p_end))[1])
         following = _following(rule_quotes, quote_spans, i)
-        called_prev = _called(text, inside, links, quote_spans, prev.index) if prev is not None else set()
-        called_next = _called(text, inside, links, quote_spans, following[0].index) if following else set()
+        called_prev = called(prev.index) if prev is not None else frozenset()
+        called_next = called(following[0].index) if following else frozenset()
         # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out,
         # then the wider window, the next speakers and whoever the quotes around call by name
         offered = [links[m.index] for m in near] + [r.speaker for r in recent[:3]]
@@ -589,7 +601,19 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         offered += [f.speaker for f in following] + sorted(called_prev) + sorted(called_next)
         # last, the people of the scene so far: the ones mentioned most, then the earlier speakers
         scene_lo, scene_hi = scene_bounds(q.scene)
-        in_scene = Counter(links[m.index] for m in between(max(scene_lo, q.start - _SCENE_REACH), q.start))
+        # the window of the scene's mentions slides on with the quotes (both its ends only move on): the
+        # counts are kept and mended at its ends, not counted anew over ~70 mentions per quote
+        lo = bisect.bisect_left(starts, max(scene_lo, q.start - _SCENE_REACH))
+        hi = bisect.bisect_left(starts, q.start)
+        if lo < window[0] or hi < window[1] or lo >= window[1]:
+            in_scene = Counter(links[m.index] for m in outside[lo:hi])
+        else:
+            in_scene.update(links[m.index] for m in outside[window[1]:hi])
+            for m in outside[window[0]:lo]:
+                in_scene[links[m.index]] -= 1
+                if not in_scene[links[m.index]]:
+                    del in_scene[links[m.index]]
+        window = (lo, hi)
         offered += [cid for cid, _ in sorted(in_scene.items(), key=lambda kv: (-kv[1], kv[0]))[:_SCENE_CAST]]
         scene_speakers = [r.speaker for r in rule_quotes[max(0, i - 12):i] if quote_spans[r.index].scene == q.scene]
         offered += scene_speakers
