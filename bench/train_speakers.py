@@ -190,7 +190,7 @@ def _collect(litbank: Path, limit: int | None) -> list[Analysis]:
         for m in excerpt.mentions:
             entity_of.setdefault((spans[m.first][0], spans[m.last][1]), m.entity)
         to_entity = character_to_entity(prediction.clusters, entity_of, {m.entity for m in excerpt.mentions},
-                                        prediction.names)
+                                        prediction.names, prediction.described)
         out.append(Analysis(name, [q.speaker for q in excerpt.quotes], matched, to_entity,
                             {k: results[k] for k in _PRODUCTS}))
         print(f"train_speakers: {name}: {len(quotes)} quotes, {time.perf_counter() - started:.1f} s",
@@ -235,7 +235,8 @@ def featurise(analyses: list[Analysis], litbank: Path | None = None) -> list[Doc
             for m in mentions.items:  # its descriptions and the he/she followed to it
                 if described.links.get(m.index, "").startswith(DESCRIBED):  # not one resolved to a character
                     clusters[described.links[m.index]].add(_strip(text, m.start, m.end))
-            to_entity.update(character_to_entity({k: frozenset(v) for k, v in clusters.items()}, entity_of, ()))
+            to_entity.update(character_to_entity({k: frozenset(v) for k, v in clusters.items()}, entity_of, (),
+                                                 widen=clusters))
         gold_of = {qi: a.gold[gi] for gi, qi in a.matched.items()}
         labels = [int(gold_of.get(r.quote) is not None and to_entity.get(r.candidate) == gold_of[r.quote])
                   for r in records]
