@@ -248,3 +248,13 @@ def test_a_described_speaker_is_found_by_its_description_not_rebuilt_from_it():
     # the same words in another scene are another speaker; an unknown description is rebuilt
     assert described_speaker(3, "a gaunt tinsmith", texts) == "~3~gaunt tinsmith"
     assert described_speaker(3, "the old tinsmith", texts) == "~3~old tinsmith"
+
+
+def test_a_one_quote_voice_is_found_by_its_quote():
+    # two "said another" of one scene are two speakers: each quote finds the voice of its own index
+    texts = {"~1~another@4": "another", "~1~another@9": "another", "~1~old tinsmith": "the old tinsmith"}
+    assert described_speaker(1, "another", texts, 4) == "~1~another@4"
+    assert described_speaker(1, "another", texts, 9) == "~1~another@9"
+    # a one-quote voice is never some other quote's speaker
+    assert described_speaker(1, "another", texts, 5) == "~1~another"
+    assert described_speaker(1, "the old tinsmith", texts, 4) == "~1~old tinsmith"
