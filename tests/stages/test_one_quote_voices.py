@@ -72,3 +72,9 @@ def test_a_particular_person_is_no_one_quote_voice(run, tag) -> None:
 def test_off_with_its_switch(run, monkeypatch) -> None:
     monkeypatch.setattr(speakers, "ONE_QUOTE_VOICES", False)
     assert not [cid for cid in _voices(run, _MARKET) if one_quote_of(cid) is not None]
+
+
+def test_an_inquired_tag_names_its_described_speaker(run) -> None:
+    text = 'Iselde Pardoe crossed the fish market at dawn.\n\n"Are the boats in?" inquired the old netmender.'
+    got = [(q.speaker, q.speaker_description) for q in run(text)["speakers"]]
+    assert got == [(None, "the old netmender")]
