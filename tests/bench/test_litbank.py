@@ -12,6 +12,7 @@ from bench.litbank import (
     align_tokens,
     character_to_entity,
     described_speaker,
+    enclosing_mention,
     excerpt_names,
     excerpt_text,
     inner_quote_span,
@@ -91,6 +92,29 @@ def test_characters_map_to_the_chain_most_of_their_mentions_fall_in_or_else_by_n
     clusters = {"tom": frozenset({(1, 2), (3, 4), (5, 6)}), "mrs_long": frozenset({(9, 9)})}
     assert character_to_entity(clusters, entity_of, ["Tom-0", "Mary-1", "Mrs__Long-9"]) == {
         "tom": "Tom-0", "mrs_long": "Mrs__Long-9"}
+
+
+def test_a_cut_description_is_the_gold_mention_it_is_the_edge_of():
+    # "keeper" (14, 20) ends "the toll-keeper" (4, 20); "the lame ostler" (30, 45) starts "the lame ostler,
+    # who ..." (30, 70); the whole sentence (0, 100) holds both but starts and ends with neither
+    gold = [(4, 20), (30, 70), (32, 47), (50, 56), (0, 100)]
+    assert enclosing_mention((14, 20), gold) == (4, 20)
+    assert enclosing_mention((30, 45), gold) == (30, 70)
+    assert enclosing_mention((4, 30), [(4, 20), (4, 40), (0, 30)]) == (0, 30)  # the shortest that holds it
+    assert enclosing_mention((39, 44), [(30, 70)]) is None  # inside, at neither edge
+    assert enclosing_mention((60, 62), [(50, 56)]) is None
+
+
+def test_described_speakers_map_by_the_enclosing_gold_mention_when_widened():
+    # the described speaker's descriptions are the heads LitBank's mentions end with; its one "him" is
+    # another person's: exact spans alone map it to that other person, the enclosing mentions to its own chain
+    entity_of = {(4, 20): "the_toll-keeper-5", (60, 80): "the_toll-keeper-5", (90, 93): "Orvel-2"}
+    clusters = {"~0~keeper": frozenset({(14, 20), (74, 80), (90, 93)})}
+    assert character_to_entity(clusters, entity_of, entity_of.values()) == {"~0~keeper": "Orvel-2"}
+    assert character_to_entity(clusters, entity_of, entity_of.values(), widen=clusters) == {
+        "~0~keeper": "the_toll-keeper-5"}
+    assert character_to_entity(clusters, entity_of, entity_of.values(), widen=["someone"]) == {
+        "~0~keeper": "Orvel-2"}
 
 
 def test_scoring_a_prediction():
@@ -224,3 +248,13 @@ def test_a_described_speaker_is_found_by_its_description_not_rebuilt_from_it():
     # the same words in another scene are another speaker; an unknown description is rebuilt
     assert described_speaker(3, "a gaunt tinsmith", texts) == "~3~gaunt tinsmith"
     assert described_speaker(3, "the old tinsmith", texts) == "~3~old tinsmith"
+
+
+def test_a_one_quote_voice_is_found_by_its_quote():
+    # two "said another" of one scene are two speakers: each quote finds the voice of its own index
+    texts = {"~1~another@4": "another", "~1~another@9": "another", "~1~old tinsmith": "the old tinsmith"}
+    assert described_speaker(1, "another", texts, 4) == "~1~another@4"
+    assert described_speaker(1, "another", texts, 9) == "~1~another@9"
+    # a one-quote voice is never some other quote's speaker
+    assert described_speaker(1, "another", texts, 5) == "~1~another"
+    assert described_speaker(1, "the old tinsmith", texts, 4) == "~1~old tinsmith"

@@ -1,6 +1,8 @@
 """bench/train_speakers.py --misses: the held-out misses' turn relations and causes, on tiny made-up inputs."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bench.train_speakers import (
     LAST_TURN,
     NEW_VOICE,
@@ -52,3 +54,12 @@ def test_the_misses_are_counted_most_first() -> None:
     lines = render_misses(rows).splitlines()
     assert lines[0] == "held-out misses: 3"
     assert lines[1].split()[:2] == ["2", "implicit"] and lines[2].split()[:2] == ["1", "explicit"]
+
+
+def test_a_miss_is_judged_by_the_scoring_map_where_there_is_one() -> None:
+    # the labels' exact map leaves ~0~clerk no chain; the scoring map (``Doc.scored``) gives it Clerk-2
+    d = Doc(name="made-up", gold=["Clerk-2", "Brede-1"], matched={0: 0, 1: 1}, rules={},
+            to_entity={"brede": "Brede-1"}, records=(), labels=[], useful={1},
+            scored={"brede": "Brede-1", "~0~clerk": "Clerk-2"})
+    assert miss_cause(d, 0, "brede", first_pass_useful=set()) == "gold speaker no candidate"
+    assert miss_cause(replace(d, scored={}), 0, "brede", first_pass_useful=set()) == "gold speaker is no character"

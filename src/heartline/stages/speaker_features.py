@@ -466,6 +466,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         _recent,
         _tag_attached,
         inverted_tag_mention,
+        offered_to,
         pronoun_turn,
         unlinked_tag_pronoun,
     )
@@ -620,7 +621,8 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         in_wide = {links[m.index] for m in wide}
         candidates: list[str] = []
         for cid in offered:
-            if cid and cid not in candidates:
+            # another quote's one-quote voice is never offered ("said another": that quote's own)
+            if cid and cid not in candidates and offered_to(cid, q.index):
                 candidates.append(cid)
 
         nxt_q = rule_quotes[i + 1] if i + 1 < len(rule_quotes) and quote_spans[i + 1].paragraph == q.paragraph \

@@ -271,7 +271,11 @@ _NOT_SPEAKERS = frozenset("""
 voice voices letter note paper sign word words book message telegram clock door wind sea silence answer reply
 question thing something nothing everything everybody everyone all both
 """.split())
-# subjects that are someone new each time ("said another", "one of them answered"): no internal speaker
+# subjects that are someone new each time ("said another", "one of them answered"): no internal speaker.
+# Measured and dropped (session 16, held out 5 folds B3 / found / explicit 79.0 / 83.7 / 94.8 before, labels
+# from the widened map): a bare "another" / "one" / "somebody" / "someone" (not "the other") an internal
+# speaker of its own, 78.9 / 83.9 / 94.8: the LitBank "said another" quotes (7) go to it, but as a speaker of
+# the scene it takes the untagged turns after it too (a "somebody exclaimed" took five of a talk's later lines).
 _EACH_TIME = frozenset("another other others one somebody someone anybody anyone each either neither".split())
 _ARTICLES = frozenset("the a an this that".split())
 _LOWER_OPENERS = frozenset("the a an this that his her my your our their its".split())
@@ -369,7 +373,8 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
         # the inverted tag, '"…," said the old man' (the parser often reads the man as its object)
         verb = words[0]
         said = next((t for t in words[1:6] if t.head == verb.index and t.dep in _INVERTED_SUBJECT
-                     and t.pos in ("NOUN", "PROPN", "PRON") and not t.text.lower().endswith("ly")), None)
+                     and (t.pos in ("NOUN", "PROPN", "PRON") or (t.pos == "NUM" and t.text.lower() == "one"))
+                     and not t.text.lower().endswith("ly")), None)
         if said is not None:
             return verb, said
     for tok in reversed(span) if last else span:
@@ -378,6 +383,46 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
         verb = tokens.tokens[tok.head]
         return (verb, tok) if verb.lemma in SPEECH_VERBS and verb.pos in ("VERB", "AUX") else None
     return None
+
+
+# A one-quote voice: a tag subject that is someone new each time ("said another", "cried one of the women",
+# "somebody exclaimed") speaks the quote it tags (both quotes, when the tag stands between two) and no
+# other: its id carries those quotes' indexes after ``ONE_QUOTE``, no other quote is offered it, no
+# he/she is followed to it, and it is never resolved to a character.  Alone in a cluster of its own, the
+# quote no longer merges the nearby character's (before, it had no described speaker, and went to one).
+# LitBank held out 5 folds B3 / found / explicit 79.1 / 84.0 / 95.3 -> 79.2 / 84.2 / 94.8, 10 folds 79.4 /
+# 83.2 / 95.3 -> 79.6 / 83.3 / 94.7 (seven such quotes right, none wrong; the explicit fall is two "he
+# replied" quotes of one excerpt with no such voice in it, flipped by the refit); all LitBank with the
+# shipped model B3 80.1 -> 80.2, accuracy 81.5 -> 81.7, CoNLL 49.7 -> 49.8, he/she unchanged.
+# Measured and dropped: a plural tag subject ("the girls whispered") a one-quote voice too (a group speaks
+# once): held out 5 folds 79.2 / 84.5 / 94.8, 10 folds 79.5 / 83.6 / 95.3, but LitBank narration he/she
+# right 5038 -> 5030 (a plural's "the girls" no longer takes its scene's she's, and coreference's own
+# reading of them was worse); the same with group nouns ("the crowd", "the company"): no LitBank tag has one.
+ONE_QUOTE = "@"
+ONE_QUOTE_VOICES = True
+_ONE_QUOTE_FIRST = frozenset("another one somebody someone anybody anyone each either neither others".split())
+
+
+def one_quote_of(cid: str | None) -> tuple[int, ...] | None:
+    """The quotes a one-quote voice's id belongs to (``ONE_QUOTE``: the one its tag follows, and the
+    one it leads into when the tag stands between two), None for any other speaker."""
+    if cid is None or not cid.startswith(DESCRIBED) or ONE_QUOTE not in cid:
+        return None
+    tail = cid.rsplit(ONE_QUOTE, 1)[1].split("+")
+    return tuple(int(t) for t in tail) if all(t.isdigit() for t in tail) else None
+
+
+def offered_to(cid: str | None, quote: int) -> bool:
+    """Whether ``cid`` may speak quote ``quote``: anyone but another quote's one-quote voice."""
+    own = one_quote_of(cid)
+    return own is None or quote in own
+
+
+def _one_quote_voice(tokens: tuple[Token, ...], subj: Token, start: int) -> bool:
+    """Whether a tag subject is someone new each time: its noun phrase opens with an each-time word
+    ("another private", "one of the colts", "somebody"; not "the other", "the little one")."""
+    first = next((t for t in tokens[subj.index::-1] if t.start <= start), subj)
+    return first.text.lower() in _ONE_QUOTE_FIRST
 
 
 def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
@@ -404,6 +449,8 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
     genders: dict[str, str] = {}
     described_text: dict[str, str] = {}
     next_index = len(mentions.items)
+    # the one-quote voices: span -> (mention, scene, the quotes it tags), numbered after all the others below
+    single: dict[tuple[int, int], tuple[Mention, int, list[int]]] = {}
     for i, q in enumerate(quote_spans):
         if q.kind != "speech":
             continue
@@ -417,6 +464,14 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
             continue
         verb, subj = found
         low = description_key(subj.text)
+        if ONE_QUOTE_VOICES and low not in _NOT_SPEAKERS and not covered(subj):
+            start, end = _noun_phrase(tokens.tokens, subj)
+            if _one_quote_voice(tokens.tokens, subj, start):
+                # one tag between two quotes ('"…" somebody exclaimed, "…"') is one voice for both
+                single.setdefault((start, end), (Mention(
+                    index=-1, start=start, end=end, text=text[start:end], kind="epithet", sentence=subj.sentence,
+                    quote=None, head=subj.lemma.lower(), gender=""), q.scene, []))[2].append(q.index)
+                continue
         if subj.pos not in ("NOUN",) or low in _NOT_SPEAKERS or low in _EACH_TIME \
                 or low in _PRONOUN_WORDS or covered(subj):
             continue
@@ -472,6 +527,17 @@ def describe_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], me
             links = {k: resolved.get(v, v) for k, v in links.items()}
             genders = {k: v for k, v in genders.items() if k not in resolved}
             described_text = {k: v for k, v in described_text.items() if k not in resolved}
+    if single:
+        # added last: no he/she is followed to a one-quote voice, nor is it resolved to a character
+        next_index = max([next_index, *(m.index + 1 for m in out)])
+        for k, (m, scene, quotes) in enumerate(single.values()):
+            words = " ".join(m.text.split())
+            cid = f"{described_id(scene, words)}{ONE_QUOTE}{'+'.join(str(qi) for qi in quotes)}"
+            out.append(replace(m, index=next_index + k))
+            links[next_index + k] = cid
+            genders[cid] = "unknown"
+            described_text[cid] = words
+        out.sort(key=lambda m: (m.start, m.index))
     return Described(tuple(out), links, genders, described_text)
 
 
@@ -741,7 +807,8 @@ def described_owners(document: Document, mentions: Mentions, described: Describe
     who_at: dict[int, str] = {}
     for d in described.mentions:
         who = described.links.get(d.index)
-        if who is not None and who.startswith(DESCRIBED):
+        # not a one-quote voice's: it owns the quote it tags, no deed of the narration
+        if who is not None and who.startswith(DESCRIBED) and one_quote_of(who) is None:
             who_at[d.start] = who
     for i, who in chained.items():
         who_at[mentions.items[i].start] = who
@@ -879,6 +946,10 @@ def undescribed(quotes: tuple[Quote, ...], described: Described) -> tuple[Quote,
     out = []
     for q in quotes:
         speaker, addressee = q.speaker, q.addressee
+        if not offered_to(speaker, q.index):
+            # a rule's pick of another quote's one-quote voice (turn-taking carried it on): no speaker
+            q = replace(q, speaker=None, tag_pronoun=None)
+            speaker = None
         if speaker is not None and speaker.startswith(DESCRIBED):
             q = replace(q, speaker=None, speaker_description=described.text.get(speaker, ""), tag_pronoun=None)
         if addressee is not None and addressee.startswith(DESCRIBED):
