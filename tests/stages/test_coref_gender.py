@@ -128,31 +128,3 @@ def test_joint_subjects_give_no_parallel_vote(run) -> None:
     result = run("Tom and Mia crossed the yard. She laughed.")
     assert _votes(result) == {}
 
-
-
-# Talk's own votes (``_speech_votes``): the people a story only talks about show a gender too.
-_TALKED_OF = ('Orla set the kettle on. Vardo Ollendrake owed Orla a van.\n\n"Vardo rang at noon. He wants the van back," Orla said.\n\n'
-              '"Vardo came by at six. He left the keys," said Orla.\n\n'
-              '"Vardo will be late. He always is," Orla said.')
-
-
-def test_a_he_in_talk_after_one_name_votes_for_that_name(run, who) -> None:
-    result = run(_TALKED_OF)
-    called = coref.called_beside_tags(result["document"], result["mentions"], result["cast"], result["quote_spans"])
-    votes = coref._speech_votes(result["document"], result["mentions"], result["cast"].name_links, called)
-    male, female = votes[who(result, "Vardo Ollendrake")]
-    assert male >= 1.5 and female == 0
-    assert result["coref"].genders[who(result, "Vardo Ollendrake")] == "male"
-
-
-def test_a_name_the_talk_calls_out_is_the_one_spoken_to_and_gets_no_vote(run, who) -> None:
-    result = run('Orla set the kettle on. Vardo Ollendrake owed Orla a van.\n\n"Hush, Vardo. He is asleep," Orla said.')
-    called = coref.called_beside_tags(result["document"], result["mentions"], result["cast"], result["quote_spans"])
-    votes = coref._speech_votes(result["document"], result["mentions"], result["cast"].name_links, called)
-    assert who(result, "Vardo Ollendrake") not in votes
-
-
-def test_talk_naming_two_people_gives_no_vote(run) -> None:
-    result = run('Orla set the kettle on. Vardo Ollendrake and Quillane Farsby owed Orla a van.\n\n"Vardo and Quillane rang. She wants the van," Orla said.')
-    called = coref.called_beside_tags(result["document"], result["mentions"], result["cast"], result["quote_spans"])
-    assert coref._speech_votes(result["document"], result["mentions"], result["cast"].name_links, called) == {}
