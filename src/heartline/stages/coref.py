@@ -304,6 +304,16 @@ def _gender_votes(document: Document, mentions: Mentions, name_links,
                                name_links, known)
 
 
+# Measured and dropped (issue 16, helper gender2, code in commit 5519e0f ``_speech_votes``): votes from
+# talk's own he/she, one for the one person a quote named just before it (in its sentence or the one
+# before, no other-gender he/she, not a name the paragraph's talk calls out), weight 1.0 x clause
+# weight.  It taught 6 genders in the fics, all right (interview_transcript, letters_war two,
+# valentine, idol_group, jealousy_misdirection); LitBank speech he/she right
+# 334 -> 336, wrong 244 -> 242 (narration, CoNLL 49.7, speakers unchanged).  But shipped fics 0.765 /
+# 0.673 -> 0.765 / 0.672 (valentine .97 -> .93: a cascade gave a musing "he" to the wrong man, one
+# false positive; none up) and the judge held out at fixed thresholds fics 0.626 / 0.718 -> 0.624 /
+# 0.717, pooled lenient 0.732 -> 0.731 (ensemble_party, group_chat up; lowercase_tumblr, valentine,
+# winter_court down), novels 0.673 / 0.726 -> 0.649 / 0.702.  Weight 0.5 taught no gender at all.
 # Measured and dropped (issue 15): no local vote from a he/she beside only another name when the
 # story has a lead of the pronoun's gender (the most-named person of it, named 1.5 times as often as
 # the next), who may be followed unnamed ("Vosk sat down. She sat beside him."): fics lenient 0.708 ->
@@ -376,6 +386,10 @@ def _clause_of(tok, tokens: TokenIndex):
     return tokens.tokens[head.head] if tok.dep == "poss" else head
 
 
+# Measured and dropped (issue 16, helper gender2): learning the genders a second time with those the
+# first round learnt counting as known, so that elimination reaches further ("Ann hugged Vosk. He was
+# shaking." votes for Vosk once Ann's own pronouns have shown her a woman): not one gender, link or
+# score moved on the 41 golds or LitBank (he/she narration 5038 / 1441, speech 334, CoNLL 49.7).
 def _learn_gender(mentions: Mentions, links: dict[int, str], gender: dict[str, str],
                   local: dict[str, list[float]] | None = None) -> dict[str, str]:
     """Genders for the people the names leave open: from ``local`` votes (``_local_votes``)
@@ -1095,6 +1109,10 @@ def speech_referent(recent: Sequence[str], not_them: Collection[str | None], gen
 # 1d6efdc): speech he/she right 334 -> 333, wrong 240 -> 242; CoNLL 49.0 -> 49.3.
 _ABSENT_TOPIC = True
 _ABSENT_SENTENCES = _WINDOW_SENTENCES
+# Measured and dropped (issue 16, helper gender2): with no one of the pronoun's known gender in
+# reach, the one person of unknown gender the scene's narration made a subject there (if only one):
+# it moved 2 links in the 41 golds (right, no score moved) but LitBank speech he/she wrong 244 -> 247,
+# right 334 unchanged.
 
 
 def absent_topic(topics: Sequence[tuple[str, int, int]], scene: int, sentence: int,
