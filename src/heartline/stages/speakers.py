@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -761,6 +761,22 @@ def _clause_subject(tokens: TokenIndex, tok: Token) -> Token | None:
 _GENDER_VOTES = 2
 
 
+def _own_clause_pronouns(mentions: Mentions, tokens: TokenIndex,
+                         skip: frozenset[int] = frozenset()) -> Iterator[tuple[Mention, Token]]:
+    """The narration's his / her / himself / herself (not a subject, "her" only as a possessive), each with
+    its own clause's subject token, where it has one; mentions whose index is in ``skip`` left out."""
+    for m in mentions.items:
+        if m.quote is not None or m.kind != "pronoun" or m.person != 3 or m.index in skip \
+                or m.text.lower() not in _OWN_CLAUSE or m.gender not in ("male", "female"):
+            continue
+        tok = tokens.head_of(m)
+        if tok is None or is_subject(tok) or (m.text.lower() == "her" and tok.dep != "poss"):
+            continue
+        subject = _clause_subject(tokens, tok)
+        if subject is not None:
+            yield m, subject
+
+
 def _own_clause_genders(mentions: Mentions, tokens: TokenIndex, described: list[Mention], links: Mapping[int, str],
                         genders: Mapping[str, str]) -> dict[str, str]:
     """The gender of a described person the noun leaves open, from the his / her / himself / herself of a
@@ -774,15 +790,8 @@ def _own_clause_genders(mentions: Mentions, tokens: TokenIndex, described: list[
     if not who_at:
         return {}
     votes: dict[str, list[str]] = {}
-    for m in mentions.items:
-        if m.quote is not None or m.kind != "pronoun" or m.person != 3 \
-                or m.text.lower() not in _OWN_CLAUSE or m.gender not in ("male", "female"):
-            continue
-        tok = tokens.head_of(m)
-        if tok is None or is_subject(tok) or (m.text.lower() == "her" and tok.dep != "poss"):
-            continue
-        subject = _clause_subject(tokens, tok)
-        if subject is None or subject.pos != "NOUN":
+    for m, subject in _own_clause_pronouns(mentions, tokens):
+        if subject.pos != "NOUN":
             continue
         start, end = _noun_phrase(tokens.tokens, subject)
         who = who_at.get(start) or who_at.get(subject.start)
@@ -815,16 +824,7 @@ def described_owners(document: Document, mentions: Mentions, described: Describe
     if not who_at:
         return {}
     out: dict[int, str] = {}
-    for m in mentions.items:
-        if m.quote is not None or m.kind != "pronoun" or m.person != 3 or m.index in chained \
-                or m.text.lower() not in _OWN_CLAUSE or m.gender not in ("male", "female"):
-            continue
-        tok = tokens.head_of(m)
-        if tok is None or is_subject(tok) or (m.text.lower() == "her" and tok.dep != "poss"):
-            continue
-        subject = _clause_subject(tokens, tok)
-        if subject is None:
-            continue
+    for m, subject in _own_clause_pronouns(mentions, tokens, frozenset(chained)):
         start, _ = _noun_phrase(tokens.tokens, subject) if subject.pos == "NOUN" else (subject.start, subject.end)
         who = who_at.get(start) or who_at.get(subject.start)
         if who is not None and genders.get(who, "unknown") in (m.gender, "unknown"):
