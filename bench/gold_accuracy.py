@@ -181,6 +181,14 @@ def render_held_out(results: list[dict], rows, thresholds, fics, novels) -> str:
     return "\n".join(lines + ["", ""])
 
 
+def _pooled_cell(card_scores: dict, scorer: str) -> str:
+    """" (pooled S / L)" from a judge card's held-out scores; empty for a card written before they were kept."""
+    if f"pooled_{scorer}_lenient" not in card_scores:
+        return ""
+    return (f" (pooled {card_scores[f'pooled_{scorer}_strict']:.3f} / "
+            f"{card_scores[f'pooled_{scorer}_lenient']:.3f})")
+
+
 def scorers_section() -> list[str]:
     """Every trained scorer beside the rules it can replace, on the same split, from the
     shipped models' cards (written by the training commands when the models were made)."""
@@ -201,14 +209,9 @@ def scorers_section() -> list[str]:
         if m:
             lines.append(
                 f"| feelings: which pairs, what kind | feeling judge + sentence reader (`HEARTLINE_JUDGE=rules`) "
-                f"| {label}, leave one story out, mean F1 strict / lenient "
-                f"| {m['rules_strict']:.3f} / {m['rules_lenient']:.3f} "
-                f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f} | trained |")
-            if "pooled_judge_lenient" in m:
-                lines.append(
-                    f"| | | {label}, leave one story out, pooled F1 (counts summed) strict / lenient "
-                    f"| {m['pooled_rules_strict']:.3f} / {m['pooled_rules_lenient']:.3f} "
-                    f"| {m['pooled_judge_strict']:.3f} / {m['pooled_judge_lenient']:.3f} | |")
+                f"| {label}, leave one story out, mean F1 strict / lenient (pooled: counts summed) "
+                f"| {m['rules_strict']:.3f} / {m['rules_lenient']:.3f}{_pooled_cell(m, 'rules')} "
+                f"| {m['judge_strict']:.3f} / {m['judge_lenient']:.3f}{_pooled_cell(m, 'judge')} | trained |")
     cv = card("speaker_scorer").get("cross_validation", {})
     if cv:
         r, t = cv["fold_mean"]["rules"], cv["fold_mean"]["trained"]

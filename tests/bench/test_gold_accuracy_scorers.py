@@ -14,3 +14,5 @@ def test_every_shipped_scorer_is_set_beside_the_rules() -> None:
     for row in rows[1:]:
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[3] and cells[4] and cells[5] == "trained"
+    judge_rows = [row for row in rows if "HEARTLINE_JUDGE=rules" in row]
+    assert judge_rows and all("(pooled " in row for row in judge_rows)  # issue 16 states its target pooled
