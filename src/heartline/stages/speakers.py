@@ -398,6 +398,16 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
 # once): held out 5 folds 79.2 / 84.5 / 94.8, 10 folds 79.5 / 83.6 / 95.3, but LitBank narration he/she
 # right 5038 -> 5030 (a plural's "the girls" no longer takes its scene's she's, and coreference's own
 # reading of them was worse); the same with group nouns ("the crowd", "the company"): no LitBank tag has one.
+# Measured and dropped again as a speakers-stage-only change (session 16; coreference's ``anywhere`` reading and
+# so LitBank's he/she and CoNLL untouched by construction; held out B3 / found / explicit before: 5 folds 79.4 /
+# 84.8 / 95.4, 10 folds 79.8 / 84.0 / 95.3): a plural-noun tag subject kept as its described person (seeded and
+# followed by he/she as before) with the tag itself relinked to a one-quote voice of its quote(s) 79.3 / 85.0 /
+# 95.4 and 79.5 / 84.1 / 95.3; the same, passive subjects left out, 79.4 / 84.9 / 95.4 and 79.7 / 84.1 / 95.3;
+# the plural a one-quote voice instead of a described person (speakers stage only) 79.4 / 85.0 / 95.4 and 79.5 /
+# 84.1 / 95.3; a "they" tag subject a one-quote voice: nothing moved.  Two more group quotes right, but B3 falls:
+# a group's other quotes (a tag between two quotes joined by "and", untagged turns) lose the cluster the
+# described group gave them.  The 41 golds' eval unchanged by any of them.  A passive subject of a speech verb
+# read as no tag at all ("her questions were answered"): 79.4 / 84.7 / 94.9 and 79.7 / 84.0 / 95.3, dropped.
 ONE_QUOTE = "@"
 ONE_QUOTE_VOICES = True
 _ONE_QUOTE_FIRST = frozenset("another one somebody someone anybody anyone each either neither others".split())
