@@ -410,3 +410,41 @@ def test_a_described_man_takes_no_she_said_just_after_him(run) -> None:
     she = [m for m in r["mentions"].items if m.kind == "pronoun" and m.quote is None and m.text == "she"][-1]
     assert found.genders[described_id(0, "pilot")] == "male"
     assert found.links.get(she.index) != described_id(0, "pilot")
+
+
+# Invented: a description the narration says of a name (apposition or "be") before the tag that uses it.
+_APPOSED = ('Orla Vane waited at the ferry. {tie}\n\n'
+            '"Crossing tonight?" asked the old ferryman.\n\n'
+            '"If you will take me," Orla said.')
+
+
+@pytest.mark.parametrize("tie", [
+    "Haddo Yarrick, the old ferryman, lit his lantern.",
+    "The old ferryman, Haddo Yarrick, lit his lantern.",
+    "Haddo Yarrick was an old ferryman with a crooked back.",
+])
+def test_a_description_the_narration_says_of_a_name_is_that_character(run, tie) -> None:
+    got = quotes(run, _APPOSED.format(tie=tie))
+    assert got[0][1:] == ("haddo_yarrick", "")
+
+
+@pytest.mark.parametrize("tie", [
+    "Haddo Yarrick lit his lantern.",  # no tie: the ferryman may be anyone
+    "Haddo Yarrick, the old ferryman, lit his lantern. Bram Yarrick was an old ferryman too.",  # two tied
+    '"Haddo Yarrick is the old ferryman," Orla said.',  # a tie said in talk is only what a speaker says
+])
+def test_a_description_tied_to_no_one_or_to_two_stays_described(run, tie) -> None:
+    got = quotes(run, _APPOSED.format(tie=tie))
+    assert got[-2][1:] == (None, "the old ferryman")
+
+
+def test_a_he_followed_to_a_description_tied_to_a_name_is_that_name_s(run) -> None:
+    from heartline.stages.coref import described_pronouns
+
+    text = _APPOSED.replace("ferryman", "man").format(tie="Haddo Yarrick, the old man, lit his lantern.") + \
+        '\n\nHe walked slowly down to the boat.'
+    r = run(text)
+    he = [m for m in r["mentions"].items if m.text == "He" and m.quote is None][-1]
+    assert described_pronouns(r["document"], r["mentions"], r["coref"], r["quote_spans"]).get(he.index) \
+        == "haddo_yarrick"
+    assert r["coref"].links.get(he.index) == "haddo_yarrick"

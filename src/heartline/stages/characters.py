@@ -154,6 +154,9 @@ def _said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Toke
     return out
 
 
+said_nouns = _said_nouns  # public: speakers' ``resolve_described`` reads the same apposition and copula
+
+
 def _noun_gender(said: list[Token]) -> str:
     """The gender the first gendered noun said of a name (``_said_nouns``) gives it, else ""."""
     for noun in said:

@@ -958,9 +958,13 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
                               fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
                               scorer=pronoun_scorer())
-    for index in described_pronouns(document, mentions, coref, quote_spans):
-        if index not in fixed:
+    for index, who in sorted(described_pronouns(document, mentions, coref, quote_spans).items()):
+        if index in fixed:
+            continue
+        if who is None:
             links.pop(index, None)
+        else:
+            links[index] = who
     by_index = {q.index: q for q in speakers}
     recent_talked_about: list[str] = []
     says_you = {m.quote for m in mentions.items if m.quote is not None and m.kind == "pronoun" and m.person == 2}
@@ -1040,12 +1044,21 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
 # (village_mystery .50 -> .53 lenient up; enemies_to_lovers .50 -> .46, same_names .43 -> .36 down: refit
 # moves, no shipped score moved).  In stories with no talk too: right 4912 -> 4928, wrong 1569 -> 1553, golds
 # and judge held out the same.
+# a he/she the speakers stage follows to a described person it then shows to be a named character (kin, title,
+# or a description the narration says of a name: ``speakers.APPOSED_DESCRIPTIONS``, measured there) is linked
+# to that character, not left to coreference's own pick
+RESOLVED_PRONOUNS = True
+
+
 def described_pronouns(document: Document, mentions: Mentions, coref: Coreference,
-                       quote_spans: tuple[QuoteSpan, ...]) -> list[int]:
+                       quote_spans: tuple[QuoteSpan, ...]) -> dict[int, str | None]:
     """The narration's he/she that the speakers stage follows to a person the text describes but
     no character stands for ('"…," said the old man. / He turned away.': the old man, not the
     named man coreference, knowing only the characters, gave the "he" to).  They belong to no
-    character, so the links leave them out rather than give someone else that person's deeds."""
+    character, so the links leave them out rather than give someone else that person's deeds: mention
+    index -> None.  A described person the speakers stage shows to be a named character
+    (``speakers.resolve_described``: "his wife", "the doctor", "Brisco, the old man") passes the he/she
+    followed to them on to that character: mention index -> character id."""
     from .speakers import DESCRIBED, describe_speakers, described_owners
 
     found = describe_speakers(document, quote_spans, mentions, coref, anywhere=True)
@@ -1059,16 +1072,20 @@ def described_pronouns(document: Document, mentions: Mentions, coref: Coreferenc
     for m in mentions.items:
         if m.kind == "name" and m.index in coref.links:
             named.setdefault(coref.links[m.index], []).append(m.start)
-    out = []
+    out: dict[int, str | None] = {}
     for index, who in sorted(relinked.items()):
-        if index >= n or not who.startswith(DESCRIBED) or mentions.items[index].kind != "pronoun":
+        if index >= n or mentions.items[index].kind != "pronoun":
+            continue
+        if not who.startswith(DESCRIBED):
+            if RESOLVED_PRONOUNS and mentions.items[index].quote is None:
+                out[index] = who  # followed to a described person who is this character
             continue
         m = mentions.items[index]
         last = max((at for at in chain[who] if at < m.start), default=None)  # the chain's last mention before it
         cid = coref.links.get(index)
         if cid is not None and last is not None and any(last < at < m.start for at in named.get(cid, ())):
             continue  # named since ("His name was Tom Reyes. He ..."): the description may be theirs
-        out.append(index)
+        out[index] = None
     return out
 
 
