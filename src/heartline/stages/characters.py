@@ -130,10 +130,10 @@ def _compound_gender(noun: str) -> str:
     return ""
 
 
-def _said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Token]:
+def said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Token]:
     """The nouns in apposition to the name token ``tok``, or predicated of it by "be"
     (``_GENDER_NOUN_CUES``).  A noun with a conjunct is a list, not an apposition ("Ann, her
-    mother and Tom"), and a negated "be" says nothing ("Ann was no man")."""
+    mother and Tom"), and a negated "be" says nothing ("Ann was no man").  Speakers' ``resolve_described`` reads the same apposition and copula."""
     def listed(i: int) -> bool:
         return any(tokens[d].dep in ("conj", "cc") for d in children[i])
 
@@ -154,11 +154,8 @@ def _said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Toke
     return out
 
 
-said_nouns = _said_nouns  # public: speakers' ``resolve_described`` reads the same apposition and copula
-
-
 def _noun_gender(said: list[Token]) -> str:
-    """The gender the first gendered noun said of a name (``_said_nouns``) gives it, else ""."""
+    """The gender the first gendered noun said of a name (``said_nouns``) gives it, else ""."""
     for noun in said:
         g = _compound_gender(noun.lemma.lower()) if noun.pos == "NOUN" else ""
         if g:
@@ -276,7 +273,7 @@ def _score_names(document: Document, mentions: Mentions,
             continue  # a play's verse capitalises every line: "Hath Romeo slain himself?"
         # (a name called out is no apposition: "sit by the old woman, Brisco" is said to Brisco,
         # "Good day, Governor" to the governor)
-        said = [] if vocative else _said_nouns(tok, tokens, children)
+        said = [] if vocative else said_nouns(tok, tokens, children)
         said_of = _noun_gender(said)
         if _SAID_PLACE and tok.pos == "PROPN" and not m.title and any(
                 n.pos == "NOUN" and n.lemma.lower() in _PLACE_NOUNS for n in said):
