@@ -133,7 +133,8 @@ def _compound_gender(noun: str) -> str:
 def said_nouns(tok, tokens, children: tuple[tuple[int, ...], ...]) -> list[Token]:
     """The nouns in apposition to the name token ``tok``, or predicated of it by "be"
     (``_GENDER_NOUN_CUES``).  A noun with a conjunct is a list, not an apposition ("Ann, her
-    mother and Tom"), and a negated "be" says nothing ("Ann was no man").  Speakers' ``resolve_described`` reads the same apposition and copula."""
+    mother and Tom"), and a negated "be" says nothing ("Ann was no man").  Speakers'
+    ``resolve_described`` reads the same apposition and copula."""
     def listed(i: int) -> bool:
         return any(tokens[d].dep in ("conj", "cc") for d in children[i])
 
