@@ -36,6 +36,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,16 @@ class Doc:
     # 94.6 (more described candidates labelled right; the refit takes described speakers over named ones in
     # explicit quotes).
     scored: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def scoring_map(self) -> dict[str, str]:
+        """Speaker -> gold chain for scoring: ``scored``, or ``to_entity`` in a cache made before it."""
+        return self.scored or self.to_entity
+
+    @cached_property
+    def scored_speakers(self) -> frozenset[str]:
+        """The gold chains some heartline speaker maps to (read for every found quote)."""
+        return frozenset(self.scoring_map.values())
 
 
 def collect(litbank: Path, limit: int | None = None) -> list[Analysis]:
@@ -303,7 +314,7 @@ def unmapped_speakers(docs: list[Doc]) -> int:
     """Found quotes whose gold speaker is no heartline character at all (no character maps to its
     chain): a characters problem no ranking of speakers can mend."""
     return sum(1 for d in docs for gi in d.matched if d.gold[gi] is not None
-               and d.gold[gi] not in set((d.scored or d.to_entity).values()))
+               and d.gold[gi] not in d.scored_speakers)
 
 
 def oracle(doc: Doc) -> dict[int, str | None]:
@@ -399,7 +410,7 @@ def score(docs: list[Doc], choice: dict[str, dict[int, str | None]]) -> dict[str
             qi = d.matched.get(gi)
             speaker = speakers.get(qi) if qi is not None else None
             pred_groups[speaker if speaker is not None else ("nobody", gi)].add(gi)
-            ok = speaker is not None and gold is not None and (d.scored or d.to_entity).get(speaker) == gold
+            ok = speaker is not None and gold is not None and d.scoring_map.get(speaker) == gold
             if qi is not None:
                 found += 1
                 right += ok
@@ -470,7 +481,7 @@ def miss_cause(d: Doc, qi: int, speaker: str | None, first_pass_useful: set[int]
     from heartline.stages.speakers import DESCRIBED
 
     gold = {q: d.gold[g] for g, q in d.matched.items()}[qi]
-    if gold not in set((d.scored or d.to_entity).values()):
+    if gold not in d.scored_speakers:
         return "gold speaker is no character"
     if qi not in d.useful:
         return ("gold speaker dropped by the second pass (going on / unfit)" if qi in first_pass_useful
@@ -495,7 +506,7 @@ def misses(docs: list[Doc], held_out: dict[str, tuple[Doc, dict[int, str | None]
         relation = turn_relations(found)
         for qi, _scene, _paragraph, gold in found:
             pick = picks.get(qi)
-            if pick is not None and (d.scored or d.to_entity).get(pick) == gold:
+            if pick is not None and d.scoring_map.get(pick) == gold:
                 continue
             out.append({"excerpt": d.name, "quote": qi, "explicit": qi in explicit,
                         "cause": miss_cause(d, qi, pick, first.useful), "turn": relation[qi], "gold": gold,
