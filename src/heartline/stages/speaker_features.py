@@ -310,11 +310,11 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
         and _DASH_BEFORE.search(text, max(0, q.start - 8), q.start) is not None
     if attached and not dashed:
         first = next((m for m in tag if m.kind in ("name", "pronoun", "epithet")
-                      and is_subject(tokens.head_of(m))), None)
-        if first is not None and _speech_head(first, tokens) is not None:
+                      and (is_subject(tokens.head_of(m)) or _voice_verb(m, tokens) is not None)), None)
+        if first is not None and (_speech_head(first, tokens) or _voice_verb(first, tokens)) is not None:
             return first
     for m in reversed(before[-3:]):
-        verb = _speech_head(m, tokens, conjoined=True)
+        verb = _speech_head(m, tokens, conjoined=True) or _voice_verb(m, tokens)
         if verb is not None:
             if not lead_in_fits(text, verb, max(verb.end, m.end), q.start, tokens):
                 return None
@@ -326,6 +326,24 @@ def explicit_speaker_mention(text: str, q: QuoteSpan, tag: list[Mention], attach
             return m if lead_in_fits(text, verb, max(verb.end, m.end), q.start, tokens) \
                 or _RUN_ON_LEAD.match(between) else None
     return None
+
+
+def _voice_verb(m: Mention, tokens: TokenIndex):
+    """The speech verb of a voice ``m`` owns, that voice its subject ('"…," cried Ann's voice', 'Ann's voice
+    said, "…"'; ``speakers._TAG_VOICES``), or None."""
+    from .speakers import _VOICE_NOUNS, TAG_VOICES
+
+    head = tokens.head_of(m)
+    if not TAG_VOICES or head is None or head.dep != "poss" or m.kind not in ("name", "pronoun"):
+        return None
+    voice = tokens.tokens[head.head]
+    if voice.lemma.lower() not in _VOICE_NOUNS or voice.dep not in _VOICE_SUBJECT_DEPS:
+        return None
+    verb = tokens.tokens[voice.head]
+    return verb if verb.lemma in SPEECH_VERBS and verb.pos in ("VERB", "AUX") else None
+
+
+_VOICE_SUBJECT_DEPS = frozenset(("nsubj", "dobj", "attr"))  # the parser reads an inverted tag's voice as an object
 
 
 # Session 15 (explicit2): LitBank held out 5 folds B3 / found / explicit 78.4 / 83.0 / 94.3 -> 78.4 / 83.2 / 94.9
