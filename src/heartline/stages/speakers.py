@@ -22,7 +22,16 @@ from ..pipeline import stage
 from ..tokens import TokenIndex, is_subject
 from .characters import said_nouns
 from .coref import SURNAME_KIN, surname, tells_a_thing
-from .lexicon import GENDER_NOUNS, HOUSEHOLD_NOUNS, OFFICES, PERSON_NOUNS, RELATION_GENDER, SPEECH_VERBS, TITLES
+from .lexicon import (
+    GENDER_NOUNS,
+    HOUSEHOLD_NOUNS,
+    OFFICES,
+    PERSON_NOUNS,
+    RELATION_GENDER,
+    SPEECH_VERBS,
+    TITLES,
+    speech_particle,
+)
 from .quotes import greeting_names, letter_opening
 from .reader import READER_ID, placeholder_vocative
 from .roleplay import acted_on, after_action, chat_opener
@@ -370,10 +379,15 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
     that has a subject, when that verb is a verb of saying."""
     span = tokens.span(lo, hi)
     words = [t for t in span if t.pos != "PUNCT" and lo <= t.start]
-    if not last and words and words[0].lemma in SPEECH_VERBS and words[0].pos in ("VERB", "AUX"):
-        # the inverted tag, '"…," said the old man' (the parser often reads the man as its object)
+    particle = speech_particle(words[0], tokens.tokens) if words and _phrasal() else None
+    if not last and words and (words[0].lemma in SPEECH_VERBS or particle is not None) \
+            and words[0].pos in ("VERB", "AUX"):
+        # the inverted tag, '"…," said the old man' (the parser often reads the man as its object, or
+        # the object of a two-word speech verb's particle: '"…," broke in the clerk')
         verb = words[0]
-        said = next((t for t in words[1:6] if t.head == verb.index and t.dep in _INVERTED_SUBJECT
+        said = next((t for t in words[1:6] if (t.head == verb.index and t.dep in _INVERTED_SUBJECT
+                                                or (particle is not None and t.head == particle.index
+                                                    and t.dep == "pobj"))
                      and (t.pos in ("NOUN", "PROPN", "PRON") or (t.pos == "NUM" and t.text.lower() == "one"))
                      and not t.text.lower().endswith("ly")), None)
         if said is not None:
@@ -382,8 +396,14 @@ def _speech_subject(tokens: TokenIndex, lo: int, hi: int, last: bool = False) ->
         if not is_subject(tok) or not lo <= tok.start < hi:
             continue
         verb = tokens.tokens[tok.head]
-        return (verb, tok) if verb.lemma in SPEECH_VERBS and verb.pos in ("VERB", "AUX") else None
+        saying = verb.lemma in SPEECH_VERBS or (_phrasal() and speech_particle(verb, tokens.tokens) is not None)
+        return (verb, tok) if saying and verb.pos in ("VERB", "AUX") else None
     return None
+
+
+def _phrasal() -> bool:
+    from .speaker_features import PHRASAL_TAGS
+    return PHRASAL_TAGS
 
 
 # A one-quote voice: a tag subject that is someone new each time ("said another", "cried one of the women",
@@ -1629,7 +1649,8 @@ def _tag_attached(text: str, q: QuoteSpan, tag_end: int, tag: list[Mention], lin
             # a sentence of its own after the quote is its tag only when saying is its main verb:
             # '"Go." She said it twice.' is; '"Go." That was all she said.' is not
             verb = tokens.tokens[head.head]
-            return verb.lemma in SPEECH_VERBS and _main_clause(verb, tokens) and not reports(verb, tokens)
+            said = verb.lemma in SPEECH_VERBS or (_phrasal() and speech_particle(verb, tokens.tokens) is not None)
+            return said and _main_clause(verb, tokens) and not reports(verb, tokens)
     return False
 
 
