@@ -471,7 +471,7 @@ def _quote_context(text: str, quote_spans: tuple[QuoteSpan, ...], i: int, paragr
 # folds 79.5 -> 79.1; a feature for a candidate that a name tag makes the speaker of another quote of the
 # paragraph 79.1 / 83.4 / 95.5 (with this 79.4 / 83.6 / 95.0, 10 folds 79.5 -> 79.1).
 # Measured and dropped (issue 16, after the tag voices and two-word speech verbs; held out 5 folds 79.8 / 85.1 /
-# 95.4): a tag whose speaker the parser read as the verb's object ('"Ah, Ellis," cried Miss Dunmore', the
+# 95.4): a tag whose speaker the parser read as the verb's object ('"Ah, Ellis," cried Miss Quennel', the
 # ``inverted_tag_mention``) stopping the going on as a tag subject does: 79.5 / 85.1 / 95.4 (three quotes
 # right, two wrong; fold 3 B3 76.8 -> 75.8).
 _MOVED_ON = True
