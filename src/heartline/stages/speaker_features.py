@@ -181,7 +181,9 @@ FEATURES = (
     # PER 85.5 unchanged; the 41 golds' eval unchanged with that retrain (judge not retrained).  Measured and
     # dropped: the addressee alone, without the one two turns back 79.80 / 84.90, 10 folds 79.80 / 83.73; with
     # it, the last speaker going on where the untagged turn calls the one that speaker's turn was said to
-    # ('"Greta, now!"': right on 6 of 13) 79.71 / 84.84, 10 folds 79.89 / 83.75.
+    # ('"Greta, now!"': right on 6 of 13) 79.71 / 84.84, 10 folds 79.89 / 83.75; the last speaker called
+    # "sir" / "madam" as by name (true on 63, 48 right) 79.91 / 84.95, 10 folds 79.79 / 83.67 (fold 9 80.0 ->
+    # 78.2, as with every "sir" variant).
     "calls_prev_speaker_other",
     # Measured and dropped (session 17, held out B3 / found / explicit 5 folds 79.73 / 84.84 / 95.44, 10 folds
     # 79.96 / 83.85 / 94.76 before; of the 97 held-out misses "ranked below a character", 85 untagged, the pick
