@@ -591,18 +591,3 @@ def test_a_quote_between_dashes_belongs_to_the_lead_in_not_the_clause_after(run)
                   'When Ivo called the roll -- "Ysolde, Anselm, and the dog" -- his voice shook, '
                   'and Ysolde laughed and said, "Here."')
     assert _explicit_by(results)["Ysolde, Anselm, and the dog"] == "Ivo"
-
-
-def test_a_turn_calling_the_last_speaker_by_name_marks_the_one_that_speaker_talked_with(run) -> None:
-    # Invented: Anselm's tagged turn to Greta; the untagged turn after calls Anselm by name, so it is
-    # Greta's answer, not Anselm going on
-    text = 'Anselm and Greta stood at the gate.\n\n"Open it, Greta," Anselm said.\n\n"Why, Anselm?"\n'
-    records = _records(run(text))
-    anselm, greta = _record(records, 1, "anselm"), _record(records, 1, "greta")
-    assert anselm.feature("spoke_prev") == 1.0 and anselm.feature("vocative") == 1.0  # the premise
-    assert greta.feature("calls_prev_speaker_other") == 1.0
-    assert anselm.feature("calls_prev_speaker_other") == 0.0
-    # a turn that calls nobody, or one a tag decides, is not marked
-    for other in ('"Why not?"', '"Why, Anselm?" Greta said.'):
-        records = _records(run(text.replace('"Why, Anselm?"', other)))
-        assert all(r.feature("calls_prev_speaker_other") == 0.0 for r in records if r.quote == 1)

@@ -172,19 +172,17 @@ FEATURES = (
     # the dev golds unchanged: noise.  The misses left are mostly upstream (gold speaker no character, a
     # described speaker taking a character's turns, a wrong earlier pick carried on).
     "holds_the_floor",
-    # an untagged turn in a new paragraph that calls the last speaker by name ('"Open it, Greta," Anselm said. /
-    # "Why, Anselm?"'): the one Anselm talked with (his turn's addressee, or the one who spoke the turn before
-    # his) answers; true on 40 LitBank candidates, 27 of them right.  Held out B3 / found / explicit 5 folds
-    # 79.73 / 84.84 / 95.44 -> 79.80 / 84.90 / 95.44 (fold 0 82.0 -> 82.4, fold 1 77.0 same), 10 folds 79.96 /
-    # 83.85 / 94.76 -> 79.98 / 83.80 / 94.76: a small gain, at both fold counts.  All LitBank retrained: B3
-    # 80.3 -> 80.4, accuracy 1446 -> 1445 right, explicit 96.2, he/she narration 5051 / speech 333, CoNLL 49.8,
-    # PER 85.5 unchanged; the 41 golds' eval unchanged with that retrain (judge not retrained).  Measured and
-    # dropped: the addressee alone, without the one two turns back 79.80 / 84.90, 10 folds 79.80 / 83.73; with
-    # it, the last speaker going on where the untagged turn calls the one that speaker's turn was said to
-    # ('"Greta, now!"': right on 6 of 13) 79.71 / 84.84, 10 folds 79.89 / 83.75; the last speaker called
-    # "sir" / "madam" as by name (true on 63, 48 right) 79.91 / 84.95, 10 folds 79.79 / 83.67 (fold 9 80.0 ->
-    # 78.2, as with every "sir" variant).
-    "calls_prev_speaker_other",
+    # Measured and dropped (session 17): an untagged turn in a new paragraph that calls the last speaker by name
+    # ('"Open it, Greta," Anselm said. / "Why, Anselm?"'), marking the one Anselm talked with (his turn's
+    # addressee, or the one who spoke the turn before his; true on 40 LitBank candidates, 27 of them right):
+    # held out B3 / found / explicit 5 folds 79.73 / 84.84 / 95.44 -> 79.80 / 84.90 / 95.44, 10 folds 79.96 /
+    # 83.85 / 94.76 -> 79.98 / 83.80 / 94.76, but one quote more right at 5 folds and one fewer at 10 (every
+    # other change on quotes with no gold speaker): noise.  All LitBank retrained B3 80.3 -> 80.4, 1446 -> 1445
+    # right, he/she, CoNLL, PER and the 41 golds unchanged.  With it, the addressee alone 79.80 / 84.90, 10
+    # folds 79.80 / 83.73; the last speaker going on where the untagged turn calls the one that speaker's turn
+    # was said to ('"Greta, now!"': right on 6 of 13) 79.71 / 84.84, 10 folds 79.89 / 83.75; the last speaker
+    # called "sir" / "madam" as by name (true on 63, 48 right) 79.91 / 84.95, 10 folds 79.79 / 83.67 (fold 9
+    # 80.0 -> 78.2, as with every "sir" variant).
     # Measured and dropped (session 17, held out B3 / found / explicit 5 folds 79.73 / 84.84 / 95.44, 10 folds
     # 79.96 / 83.85 / 94.76 before; of the 97 held-out misses "ranked below a character", 85 untagged, the pick
     # mostly the rules' alternation (the last turn's addressee) where the same speaker goes on or a third joins):
@@ -606,8 +604,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         prev = recent[0] if recent else None
         prev2 = recent[1] if len(recent) > 1 else None
         continues = _continues(text, quote_spans, i)
-        # an untagged turn opening its paragraph that calls the last speaker by name (``calls_prev_speaker_other``)
-        calls_prev = not explicit and not same_para and prev is not None and prev.speaker in vocatives
         # who the narration after the last turn's tag clause puts in motion, when that turn is of the paragraph
         # before (``spoke_prev_acted``)
         actor_after = None
@@ -870,9 +866,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "run_before": float(run_before == cid),
                 "run_after": float(run_after == cid),
                 "run_both": float(run_before == cid and run_after == cid),
-                "calls_prev_speaker_other": float(calls_prev and prev is not None and prev.speaker != cid
-                                                  and (prev.addressee == cid
-                                                       or (prev2 is not None and prev2.speaker == cid))),
             }
             implicit = 0.0 if explicit else 1.0
             for implicit_name, name in _IMPLICIT:
