@@ -423,6 +423,10 @@ def score(docs: list[Doc], choice: dict[str, dict[int, str | None]]) -> dict[str
             "found": found, "explicit": ex_total}
 
 
+# Measured and dropped (session 17, held out 5 folds B3 / found / explicit 79.73 / 84.84 / 95.44, 10 folds 79.96
+# before): the second scorer trained on records read with out-of-fold first-pass speakers (5 inner document
+# folds), as it meets them on a new story, 79.59 / 84.68 / 95.24, 10 folds 79.89; those rows added to the
+# in-sample ones 79.56 / 84.63 / 95.24, 10 folds 79.95.
 def train_two(docs: list[Doc]) -> tuple[QuoteScorer | None, QuoteScorer | None, list[Doc]]:
     """The first scorer, and the second trained on the records the first one's speakers give."""
     first = train(docs)
