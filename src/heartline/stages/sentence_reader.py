@@ -45,6 +45,7 @@ from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Toke
 from ..models import load_shipped_file
 from ..pipeline import stage
 from ..tokens import TokenIndex
+from . import empath
 from .lexicon import INSULT_NOUNS
 
 MODEL_FILE = "sentence_reader.json"
@@ -235,6 +236,8 @@ def _words(tokens: list[Token], roles: _Roles) -> frozenset[str]:
             continue
         out.add("w:" + lemma)
         out.update("cls:" + name for name in _CLASSES_OF.get(lemma, ()))
+        # Empath's feeling categories, by lemma and by form (its lists hold forms: "hated", "adored")
+        out.update("emp:" + name for name in empath.categories(lemma, tok.text.lower()))
         if tok.dep == "neg":
             # (Measured and dropped, issue 15: what is negated as a feature, "neg:like" and its word
             # class, so "don't like him" is not the warm "like" plus a faint "neg".  Held out fics
