@@ -87,4 +87,8 @@ def _categories_of() -> dict[str, tuple[str, ...]]:
 def categories(*words: str) -> frozenset[str]:
     """The read categories any of ``words`` (a token's lemma and its lower-cased form) belongs to."""
     table = _categories_of()
-    return frozenset(c for w in words for c in table.get(w, ()))
+    found = [table[w] for w in words if w in table]
+    return frozenset(c for cats in found for c in cats) if found else _NONE
+
+
+_NONE: frozenset[str] = frozenset()

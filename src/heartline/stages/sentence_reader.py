@@ -370,12 +370,14 @@ def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x:
         if ("E", "subj") in pairs and ("T", "obj") in pairs:
             out.add("ET:" + lemma)
             out.update("ETcls:" + name for name in _CLASSES_OF.get(lemma, ()))
+            out.update("ETemp:" + name for name in empath.categories(lemma, gov.text.lower()))
             if any(document.tokens[k].dep == "neg" for k in range(max(0, gov_index - 6), gov_index + 3)
                    if document.tokens[k].head == gov_index):
                 out.add("ET:neg")
         if ("T", "subj") in pairs and ("E", "obj") in pairs:
             out.add("TE:" + lemma)
             out.update("TEcls:" + name for name in _CLASSES_OF.get(lemma, ()))
+            out.update("TEemp:" + name for name in empath.categories(lemma, gov.text.lower()))
     return out
 
 
