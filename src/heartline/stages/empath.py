@@ -35,26 +35,30 @@ class Category:
 
 
 # The categories read: feelings one person holds toward another, chosen from their general meaning
-# (Empath's own names), not from any story.  Measured (issue 16, session 17, on 9daa0ec; held out
-# at the baseline's fixed thresholds warm 0.35 / cold 0.45, fics strict / lenient mean, pooled):
-# these eleven 0.619 / 0.709, pooled 0.639 / 0.722 -> see ``sentence_reader`` for the figures.
-# Measured and dropped there (lemma-matched, the same thresholds): love, affection, hate and anger
-# alone pooled lenient 0.724 (5 up / 3 down); these eleven plus friends, positive_emotion, dispute,
-# negative_emotion, fear, shame, sadness and nervousness 0.725, novels 0.726 -> 0.702 (6 up / 6
-# down); plus fear, shame and nervousness only 0.722 (5 up / 5 down); without lust and trust 0.723;
-# the warm five and the cold six pooled into two features (``emp:awarm`` / ``emp:acold``) 0.725.
+# (Empath's own names), not from any story.  Measured (issue 16, session 17, on 9daa0ec; the sentence
+# reader's and judge's held-out view at the baseline's fixed thresholds warm 0.35 / cold 0.45, fics
+# strict / lenient mean and pooled): 0.619 / 0.709, pooled 0.639 / 0.722 -> 0.628 / 0.716, pooled
+# 0.645 / 0.728, novels 0.673 / 0.726 unchanged, 7 stories up / 5 down (docs/dependencies.md has the
+# table).  Measured and dropped there (lemma-matched, pooled lenient at the same thresholds): love,
+# affection, hate and anger alone 0.724; these eleven without lust and trust 0.723; plus fear, shame
+# and nervousness 0.722 (5 up / 5 down); plus friends, positive_emotion, dispute, negative_emotion,
+# fear, shame, sadness and nervousness 0.725, novels 0.726 -> 0.702; the warm five and the cold six
+# pooled into two features (``emp:awarm`` / ``emp:acold``) 0.725.  The hand classes (``cls:``) widened
+# with Empath words: beside these, nothing moved.  As the judge's pair features (per direction, log count
+# and share of the pair's units with a warm / cold / romantic category word): polarity model pooled
+# 0.728 -> 0.718 (2 up / 7 down), warm kind model strict 0.645 -> 0.639, cold kind model unchanged.
 CATEGORIES: tuple[Category, ...] = (
-    Category("love", "she adored him beyond reason", "love named or longed for"),
-    Category("affection", "he doted on his little cousin", "fondness, tenderness, devotion"),
+    Category("love", "she would always adore him", "love named or longed for"),
+    Category("affection", "he was fond of the little cousin", "fondness, tenderness, devotion"),
     Category("lust", "the craving in her look was plain", "desire, seduction"),
-    Category("sympathy", "he pitied the boy and consoled him", "compassion, grief shared"),
+    Category("sympathy", "he felt pity for the boy and tried to console him", "compassion, grief shared"),
     Category("trust", "she would confide in him, and rely on him", "trust, loyalty, promise"),
     Category("hate", "he despised the man and resented every word", "hatred, resentment"),
     Category("anger", "her fury at him never cooled", "anger, wrath, hostility"),
     Category("disgust", "she looked at him with revulsion", "disgust, contempt, distaste"),
-    Category("envy", "he envied her every prize", "envy, jealousy"),
+    Category("envy", "she was envious of every prize he won", "envy, jealousy"),
     Category("aggression", "he tried to intimidate her", "menace, threats, brutality"),
-    Category("ridicule", "she jeered and mocked his stammer", "mockery, derision"),
+    Category("ridicule", "she would mock his stammer", "mockery, derision"),
 )
 
 
@@ -62,7 +66,7 @@ CATEGORIES: tuple[Category, ...] = (
 def words_by_category() -> dict[str, frozenset[str]]:
     """Every Empath category's single words, from the installed package's data file."""
     try:
-        text = Path(metadata.distribution("empath").locate_file(DATA_FILE)).read_text(encoding="utf-8")
+        text = Path(str(metadata.distribution("empath").locate_file(DATA_FILE))).read_text(encoding="utf-8")
     except (metadata.PackageNotFoundError, FileNotFoundError) as exc:
         raise HeartlineError("the Empath word list is missing: run scripts/setup (heartline pins empath==0.89)") \
             from exc
