@@ -19,7 +19,9 @@ experiencer X, target Y) becomes a bag of features:
 - the verb that links the two in one clause, per direction (``ET:watch``: the experiencer
   watches the target; ``TE:watch``: the other way round; ``ET:neg``: that verb negated), and
   the general word classes of the unit's lemmas and of that verb (``cls:care``,
-  ``ETcls:gaze``; ``WORD_CLASSES``), so a word too rare to be learnt counts through its class;
+  ``ETcls:gaze``; ``WORD_CLASSES``), so a word too rare to be learnt counts through its class,
+  and likewise Empath's fiction-built feeling categories (``emp:hate``, ``ETemp:love``;
+  ``stages/empath``), which name feeling words no development story uses;
 - the unit's valence (``tone:+``, ``tone:-``, and ``tone:++`` / ``tone:--`` where it is strong:
   VADER, as the pair records read it);
 - negation, a modal or hedge, a question, an exclamation;
