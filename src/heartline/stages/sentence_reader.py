@@ -19,7 +19,9 @@ experiencer X, target Y) becomes a bag of features:
 - the verb that links the two in one clause, per direction (``ET:watch``: the experiencer
   watches the target; ``TE:watch``: the other way round; ``ET:neg``: that verb negated), and
   the general word classes of the unit's lemmas and of that verb (``cls:care``,
-  ``ETcls:gaze``; ``WORD_CLASSES``), so a word too rare to be learnt counts through its class;
+  ``ETcls:gaze``; ``WORD_CLASSES``), so a word too rare to be learnt counts through its class,
+  and likewise Empath's fiction-built feeling categories (``emp:hate``, ``ETemp:love``;
+  ``stages/empath``), which name feeling words no development story uses;
 - the unit's valence (``tone:+``, ``tone:-``, and ``tone:++`` / ``tone:--`` where it is strong:
   VADER, as the pair records read it);
 - negation, a modal or hedge, a question, an exclamation;
@@ -45,6 +47,7 @@ from ..model import Cast, Coreference, Document, Evidence, Mentions, Quote, Toke
 from ..models import load_shipped_file
 from ..pipeline import stage
 from ..tokens import TokenIndex
+from . import empath
 from .lexicon import INSULT_NOUNS
 
 MODEL_FILE = "sentence_reader.json"
@@ -235,6 +238,8 @@ def _words(tokens: list[Token], roles: _Roles) -> frozenset[str]:
             continue
         out.add("w:" + lemma)
         out.update("cls:" + name for name in _CLASSES_OF.get(lemma, ()))
+        # Empath's feeling categories, by lemma and by form (its lists hold forms: "hated", "adored")
+        out.update("emp:" + name for name in empath.categories(lemma, tok.text.lower()))
         if tok.dep == "neg":
             # (Measured and dropped, issue 15: what is negated as a feature, "neg:like" and its word
             # class, so "don't like him" is not the warm "like" plus a faint "neg".  Held out fics
@@ -367,12 +372,14 @@ def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x:
         if ("E", "subj") in pairs and ("T", "obj") in pairs:
             out.add("ET:" + lemma)
             out.update("ETcls:" + name for name in _CLASSES_OF.get(lemma, ()))
+            out.update("ETemp:" + name for name in empath.categories(lemma, gov.text.lower()))
             if any(document.tokens[k].dep == "neg" for k in range(max(0, gov_index - 6), gov_index + 3)
                    if document.tokens[k].head == gov_index):
                 out.add("ET:neg")
         if ("T", "subj") in pairs and ("E", "obj") in pairs:
             out.add("TE:" + lemma)
             out.update("TEcls:" + name for name in _CLASSES_OF.get(lemma, ()))
+            out.update("TEemp:" + name for name in empath.categories(lemma, gov.text.lower()))
     return out
 
 
