@@ -700,9 +700,9 @@ def _fit(rows, labels, classes, l2, features: tuple[str, ...] = MODEL_FEATURES) 
 # read_warm_lead / read_cold_lead held 0, 0.642 / 0.725; talk_about / talked_about_by held 0, 0.638 / 0.724;
 # talk_to / talk_from without the quotes whose addressee is the scene's only other person (a guess), 0.643 /
 # 0.725 (idol_group .14 apart between models); speech_tone / speech_warm / speech_cold held 0 beside these
-# two, 0.634 / 0.716, novels 0.673 / 0.726 -> 0.646 / 0.646 (VADER on the quotes carries signal). Between two speaker models only 2 to 8 of ~1,600 records change
-# verdict in any variant: the swing is pairs at a threshold (a warm probability of 0.503 against 0.500 at
-# LONE_WARM), not one feature's drift.
+# two, 0.634 / 0.716, novels 0.673 / 0.726 -> 0.646 / 0.646 (VADER on the quotes carries signal).
+# Between two speaker models only 2 to 8 of ~1,600 records change verdict in any variant: the swing is
+# pairs at a threshold (a warm probability of 0.503 against 0.500 at LONE_WARM), not one feature's drift.
 UNREAD_FEATURES = ("read_speaks_warm", "read_speaks_cold")
 _UNREAD = frozenset(FEATURES.index(f) for f in UNREAD_FEATURES)
 
