@@ -680,46 +680,14 @@ def _fit(rows, labels, classes, l2, features: tuple[str, ...] = MODEL_FEATURES) 
     return learn.fit(rows, labels, features, classes, l2=l2).to_json()
 
 
-# Features the polarity model is fitted on as constant 0 (so it weighs them 0 and a refit of the speaker model
-# no longer moves the judge through them): the warmth and coldness the sentence reader finds in the
-# experiencer's own quotes (read_speaks_warm / read_speaks_cold) hang on who the speaker model says spoke each
-# quote, and a speaker refit (41d89e4: 455c591's model against the shipped one) moved read_speaks_warm in 1,211
-# of 1,613 records (with the held-out reader's refit); what they say is in read_warm_* / read_cold_* and
-# read_warm_owned as well. (They stay in MODEL_FEATURES so the shipped model file loads; a feature-list change
-# may drop them there.) Measured with the judge refit leave-one-story-out at warm 0.35 / cold 0.45 on 9daa0ec,
-# on the records of three speaker models (shipped 41d89e4, 455c591, ceaa93c), fics pooled strict / lenient
-# without -> with this: shipped 0.639 / 0.722 -> 0.647 / 0.727 (slow_reveal_villain .40 -> .60,
-# enemies_to_lovers .50 -> .55, fake_dating .46 -> .50, ensemble_party .80 -> .84 lenient up; subtext_only .67
-# -> .57 down), 455c591's 0.645 / 0.729 -> 0.643 / 0.727 (idol_group .84 -> .80, lowercase_tumblr .83 -> .77
-# down), ceaa93c's 0.642 / 0.726 -> 0.646 / 0.728; mean of the three 0.642 / 0.726 -> 0.646 / 0.727, and pooled
-# lenient across the three speaker models spread 0.007 -> 0.002; novels 0.673 / 0.726 unchanged.
-# Measured and dropped in the same way (mean of the three speaker models, pooled strict / lenient from 0.642 /
-# 0.726): the share features counted over narration mentions only (no I / you / me of a quote linked to its
-# speaker or addressee) 0.640 / 0.720 on two models; over all but first and second person in quotes 0.635 /
-# 0.718 on two; log1p(mentions) / log1p(top) 0.635 / 0.718 on two; share_* held 0 0.636 / 0.718 on two;
-# read_warm_lead / read_cold_lead held 0, 0.642 / 0.725; talk_about / talked_about_by held 0, 0.638 / 0.724;
-# talk_to / talk_from without the quotes whose addressee is the scene's only other person (a guess), 0.643 /
-# 0.725 (idol_group .14 apart between models); speech_tone / speech_warm / speech_cold held 0 beside these
-# two, 0.634 / 0.716, novels 0.673 / 0.726 -> 0.646 / 0.646 (VADER on the quotes carries signal).
-# Between two speaker models only 2 to 8 of ~1,600 records change verdict in any variant: the swing is
-# pairs at a threshold (a warm probability of 0.503 against 0.500 at LONE_WARM), not one feature's drift.
-UNREAD_FEATURES = ("read_speaks_warm", "read_speaks_cold")
-_UNREAD = frozenset(FEATURES.index(f) for f in UNREAD_FEATURES)
-
-
-def _unread(values: tuple[float, ...]) -> tuple[float, ...]:
-    """``values`` with ``UNREAD_FEATURES`` held at 0."""
-    return tuple(0.0 if i in _UNREAD else v for i, v in enumerate(values))
-
-
 def train(stories: list[StoryData], thresholds: dict[str, float]) -> dict:
-    """The three models, trained on ``stories`` (the polarity model reads ``UNREAD_FEATURES`` as 0)."""
+    """The three models, trained on ``stories``."""
     rows, labels, warm_rows, warm_labels, cold_rows, cold_labels = [], [], [], [], [], []
     for s in stories:
         for rec, lab, kind in zip(s.records, s.labels, s.kinds):
             if lab is None:
                 continue
-            rows.append(_unread(rec.values))
+            rows.append(rec.values)
             labels.append(lab)
             if lab == 1:
                 warm_rows.append(rec.values)
