@@ -49,6 +49,21 @@ def test_empty_quotes_are_not_speech(run) -> None:
     assert spans(run, 'Mia drew two marks: "" and nothing else.') == []
 
 
+def test_a_word_the_narration_quotes_inside_its_sentence_is_no_speech(run) -> None:
+    # invented: a term set in marks inside narration, with a comma before and without
+    text = ('On the cart sat a girl, "pretty" and proud, beside the "Quillmere Inn" sign board.\n\n'
+            '"Drive on," Wenna said.\n')
+    assert spans(run, text) == [("speech", "Drive on,")]
+
+
+def test_a_short_quote_after_a_speech_verb_or_ending_a_sentence_stays_speech(run) -> None:
+    text = ('Bastel said "Agreed" to every plan.\n\n'
+            'He only whispered, "never again" and went out.\n\n'
+            'She called it "home." Then she left.\n\n'
+            'The sign read "Keep Out" Then the gate.\n')
+    assert [w for _, w in spans(run, text)] == ["Agreed", "never again", "home.", "Keep Out"]
+
+
 def test_british_single_quotes_when_the_text_uses_them(run) -> None:
     lines = ["'Hello,' said Mia.", "'Hi,' said Tom.", "'Going?' asked Mia.", "'Home,' said Tom.",
              "'Why?' asked Mia.", "'Because,' said Tom.", "'Fine,' said Mia.", "'Bye,' said Tom.",

@@ -527,8 +527,8 @@ def lower_case_uses(text: str, mentions: Mentions) -> Counter[str]:
     and handles ("mia.k"): a word written in lower case is less likely a name."""
     lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
     if _POSSESSIVE_STEMS:
-        # a word written in lower case only as an owner ("the mis'ess's niece") is a lower-case use of
-        # the word itself: the capital of "Mis'ess's niece" opening a speech makes it no name
+        # a word written in lower case only as an owner ("the gaffer's niece") is a lower-case use of
+        # the word itself: the capital of "Gaffer's niece" opening a speech makes it no name
         owners: Counter[str] = Counter()
         for w, n in lower_words.items():
             if len(w) > 3 and w[-2] in "'’" and w[-1] == "s":
