@@ -328,3 +328,16 @@ def test_blank_parted_wrapped_text_keeps_a_wrapped_speech_line_in_its_paragraph(
              "said that it was nothing, nothing at all, only the bill from town.")
     text = "\n\n".join([para1, para2, para1, para2]) + "\n"
     assert [text[a:b] for a, b in paragraph_spans(text)] == [para1, para2, para1, para2]
+
+
+def test_blank_parted_text_with_a_few_double_quoted_lines_keeps_its_paragraphs() -> None:
+    # Single quotes for talk; a told story inside quotes a few double-quoted lines, each right under
+    # a line that closed a sentence and none after a blank line: the text still parts by blank lines.
+    para = ("'You will hear it all,' said the miller, and he leaned back against the wall,\n"
+            "and told it the way his father had told it to him, years ago, by the fire.\n"
+            '"Then the river rose," he said, and the children stopped their game to listen,\n'
+            "for the river had risen in their own time too, and taken the lower field.")
+    plain = ("'And the mill?' asked the youngest, who had not been born when the water came,\n"
+             "and the miller laughed and said the mill had stood, as mills mostly do.")
+    text = "\n\n".join([para, plain] * 3) + "\n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == [para, plain] * 3
