@@ -227,3 +227,25 @@ def test_a_person_smiled_at_is_no_place(run) -> None:
 def test_someone_an_adjective_is_in_is_no_place(run) -> None:
     rec = _records(run, "Mira was interested in Tobin Vask. Tobin Vask was kind.\n")
     assert rec["tobin vask"]["strict_place_prep"] == 0.0
+
+
+def test_a_word_written_in_lower_case_only_as_an_owner_counts_as_a_lower_case_use() -> None:
+    from heartline.model import Mentions
+
+    # invented: a dialect title opening a speech with a capital, and in lower case only as an owner
+    text = ('"Gaffer\'s cart is stuck," said the boy.\n"Then the gaffer\'s horse can pull it," said Tod.\n'
+            "Tod's dog barked at the gaffer’s horse.\n")
+    lower = lower_case_uses(text, Mentions(()))
+    assert lower["gaffer"] == 2  # both possessives, straight and curly apostrophe
+    assert lower["gaffer's"] == 1
+    assert lower["tod"] == 0  # a capitalised owner is no lower-case use
+
+
+def test_a_capitalised_dialect_word_written_in_lower_case_as_an_owner_has_lower_case_uses(run) -> None:
+    text = ('The cart stopped at the toll-gate on the hill.\n\n'
+            '"Gaffer\'s niece is up on the load, and she says that is enough," the carter said.\n\n'
+            '"Then the gaffer\'s niece can wait," said the keeper.\n\n'
+            "Orsolya laughed at them both from the top of the load.\n")
+    records = _records(run, text)
+    assert records["gaffer"]["lower_uses"] > 0  # the scorer sees the lower-case owner
+    assert records["orsolya"]["lower_uses"] == 0

@@ -49,6 +49,21 @@ def test_empty_quotes_are_not_speech(run) -> None:
     assert spans(run, 'Mia drew two marks: "" and nothing else.') == []
 
 
+def test_a_word_the_narration_quotes_inside_its_sentence_is_no_speech(run) -> None:
+    # invented: a term set in marks inside narration, with a comma before and without
+    text = ('On the cart sat a girl, "pretty" and proud, beside the "Quillmere Inn" sign board.\n\n'
+            '"Drive on," Wenna said.\n')
+    assert spans(run, text) == [("speech", "Drive on,")]
+
+
+def test_a_short_quote_after_a_speech_verb_or_ending_a_sentence_stays_speech(run) -> None:
+    text = ('Bastel said "Agreed" to every plan.\n\n'
+            'He only whispered, "never again" and went out.\n\n'
+            'She called it "home." Then she left.\n\n'
+            'The sign read "Keep Out" Then the gate.\n')
+    assert [w for _, w in spans(run, text)] == ["Agreed", "never again", "home.", "Keep Out"]
+
+
 def test_british_single_quotes_when_the_text_uses_them(run) -> None:
     lines = ["'Hello,' said Mia.", "'Hi,' said Tom.", "'Going?' asked Mia.", "'Home,' said Tom.",
              "'Why?' asked Mia.", "'Because,' said Tom.", "'Fine,' said Mia.", "'Bye,' said Tom.",
@@ -57,6 +72,29 @@ def test_british_single_quotes_when_the_text_uses_them(run) -> None:
     got = spans(run, text)
     assert [w for _k, w in got] == ["Hello,", "Hi,", "Going?", "Home,", "Why?", "Because,", "Fine,",
                                    "Bye,", "See you,", "Later,", "Sure,"]
+
+
+_SINGLE_TALK = ["‘Hello,’ said Mia.", "‘Hi,’ said Tom.", "‘Going?’ asked Mia.",
+                "‘Home,’ said Tom.", "‘Why?’ asked Mia.", "‘Because,’ said Tom.",
+                "‘Fine,’ said Mia.", "‘Bye,’ said Tom.", "‘See you,’ said Mia.",
+                "‘Later,’ said Tom.", "‘Sure,’ said Mia."]
+
+
+def test_a_single_quoted_term_closed_without_punctuation_does_not_run_to_the_paragraph_end(run) -> None:
+    # invented: the gate's sign set in single quotes inside narration, no comma before the closing mark
+    text = (" ".join(_SINGLE_TALK) + "\n\nThe gate bore the word ‘Private’ in red paint, and Mia "
+            "said she would climb it anyway.\n\n‘Stop’ Tom cried, but she was over.\n")
+    got = [w for _k, w in spans(run, text)]
+    assert "Private" not in got and not any("red paint" in w for w in got)  # narration, not speech
+    assert got[-1] == "Stop"  # a short exclamation closed at its mark
+
+
+def test_a_long_single_quote_without_a_punctuated_close_runs_on_to_the_paragraph_end(run) -> None:
+    # speech going on into the next paragraph: a plural owner's mark inside does not end it
+    text = (" ".join(_SINGLE_TALK) + "\n\n‘We went up to the girls’ room and waited there for an hour\n\n"
+            "‘Then the bell rang.’\n")
+    got = [w for _k, w in spans(run, text)]
+    assert "We went up to the girls’ room and waited there for an hour" in got
 
 
 def test_quote_offsets_and_scene_follow_the_text(run) -> None:

@@ -281,3 +281,63 @@ def test_chat_log_lines_in_a_block_are_paragraphs_of_their_own_in_order() -> Non
     paragraphs = [text[s:e] for s, e in spans]
     assert "[20:01] mia.k: ok who is coming" in paragraphs and "[20:02] tomtom: me" in paragraphs
     assert prose.strip() in paragraphs  # the prose above the log is a paragraph of its own
+
+
+# Wrapped prose set the old way, no blank line between paragraphs: one speech a line
+_UNPARTED = (
+    "The carter drew up at the bridge and looked back along the lane,\n"
+    "where the rain had left the ruts brimming with brown water, and\n"
+    "he waited there a long while for the others to come up with him.\n"
+    '"The wheel is loose again, Miss." said the carter.\n'
+    '"Then we stop at the forge." said the girl.\n'
+    '"Aye," said the carter, and he climbed down and went round to the\n'
+    "back to look at the wheel, which wobbled on its pin like a tooth, and\n"
+    "he shook his head over it.\n"
+    "The girl sat very still on the top of the load, her hands in her lap,\n"
+    "and watched the swallows skimming the water under the old bridge.\n"
+    "\n"
+    "Nobody came along the lane for the best part of an hour after that,\n"
+    "and the carter whistled to himself as he worked at the loose pin.\n"
+)
+
+
+def test_unparted_wrapped_text_starts_a_paragraph_at_each_speech_line() -> None:
+    paras = [_UNPARTED[a:b] for a, b in paragraph_spans(_UNPARTED)]
+    assert paras[1] == '"The wheel is loose again, Miss." said the carter.'
+    assert paras[2] == '"Then we stop at the forge." said the girl.'
+    assert paras[3].startswith('"Aye," said the carter')
+    assert paras[0].endswith("to come up with him.")
+
+
+def test_unparted_wrapped_text_ends_a_speech_paragraph_on_a_short_line() -> None:
+    paras = [_UNPARTED[a:b] for a, b in paragraph_spans(_UNPARTED)]
+    # the speech's paragraph ends on its short last line; the narration after it is its own
+    assert paras[3].endswith("he shook his head over it.")
+    assert paras[4].startswith("The girl sat very still")
+    assert paras[5].startswith("Nobody came along")
+    assert len(paras) == 6
+
+
+def test_blank_parted_wrapped_text_keeps_a_wrapped_speech_line_in_its_paragraph() -> None:
+    # Paragraphs parted by blank lines: a wrapped line that happens to open a quote after a
+    # full stop is a line of the paragraph, not a new one.
+    para1 = ("She read the letter twice over by the window, then folded it away.\n"
+             '"Not yet," she told the cat, who did not care either way at all,\n'
+             "and she went down to the kitchen to see about the evening meal.")
+    para2 = ('"Is it the post?" her brother called up the stairs to her, and she\n'
+             "said that it was nothing, nothing at all, only the bill from town.")
+    text = "\n\n".join([para1, para2, para1, para2]) + "\n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == [para1, para2, para1, para2]
+
+
+def test_blank_parted_text_with_a_few_double_quoted_lines_keeps_its_paragraphs() -> None:
+    # Single quotes for talk; a told story inside quotes a few double-quoted lines, each right under
+    # a line that closed a sentence and none after a blank line: the text still parts by blank lines.
+    para = ("'You will hear it all,' said the miller, and he leaned back against the wall,\n"
+            "and told it the way his father had told it to him, years ago, by the fire.\n"
+            '"Then the river rose," he said, and the children stopped their game to listen,\n'
+            "for the river had risen in their own time too, and taken the lower field.")
+    plain = ("'And the mill?' asked the youngest, who had not been born when the water came,\n"
+             "and the miller laughed and said the mill had stood, as mills mostly do.")
+    text = "\n\n".join([para, plain] * 3) + "\n"
+    assert [text[a:b] for a, b in paragraph_spans(text)] == [para, plain] * 3

@@ -518,10 +518,22 @@ def person_model_card() -> dict[str, Any]:
     return card(PERSON_MODEL_FILE, scorer, load_person_model() if scorer == "trained" else None)
 
 
+# Possessive lower-case uses counted for their word too (``lower_case_uses``).
+_POSSESSIVE_STEMS = True
+
+
 def lower_case_uses(text: str, mentions: Mentions) -> Counter[str]:
     """Lower-case uses of each word, less the chat lines' own lower-case names ("i love ann")
     and handles ("mia.k"): a word written in lower case is less likely a name."""
     lower_words = Counter(w for w in re.findall(r"(?<![\w.@])[a-z][a-z'’]+(?![\w@]|\.\w)", text))
+    if _POSSESSIVE_STEMS:
+        # a word written in lower case only as an owner ("the gaffer's niece") is a lower-case use of
+        # the word itself: the capital of "Gaffer's niece" opening a speech makes it no name
+        owners: Counter[str] = Counter()
+        for w, n in lower_words.items():
+            if len(w) > 3 and w[-2] in "'’" and w[-1] == "s":
+                owners[w[:-2]] += n
+        lower_words.update(owners)
     lower_words.subtract(m.text for m in mentions.items if m.kind == "name" and m.text.islower())
     return lower_words
 
