@@ -63,6 +63,11 @@ def load_parser():
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])[()\[\]](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "'No,' said I." / "It was I.": spaCy keeps a capital letter and its full stop together as
+    # an initial ("I." a proper noun), so the narrator's "I" closing a sentence was no pronoun
+    # and no speech tag's subject.  An initial "I." in a name is rarer than "said I." in a
+    # first-person novel; "R.I.P." and other runs of initials are one string and stay whole.
+    nlp.tokenizer.add_special_case("I.", [{"ORTH": "I"}, {"ORTH": "."}])
     return nlp
 
 
