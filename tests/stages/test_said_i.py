@@ -16,6 +16,14 @@ def test_runs_of_initials_stay_whole() -> None:
     assert "R.I.P." in [t.text for t in load_parser()("The stone said R.I.P. and nothing more.")]
 
 
+def test_an_initial_after_a_capitalised_word_stays_an_initial() -> None:
+    for text in ("Present: Capt. I. Ghelbrand and the clerk.", "Odo I. Pellistrow came in."):
+        words = [t.text for t in load_parser()(text)]
+        assert "I." in words and "I" not in words, words
+    # after a lower-case word it is the pronoun again
+    assert "I" in [t.text for t in load_parser()("Tam laughed, and so did I. Then we slept.")]
+
+
 # invented: a narrator whom another calls "Quillan", tagging a quote "said I."
 _SAID_I = (
     "I went down to the quay at dawn. I looked for the ferry and I found only gulls. "
