@@ -22,6 +22,9 @@ from .speakers import is_vocative
 
 _MIN_SHARE = 8.0  # first-person pronouns per 1,000 words of narration
 _MIN_COUNT = 25
+# ... or this many, with at least _MIN_TAGGED quotes the narration tags "I said" / "said I"
+_MIN_COUNT_TAGGED = 10
+_MIN_TAGGED = 2
 _TOLD_ME = re.compile(r"^\W{0,3}\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|told|tells|called|calls|cried|"
                       r"whispered|whispers|replied|replies)\s+(?:to\s+)?me\b", re.IGNORECASE)
 _SAYING = (r"(?:say|said|says|ask|asked|asks|answer|answered|answers|reply|replied|replies|cry|cried|"
@@ -58,7 +61,11 @@ def find_narrator(document: Document, mentions: Mentions, quote_spans: tuple[Quo
     if in_lines > 0.5 * (end - start):
         return names  # a play or a chat log: every "I" is inside somebody's line
     narration_words = max(1, (end - start - in_quotes) // 6)
-    if len(first_person) < _MIN_COUNT or len(first_person) * 1000 / narration_words < _MIN_SHARE:
+    # the narration tagging quotes "I said" / "said I" is the narrator speaking: a short
+    # excerpt (a novel's first chapter) with fewer "I"s than _MIN_COUNT is still told by one
+    tagged = sum(1 for q in quote_spans if _I_SAID.match(text[q.end:q.end + 60]))
+    enough = len(first_person) >= _MIN_COUNT or (tagged >= _MIN_TAGGED and len(first_person) >= _MIN_COUNT_TAGGED)
+    if not enough or len(first_person) * 1000 / narration_words < _MIN_SHARE:
         return names
 
     by_quote: dict[int, list] = {}

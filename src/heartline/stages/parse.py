@@ -27,6 +27,8 @@ from contextvars import ContextVar
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..formats.language import SENTENCE_END
 from ..layout import paragraph_spans
 from ..model import Document, Scene, Sentence, Story, Token
@@ -63,7 +65,35 @@ def load_parser():
 
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])[()\[\]](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "'No,' said I." / "So do I.": spaCy keeps a capital letter and its full stop together as
+    # an initial ("I." a proper noun), so the narrator's "I" closing a sentence was no pronoun
+    # and no speech tag's subject.  The tokenizer splits every "I."; the first pipe joins it
+    # again where a capitalised word stands before it, an initial in a name ("Capt. I. Ghelbrand",
+    # "Henry I.", "R. I. P.").  "R.I.P." and other runs of initials are one string and stay whole.
+    nlp.tokenizer.add_special_case("I.", [{"ORTH": "I"}, {"ORTH": "."}])
+    nlp.add_pipe("heartline_initial_i", first=True)
     return nlp
+
+
+@Language.component("heartline_initial_i")
+def _initial_i(doc):
+    """Join "I" "." back into the initial "I." after a capitalised word (see ``load_parser``)."""
+    joined = [doc[i:i + 2] for i in range(1, len(doc) - 1)
+              if doc[i].text == "I" and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + 1
+              and _capitalised_before(doc, i)]
+    with doc.retokenize() as retokenizer:
+        for span in joined:
+            retokenizer.merge(span)
+    return doc
+
+
+def _capitalised_before(doc, i: int) -> bool:
+    """A capitalised word just before token ``i``, or a capitalised abbreviation the tokenizer
+    cut from its stop ("Capt" "." before "I.")."""
+    before = doc[i - 1]
+    if before.text == "." and i >= 2 and doc[i - 2].idx + len(doc[i - 2].text) == before.idx:
+        before = doc[i - 2]
+    return before.text[:1].isupper()
 
 
 def _chunks(text: str, spans: tuple[tuple[int, int], ...]):
