@@ -78,6 +78,8 @@ def load_parser():
 @Language.component("heartline_initial_i")
 def _initial_i(doc):
     """Join "I" "." back into the initial "I." after a capitalised word (see ``load_parser``)."""
+    if "I." not in doc.text:  # the split is made only where the text holds "I."
+        return doc
     joined = [doc[i:i + 2] for i in range(1, len(doc) - 1)
               if doc[i].text == "I" and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + 1
               and _capitalised_before(doc, i)]
