@@ -137,3 +137,66 @@ def test_a_name_the_narration_uses_in_the_third_person_is_not_the_narrator(run) 
     result = run(_THE_BULLY)
     corwin = [c for c in result["cast"].characters if "Corwin" in c.name]
     assert corwin and "I" not in corwin[0].aliases
+
+
+# The narrator names themself in the narration, and the narration keeps using the name as a
+# word ("came to be called Quellin"): a name the narrator gives themself is theirs, however
+# often the narration says it.
+_SELF_NAMED = (
+    "My mother could not say my whole name, so I called myself Quellin, and came to be called "
+    "Quellin by everyone. Quellin I stayed. " + _FILLER
+    + "\n\nHadrik Pellam met us at the ford.\n\n"
+    "\"Late again,\" said Hadrik.\n\n"
+    "\"The road was bad,\" I said.\n"
+)
+
+
+def test_a_name_the_narrator_gives_themself_names_the_narrator(run) -> None:
+    result = run(_SELF_NAMED)
+    assert _narrator_ids(result) == ["quellin"]
+
+
+def test_without_the_self_naming_the_named_word_is_not_the_narrator(run) -> None:
+    # the same story with the self-naming sentence changed: Quellin is only talked about
+    result = run(_SELF_NAMED.replace("so I called myself Quellin", "so I called the dog Quellin"))
+    assert "quellin" not in _narrator_ids(result)
+
+
+# '"Tell me your name!"' / '"Wessel, sir."': the answer gives the name, it calls no one, so the
+# one named can say it.
+_NAME_ASKED = (
+    "The sergeant looked down at the boy in the road.\n\n"
+    "\"Tell me your name!\" said the sergeant. \"Quick!\"\n\n"
+    "\"Wessel, sir.\"\n\n"
+    "Wessel stood very still. The sergeant laughed at Wessel.\n"
+)
+
+
+def test_a_name_given_in_answer_to_your_name_is_no_vocative(run) -> None:
+    from heartline.stages.speakers import name_answer
+
+    result = run(_NAME_ASKED)
+    spans = result["quote_spans"]
+    text = result["document"].story.text
+    wessel = next(m for m in result["mentions"].items if m.text == "Wessel" and m.quote is not None)
+    assert name_answer(text, spans, wessel.quote, wessel)
+    asked = result["speakers"][wessel.quote]
+    assert asked.addressee != "wessel"
+    # the same answer without the question before it calls Wessel
+    plain = run(_NAME_ASKED.replace("Tell me your name!", "Stand up!"))
+    w2 = next(m for m in plain["mentions"].items if m.text == "Wessel" and m.quote is not None)
+    assert not name_answer(plain["document"].story.text, plain["quote_spans"], w2.quote, w2)
+
+
+def test_a_name_given_again_when_told_to_repeat_it_is_no_vocative(run) -> None:
+    from heartline.stages.speakers import name_answer
+
+    story = _NAME_ASKED.replace(
+        "Wessel stood", "\"Louder,\" said the sergeant. \"Again!\"\n\n\"Wessel. Wessel, sir.\"\n\nWessel stood")
+    result = run(story)
+    text = result["document"].story.text
+    said = [m for m in result["mentions"].items if m.text == "Wessel" and m.quote is not None]
+    assert len({m.quote for m in said}) == 2
+    assert all(name_answer(text, result["quote_spans"], m.quote, m) for m in said[1:])
+    # without the first answer, the second is a call
+    assert not name_answer(text, result["quote_spans"], said[-1].quote, said[1], again=False)

@@ -538,6 +538,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         _recent,
         _tag_attached,
         inverted_tag_mention,
+        name_answer,
         offered_to,
         pronoun_turn,
         unlinked_tag_pronoun,
@@ -641,7 +642,10 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         prev_narration = q.paragraph - 1 not in quoted_paragraphs
         own = inside.get(q.index, [])
         vocatives = called(q.index)  # (``find_quotes`` numbers the spans in order: quote_spans[q.index] is q)
-        named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links} - vocatives
+        # a name given in answer to "your name?" ('"Wessel, sir."') is the speaker's own: neither
+        # called nor spoken of
+        named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links
+                        and not name_answer(text, quote_spans, q.index, m)} - vocatives
         # ``_recent`` reads the last ``back`` quotes only: copying all the earlier ones for each quote
         # made this loop quadratic (a novel's thousands of quotes)
         earlier = list(rule_quotes[max(0, i - 6):i])
@@ -1031,10 +1035,10 @@ def _following(rule_quotes: tuple[Quote, ...], spans: tuple[QuoteSpan, ...], i: 
 def _called(text: str, inside: dict[int, list[Mention]], links: dict[int, str],
             spans: tuple[QuoteSpan, ...], k: int) -> set[str]:
     """The characters quote ``k`` calls by name (vocatives)."""
-    from .speakers import is_vocative
+    from .speakers import is_vocative, name_answer
 
     return {links[m.index] for m in inside.get(k, []) if m.kind == "name" and m.index in links
-            and is_vocative(text, spans[k], m)}
+            and is_vocative(text, spans[k], m) and not name_answer(text, spans, k, m)}
 
 
 def choose(records: tuple[SpeakerRecord, ...], probabilities) -> dict[int, tuple[str, float]]:

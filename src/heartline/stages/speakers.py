@@ -117,6 +117,39 @@ def is_vocative(text: str, quote: QuoteSpan, m: Mention) -> bool:
     return at_end and (at_start or opened)
 
 
+# ---- shapes: a name given in answer to "your name?" calls no one ----
+# The questions that ask the hearer's name: (id, pattern, invented example).
+_NAME_QUESTIONS = (
+    ("your_name", r"\byour\s+(?:first\s+|real\s+|Christian\s+|own\s+)?name\b", "Tell me your name, boy."),
+    ("who_are_you", r"\bwho\s+(?:are|art)\s+(?:you|thou)\b", "And who are you, then?"),
+    ("called", r"\bwhat\s+(?:are\s+you|do\s+(?:they|people|folk)\s+call\s+you)\s+called\b|"
+               r"\bwhat\s+do\s+(?:they|people|folk)\s+call\s+you\b", "What do they call you?"),
+)
+_NAME_QUESTION = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in _NAME_QUESTIONS), re.IGNORECASE)
+
+
+def name_answer(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, again: bool = True) -> bool:
+    """'"Tell us your name!" said the man.' / '"Wenna, sir."': a quote that opens on a name, in the
+    turn after a quote asking the hearer's name, gives that name; it calls no one (the one named
+    is the speaker).  The turn before is the paragraph of the quote just before.  ``again``: a
+    quote opening on the same name two turns after such an answer ('"Louder!"' / '"Wenna.
+    Wenna, sir."') gives it again."""
+    q = spans[i]
+    # every time the opening name comes back in the answer ('"Wenna. Wenna, sir."') it is given
+    if i == 0 or not text[q.start:q.end].lstrip().startswith(m.text) or spans[i - 1].paragraph == q.paragraph:
+        return False
+    asked = spans[i - 1].paragraph
+    turn = [k for k in range(max(0, i - 4), i) if spans[k].paragraph == asked]
+    if any(_NAME_QUESTION.search(text, spans[k].start, spans[k].end) for k in turn):
+        return True
+    if not again or not turn or turn[0] == 0:
+        return False
+    k = turn[0] - 1  # the last quote of the turn before the asking one: the first answer
+    if spans[k].paragraph == asked:
+        return False
+    return name_answer(text, spans, k, m, again=False)
+
+
 # ---- shapes: a name echoed as a question calls no one ----
 _ECHO = re.compile(r"\s*(?P<name>[^\W\d][\w'’. -]*?)\s*(?:\?+!?|\?!|…\?)\s*")
 
@@ -1311,7 +1344,8 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
         own = inside.get(q.index, [])
         vocatives = [links[m.index] for m in own
                      if m.kind == "name" and m.index in links and is_vocative(text, q, m)
-                     and not echo_question(text, quote_spans, i, m, links, inside)]
+                     and not echo_question(text, quote_spans, i, m, links, inside)
+                     and not name_answer(text, quote_spans, i, m)]
         if reader and placeholder_vocative(text, q):
             vocatives.insert(0, reader)  # "(Y/N), wait": the reader of a reader-insert is called
         # Measured and dropped (issue 16): a kin word called out ("Yes, uncle.", "I love you, Mum."; a
