@@ -106,3 +106,50 @@ def test_romeo_and_juliet_speakers_and_lovers() -> None:
     assert sum(q.speaker is not None for q in spoken) / len(spoken) > 0.9
     feelings = {(r.source, r.target) for r in analysis.relations if r.kind == "romantic"}
     assert (romeo, juliet) in feelings and (juliet, romeo) in feelings
+
+
+SCREENPLAY = """FADE IN:
+
+EXT. QUARRY ROAD - DUSK
+
+MARISK VASK (30s, mud to the knees) waits by the gate.
+
+                    MARISK
+          You came.
+
+                    PELLAM
+              (breathless)
+          I said I would.
+
+Marisk takes Pellam's hand and does not let go.
+
+LATER
+
+                    PELLAM
+          Are you cold?
+
+                    MARISK
+          Not now.
+
+Pellam wraps his coat round her shoulders.
+
+                    MARISK
+          Thank you, Pellam.
+
+                    PELLAM
+          Always, Marisk.
+"""
+
+
+def test_a_screenplays_action_at_the_margin_is_narration(run) -> None:
+    results = run(SCREENPLAY)
+    text = results["document"].story.text
+    lines = [(q.prefix, text[q.start:q.end]) for q in results["quote_spans"] if q.kind == "line"]
+    assert [p for p, _ in lines] == ["MARISK", "PELLAM", "PELLAM", "MARISK", "MARISK", "PELLAM"]
+    spoken = " ".join(t for _, t in lines)
+    assert "takes" not in spoken and "wraps" not in spoken and "QUARRY" not in spoken
+    names = {c.name for c in results["cast"].characters}
+    assert not names & {"FADE", "Fade", "LATER", "Later", "EXT", "Ext"}
+    # the action is a sentence the two share, read by the sentence reader
+    units = {(r.start, r.unit) for r in results["sentence_readings"]}
+    assert (text.index("Marisk takes"), "sentence") in units

@@ -559,8 +559,11 @@ _DIRECTION = re.compile(
 _BRACKETED = re.compile(r"^[ \t]*[\[(][^\])\n]{1,80}[\])][ \t]*(?=\S)")
 _ENTRANCE = re.compile(r"^[ \t]*(?:enter|exit|exeunt|re-enter)\b", re.IGNORECASE)
 _DIRECTION_LINE = re.compile(r"\n(?=" + _DIRECTION.pattern[1:] + ")")
+# (a screenplay's scene heading, "EXT. MILL YARD - NIGHT", and its transitions, "FADE IN:", "CUT TO:", are
+# no speakers)
 _NOT_SPEAKERS = frozenset({"ACT", "SCENE", "PROLOGUE", "EPILOGUE", "THE END", "FINIS", "END",
-                           "CHAPTER", "PART", "BOOK", "INTERLUDE", "CONTENTS", "DRAMATIS PERSONAE"})
+                           "CHAPTER", "PART", "BOOK", "INTERLUDE", "CONTENTS", "DRAMATIS PERSONAE",
+                           "INT", "EXT", "INT/EXT", "EXT/INT", "I/E", "FADE", "CUT", "DISSOLVE", "SMASH"})
 _MIN_PLAY_SPEECHES = 8
 
 
@@ -573,6 +576,11 @@ def is_chat_line(text: str, start: int, kind: str) -> bool:
     # a script's cue is a bare name in capitals; an emoji or sparkle beside it is a chat's
     decorated = any(not (ch.isalnum() or ch.isspace() or ch in ".:[]-'’()") for ch in prefix)
     return bool(prefix) and (not prefix.isupper() or decorated)
+
+
+def _column(text: str, offset: int) -> int:
+    """How far into its line ``offset`` stands (spaces and tabs before it)."""
+    return offset - (text.rfind("\n", 0, offset) + 1)
 
 
 def _speaker_name(name: str) -> bool:
@@ -596,15 +604,24 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
     scene = -1
     prefixes = {m.group("name").lower() for p_start, p_end in document.paragraphs
                 if (m := _SPEAKER_INLINE.match(text[p_start:p_end]))}
+    cue_column = speech_column = -1  # a screenplay's layout: where the cue and its speech stand
     for p_index, (p_start, p_end) in enumerate(document.paragraphs):
         para = text[p_start:p_end]
         if document.scene_at(p_start) != scene:
             speaker, scene = None, document.scene_at(p_start)
+        column = _column(text, p_start)
         alone = _SPEAKER_ALONE.match(para)
-        if alone and "\n" not in para and _speaker_name(alone.group("name")):
+        # A screenplay sets the cue deep, its speech less deep and the action at the margin: a
+        # line back at the margin after an indented speech is action, the narration ("Nell sets
+        # the cup down."), and the speech has ended; a word in capitals there ("LATER") is no cue.
+        margin = 0 < speech_column < cue_column and column + (alone.start("name") if alone else 0) < speech_column
+        if alone and "\n" not in para and _speaker_name(alone.group("name")) and not margin:
             speaker = alone.group("name")
             turns[speaker] += 1
+            cue_column, speech_column = column + alone.start("name"), -1
             continue
+        if margin:
+            speaker = None
         inline = _SPEAKER_INLINE.match(para)
         if inline and _key_line(para[inline.start("text"):], prefixes - {inline.group("name").lower()}):
             continue  # "Q: Det. Lark. A: C. Tallis.": a key to the roles
@@ -632,6 +649,8 @@ def _play_lines(document: Document) -> dict[int, tuple[int, int, str]]:
         end = p_start + cut.start() if cut else p_end
         if text[p_start:end].strip():
             found[p_index] = (p_start, end, speaker)
+            if speech_column < 0:
+                speech_column = _column(text, p_start)
     # a play is turns: two speakers who each take the floor three times.  Paragraphs
     # under one capitalised heading ("THE FIRST WINTER" over a letter) are not a play.
     if sum(turns.values()) < _MIN_PLAY_SPEECHES or sum(1 for n in turns.values() if n >= 3) < 2:
