@@ -138,6 +138,12 @@ Pellam wraps his coat round her shoulders.
 
                     PELLAM
           Always, Marisk.
+
+                    MARISK
+          Even in the rain?
+
+                    PELLAM
+          Most of all in the rain.
 """
 
 
@@ -145,7 +151,7 @@ def test_a_screenplays_action_at_the_margin_is_narration(run) -> None:
     results = run(SCREENPLAY)
     text = results["document"].story.text
     lines = [(q.prefix, text[q.start:q.end]) for q in results["quote_spans"] if q.kind == "line"]
-    assert [p for p, _ in lines] == ["MARISK", "PELLAM", "PELLAM", "MARISK", "MARISK", "PELLAM"]
+    assert [p for p, _ in lines] == ["MARISK", "PELLAM", "PELLAM", "MARISK", "MARISK", "PELLAM", "MARISK", "PELLAM"]
     spoken = " ".join(t for _, t in lines)
     assert "takes" not in spoken and "wraps" not in spoken and "QUARRY" not in spoken
     names = {c.name for c in results["cast"].characters}

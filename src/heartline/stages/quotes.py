@@ -208,6 +208,12 @@ def _indented(text: str, offset: int) -> bool:
     return lead.strip() == "" and ("\t" in lead or len(lead) >= 2)
 
 
+# Measured and dropped (issue 16, session 19, on 53c1e61): an unsigned first- or second-person text set
+# off by indentation right under a paragraph whose named subject writes (write, scribble, scrawl, jot,
+# pen: "Wistan scribbled a line on a napkin." over an indented verse) read as that person's letter,
+# addressed only by its own words (no guess from the narration: the one named just before was as often
+# not the one it was for).  3 such texts in the 39 fics, all in one story, which did not move; the
+# held-out judge pooled lenient / strict 0.725 / 0.644 -> 0.723 / 0.642 (one story down by refit noise).
 def _set_off_letters(document: Document, taken: list[tuple[int, int]]):
     """Letters set off by indentation: a run of indented paragraphs whose last line, past
     editorial notes and an office line, is a name.  Only where the story's other
