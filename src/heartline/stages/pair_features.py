@@ -73,6 +73,9 @@ BASE_FEATURES = (
     "rule_relation_positive", "rule_relation_negative", "rule_relation_past", "rule_confidence",
     # who leads the point of view: how often each is a subject, against the most frequent subject
     "pov_source", "pov_target",
+    # how much of the story's feeling the cues already name, for a pair they leave silent
+    # (``cue_coverage``)
+    "cued_story",
 )
 # The sentence reader's verdicts (stage ``sentence_reader``), this direction and the other:
 # computed by ``reader_values`` so training can recompute them with a held-out reader.
@@ -626,6 +629,7 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
                 "rule_confidence": rel.confidence if rel is not None else 0.0,
                 "pov_source": len(presence.subject_sentences[a.id]) / pov_top,
                 "pov_target": len(presence.subject_sentences[b.id]) / pov_top,
+                "cued_story": 0.0,  # filled in by cue_coverage
             }
             read_values, read_kept = read.get((a.id, b.id), _NO_READING)
             values.update(read_values)
@@ -650,7 +654,38 @@ def pair_features(document: Document, mentions: Mentions, cast: Cast, links: Cor
             kept = sorted(set(warmest) | set(coldest), key=lambda m: (m.start, m.end, m.source_speaks))
             records.append(PairRecord(a.id, b.id, tuple(float(values[f]) for f in FEATURES), tuple(kept),
                                       read_kept))
-    return tuple(records)
+    return cue_coverage(tuple(records), rule_relations)
+
+
+def cue_coverage(records: tuple[PairRecord, ...], rule_relations: tuple[Relation, ...]) -> tuple[PairRecord, ...]:
+    """``records`` with ``cued_story`` filled in: for a pair the cues give no current relation, the
+    current relations the cues found among the people the judge weighs, per person (0 for a pair with
+    a cue relation of its own).  A story that says its feelings outright ("I love you", "she hated
+    him") leaves fewer unsaid: where the cues already relate most of the cast, a pair they pass over
+    is seldom a bond, while in a story of subtext nearly every bond is the judge's to find.  Counted
+    held out (issue 16, thresholds 0.275 / 0.65): of the judge's warm verdicts on uncued pairs, in the
+    nine fics whose cues hold five or more true relations 10 were right and 16 false, in the other 30
+    83 right and 32 false.  The polarity model weighs it; measured leave-one-story-out (judge refit per
+    story) from fics pooled strict / lenient 0.645 / 0.726 (mean 0.631 / 0.720, thresholds chosen warm
+    0.275 cold 0.65): 0.650 / 0.738 (mean 0.637 / 0.730, chosen warm 0.2 cold 0.7); at warm 0.2 cold 0.7
+    both ways 0.635 / 0.718 -> 0.650 / 0.738, 9 stories up, 3 down (winter_court .75 -> .92, group_chat
+    .78 -> .88, slow_reveal_villain .60 -> .73 up; unreliable_gossip .47 -> .42, northanger_abbey
+    .67 -> .62 down); at warm 0.275 cold 0.65 both ways 0.645 / 0.726 -> 0.641 / 0.730 (4 up / 7 down):
+    the feature lets a lower warm threshold through without the false verdicts of the cue-rich stories.
+    Novels lenient 0.746 -> 0.701 (northanger_abbey; its 40 weighed people leave the ratio low).  False
+    relations held out 64 -> 56 (FP-judge-unrelated 27 -> 22), misses 97 -> 98.  Shipped (retrained):
+    fics lenient / strict 0.759 / 0.665 -> 0.767 / 0.672, 9 up / 4 down, village_mystery .50 -> .46.
+    Measured and dropped beside it: ``cued_source``, the log count of current cue relations the
+    experiencer holds towards others: 0.645 / 0.731 (chosen 0.275 / 0.65; 5 up / 7 down)."""
+    people = {rec.source for rec in records} | {rec.target for rec in records}
+    live = {(r.source, r.target) for r in rule_relations
+            if r.current and r.source in people and r.target in people and r.source != r.target}
+    per_person = len(live) / max(1, len(people))
+    at = FEATURES.index("cued_story")
+    return tuple(PairRecord(rec.source, rec.target,
+                            rec.values[:at] + (0.0 if (rec.source, rec.target) in live else per_person,)
+                            + rec.values[at + 1:], rec.moments, rec.readings)
+                 for rec in records)
 
 
 # ---- Moments in speech: which pairs the judge weighs (the coref branch's candidate conditions) ----
