@@ -91,7 +91,9 @@ def _linear(classes: tuple[str, ...], bias: list[float]) -> dict:
             "weights": [[b] for b in bias]}
 
 
-def test_the_judge_reads_the_floor_from_its_model() -> None:
+def test_the_judge_reads_the_floor_from_its_model(monkeypatch) -> None:
+    # (a returned warmth the model is sure of waives the floors: judge.RETURNED_WARM, tested below)
+    monkeypatch.setattr("heartline.stages.judge.RETURNED_WARM", (1.1, 1.1))
     model = {"polarity": _linear(("none", "warm", "cold"), [0.0, 2.0, -2.0]),
              "warm_kind": _linear(("affection", "romantic"), [1.0, 0.0]),
              "cold_kind": _linear(("dislike", "hatred"), [1.0, 0.0]),
@@ -103,6 +105,25 @@ def test_the_judge_reads_the_floor_from_its_model() -> None:
     judged = {(r.source, r.target) for r in judge(records, answer, (), None, model)}
     assert judged == {("ilsabet", "corvin"), ("corvin", "ilsabet")}
     model["floor"]["warm_owned"] = 0.4
+    assert [(r.source, r.target) for r in judge(records, answer, (), None, model)] == [("corvin", "ilsabet")]
+
+
+def test_a_warmth_returned_and_sure_waives_the_reading_floors(monkeypatch) -> None:
+    # Corvin's cue says he likes her; the model holds her warm at 0.8 though no moment of hers reads
+    # warm enough (the floor 0.4): a sure warmth answered by the other's is the other side of one bond
+    model = {"polarity": _linear(("none", "warm", "cold"), [0.0, 2.0, -2.0]),
+             "warm_kind": _linear(("affection", "romantic"), [1.0, 0.0]),
+             "cold_kind": _linear(("dislike", "hatred"), [1.0, 0.0]),
+             "thresholds": dict(_THRESHOLDS), "floor": {"warm_reading": 0.4, "warm_owned": 0.4}}
+    records = (_pair("ilsabet", "corvin", 0.8, 0.1),)
+    cue = Evidence("corvin", "ilsabet", "affection", "stated", 0, 9, "I like her.", 0, "like", weight=0.7)
+    answer = (Relation("corvin", "ilsabet", "affection", "stated", True, 0.7, (), (cue,)),)
+    judged = {(r.source, r.target) for r in judge(records, answer, (), None, model)}
+    assert judged == {("ilsabet", "corvin"), ("corvin", "ilsabet")}
+    # unanswered, the floors stand
+    assert judge(records, (), (), None, model) == ()
+    # answered, but the model not sure enough of her: the floors stand
+    monkeypatch.setattr("heartline.stages.judge.RETURNED_WARM", (0.99, 0.75))
     assert [(r.source, r.target) for r in judge(records, answer, (), None, model)] == [("corvin", "ilsabet")]
 
 

@@ -117,6 +117,20 @@ _SKIPPED_POS = frozenset({"PROPN", "PUNCT", "SPACE", "NUM", "SYM", "X"})
 # cold 0.45 from fics 0.626 / 0.718, pooled lenient F 0.732): which of the two is a subject in the
 # unit ("subj:E", "subj:T", "subj:both": the conjunction E:nsubj and T:nsubj cannot say in a linear
 # reader): reader AUC warm 0.863 / cold 0.865 -> 0.863 / 0.867, judge 0.621 / 0.710, pooled 0.724.
+# Measured and dropped (issue 16, session 19, on 8289cf8; held out at warm 0.275 / cold 0.65, chosen and
+# fixed alike, from fics pooled strict / lenient 0.645 / 0.726, mean 0.631 / 0.720; direction errors 28:
+# 16 FN-reverse-found, 12 FP-judge-reverse), whose unit a sentence is, by verbs of thinking and perceiving
+# (think wonder know realise notice feel wish hope want miss remember imagine believe worry fear see hear
+# watch ...): ``E:mind`` / ``T:mind``, one of the two the subject of such a verb whose clause holds the
+# other ("she wondered if he had kept it"; 1,086 of 23,780 readings): 0.646 / 0.724, mean 0.630 / 0.717,
+# 3 up / 4 down (secret_identity .91 -> .83, lowercase_tumblr .83 -> .77, same_names .52 -> .45),
+# direction errors 29; ``E:focal`` / ``T:focal``, the one person a paragraph's narration shows as such a
+# subject, marked on every sentence unit there (free indirect thought, "She wondered where he was. He
+# had kept the lamp lit."): 0.642 / 0.723, 1 up / 3 down (secret_identity .91 -> .77); ``E:beat`` /
+# ``T:beat``, the one speaker of a paragraph's quotes marked on its narrated units (an action beat is the
+# speaker's: "She set his cup down. 'You'll be late.'"): 0.641 / 0.722, 1 up / 3 down (nonbinary_bard .55
+# -> .40, body_swap .57 -> .50).  Reader AUC unmoved by all three (warm 0.862 to 0.863, cold 0.859 to
+# 0.862).
 _ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "npadvmod", "dative", "attr",
                         "conj", "appos", "iobj", "agent", "ccomp", "xcomp", "intj"})
 _HEDGES = frozenset({"maybe", "perhaps", "probably", "seem", "suppose", "guess", "almost", "might"})
