@@ -117,6 +117,9 @@ READ_FEATURES = (
 # 0.733 (7 up / 3 down against the baseline's 0.643 / 0.726 there), but at warm 0.3 cold 0.5 0.645 / 0.726
 # against 0.646 / 0.727 (1 up / 3 down): a threshold's move, not a gain; cold only, c 0.2: 0.639 / 0.721
 # (chosen 0.650 / 0.732 at 0.325 / 0.35); c 0.1 for both 0.644 / 0.725 (1 down).
+# The top-3 means over each unit's net reading (read_warm_top over max(0, warm - cold), read_cold_top the
+# other way, so a unit read both ways counts for neither): 0.642 / 0.723, novels 0.690 / 0.746 -> 0.667 /
+# 0.722 (fics 1 up / 3 down: found_family_ship .84 -> .78), the same at re-chosen thresholds.
 # Measured and dropped (issue 16, session 16, on 7b3208b, the 27 held-out direction errors: 18
 # FN-reverse-found, 9 FP-judge-reverse; held out at warm 0.35 / cold 0.45 from fics 0.626 / 0.718
 # strict / lenient, pooled lenient F 0.732, novels 0.673 / 0.726 unchanged by all): the reader's
