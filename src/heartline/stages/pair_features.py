@@ -687,6 +687,16 @@ def cue_coverage(records: tuple[PairRecord, ...], rule_relations: tuple[Relation
     fics lenient / strict 0.759 / 0.665 -> 0.767 / 0.672, 9 up / 4 down, village_mystery .50 -> .46.
     Measured and dropped beside it: ``cued_source``, the log count of current cue relations the
     experiencer holds towards others: 0.645 / 0.731 (chosen 0.275 / 0.65; 5 up / 7 down)."""
+    # Other normalisations, measured and dropped (cuenorm, on merge18; cued_story recomputed on one
+    # cache; held out fics pooled strict / lenient, novels lenient; per person: 0.652 / 0.741, 0.722,
+    # chosen 0.375 / 0.65): per person who holds or receives a cue relation 0.643 / 0.732, 0.701
+    # (5 up / 9 down); log count of cue relations the pair's two people hold 0.637 / 0.727, 0.746
+    # (7 up / 10 down); share of the pair's own units inside a cue relation's evidence 0.641 / 0.727,
+    # 0.746; among the N most mentioned, per min(N, people): N=8 0.649 / 0.743, 0.701 (8 up / 9 down;
+    # at 0.375 / 0.65 0.649 / 0.742, 0.722) but N=6 0.648 / 0.737 and N=10 0.646 / 0.737, so no
+    # gain; among people with a quarter of the lead's mentions 0.643 / 0.733, 0.683; the feature
+    # held constant 0.646 / 0.730, 0.746.  The novels' fall is one borderline pair that moves with
+    # any refit.
     people = {rec.source for rec in records} | {rec.target for rec in records}
     live = {(r.source, r.target) for r in rule_relations
             if r.current and r.source in people and r.target in people and r.source != r.target}
