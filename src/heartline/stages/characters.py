@@ -447,7 +447,9 @@ def datelined(text: str) -> set[str]:
 def _signature(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     lead = text[line_start:m.start].strip()
-    line_end = text.find("\n", m.end) if "\n" in text[m.end:] else len(text)
+    line_end = text.find("\n", m.end)  # (not ``"\n" in text[m.end:]``: a copy of the rest per mention)
+    if line_end < 0:
+        line_end = len(text)
     return lead in ("-", "--", "—", "–", "~") and text[m.end:line_end].strip() == ""
 
 
