@@ -152,3 +152,38 @@ def test_scene_at_by_bisection_is_the_scan_of_the_scenes() -> None:
             assert doc.scene_at(offset) == scan(scenes, offset), (scenes, offset)
     assert Document(story, ordered, (), (), ()).scene_at(10) == 2  # the empty scene holds nothing
     assert Document(story, overlapping, (), (), ()).scene_at(25) == 0  # the first that holds it
+
+
+def test_the_words_a_hostile_idiom_row_is_prefiltered_by_stand_in_its_match() -> None:
+    import re
+
+    from heartline.stages.evidence import _HOSTILE_IDIOM_WORDS, HOSTILE_IDIOMS
+
+    for row_id, pattern, _kind, _weight, example in HOSTILE_IDIOMS:
+        found = re.search(pattern, example, re.IGNORECASE)
+        assert found is not None, row_id
+        words = _HOSTILE_IDIOM_WORDS.get(row_id)
+        assert words is None or words.search(found.group()), row_id
+
+
+def test_a_one_quote_voice_walks_back_to_the_first_word_of_its_noun_phrase(run) -> None:
+    from heartline.stages.speakers import _ONE_QUOTE_FIRST, _one_quote_voice
+
+    r = run('"Go on," said another deckhand, and Ysolt frowned.\n')
+    tokens = r["document"].tokens
+    subj = next(t for t in tokens if t.text == "deckhand")
+    first = next(t for t in tokens if t.text == "another")
+    assert "another" in _ONE_QUOTE_FIRST
+    assert _one_quote_voice(tokens, subj, first.start)
+    assert not _one_quote_voice(tokens, subj, subj.start)
+
+
+def test_the_words_a_refusal_is_prefiltered_by_stand_in_its_match() -> None:
+    import re
+
+    from heartline.stages.evidence import _REFUSAL_WORDS, REFUSALS
+
+    for row_id, pattern, example in REFUSALS:
+        found = re.search(pattern, example, re.IGNORECASE)
+        assert found is not None, row_id
+        assert any(words.search(found.group()) for words in _REFUSAL_WORDS), row_id

@@ -175,17 +175,10 @@ def _is_editorial(line: str) -> bool:
     return _EDITORIAL.sub("", line).strip() == ""
 
 
-def _lines(document: Document) -> list[tuple[int, int, int]]:
-    """Every non-blank line of the story's paragraphs: (start, end, paragraph), trimmed."""
-    text = document.story.text
-    out = []
-    for p_index, (p_start, p_end) in enumerate(document.paragraphs):
-        for m in re.finditer(r"[^\n]+", text[p_start:p_end]):
-            raw = m.group()
-            lead = len(raw) - len(raw.lstrip())
-            if raw.strip():
-                out.append((p_start + m.start() + lead, p_start + m.start() + len(raw.rstrip()), p_index))
-    return out
+def _lines(document: Document) -> tuple[tuple[int, int, int], ...]:
+    """Every non-blank line of the story's paragraphs: (start, end, paragraph), trimmed (kept
+    in the document: ``Document.lines``)."""
+    return document.lines
 
 
 def _signature_below(text: str, lines, i: int) -> tuple[str, int] | None:
