@@ -330,6 +330,13 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
 # same_names .52 -> .45, subtext_only .67 -> .57 down); with a margin of 0.1 0.625 / 0.718 (1 up, 1
 # down), 0.2 0.624 / 0.717; read-warm floor 0.2 0.623 / 0.713; hostile verdicts too (margin 0.1) 0.625 /
 # 0.718.  The reader's two readings of one unit do not tell whose feeling it is well enough to veto.
+# Measured and dropped (issue 16, session 19, village_mystery's detective: a suspect's warmth for the
+# victim, told to the inspector, reads as warmth for the inspector; bench/judge_gates.py
+# held out at 0.375 / 0.65 from fics pooled 0.652 / 0.741): a judged warm verdict dropped where every
+# unit read warm (0.4) this way is a quote whose object roles name a third person (O:dobj/pobj) and none
+# the target: 0.649 / 0.739 (idol_group .74 -> .67 down, none up); with narration units too 0.647 /
+# 0.736; at a 0.3 floor 0.649 / 0.739 (pirate_crew down).  The held-out verdicts on village_mystery rest
+# on other units as well, so the filter never reaches them.
 def _warm_enough(rec: PairRecord, p_warm: float, p_cold: float, thresholds: dict[str, float],
                  strong: tuple[float, float, float] | None) -> bool:
     """Whether the polarity model holds the pair warm (``decide``'s strong moments included)."""
