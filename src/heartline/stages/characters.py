@@ -289,7 +289,7 @@ def _score_names(document: Document, mentions: Mentions,
         # mapped people 3 -> 1 (2 more left unknown), but only ensemble_party and enemies_to_lovers
         # read anew, neither moved; judge held out (chosen 0.375 / 0.65 both ways) pooled 0.652 / 0.741
         # -> 0.649 / 0.738, 0 up / 1 down (space_callsigns .80 -> .67, the refit).  Adding hold / take /
-        # squeeze / clasp + hand cost "Nell held up her hand" (a cast split in same_names .56 -> .38).
+        # squeeze / clasp + hand cost one's own hand held up (a cast split in same_names .56 -> .38).
         verb = _clause_verb(tok, tokens)
         for nxt in items[m.index + 1:m.index + 10]:
             if nxt.sentence != m.sentence:

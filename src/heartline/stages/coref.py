@@ -466,7 +466,7 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                                      m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
             elif m.kind == "name" and _called_out(document.story.text, m):
                 # Measured and dropped (issue 16, helper unread, on e2d5031): also anyone a speech
-                # calls by name ("You did right, Tam," she said. / He took the knife.) seen so, as
+                # calls by name ("Sit, Tam," she said. / He sat.) seen so, as
                 # present: LitBank narration he/she right 5091 -> 5146, wrong 1439 -> 1469, CoNLL 50.0
                 # -> 50.2, but speaker B3 80.9 -> 80.6 (kept from tags' he / she: 80.3; from every
                 # paragraph with talk: 80.2, CoNLL 49.9); judge held out (chosen 0.375 / 0.65 both
