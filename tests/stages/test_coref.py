@@ -279,3 +279,39 @@ def test_tells_a_thing_reads_the_object_of_a_verb_of_saying(run, sentence, verb,
     tokens = TokenIndex(r["document"])
     tok = next(t for t in tokens.tokens if t.text == verb)
     assert tells_a_thing(tok, tokens) is tells
+
+
+def test_the_narration_read_again_takes_the_unfixed_answers_only_where_nothing_differs(run, monkeypatch) -> None:
+    # speech_coref walks the narration again with overruled tag pronouns fixed; where a pronoun's inputs
+    # (history, its sentence's links) are those of the coref stage's own walk it takes that walk's answer
+    # (``unfixed``) instead of scoring again: the links must be those of a walk that scores every one
+    from heartline.stages import coref
+
+    scene = ("Wenna fed the goats by the wall. She hummed as she worked. Brannoc mended his net in the yard. "
+             "He whistled to her, and she laughed at him. Dara came in from the lane. She set down her basket.\n\n")
+    result = run(scene * 24)
+    document, mentions, cast, narration = result["document"], result["mentions"], result["cast"], result["coref"]
+    gender = dict(narration.genders)
+    hes = [m for m in mentions.items if m.key == "he" and m.quote is None and m.index in narration.links]
+    assert len(hes) > 20
+    scored = []
+    real = coref._resolve_pronoun
+
+    def counting(*args, **kwargs):
+        scored.append(args[0].index)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(coref, "_resolve_pronoun", counting)
+    for fixed_at in (hes[2], hes[len(hes) // 2], hes[-1]):
+        fixed = {fixed_at.index: "dara"}  # a tag's "He" overruled onto someone else: the people after it move
+        called = coref.called_beside_tags(document, mentions, cast, result["quote_spans"])
+        scored.clear()
+        fresh = coref._resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
+                                    fixed=fixed, called=called, scorer=coref.pronoun_scorer())
+        every = len(scored)
+        scored.clear()
+        reused = coref._resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
+                                     fixed=fixed, called=called, scorer=coref.pronoun_scorer(),
+                                     unfixed=narration.links)
+        assert reused == fresh
+        assert len(scored) < every  # the unfixed answers were taken somewhere

@@ -187,3 +187,24 @@ def test_the_words_a_refusal_is_prefiltered_by_stand_in_its_match() -> None:
         found = re.search(pattern, example, re.IGNORECASE)
         assert found is not None, row_id
         assert any(words.search(found.group()) for words in _REFUSAL_WORDS), row_id
+
+
+def test_the_second_speaker_pass_from_the_first_passs_contexts_is_the_pass_read_afresh(run) -> None:
+    """``rescore`` hands the second pass the per-quote contexts the first pass made (``contexts``): its
+    records, and those of any later pass over other picks, must be those read with none handed in."""
+    from dataclasses import replace
+
+    r = run(_BRIDGE + "\n\n" + _PIER)
+    args = (r["document"], r["quote_spans"], r["mentions"], r["cast"], r["coref"])
+    contexts: dict[int, tuple] = {}
+    first = speaker_records(*args, r["speakers"], contexts=contexts)
+    assert first == speaker_records(*args, r["speakers"])
+    assert contexts
+    # the second pass reads other picks: every quote given to the first candidate its records offered
+    picked = {}
+    for rec in first:
+        picked.setdefault(rec.quote, rec.candidate)
+    others = tuple(replace(q, speaker=picked.get(q.index, q.speaker)) for q in r["speakers"])
+    again = speaker_records(*args, others, going_on=True, drop_unfit=True, contexts=contexts)
+    assert again == speaker_records(*args, others, going_on=True, drop_unfit=True)
+    assert again

@@ -257,9 +257,11 @@ def test_the_second_pass_reads_the_turns_of_the_first_scorers_speakers(run, monk
     seen = []
     real = speaker_features.speaker_records
 
-    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False, explicit_by=None):
+    def spy(document, quote_spans, mentions, cast, coref, quotes, going_on=False, drop_unfit=False, explicit_by=None,
+            contexts=None):
         seen.append(tuple(q.speaker for q in quotes))
-        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit, explicit_by)
+        return real(document, quote_spans, mentions, cast, coref, quotes, going_on, drop_unfit, explicit_by,
+                    contexts)
 
     monkeypatch.setattr(speaker_features, "speaker_records", spy)
     rules = speakers.rule_speakers(results["document"], results["quote_spans"], results["mentions"],

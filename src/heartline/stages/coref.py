@@ -429,12 +429,20 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                   gender: dict[str, str], known_bonus: float, unknown_penalty: float,
                   fixed: dict[int, str] | None = None,
                   called: dict[int, frozenset[str]] | None = None,
-                  scorer=None, record: list | None = None) -> dict[int, str]:
+                  scorer=None, record: list | None = None,
+                  unfixed: Mapping[int, str] | None = None) -> dict[int, str]:
+    """Walk the mentions in order, linking epithets and narration he/she to the people seen lately.
+
+    ``unfixed``: the links this resolver returned for the same document, mentions, cast, gender,
+    bonuses, ``called`` and ``scorer`` with no ``fixed`` (the ``coref`` stage's second pass, which
+    ``speech_coref`` walks again with the tag pronouns the speakers overruled fixed).  A shadow of
+    that walk, taking its answers from ``unfixed``, then goes along beside this one, and a narration
+    pronoun whose every input is the same in both (the history its scoring reads, the links of its
+    sentence's mentions, no parenthesis before it) takes the unfixed answer instead of being scored
+    again: the result is the same, and most of a novel's pronouns lie far enough from any fixed one."""
     tokens = TokenIndex(document)
+    text = document.story.text
     by_word = _name_token_index(cast)
-    links: dict[int, str] = dict(cast.name_links)
-    links.update(fixed or {})
-    history: list[_Seen] = []
     items = mentions.items
     sentences = document.sentences
     # the clause tests look only within the pronoun's own sentence: index it once, so a
@@ -442,29 +450,31 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     by_sentence: dict[int, list[Mention]] = {}
     for o in items:
         by_sentence.setdefault(o.sentence, []).append(o)
-
     mention_counts = {c.id: c.mentions for c in cast.characters}
-    holders: dict[str, str] = {}  # office -> who holds it at this point of the story
-    first_named: dict[str, int] = {}  # character -> offset of their first name
-    for o in items:
-        if o.kind == "name" and o.index in links:
-            first_named.setdefault(links[o.index], o.start)
-    first_holder: dict[str, list[tuple[int, str]]] = {}
-    unheld: list[Mention] = []
-    for pos, m in enumerate(items):
-        scene = sentences[m.sentence].scene if sentences else 0
+
+    def walk(start: Mapping[int, str]) -> _Walk:
+        first_named: dict[str, int] = {}  # character -> offset of their first name
+        for o in items:
+            if o.kind == "name" and o.index in start:
+                first_named.setdefault(start[o.index], o.start)
+        return _Walk(dict(start), first_named)
+
+    def visit(w: _Walk, pos: int, m: Mention, scene: int, answer: Mapping[int, str] | None) -> _Seen | None:
+        """One mention of the walk ``w``; ``answer``: the links to take a pronoun's or a (non-office)
+        epithet's person from instead of resolving it.  Returns what the history gained."""
+        links, holders = w.links, w.holders
         if m.index in links:
             if m.kind == "pronoun" and m.person != 3:
-                continue  # the narrator's "I" is nobody's "he" or "she"
+                return None  # the narrator's "I" is nobody's "he" or "she"
             if not third_person(links[m.index]):
-                continue  # nor is the reader of a reader-insert, whatever they are called
+                return None  # nor is the reader of a reader-insert, whatever they are called
             for office in _offices_named(m):
                 holders[office] = links[m.index]
-                first_holder.setdefault(office, []).append((m.start, links[m.index]))
+                w.first_holder.setdefault(office, []).append((m.start, links[m.index]))
             if m.quote is None:
-                history.append(_Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
-                                     m.kind == "name", sentences[m.sentence].paragraph if sentences else -1))
-            elif m.kind == "name" and _called_out(document.story.text, m):
+                seen = _Seen(links[m.index], m.sentence, _topical(tokens.head_of(m), tokens), scene,
+                             m.kind == "name", sentences[m.sentence].paragraph if sentences else -1)
+            elif m.kind == "name" and _called_out(text, m):
                 # Measured and dropped (issue 16, helper unread, on e2d5031): also anyone a speech
                 # calls by name ("Sit, Tam," she said. / He sat.) seen so, as
                 # present: LitBank narration he/she right 5091 -> 5146, wrong 1439 -> 1469, CoNLL 50.0
@@ -473,41 +483,99 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
                 # ways) fics pooled 0.652 / 0.741 -> 0.639 / 0.728, 3 up / 11 down (slow_reveal_villain
                 # .60 -> .73, subtext_only .57 -> .67; secret_identity strict .73 -> .55, reader_cafe
                 # .89 -> .78), novels 0.611 / 0.722 -> 0.548 / 0.665.
-                history.append(_Seen(links[m.index], m.sentence, False, scene))
-            continue
+                seen = _Seen(links[m.index], m.sentence, False, scene)
+            else:
+                return None
+            w.history.append(seen)
+            return seen
         if m.kind == "epithet" and m.head in OFFICES:
             # "the captain": whoever holds the office now; else the next person named with it
             cid = holders.get(m.head) or _next_named_holder(m, pos, items, links, sentences)
             if cid is None and m.quote is not None:
-                unheld.append(m)  # talk of an office before its holder is met: see below
-                continue
+                w.unheld.append(m)  # talk of an office before its holder is met: see below
+                return None
             # nobody holds it yet: "The steward found me. Rob Pettibone was old and slow.": the
             # person the next sentences introduce; a guess from recency would be wild
-            cid = cid or _introduced(m, pos, items, links, sentences, tokens, first_named)
+            cid = cid or _introduced(m, pos, items, links, sentences, tokens, w.first_named)
             if cid:
                 holders[m.head] = cid
-                first_holder.setdefault(m.head, []).append((m.start, cid))
+                w.first_holder.setdefault(m.head, []).append((m.start, cid))
         elif m.kind == "epithet":
-            cid = _resolve_epithet(m, pos, items, links, history, by_word, gender, scene,
-                                   _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
+            cid = answer.get(m.index) if answer is not None else _resolve_epithet(
+                m, pos, items, links, w.history, by_word, gender, scene,
+                _epithet_excluded(m, tokens, by_sentence[m.sentence], links), sentences)
         elif m.kind == "pronoun" and m.person == 3 and m.quote is None:
-            not_them: frozenset[str] = frozenset()
-            if called and _speech_tag_subject(tokens.at(m.start), tokens):
-                not_them = called.get(sentences[m.sentence].paragraph, frozenset())
-            cid = _resolve_pronoun(m, tokens, history, gender, links, items, scene,
-                                   known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
-                                   scorer=scorer, record=record, mention_counts=mention_counts)
+            if answer is not None:
+                cid = answer.get(m.index)
+            else:
+                not_them: frozenset[str] = frozenset()
+                if called and _speech_tag_subject(tokens.at(m.start), tokens):
+                    not_them = called.get(sentences[m.sentence].paragraph, frozenset())
+                cid = _resolve_pronoun(m, tokens, w.history, gender, links, items, scene,
+                                       known_bonus, unknown_penalty, by_sentence[m.sentence], not_them,
+                                       scorer=scorer, record=record, mention_counts=mention_counts)
         else:
-            continue
+            return None
         if cid:
             links[m.index] = cid
-            history.append(_Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
-                                 sentences[m.sentence].paragraph if sentences else -1))
-    for m in unheld:  # the first holder the story goes on to show
-        later = [cid for at, cid in first_holder.get(m.head, ()) if at > m.start]
+            seen = _Seen(cid, m.sentence, _topical(tokens.head_of(m), tokens), scene, False,
+                         sentences[m.sentence].paragraph if sentences else -1)
+            w.history.append(seen)
+            return seen
+        return None
+
+    main = walk({**cast.name_links, **(fixed or {})})
+    shadow = walk(cast.name_links) if unfixed is not None else None
+    # the mentions whose links differ between the two walks so far, and how many of the newest
+    # entries of the two histories are the same (``_resolve_pronoun`` reads the last 80)
+    differ = {i for i, cid in (fixed or {}).items() if cast.name_links.get(i) != cid}
+    same_tail = 0
+    for pos, m in enumerate(items):
+        scene = sentences[m.sentence].scene if sentences else 0
+        if shadow is None:
+            visit(main, pos, m, scene, None)
+            continue
+        same = m.kind == "pronoun" and m.person == 3 and m.quote is None and m.index not in main.links \
+            and (same_tail >= _HISTORY_READ or same_tail == len(main.history) == len(shadow.history)) \
+            and not any(o.index in differ for o in by_sentence[m.sentence]) and not _parenthesis_open(text, m)
+        mine = visit(main, pos, m, scene, unfixed if same else None)
+        theirs = visit(shadow, pos, m, scene, unfixed)
+        if mine is not None or theirs is not None:
+            # both gained the same entry: the same tail is one longer; else (at least) none is left
+            same_tail = same_tail + 1 if mine == theirs else 0
+        if main.links.get(m.index) != shadow.links.get(m.index):
+            differ.add(m.index)
+        else:
+            differ.discard(m.index)
+    links = main.links
+    for m in main.unheld:  # the first holder the story goes on to show
+        later = [cid for at, cid in main.first_holder.get(m.head, ()) if at > m.start]
         if later:
             links[m.index] = later[0]
     return links
+
+
+# how many of the newest history entries ``_resolve_pronoun`` (and the scorer's features) read
+_HISTORY_READ = 80
+
+
+def _parenthesis_open(text: str, m: Mention) -> bool:
+    """An unclosed "(" in the 200 characters before ``m`` (``_in_parenthesis_after`` reads the links there)."""
+    opened = text.rfind("(", max(0, m.start - 200), m.start)
+    return opened != -1 and ")" not in text[opened:m.start]
+
+
+class _Walk:
+    """The state of one walk of ``_resolve_once``."""
+    __slots__ = ("links", "first_named", "history", "holders", "first_holder", "unheld")
+
+    def __init__(self, links: dict[int, str], first_named: dict[str, int]) -> None:
+        self.links = links
+        self.first_named = first_named
+        self.history: list[_Seen] = []
+        self.holders: dict[str, str] = {}  # office -> who holds it at this point of the story
+        self.first_holder: dict[str, list[tuple[int, str]]] = {}
+        self.unheld: list[Mention] = []
 
 
 def _offices_named(m: Mention) -> list[str]:
@@ -980,7 +1048,7 @@ def resolve_speech(document: Document, mentions: Mentions, cast: Cast, coref: Co
     if fixed:
         links = _resolve_once(document, mentions, cast, gender, known_bonus=1.5, unknown_penalty=0.6,
                               fixed=fixed, called=called_beside_tags(document, mentions, cast, quote_spans),
-                              scorer=pronoun_scorer())
+                              scorer=pronoun_scorer(), unfixed=coref.links)
     for index, who in sorted(described_pronouns(document, mentions, coref, quote_spans).items()):
         if index in fixed:
             continue

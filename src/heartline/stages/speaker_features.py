@@ -509,14 +509,17 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
                     going_on: bool = False, drop_unfit: bool = False,
-                    explicit_by: Mapping[int, Mention] | None = None) -> tuple[SpeakerRecord, ...]:
+                    explicit_by: Mapping[int, Mention] | None = None,
+                    contexts: dict[int, tuple] | None = None) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
     with no tag of its own after another quote of its paragraph has one candidate only, that
     quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
     ``drop_unfit``: a he/she tag offers none of the candidates it does not fit (the other gender,
     the narrator, the one its next clause names), where any other is left; without it they are
     offered, marked ``tag_pronoun_unfit`` (a first pass: a gender guess is sometimes wrong).  ``explicit_by``:
-    ``explicit_mentions`` of the story, when the caller has them."""
+    ``explicit_mentions`` of the story, when the caller has them.  ``contexts``: a dict the caller keeps
+    between the two passes over the same document, spans, mentions, cast and coreference: what each
+    quote's records read that no pick of speakers changes is made in the first and taken in the second."""
     from .reader import READER_ID
     from .speakers import (
         DESCRIBED,
@@ -587,12 +590,12 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     run_turns = exchange_turns(quote_spans, rule_quotes, frozenset(explicit_by), text, document.paragraphs)
     in_scene: Counter[str] = Counter()
     window = (0, 0)  # the slice of ``outside`` that ``in_scene`` counts
-    out: list[SpeakerRecord] = []
-    for i, q in enumerate(quote_spans):
-        if q.kind != "speech" or i >= len(rule_quotes):
-            continue
-        rq = rule_quotes[i]
-        run_before, run_after = run_turns.get(q.index, (None, None))
+
+    def context(i: int, q: QuoteSpan) -> tuple:
+        """What a quote's records read that no earlier pick of speakers changes (its tag, the
+        narration and mentions around it, the scene's people): made once per quote and, through
+        ``contexts``, kept for the second pass."""
+        nonlocal in_scene, window
         same_para = i > 0 and quote_spans[i - 1].paragraph == q.paragraph
         p_start, p_end = para(q.paragraph) or (q.start, q.end)
         prv, _, nxt, tag_end = _quote_context(text, quote_spans, i, paragraphs)
@@ -610,13 +613,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         # ``explicit_speaker_mention`` (the same mention objects): its answer is taken, not read again
         # in each of the two passes
         said_by = explicit_by.get(q.index)
-        explicit = said_by is not None
-        tag_reading = links[first_subject.index] if first_subject is not None else None
-        if first_subject is not None and rq.tag_pronoun == first_subject.index and same_para and i > 0 \
-                and rule_quotes[i - 1].speaker == rq.speaker is not None:
-            # '"…," she said, and Ann nodded. "…," she added': a tag pronoun after a quote of the same
-            # paragraph goes on with its speaker, as the rules read it, not with the nearer person
-            tag_reading = rq.speaker
         before_subjects = [m for m in before if subject(m)]
         before_main = next((m for m in reversed(before) if main_subject(m)), None) or (
             before_subjects[-1] if before_subjects else None)
@@ -626,44 +622,18 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         prev2_mentions = between(*prev2_p) if prev2_p else []
         next_mentions = between(*next_p) if next_p else []
         prev_last_subject = next((m for m in reversed(prev_mentions) if main_subject(m)), None)
-        prev_narration = q.paragraph - 1 not in quoted_paragraphs
         own = inside.get(q.index, [])
         vocatives = called(q.index)  # (``find_quotes`` numbers the spans in order: quote_spans[q.index] is q)
         # a name given in answer to "your name?" ('"Wessel, sir."') is the speaker's own: neither
         # called nor spoken of
         named_inside = {links[m.index] for m in own if m.kind == "name" and m.index in links
                         and not name_answer(text, quote_spans, q.index, m)} - vocatives
-        # ``_recent`` reads the last ``back`` quotes only: copying all the earlier ones for each quote
-        # made this loop quadratic (a novel's thousands of quotes)
-        earlier = list(rule_quotes[max(0, i - 6):i])
-        recent = _recent(earlier, quote_spans, q, back=6)
-        prev = recent[0] if recent else None
-        prev2 = recent[1] if len(recent) > 1 else None
-        continues = _continues(text, quote_spans, i)
-        # who the narration after the last turn's tag clause puts in motion, when that turn is of the paragraph
-        # before (``spoke_prev_acted``)
-        actor_after = None
-        if prev is not None and not same_para and quote_spans[prev.index].paragraph == q.paragraph - 1 and prev_p:
-            pq = quote_spans[prev.index]
-            after_prev = between(tag_clause_end(text, pq.end, prev_p[1]), prev_p[1])
-            acting = next((m for m in reversed(after_prev) if main_subject(m)), None)
-            actor_after = links[acting.index] if acting is not None else None
-
         window_lo = (prev2_p or prev_p or (p_start, p_end))[0]
         window_hi = (next_p or (p_start, p_end))[1]
         near = between(window_lo, window_hi)
         wide = between((para(q.paragraph - _WINDOW_BEFORE) or prev2_p or prev_p or (p_start, p_end))[0],
                        (para(q.paragraph + _WINDOW_AFTER) or next_p or (p_start, p_end))[1])
-        following = _following(rule_quotes, quote_spans, i)
-        called_prev = called(prev.index) if prev is not None else frozenset()
-        called_next = called(following[0].index) if following else frozenset()
-        # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out,
-        # then the wider window, the next speakers and whoever the quotes around call by name
-        offered = [links[m.index] for m in near] + [r.speaker for r in recent[:3]]
-        offered += [prev.addressee if prev is not None else None, rq.speaker, *sorted(vocatives), run_before, run_after]
-        offered += [links[m.index] for m in wide] + [r.speaker for r in recent[3:]]
-        offered += [f.speaker for f in following] + sorted(called_prev) + sorted(called_next)
-        # last, the people of the scene so far: the ones mentioned most, then the earlier speakers
+        # the people of the scene so far: the ones mentioned most
         scene_lo, scene_hi = scene_bounds(q.scene)
         # the window of the scene's mentions slides on with the quotes (both its ends only move on): the
         # counts are kept and mended at its ends, not counted anew over ~70 mentions per quote
@@ -678,10 +648,104 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 if not in_scene[links[m.index]]:
                     del in_scene[links[m.index]]
         window = (lo, hi)
-        offered += [cid for cid, _ in sorted(in_scene.items(), key=lambda kv: (-kv[1], kv[0]))[:_SCENE_CAST]]
+        scene_cast = [cid for cid, _ in sorted(in_scene.items(), key=lambda kv: (-kv[1], kv[0]))[:_SCENE_CAST]]
+        scene_counts = dict(in_scene)
+        in_para_before = [m for m in near if p_start <= m.start < q.start]
+        in_para_after = [m for m in near if q.end <= m.start < p_end]
+        distance: dict[str, int] = {}
+        for m in near:
+            d = min(abs(m.start - q.start), abs(m.start - q.end))
+            cid = links[m.index]
+            distance[cid] = min(d, distance.get(cid, d))
+        by_distance = sorted(distance, key=lambda c: (distance[c], c))
+        pronoun_said = said_by is not None and said_by.kind == "pronoun" and said_by.person == 3 \
+            and said_by.gender in ("male", "female")
+        # who a he/she tag cannot be, whoever spoke before: the ones its next clause names, says it to,
+        # or the quote calls by name (``unfit`` below)
+        said_others: set[str] = set()
+        if said_by is not None and said_by is first_subject and pronoun_said:
+            said_others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
+            said_others |= clause_objects(said_by, tokens.at(said_by.start), tokens, links, tag) | vocatives
+        said_head = tokens.head_of(said_by) if pronoun_said and said_by is not None else None
+        tag_head = tokens.head_of(first_subject) if first_subject is not None else None
+        # what the per-candidate features read, made once per quote: a novel's quotes have ~10
+        # candidates each, and scanning each mention list once per candidate cost ~0.3 s CPU on one
+        # (the values the scans gave: ``tests/stages/test_fast_paths.py`` checks them on an invented talk)
+        near_by: dict[str, list[Mention]] = {}
+        for m in near:
+            near_by.setdefault(links[m.index], []).append(m)
+        return (
+            same_para, p_start, p_end, tag, attached, tag_subjects, loose, first_subject, before, said_by,
+            before_main, prev_p, prev_last_subject, vocatives, named_inside, near, wide, scene_cast, scene_counts,
+            {links[m.index] for m in wide},
+            links[in_para_before[-1].index] if in_para_before else None,
+            links[in_para_after[0].index] if in_para_after else None,
+            distance, pronoun_said, said_others,
+            tokens.tokens[said_head.head].lemma if said_head is not None else "",  # the tag's speech verb
+            near_by, {links[m.index] for m in tag}, {links[m.index] for m in before_subjects},
+            Counter(links[m.index] for m in before), links[before[-1].index] if before else None,
+            links[before_main.index] if before_main is not None else None,
+            {links[m.index] for m in rest}, {links[m.index] for m in prev_mentions},
+            {links[m.index] for m in prev2_mentions}, {links[m.index] for m in next_mentions},
+            links[prev_last_subject.index] if prev_last_subject is not None else None,
+            {c: r for r, c in enumerate(by_distance)},
+            first_subject if first_subject is not None and first_subject.kind == "pronoun" else None,
+            tag_head is not None and tokens.tokens[tag_head.head].lemma in SPEECH_VERBS,
+            q.paragraph - 1 not in quoted_paragraphs, _continues(text, quote_spans, i),
+        )
+
+    if contexts is None:
+        contexts = {}
+    out: list[SpeakerRecord] = []
+    for i, q in enumerate(quote_spans):
+        if q.kind != "speech" or i >= len(rule_quotes):
+            continue
+        shared = contexts.get(q.index)
+        if shared is None:
+            shared = contexts[q.index] = context(i, q)
+        (same_para, p_start, p_end, tag, attached, tag_subjects, loose, first_subject, before, said_by,
+         before_main, prev_p, prev_last_subject, vocatives, named_inside, near, wide, scene_cast, in_scene_at,
+         in_wide, nearest_before, nearest_after, distance, pronoun_said, said_others, said_verb,
+         near_by, tag_ids, before_subject_ids, before_counts, before_last_id, before_main_id,
+         rest_ids, prev_ids, prev2_ids, next_ids, prev_last_id, distance_rank, pron, tag_verb_speech,
+         prev_narration, continues) = shared
+        rq = rule_quotes[i]
+        run_before, run_after = run_turns.get(q.index, (None, None))
+        explicit = said_by is not None
+        tag_reading = links[first_subject.index] if first_subject is not None else None
+        if first_subject is not None and rq.tag_pronoun == first_subject.index and same_para and i > 0 \
+                and rule_quotes[i - 1].speaker == rq.speaker is not None:
+            # '"…," she said, and Ann nodded. "…," she added': a tag pronoun after a quote of the same
+            # paragraph goes on with its speaker, as the rules read it, not with the nearer person
+            tag_reading = rq.speaker
+        # ``_recent`` reads the last ``back`` quotes only: copying all the earlier ones for each quote
+        # made this loop quadratic (a novel's thousands of quotes)
+        earlier = list(rule_quotes[max(0, i - 6):i])
+        recent = _recent(earlier, quote_spans, q, back=6)
+        prev = recent[0] if recent else None
+        prev2 = recent[1] if len(recent) > 1 else None
+        # who the narration after the last turn's tag clause puts in motion, when that turn is of the paragraph
+        # before (``spoke_prev_acted``)
+        actor_after = None
+        if prev is not None and not same_para and quote_spans[prev.index].paragraph == q.paragraph - 1 and prev_p:
+            pq = quote_spans[prev.index]
+            after_prev = between(tag_clause_end(text, pq.end, prev_p[1]), prev_p[1])
+            acting = next((m for m in reversed(after_prev) if main_subject(m)), None)
+            actor_after = links[acting.index] if acting is not None else None
+
+        following = _following(rule_quotes, quote_spans, i)
+        called_prev = called(prev.index) if prev is not None else frozenset()
+        called_next = called(following[0].index) if following else frozenset()
+        # in order: who is near, the last speakers, the one last spoken to, the rules' pick, the called-out,
+        # then the wider window, the next speakers and whoever the quotes around call by name
+        offered = [links[m.index] for m in near] + [r.speaker for r in recent[:3]]
+        offered += [prev.addressee if prev is not None else None, rq.speaker, *sorted(vocatives), run_before, run_after]
+        offered += [links[m.index] for m in wide] + [r.speaker for r in recent[3:]]
+        offered += [f.speaker for f in following] + sorted(called_prev) + sorted(called_next)
+        # last, the people of the scene so far: the ones mentioned most, then the earlier speakers
+        offered += scene_cast
         scene_speakers = [r.speaker for r in rule_quotes[max(0, i - 12):i] if quote_spans[r.index].scene == q.scene]
         offered += scene_speakers
-        in_wide = {links[m.index] for m in wide}
         candidates: list[str] = []
         for cid in offered:
             # another quote's one-quote voice is never offered ("said another": that quote's own)
@@ -690,16 +754,6 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
 
         nxt_q = rule_quotes[i + 1] if i + 1 < len(rule_quotes) and quote_spans[i + 1].paragraph == q.paragraph \
             and quote_spans[i + 1].kind == "speech" else None
-        in_para_before = [m for m in near if p_start <= m.start < q.start]
-        in_para_after = [m for m in near if q.end <= m.start < p_end]
-        nearest_before = links[in_para_before[-1].index] if in_para_before else None
-        nearest_after = links[in_para_after[0].index] if in_para_after else None
-        distance: dict[str, int] = {}
-        for m in near:
-            d = min(abs(m.start - q.start), abs(m.start - q.end))
-            cid = links[m.index]
-            distance[cid] = min(d, distance.get(cid, d))
-        by_distance = sorted(distance, key=lambda c: (distance[c], c))
         went_on = rule_quotes[i - 1].speaker if same_para and quote_spans[i - 1].kind == "speech" else None
         # '"…," he said, and Ann sighed. "…"': a quote with no tag of its own, in the paragraph of the quote
         # before it, goes on with that quote's speaker (a new speaker opens a new paragraph).  Evidence, not a
@@ -711,15 +765,13 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         if goes_on and going_on and went_on is not None:
             candidates = [went_on]
         unfit: set[str] = set()
-        if said_by is not None and said_by is first_subject and said_by.kind == "pronoun" and said_by.person == 3 \
-                and said_by.gender in ("male", "female"):
+        if said_by is not None and said_by is first_subject and pronoun_said:
             # '"…," he said': nobody of the other gender, nor the narrator, says it, nor one the tag names as
             # the subject of its next clause ('"…," he said, and Tom paused': not Tom).  Also evidence only:
             # a gender or narrator guess is wrong often enough (a merged "Mr." and "Katharine") that
-            # dropping those candidates lost the right one
-            others = {links[m.index] for m in tag if m.kind == "name" and m.start > said_by.end and subject(m)}
-            # nor the one the tag says it to ('"…," said he to Walter'), nor the one the quote calls by name
-            others |= clause_objects(said_by, tokens.at(said_by.start), tokens, links, tag) | vocatives
+            # dropping those candidates lost the right one.  Nor the one the tag says it to ('"…," said he
+            # to Walter'), nor the one the quote calls by name (``said_others``, made once per quote)
+            others = set(said_others)
             # nor, for a reply verb ('"…," she replied') opening the paragraph after one turn of one speaker,
             # that speaker: a reply answers the other party, while coreference takes the nearest person of
             # the gender, often the one just heard.  LitBank held out 5 folds B3 / found / explicit 78.4 /
@@ -754,31 +806,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         described_fits = [cid for cid in candidates if described_gender in ("male", "female")
                           and not cid.startswith(DESCRIBED) and cid not in narrators
                           and gender.get(cid, "unknown") == described_gender]
-        pronoun_said = said_by is not None and said_by.kind == "pronoun" and said_by.person == 3 \
-            and said_by.gender in ("male", "female")
-        said_head = tokens.head_of(said_by) if pronoun_said and said_by is not None else None
-        said_verb = tokens.tokens[said_head.head].lemma if said_head is not None else ""  # the tag's speech verb
-        # what the per-candidate features read, made once per quote: a novel's quotes have ~10
-        # candidates each, and scanning each mention list once per candidate cost ~0.3 s CPU on one
-        # (the values the scans gave: ``tests/stages/test_fast_paths.py`` checks them on an invented talk)
-        near_by: dict[str, list[Mention]] = {}
-        for m in near:
-            near_by.setdefault(links[m.index], []).append(m)
-        tag_ids = {links[m.index] for m in tag}
-        before_subject_ids = {links[m.index] for m in before_subjects}
-        before_counts = Counter(links[m.index] for m in before)
-        before_last_id = links[before[-1].index] if before else None
-        before_main_id = links[before_main.index] if before_main is not None else None
-        rest_ids = {links[m.index] for m in rest}
-        prev_ids = {links[m.index] for m in prev_mentions}
-        prev2_ids = {links[m.index] for m in prev2_mentions}
-        next_ids = {links[m.index] for m in next_mentions}
-        prev_last_id = links[prev_last_subject.index] if prev_last_subject is not None else None
-        distance_rank = {c: r for r, c in enumerate(by_distance)}
         recent_counts = Counter(r.speaker for r in recent)
-        pron = first_subject if first_subject is not None and first_subject.kind == "pronoun" else None
-        tag_head = tokens.head_of(first_subject) if first_subject is not None else None
-        tag_verb_speech = tag_head is not None and tokens.tokens[tag_head.head].lemma in SPEECH_VERBS
         for cid in candidates:
             mine = near_by.get(cid, [])
             if mine:
@@ -869,7 +897,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
                 "log_near_count": math.log1p(len(mine)),
                 "before_pronoun_agrees": agrees_before,
                 "before_pronoun_disagrees": disagrees_before,
-                "scene_count": math.log1p(in_scene.get(cid, 0)),
+                "scene_count": math.log1p(in_scene_at.get(cid, 0)),
                 "spoke_in_scene": float(cid in scene_speakers),
                 "described": float(cid.startswith(DESCRIBED)),
                 "described_tag_subject": float(cid.startswith(DESCRIBED) and speech_verb),
