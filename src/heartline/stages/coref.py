@@ -565,7 +565,9 @@ def _resolve_once(document: Document, mentions: Mentions, cast: Cast,
     return links
 
 
-# how many of the newest history entries ``_resolve_pronoun`` (and the scorer's features) read
+# how many of the newest history entries ``_resolve_pronoun`` (and the scorer's features) read: the
+# shadow walk of ``_resolve_once`` reuses an answer only where this many entries agree, so a wider
+# read there must widen this, not a literal of its own
 _HISTORY_READ = 80
 
 
@@ -926,7 +928,7 @@ def _resolve_pronoun(m, tokens: TokenIndex, history: list[_Seen], gender, links,
     topic: dict[str, float] = {}
     subjects_in_scene = 0
     reach = m.sentence - _WINDOW_SENTENCES  # the window's first sentence: one subtraction per pronoun
-    for h in history[-80:]:
+    for h in history[-_HISTORY_READ:]:
         if h.scene == scene:
             if h.subject:
                 topic[h.character] = topic.get(h.character, 0) + 1

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -506,11 +506,59 @@ def tag_clause_end(text: str, quote_end: int, narration_end: int) -> int:
     return quote_end + 1 + dot.end() if dot else narration_end
 
 
+class QuoteContext(NamedTuple):
+    """What one quote's speaker records read that no pick of speakers changes (``speaker_records``'
+    ``context``): made by the first pass, kept in ``contexts`` for the second.  Named, so a field
+    added or moved cannot shift the others."""
+    same_para: Any
+    p_start: Any
+    p_end: Any
+    tag: Any
+    attached: Any
+    tag_subjects: Any
+    loose: Any
+    first_subject: Any
+    before: Any
+    said_by: Any
+    before_main: Any
+    prev_p: Any
+    prev_last_subject: Any
+    vocatives: Any
+    named_inside: Any
+    near: Any
+    wide: Any
+    scene_cast: Any
+    in_scene_at: Any
+    in_wide: Any
+    nearest_before: Any
+    nearest_after: Any
+    distance: Any
+    pronoun_said: Any
+    said_others: Any
+    said_verb: Any
+    near_by: Any
+    tag_ids: Any
+    before_subject_ids: Any
+    before_counts: Any
+    before_last_id: Any
+    before_main_id: Any
+    rest_ids: Any
+    prev_ids: Any
+    prev2_ids: Any
+    next_ids: Any
+    prev_last_id: Any
+    distance_rank: Any
+    pron: Any
+    tag_verb_speech: Any
+    prev_narration: Any
+    continues: Any
+
+
 def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Mentions,
                     cast: Cast, coref: Coreference, rule_quotes: tuple[Quote, ...],
                     going_on: bool = False, drop_unfit: bool = False,
                     explicit_by: Mapping[int, Mention] | None = None,
-                    contexts: dict[int, tuple] | None = None) -> tuple[SpeakerRecord, ...]:
+                    contexts: dict[int, QuoteContext] | None = None) -> tuple[SpeakerRecord, ...]:
     """The candidates of every ``speech`` quote, with their feature records.  ``going_on``: a quote
     with no tag of its own after another quote of its paragraph has one candidate only, that
     quote's speaker in ``rule_quotes`` (for a second pass, where those are a scorer's picks).
@@ -591,7 +639,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     in_scene: Counter[str] = Counter()
     window = (0, 0)  # the slice of ``outside`` that ``in_scene`` counts
 
-    def context(i: int, q: QuoteSpan) -> tuple:
+    def context(i: int, q: QuoteSpan) -> QuoteContext:
         """What a quote's records read that no earlier pick of speakers changes (its tag, the
         narration and mentions around it, the scene's people): made once per quote and, through
         ``contexts``, kept for the second pass."""
@@ -674,24 +722,49 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         near_by: dict[str, list[Mention]] = {}
         for m in near:
             near_by.setdefault(links[m.index], []).append(m)
-        return (
-            same_para, p_start, p_end, tag, attached, tag_subjects, loose, first_subject, before, said_by,
-            before_main, prev_p, prev_last_subject, vocatives, named_inside, near, wide, scene_cast, scene_counts,
-            {links[m.index] for m in wide},
-            links[in_para_before[-1].index] if in_para_before else None,
-            links[in_para_after[0].index] if in_para_after else None,
-            distance, pronoun_said, said_others,
-            tokens.tokens[said_head.head].lemma if said_head is not None else "",  # the tag's speech verb
-            near_by, {links[m.index] for m in tag}, {links[m.index] for m in before_subjects},
-            Counter(links[m.index] for m in before), links[before[-1].index] if before else None,
-            links[before_main.index] if before_main is not None else None,
-            {links[m.index] for m in rest}, {links[m.index] for m in prev_mentions},
-            {links[m.index] for m in prev2_mentions}, {links[m.index] for m in next_mentions},
-            links[prev_last_subject.index] if prev_last_subject is not None else None,
-            {c: r for r, c in enumerate(by_distance)},
-            first_subject if first_subject is not None and first_subject.kind == "pronoun" else None,
-            tag_head is not None and tokens.tokens[tag_head.head].lemma in SPEECH_VERBS,
-            q.paragraph - 1 not in quoted_paragraphs, _continues(text, quote_spans, i),
+        return QuoteContext(
+            same_para=same_para,
+            p_start=p_start,
+            p_end=p_end,
+            tag=tag,
+            attached=attached,
+            tag_subjects=tag_subjects,
+            loose=loose,
+            first_subject=first_subject,
+            before=before,
+            said_by=said_by,
+            before_main=before_main,
+            prev_p=prev_p,
+            prev_last_subject=prev_last_subject,
+            vocatives=vocatives,
+            named_inside=named_inside,
+            near=near,
+            wide=wide,
+            scene_cast=scene_cast,
+            in_scene_at=scene_counts,
+            in_wide={links[m.index] for m in wide},
+            nearest_before=links[in_para_before[-1].index] if in_para_before else None,
+            nearest_after=links[in_para_after[0].index] if in_para_after else None,
+            distance=distance,
+            pronoun_said=pronoun_said,
+            said_others=said_others,
+            said_verb=tokens.tokens[said_head.head].lemma if said_head is not None else "",  # the tag's speech verb
+            near_by=near_by,
+            tag_ids={links[m.index] for m in tag},
+            before_subject_ids={links[m.index] for m in before_subjects},
+            before_counts=Counter(links[m.index] for m in before),
+            before_last_id=links[before[-1].index] if before else None,
+            before_main_id=links[before_main.index] if before_main is not None else None,
+            rest_ids={links[m.index] for m in rest},
+            prev_ids={links[m.index] for m in prev_mentions},
+            prev2_ids={links[m.index] for m in prev2_mentions},
+            next_ids={links[m.index] for m in next_mentions},
+            prev_last_id=links[prev_last_subject.index] if prev_last_subject is not None else None,
+            distance_rank={c: r for r, c in enumerate(by_distance)},
+            pron=first_subject if first_subject is not None and first_subject.kind == "pronoun" else None,
+            tag_verb_speech=tag_head is not None and tokens.tokens[tag_head.head].lemma in SPEECH_VERBS,
+            prev_narration=q.paragraph - 1 not in quoted_paragraphs,
+            continues=_continues(text, quote_spans, i),
         )
 
     if contexts is None:
@@ -708,7 +781,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
          in_wide, nearest_before, nearest_after, distance, pronoun_said, said_others, said_verb,
          near_by, tag_ids, before_subject_ids, before_counts, before_last_id, before_main_id,
          rest_ids, prev_ids, prev2_ids, next_ids, prev_last_id, distance_rank, pron, tag_verb_speech,
-         prev_narration, continues) = shared
+         prev_narration, continues) = shared  # (in QuoteContext's field order)
         rq = rule_quotes[i]
         run_before, run_after = run_turns.get(q.index, (None, None))
         explicit = said_by is not None

@@ -1130,12 +1130,12 @@ def rescore(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
     speakers as the conversation so far (who spoke last, who was spoken to: the turn-taking
     features), and the second scorer picks; it was trained on records read the same way.  Each
     scorer is two (``QuoteScorer``): one for explicit quotes, one for the others."""
-    from .speaker_features import QuoteScorer, choose, explicit_mentions, speaker_records
+    from .speaker_features import QuoteContext, QuoteScorer, choose, explicit_mentions, speaker_records
 
     said_by = explicit_mentions(document, quote_spans, mentions, coref)
     # what the records of a quote read that no pick of speakers changes: made by the first pass, taken by
     # the second (P&P: the second pass's CPU about halved)
-    contexts: dict[int, tuple] = {}
+    contexts: dict[int, QuoteContext] = {}
     records = speaker_records(document, quote_spans, mentions, cast, coref, quotes, explicit_by=said_by,
                               contexts=contexts)
     if not records:
