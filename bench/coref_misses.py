@@ -305,6 +305,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
     pipeline = default_pipeline(UP_TO_EVIDENCE)
     causes: Counter = Counter()
     end_causes: Counter = Counter()
+    split_causes: Counter = Counter()
     for name in sorted(wanted):
         if only and name not in only:
             continue
@@ -384,9 +385,14 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
                                            genders)
                 whys.append(why)
                 end_causes[why] += 1
+            # a gold person read as several characters: the counts above are the first one's only
+            splits = [f"{end}={'+'.join(ids)}" for end in (a_g, b_g)
+                      if len(ids := sorted(p for p, g in mapping.items() if g == end)) > 1]
+            if splits:
+                split_causes["split: " + ", ".join(s.split("=")[0] for s in splits)] += 1
             print(f"{name} {a_g}->{b_g} {kind}: {cause}; ends: {whys[0]} / {whys[1]}; narr shared {len(shared_s)}, "
                   f"a->b quotes {quotes_ab}, b->a {said[(b, a)] if a and b else 0}, same quote {len(common_q)}; "
-                  f"evidence: {' | '.join(ends)}")
+                  f"evidence: {' | '.join(ends)}{'; split ' + ' '.join(splits) if splits else ''}")
             if verbose:
                 for i in sorted(sent_ix):
                     print("   |", text[doc.sentences[i].start:doc.sentences[i].end].replace("\n", " ")[:200])
@@ -396,6 +402,7 @@ def no_pair(misses: Path, shared: Path, only: list[str] | None, verbose: bool) -
     print("the ends in the gold evidence sentences:")
     for cause, n in end_causes.most_common():
         print(f"{n:4d}  {cause}")
+    print(f"relations with an end read as several characters: {sum(split_causes.values())}")
     return 0
 
 
