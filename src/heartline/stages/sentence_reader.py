@@ -412,7 +412,7 @@ def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x:
 # of them in the two novels, 2 in the fics), held out every number unchanged, reader AUC 0.862 / 0.861 as
 # before.  Fics name their couples one at a time: of the 999 gold evidence quotes of the fics 52 hold
 # they / them / both / each other, and of the 22 held-out misses that are both directions of one bond
-# only 2 have a quote naming the two jointly ("they went straight to the second row"), neither reached.
+# only 2 have a quote naming the two jointly (a "they", a "one of them"), neither reached.
 def _heads(tokens: list[Token], roles: _Roles) -> list[tuple[str, Token]]:
     """(character, head token) of each mention inside ``tokens``."""
     wanted = {t.index for t in tokens}
