@@ -8,8 +8,8 @@ import numpy as np
 from heartline.model import Evidence, Relation
 from heartline.stages.judge import decide, judge
 from heartline.stages.pair_features import (ATTENTION_FEATURES, FEATURES, KIN_FEATURES, KIND_FEATURES,
-                                            MODEL_FEATURES, OWNED_FEATURES, PairRecord, owns, reader_values,
-                                            with_readings)
+                                            LATE_FEATURES, MODEL_FEATURES, OWNED_FEATURES, PairRecord, owns,
+                                            reader_values, with_readings)
 from heartline.stages.sentence_reader import Reading
 
 
@@ -48,7 +48,7 @@ def test_no_model_reads_the_owned_warmth() -> None:
 
 def test_a_record_kept_without_the_owned_feature_is_completed() -> None:
     # a training cache keeps records made before OWNED_FEATURES existed: with_readings fills them in
-    old_length = len(FEATURES) - len(OWNED_FEATURES)
+    old_length = len(FEATURES) - len(OWNED_FEATURES) - len(LATE_FEATURES)
     values = [0.0] * old_length
     values[old_length - 1] = 7.0  # the last attention feature
     old = PairRecord("ilsabet", "corvin", tuple(values), ())

@@ -312,6 +312,14 @@ def decide(records: tuple[PairRecord, ...], probs, thresholds: dict[str, float],
     return out
 
 
+# Counted (issue 16, session 20, helper mutual, on 7cd9b00, held out at warm 0.375 / cold 0.65): of the 63
+# FN-below misses 19 are hostile, 32 sit at P(warm) < 0.2, 8 at 0.2 to 0.375, 4 are held by the gates; of the
+# 22 that are both directions of one bond 16 sit under 0.2, pushed down as the pairs with no feeling are (no
+# cue either way, few units, a lukewarm best three), not by the share features.  Ranked by min(P(warm),
+# the other way's), the pairs neither direction reaches are mostly unrelated ones, and a unit's warmth read
+# both ways (the max over shared units of the lesser reading) ranks warm over none below P(warm) (AUC 0.61
+# against 0.68 among the pairs the judge leaves under 0.375), adding nothing.  What did separate them is
+# time: see ``pair_features.LATE_FEATURES``.
 # Measured and dropped (session 12, issue 15's FN-reverse-found: 16 gold relations held out found only
 # the other way): a pair whose other direction is judged warm, warm itself from a lower threshold
 # (reciprocity).  Held out on f252d29 (each story judged by a judge trained without it, thresholds
