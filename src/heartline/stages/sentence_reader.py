@@ -413,6 +413,15 @@ def _links(document: Document, heads: list[tuple[str, Token]], roles: _Roles, x:
 # before.  Fics name their couples one at a time: of the 999 gold evidence quotes of the fics 52 hold
 # they / them / both / each other, and of the 22 held-out misses that are both directions of one bond
 # only 2 have a quote naming the two jointly (a "they", a "one of them"), neither reached.
+# Measured and dropped (issue 16, session 20, helper window, branch ``window`` 8f5183d): where the two
+# stand in a long sentence -- the dependency path between their mention heads (``EP:`` / ``TP:`` /
+# ``XP:`` lemmas, classes, length), content lemmas within 4 tokens of each mention in its clause
+# (``nearE:`` / ``nearT:``) and a subjectless verb linked to its governor's subject ("wanted to keep
+# him safe" as ``ET:keep``).  Held out on 7cd9b00 (fics pooled lenient / strict 0.741 / 0.652): 0.747 /
+# 0.656 at re-chosen thresholds (warm 0.35 / cold 0.3), 0.742 / 0.653 at 0.375 / 0.65, 6 up / 5 down,
+# reader AUC warm 0.862 -> 0.861, cold 0.861 -> 0.856, each part alone 0.735 to 0.738; the reader's
+# CPU on Pride and Prejudice 0.57 -> 0.95 s.  Beside ``pair_features.read_late`` (0.755 / 0.669
+# alone): 0.749 / 0.663 chosen, 0.746 / 0.657 at 0.375 / 0.65 -- the two do not add.
 def _heads(tokens: list[Token], roles: _Roles) -> list[tuple[str, Token]]:
     """(character, head token) of each mention inside ``tokens``."""
     wanted = {t.index for t in tokens}
