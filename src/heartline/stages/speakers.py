@@ -1172,24 +1172,31 @@ def settled(document: Document, quote_spans: tuple[QuoteSpan, ...], mentions: Me
         said_by = explicit_mentions(document, quote_spans, mentions, coref)
     quotes = answered_turns(document, quote_spans, mentions, coref, said_by, quotes)
     quotes = answered_calls(document, quote_spans, said_by, quotes)
-    return run_on(document.story.text, quote_spans, split_sentences(document.story.text, quote_spans, quotes))
+    return run_on(document.story.text, quote_spans, split_sentences(document.story.text, quote_spans, quotes, said_by))
 
 
 # the words between the two halves of one sentence of speech split by its tag: '"Yes," he said, "at once."'
 _SPLIT_TAG = re.compile(r"^[\"'\u201d\u2019]?\s*[^\"\u201c\u201d\u2018\u2019\n.!?;:]{1,80},\s*[\"'\u201c\u2018]?$")
 
 
-def split_sentences(text: str, quote_spans: tuple[QuoteSpan, ...], quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+def split_sentences(text: str, quote_spans: tuple[QuoteSpan, ...], quotes: tuple[Quote, ...],
+                    said_by: Mapping[int, Mention] | None = None) -> tuple[Quote, ...]:
     """One sentence of speech split by its tag ('"Yes," he said, "at once."': the first half ends
     in a comma, the tag in a comma, no sentence ends between) is one speaker's: the second half
     takes the speaker of the first, whatever the scorer read there (on LitBank the gold speakers
-    of the two halves never differ)."""
+    of the two halves never differ).  Not where the words between are two speakers' tags, each half
+    explicit by a mention of its own ('"Late," Ann said, and Tom laughed and said, "Always."':
+    ``said_by``, ``speaker_features.explicit_mentions``)."""
     out = list(quotes)
+    said_by = said_by or {}
     for i in range(1, min(len(out), len(quote_spans))):
         a, b = quote_spans[i - 1], quote_spans[i]
         before, q = out[i - 1], out[i]
         if a.kind != "speech" or b.kind != "speech" or a.paragraph != b.paragraph or before.speaker is None \
                 or q.speaker == before.speaker or not text[a.start:a.end].rstrip().endswith(","):
+            continue
+        first, second = said_by.get(a.index), said_by.get(b.index)
+        if first is not None and second is not None and first.index != second.index:
             continue
         if _SPLIT_TAG.match(text[a.end:b.start]):
             addressee = before.addressee if before.addressee != before.speaker else None
