@@ -87,7 +87,8 @@ def story_checks(gold_path: Path, pipeline) -> tuple[list[dict], float]:
                     tail = text[q.end:min(tail_end if tail_end >= 0 else len(text), q.end + 100)]
                     rows.append({
                         "story": gold_path.name.removesuffix(".gold.json"),
-                        "gold_from": rel["from"], "gold_to": rel["to"], "how": rel["how"], "quote": q.index, "kind": q.kind,
+                        "gold_from": rel["from"], "gold_to": rel["to"], "how": rel["how"],
+                        "quote": q.index, "kind": q.kind,
                         "speaker": _verdict(q.speaker, mapping, rel["from"]),
                         "said": names.get(q.speaker or "", q.speaker_description or None),
                         "said_maps": mapping.get(q.speaker or ""),
