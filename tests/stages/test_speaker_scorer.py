@@ -150,6 +150,16 @@ def test_a_speech_verb_sharing_its_subject_leads_into_the_quote(run) -> None:
     assert {texts[i] for i in _explicit(results)} == {"Nobody asked me."}
 
 
+def test_a_speech_verb_of_manner_before_the_saying_conjunct_still_leads_in(run) -> None:
+    # Invented: "laughed" is a speech verb, but its lead-in (' through her tears and said, "') does not
+    # fit; the conjoined "said" does, so the second quote is Bex's, not going on with Orla's
+    results = run('Orla and Bex sat on the pier.\n\n"The tide is late," Orla said, and Bex laughed '
+                  'through her tears and said, "It always is."\n')
+    texts = [q.text for q in results["speakers"]]
+    assert {texts[i] for i in _explicit(results)} == {"The tide is late,", "It always is."}
+    assert [q.speaker for q in results["speakers"]] == ["orla", "bex"]
+
+
 def test_a_paragraph_of_narration_ending_in_a_colon_leads_into_the_quote_after_it(run) -> None:
     results = run('Fenwick and Ysolde sat on the wall. Fenwick looked at Ysolde.\n\n'
                   'Fenwick turned and said, as if going on with some old quarrel:\n\n"Nobody asked me."\n\n'

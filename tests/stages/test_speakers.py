@@ -538,3 +538,13 @@ def test_the_turn_passes_over_the_one_spoken_of(run) -> None:
     got = credits(run, text)[-1]
     assert got[:2] == ("Ann Vale has it.", "rob_fenner")
     assert got[2] != "ann_vale"
+
+
+def test_two_speakers_in_one_paragraph_speak_to_each_other(run) -> None:
+    # Invented: a third person named in the paragraph was the addressee guessed for both ('scene')
+    text = ('Quennel read out the forms under the arch and nobody fainted. Orla cried '
+            'as soon as Bex reached the gate; when she said her part — "I choose you on every day there '
+            'is" — her voice shook, and Bex laughed through his tears and said, "I love you, you hopeless gull," '
+            'which Quennel had not written down.')
+    got = credits(run, text)
+    assert [(g[1], g[2]) for g in got] == [("orla", "bex"), ("bex", "orla")]
