@@ -31,3 +31,15 @@ def test_pooled_sums_the_counts_where_the_mean_averages_the_stories() -> None:
 
 def test_pooling_nothing_is_zero_not_an_error() -> None:
     assert PRF.pooled([]).f1 == 0.0
+
+
+def test_dropped_others_are_a_seeded_draw_of_other_stories() -> None:
+    from bench.train_judge import dropped_others
+    names = ["quillmoor_wedding", "brasswick_lanterns", "zellwick_abbey", "quorrin_gate", "vossmere_docks"]
+    drawn = dropped_others(names, 2, seed=3)
+    assert set(drawn) == set(names)
+    assert all(len(d) == 2 and n not in d and d <= set(names) for n, d in drawn.items())
+    # the same seed draws the same stories whatever order they come in; none dropped at k 0
+    assert dropped_others(list(reversed(names)), 2, seed=3) == drawn
+    assert all(not d for d in dropped_others(names, 0, seed=3).values())
+    assert any(dropped_others(names, 2, seed=s) != drawn for s in range(4, 8))
