@@ -544,7 +544,7 @@ def test_two_speakers_in_one_paragraph_speak_to_each_other(run) -> None:
     # Invented: a third person named in the paragraph was the addressee guessed for both ('scene')
     text = ('Quennel read out the forms under the arch and nobody fainted. Orla cried '
             'as soon as Bex reached the gate; when she said her part — "I choose you on every day there '
-            'is" — her voice shook, and Bex laughed through his tears and said, "I love you, you hopeless gull," '
+            'is" — her voice shook, and Bex laughed through his tears and said, "Every day, you hopeless gull," '
             'which Quennel had not written down.')
     got = credits(run, text)
     assert [(g[1], g[2]) for g in got] == [("orla", "bex"), ("bex", "orla")]
