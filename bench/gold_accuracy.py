@@ -289,6 +289,9 @@ def render(results: list[dict], command: str, when: dt.datetime, commit: str,
         *_implied_section(results),
         *scorers_section(),
         *([litbank_section] if litbank_section else []),
+        "Who speaks on the development fics themselves (silver, from the gold's stated feelings' evidence "
+        "quotes; `bench/fic_speakers.py`) is measured in [fic-speakers.md](fic-speakers.md).",
+        "",
         "## What went wrong, text by text",
         "",
     ]
