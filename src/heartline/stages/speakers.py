@@ -1551,8 +1551,8 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
 # each is said to the other.  Where the narration between two quotes of a paragraph leads into the second
 # by its speaker's speech verb (the quote is explicit) and the two speakers differ, a quote whose addressee
 # was only a guess (the conversation's other party, ``turn``, or someone mentioned nearby, ``scene``) is
-# said to the other speaker, unless it speaks of them in the third person.  (bench/fic_speakers.py: a wedding's vows and
-# their answer had both gone to a bystander named in the paragraph, who was then loved.)  Measured (session
+# said to the other speaker, unless it speaks of them in the third person.  (bench/fic_speakers.py: a declaration and
+# its answer in one paragraph had both gone to a bystander it named, who was then read as loved.)  Measured (session
 # 20): fic addressees right 77 -> 79 of 141; held-out judge pooled 0.741 / 0.652 -> 0.744 / 0.658 (fake_dating
 # .50 -> .77; reader_cafe .89 -> .82 by the refit, its quotes unchanged); shipped eval mean 0.759 / 0.662 ->
 # 0.766 / 0.669, none down; LitBank unchanged.  Only two dev quotes move: with any subject naming the second
