@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Conversation, Evidence, Quote, Relation,
-                             Scene, Story, Tags, polarity)
+from heartline.model import (SCHEMA, Analysis, ArcStep, Cast, Character, Conversation, Evidence, Mention, Mentions,
+                             Quote, Relation, Scene, Story, Tags, polarity)
 
 TOP = {"schema", "story", "characters", "quotes", "relations", "conversations", "tags", "corrections", "models"}
 STORY_KEYS = {"source", "title", "words", "scenes", "format", "archive", "metadata", "declared_tags"}
@@ -153,3 +153,12 @@ def test_document_subject_indexes_are_the_subjects_in_text_order_made_once() -> 
     assert doc.subject_indexes == (0, 4)
     assert doc.subject_indexes == tuple(t.index for t in tokens if is_subject(t))
     assert doc.subject_indexes is doc.subject_indexes  # computed once per document
+
+
+def test_mentions_in_quotes_groups_each_quotes_mentions_in_text_order() -> None:
+    def m(i: int, quote: int | None) -> Mention:
+        return Mention(index=i, start=i * 5, end=i * 5 + 3, text="Ivo", kind="name", sentence=0, quote=quote)
+
+    mentions = Mentions((m(0, None), m(1, 2), m(2, 0), m(3, 2), m(4, None)))
+    assert {k: [x.index for x in v] for k, v in mentions.in_quotes.items()} == {2: [1, 3], 0: [2]}
+    assert mentions.in_quotes is mentions.in_quotes  # made once

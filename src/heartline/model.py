@@ -294,6 +294,16 @@ class Mentions:
 
     items: tuple[Mention, ...]
 
+    @cached_property
+    def in_quotes(self) -> Mapping[int, tuple[Mention, ...]]:
+        """The mentions inside each quote, by the quote's index, in text order (several
+        speaker passes ask for them)."""
+        inside: dict[int, list[Mention]] = {}
+        for m in self.items:
+            if m.quote is not None:
+                inside.setdefault(m.quote, []).append(m)
+        return {k: tuple(v) for k, v in inside.items()}
+
 
 @dataclass(frozen=True)
 class Character:

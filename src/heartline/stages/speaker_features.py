@@ -613,10 +613,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
     loose_starts = [m.start for m in loose_pronouns]
     counts = Counter(links[m.index] for m in outside)
     ranked = {cid: r for r, (cid, _) in enumerate(counts.most_common())}
-    inside: dict[int, list[Mention]] = {}
-    for m in mentions.items:
-        if m.quote is not None:
-            inside.setdefault(m.quote, []).append(m)
+    inside = mentions.in_quotes
     paragraphs = document.paragraphs
     quoted_paragraphs = {q.paragraph for q in quote_spans}
     para_starts = [p[0] for p in paragraphs]
@@ -686,7 +683,7 @@ def speaker_records(document: Document, quote_spans: tuple[QuoteSpan, ...], ment
         prev2_mentions = between(*prev2_p) if prev2_p else []
         next_mentions = between(*next_p) if next_p else []
         prev_last_subject = next((m for m in reversed(prev_mentions) if main_subject(m)), None)
-        own = inside.get(q.index, [])
+        own = inside.get(q.index, ())
         vocatives = called(q.index)  # (``find_quotes`` numbers the spans in order: quote_spans[q.index] is q)
         # a name given in answer to "your name?" ('"Wessel, sir."') is the speaker's own: neither
         # called nor spoken of
@@ -1136,12 +1133,12 @@ def _following(rule_quotes: tuple[Quote, ...], spans: tuple[QuoteSpan, ...], i: 
     return out
 
 
-def _called(text: str, inside: dict[int, list[Mention]], links: dict[int, str],
+def _called(text: str, inside: Mapping[int, tuple[Mention, ...]], links: dict[int, str],
             spans: tuple[QuoteSpan, ...], k: int) -> set[str]:
     """The characters quote ``k`` calls by name (vocatives)."""
     from .speakers import is_vocative, name_answer
 
-    return {links[m.index] for m in inside.get(k, []) if m.kind == "name" and m.index in links
+    return {links[m.index] for m in inside.get(k, ()) if m.kind == "name" and m.index in links
             and is_vocative(text, spans[k], m) and not name_answer(text, spans, k, m)}
 
 

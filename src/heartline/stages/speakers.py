@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -155,7 +155,7 @@ _ECHO = re.compile(r"\s*(?P<name>[^\W\d][\w'’. -]*?)\s*(?:\?+!?|\?!|…\?)\s*"
 
 
 def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, links: Mapping[int, str],
-                  inside: Mapping[int, list[Mention]]) -> bool:
+                  inside: Mapping[int, tuple[Mention, ...]]) -> bool:
     """'"Was it you and the drummer girl?"' / '"Orsola?"': a quote that is only a name and a
     question mark, in the turn after a question or after one that spoke of that person (not to
     them), echoes the name in surprise; it is said to the one who asked, not to the one named."""
@@ -169,7 +169,7 @@ def echo_question(text: str, spans: tuple[QuoteSpan, ...], i: int, m: Mention, l
     if text[prev.start:prev.end].rstrip().endswith("?"):
         return True
     return any(links.get(o.index) == links[m.index] and not (o.kind == "name" and is_vocative(text, prev, o))
-               for o in inside.get(prev.index, []))
+               for o in inside.get(prev.index, ()))
 
 
 def listeners_who_answer(quotes: list[Quote], spans: tuple[QuoteSpan, ...],
@@ -1362,10 +1362,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
     def outside_between(lo: int, hi: int) -> list[Mention]:
         return outside[bisect.bisect_left(outside_starts, lo):bisect.bisect_left(outside_starts, hi)]
 
-    inside: dict[int, list[Mention]] = {}
-    for m in mentions.items:
-        if m.quote is not None:
-            inside.setdefault(m.quote, []).append(m)
+    inside = mentions.in_quotes
     paragraphs = document.paragraphs
     quotes: list[Quote] = []
     tag_ends: dict[int, int] = {}
@@ -1377,7 +1374,7 @@ def rule_speakers(document: Document, quote_spans: tuple[QuoteSpan, ...], mentio
         nxt = (quote_spans[i + 1].start if i + 1 < len(quote_spans) and quote_spans[i + 1].paragraph == q.paragraph
                else p_end)
         prv = quote_spans[i - 1].end if i > 0 and quote_spans[i - 1].paragraph == q.paragraph else p_start
-        own = inside.get(q.index, [])
+        own = inside.get(q.index, ())
         vocatives = [links[m.index] for m in own
                      if m.kind == "name" and m.index in links and is_vocative(text, q, m)
                      and not echo_question(text, quote_spans, i, m, links, inside)
@@ -1570,10 +1567,7 @@ def answers_in_paragraph(document: Document, quote_spans: tuple[QuoteSpan, ...],
     text = document.story.text
     tokens = TokenIndex(document)
     links = dict(coref.links)
-    inside: dict[int, list[Mention]] = {}
-    for m in mentions.items:
-        if m.quote is not None:
-            inside.setdefault(m.quote, []).append(m)
+    inside = mentions.in_quotes
     out = list(quotes)
     for i in range(1, min(len(out), len(quote_spans))):
         a, b = quote_spans[i - 1], quote_spans[i]
@@ -1586,10 +1580,10 @@ def answers_in_paragraph(document: Document, quote_spans: tuple[QuoteSpan, ...],
         if lead is None or not a.end <= lead.start < b.start or links.get(lead.index) != qb.speaker:
             continue  # the second speaker is named by a speech verb leading into their quote
         if qa.addressed in _GUESSED and qa.addressee != qb.speaker \
-                and qb.speaker not in spoken_of(text, a, inside.get(a.index, []), links, tokens):
+                and qb.speaker not in spoken_of(text, a, inside.get(a.index, ()), links, tokens):
             out[i - 1] = replace(qa, addressee=qb.speaker, addressed="answer")
         if qb.addressed in _GUESSED and qb.addressee != qa.speaker \
-                and qa.speaker not in spoken_of(text, b, inside.get(b.index, []), links, tokens):
+                and qa.speaker not in spoken_of(text, b, inside.get(b.index, ()), links, tokens):
             out[i] = replace(qb, addressee=qa.speaker, addressed="turn")
     return tuple(out)
 
@@ -1605,7 +1599,7 @@ def answers_in_paragraph(document: Document, quote_spans: tuple[QuoteSpan, ...],
 _SPOKEN_OF_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "poss"))
 
 
-def spoken_of(text: str, q: QuoteSpan, own: list[Mention], links: Mapping[int, str],
+def spoken_of(text: str, q: QuoteSpan, own: Sequence[Mention], links: Mapping[int, str],
               tokens: TokenIndex) -> frozenset[str]:
     """Those a quote names in the third person ("Did Pellam mend your coat?", "Yarrowby has
     wanted your job for years"): talk about someone is not, by itself, talk to them, so the
